@@ -1,0 +1,94 @@
+package cn.duban.campaign;
+
+import cn.duban.identity.CurrentUser;
+import cn.duban.identity.Roles;
+import cn.duban.web.Forbidden;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Templates and notices, as the start form and the notice forms read them. */
+@RestController
+@RequestMapping("/api")
+class CampaignController {
+
+    private final TemplateCatalog catalog;
+    private final CampaignService campaigns;
+    private final JdbcClient jdbc;
+
+    CampaignController(TemplateCatalog catalog, CampaignService campaigns, JdbcClient jdbc) {
+        this.catalog = catalog;
+        this.campaigns = campaigns;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/templates")
+    List<TemplateCatalog.Entry> templates(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        requireSupervision(user);
+        return catalog.list();
+    }
+
+    /** A drafter uploads a template file (YAML or JSON); a bad one is refused with the fields at fault. */
+    @PostMapping("/templates")
+    Map<String, Object> upload(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                               @RequestParam("file") MultipartFile file) throws IOException {
+        if (!user.isIn(Roles.DRAFTER) && !user.isIn(Roles.ADMIN)) {
+            throw new Forbidden("只有拟稿人可以上传活动模板");
+        }
+        if (file.getSize() > TemplateParser.MAX_SOURCE_CHARS * 4L) {
+            throw new TemplateException(List.of("模板文件过大"));
+        }
+        CampaignTemplate t = catalog.upload(new String(file.getBytes(), StandardCharsets.UTF_8), user.id());
+        return Map.of("code", t.code(), "title", t.title());
+    }
+
+    @GetMapping("/campaigns")
+    List<Map<String, Object>> list(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        requireSupervision(user);
+        return campaigns.all().stream().map(c -> Map.<String, Object>of(
+                "id", c.id(), "title", c.title(), "status", c.status().name(), "statusLabel", c.status().label(),
+                "deadline", String.valueOf(c.deadline()))).toList();
+    }
+
+    /** The notice as a unit or the section reads it. */
+    @GetMapping("/campaigns/{id}")
+    Map<String, Object> notice(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        Campaign c = campaigns.get(id);
+        if (!user.isSupervision() && !inCampaign(user, id)) {
+            throw new Forbidden("无权查看该通知");
+        }
+        return Map.of(
+                "id", c.id(), "title", c.title(), "documentNumber", c.documentNumber() == null ? "" : c.documentNumber(),
+                "status", c.status().name(), "statusLabel", c.status().label(),
+                "deadline", c.deadline() == null ? "" : c.deadline().toString(),
+                "deadlineOverride", c.deadlineOverride() == null ? "" : c.deadlineOverride().toString(),
+                "template", c.template(),
+                "decisions", user.isSupervision() ? campaigns.decisions(id) : List.of());
+    }
+
+    private boolean inCampaign(CurrentUser user, String campaignId) {
+        List<String> unitGroups = user.groups().stream().filter(g -> g.startsWith(Roles.UNIT_GROUP_PREFIX))
+                .map(g -> g.substring(Roles.UNIT_GROUP_PREFIX.length())).toList();
+        if (unitGroups.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = :c AND unit_code IN (:u)")
+                .param("c", campaignId).param("u", unitGroups).query(Integer.class).single() > 0;
+    }
+
+    private static void requireSupervision(CurrentUser user) {
+        if (!user.isSupervision()) {
+            throw new Forbidden("仅综合监督科人员可以访问");
+        }
+    }
+}

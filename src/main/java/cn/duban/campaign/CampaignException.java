@@ -1,0 +1,12 @@
+package cn.duban.campaign;
+
+/**
+ * A request the campaign's rules refuse; the message is Chinese and shown to the person as is
+ * (Tasklist shows it when a form is submitted). Nothing has been changed when it is thrown.
+ */
+public class CampaignException extends RuntimeException {
+
+    public CampaignException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,108 @@
+package cn.duban.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CampaignRepository {
+
+    private static final String COLUMNS = """
+            id, template_code, title, document_number, template_json, status, deadline, deadline_override,
+            created_by, created_at, issued_at, closed_at, archived_at, process_instance_id""";
+
+    private final JdbcClient jdbc;
+
+    public CampaignRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Campaign c) {
+        jdbc.sql("INSERT INTO duban_campaign (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.templateCode(), c.title(), c.documentNumber(), TemplateParser.toJson(c.template()),
+                        c.status().name(), c.deadline(), c.deadlineOverride(), c.createdBy(), c.createdAt(),
+                        c.issuedAt(), c.closedAt(), c.archivedAt(), c.processInstanceId())
+                .update();
+    }
+
+    public Optional<Campaign> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_campaign WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    /** Reads a campaign and locks its row until the transaction ends (state changes are serialized per campaign). */
+    public Optional<Campaign> lock(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_campaign WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+    }
+
+    public List<Campaign> findAll() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_campaign ORDER BY created_at DESC").query(this::map).list();
+    }
+
+    public void updateDraft(String id, String title, String documentNumber, CampaignTemplate template, LocalDate deadlineOverride) {
+        jdbc.sql("UPDATE duban_campaign SET title = ?, document_number = ?, template_json = ?, deadline_override = ? WHERE id = ?")
+                .params(title, documentNumber, TemplateParser.toJson(template), deadlineOverride, id)
+                .update();
+    }
+
+    public void updateStatus(String id, CampaignStatus status) {
+        jdbc.sql("UPDATE duban_campaign SET status = ? WHERE id = ?").params(status.name(), id).update();
+    }
+
+    public void markIssued(String id, LocalDateTime at, LocalDate deadline) {
+        jdbc.sql("UPDATE duban_campaign SET status = ?, issued_at = ?, deadline = ? WHERE id = ?")
+                .params(CampaignStatus.ISSUED.name(), at, deadline, id).update();
+    }
+
+    public void markClosed(String id, LocalDateTime at) {
+        jdbc.sql("UPDATE duban_campaign SET status = ?, closed_at = ? WHERE id = ?")
+                .params(CampaignStatus.CLOSED.name(), at, id).update();
+    }
+
+    public void markArchived(String id, LocalDateTime at) {
+        jdbc.sql("UPDATE duban_campaign SET status = ?, archived_at = ? WHERE id = ?")
+                .params(CampaignStatus.ARCHIVED.name(), at, id).update();
+    }
+
+    public void setProcessInstance(String id, String processInstanceId) {
+        jdbc.sql("UPDATE duban_campaign SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
+    }
+
+    public void insertDecision(String campaignId, String stage, boolean approved, String comment, String by, LocalDateTime at) {
+        jdbc.sql("""
+                INSERT INTO duban_notice_decision (campaign_id, stage, approved, comment, decided_by, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, stage, approved, comment, by, at).update();
+    }
+
+    public List<NoticeDecision> decisions(String campaignId) {
+        return jdbc.sql("""
+                SELECT stage, approved, comment, decided_by, decided_at FROM duban_notice_decision
+                WHERE campaign_id = ? ORDER BY id""").param(campaignId).query(NoticeDecision.class).list();
+    }
+
+    /** A review or sign-off decision on the notice draft. */
+    public record NoticeDecision(String stage, boolean approved, String comment, String decidedBy, LocalDateTime decidedAt) {}
+
+    private Campaign map(ResultSet rs, int row) throws SQLException {
+        return new Campaign(
+                rs.getString("id"),
+                rs.getString("template_code"),
+                rs.getString("title"),
+                rs.getString("document_number"),
+                TemplateParser.fromJson(rs.getString("template_json")),
+                CampaignStatus.valueOf(rs.getString("status")),
+                rs.getObject("deadline", LocalDate.class),
+                rs.getObject("deadline_override", LocalDate.class),
+                rs.getString("created_by"),
+                rs.getObject("created_at", LocalDateTime.class),
+                rs.getObject("issued_at", LocalDateTime.class),
+                rs.getObject("closed_at", LocalDateTime.class),
+                rs.getObject("archived_at", LocalDateTime.class),
+                rs.getString("process_instance_id"));
+    }
+}

@@ -1,0 +1,170 @@
+package cn.duban.campaign;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a campaign as the supervision section sees it: draft, review, sign-off, issue, close,
+ * archive. Every rule lives here; the BPMN delegates and listeners only call it.
+ */
+@Service
+@Transactional
+public class CampaignService {
+
+    /** The two decisions a notice draft needs before it may be issued. */
+    public enum Stage { REVIEW, SIGNOFF }
+
+    private static final int MAX_COMMENT = 2_000;
+
+    private final CampaignRepository campaigns;
+    private final TemplateCatalog catalog;
+    private final Clock clock;
+
+    public CampaignService(CampaignRepository campaigns, TemplateCatalog catalog, Clock clock) {
+        this.campaigns = campaigns;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Opens a campaign from a template; the template is copied so later edits of the file change nothing here. */
+    public Campaign createDraft(String templateCode, LocalDate deadlineOverride, String createdBy) {
+        if (templateCode == null || templateCode.isBlank()) {
+            throw new CampaignException("请选择活动模板");
+        }
+        CampaignTemplate template = catalog.get(templateCode);
+        catalog.checkAgainstRegistry(template);
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (deadlineOverride != null && deadlineOverride.isBefore(now.toLocalDate())) {
+            throw new CampaignException("报送截止日期不能早于今天");
+        }
+        String id = "C" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+        Campaign c = new Campaign(id, template.code(), template.title(), template.documentNumber(), template,
+                CampaignStatus.DRAFTING, null, deadlineOverride, createdBy, now, null, null, null, null);
+        campaigns.insert(c);
+        return c;
+    }
+
+    public Campaign get(String id) {
+        return campaigns.find(id).orElseThrow(() -> new CampaignException("活动 " + id + " 不存在"));
+    }
+
+    public List<Campaign> all() {
+        return campaigns.findAll();
+    }
+
+    public void linkProcessInstance(String id, String processInstanceId) {
+        campaigns.setProcessInstance(id, processInstanceId);
+    }
+
+    /** The drafter's edit of the notice; hands it on to review. */
+    public void submitDraft(String id, NoticeDraft draft) {
+        Campaign c = locked(id);
+        requireStatus(c, CampaignStatus.DRAFTING);
+        String title = draft == null || blank(draft.title()) ? c.title() : draft.title().strip();
+        String number = draft == null ? c.documentNumber() : trimToNull(draft.documentNumber());
+        String text = draft == null || blank(draft.noticeText()) ? c.template().noticeText() : draft.noticeText();
+        LocalDate deadline = draft == null ? c.deadlineOverride() : draft.deadline();
+        if (title.length() > 500) {
+            throw new CampaignException("通知标题过长（最多 500 字）");
+        }
+        if (number != null && number.length() > 100) {
+            throw new CampaignException("文号过长（最多 100 字）");
+        }
+        if (text.length() > 100_000) {
+            throw new CampaignException("通知正文过长（最多 100000 字）");
+        }
+        if (deadline != null && deadline.isBefore(LocalDate.now(clock))) {
+            throw new CampaignException("报送截止日期不能早于今天");
+        }
+        CampaignTemplate t = c.template();
+        CampaignTemplate edited = new CampaignTemplate(t.code(), title, number, t.issuer(), t.section(), t.contact(), text,
+                t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval());
+        campaigns.updateDraft(id, title, number, edited, deadline);
+        campaigns.updateStatus(id, CampaignStatus.REVIEWING);
+    }
+
+    /** Records the section head's review or the leader's sign-off; a return needs a reason and goes back to the drafter. */
+    public void decide(String id, Stage stage, boolean approved, String comment, String actor) {
+        Campaign c = locked(id);
+        requireStatus(c, stage == Stage.REVIEW ? CampaignStatus.REVIEWING : CampaignStatus.SIGNING);
+        String reason = trimToNull(comment);
+        if (!approved && reason == null) {
+            throw new CampaignException("退回时请填写退回理由");
+        }
+        if (reason != null && reason.length() > MAX_COMMENT) {
+            throw new CampaignException("意见过长（最多 " + MAX_COMMENT + " 字）");
+        }
+        campaigns.insertDecision(id, stage.name(), approved, reason, actor, LocalDateTime.now(clock));
+        CampaignStatus next = !approved ? CampaignStatus.DRAFTING
+                : stage == Stage.REVIEW ? CampaignStatus.SIGNING : CampaignStatus.SIGNED;
+        campaigns.updateStatus(id, next);
+    }
+
+    public List<CampaignRepository.NoticeDecision> decisions(String id) {
+        return campaigns.decisions(id);
+    }
+
+    /** Issues a signed notice: fixes its deadline. Issuing twice changes nothing. */
+    public Campaign issue(String id) {
+        Campaign c = locked(id);
+        if (c.status() == CampaignStatus.ISSUED) {
+            return c;
+        }
+        requireStatus(c, CampaignStatus.SIGNED);
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate deadline = Deadlines.compute(c.template(), c.deadlineOverride(), now.toLocalDate());
+        campaigns.markIssued(id, now, deadline);
+        return get(id);
+    }
+
+    /**
+     * Stops taking reports: allowed once the deadline has passed, or at any time once every unit is
+     * approved ({@code allApproved}).
+     */
+    public void close(String id, boolean allApproved) {
+        Campaign c = locked(id);
+        if (c.status() == CampaignStatus.CLOSED) {
+            return;
+        }
+        requireStatus(c, CampaignStatus.ISSUED);
+        if (!allApproved && !LocalDate.now(clock).isAfter(c.deadline())) {
+            throw new CampaignException("报送截止日期（" + c.deadline() + "）过后才能结束征集；所有单位审核通过后会自动结束");
+        }
+        campaigns.markClosed(id, LocalDateTime.now(clock));
+    }
+
+    public void archive(String id) {
+        Campaign c = locked(id);
+        if (c.status() == CampaignStatus.ARCHIVED) {
+            return;
+        }
+        requireStatus(c, CampaignStatus.CLOSED);
+        campaigns.markArchived(id, LocalDateTime.now(clock));
+    }
+
+    private Campaign locked(String id) {
+        return campaigns.lock(id).orElseThrow(() -> new CampaignException("活动 " + id + " 不存在"));
+    }
+
+    private static void requireStatus(Campaign c, CampaignStatus expected) {
+        if (c.status() != expected) {
+            throw new CampaignException("活动当前状态为“" + c.status().label() + "”，不能进行此操作（应为“" + expected.label() + "”）");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trimToNull(String s) {
+        return blank(s) ? null : s.strip();
+    }
+}

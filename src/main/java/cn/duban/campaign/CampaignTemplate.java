@@ -1,0 +1,103 @@
+package cn.duban.campaign;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A campaign template: everything that differs from one notice to the next. Written as YAML or JSON
+ * (see docs/templates.md); a new notice is a new template, never new code.
+ */
+public record CampaignTemplate(
+        String code,
+        String title,
+        String documentNumber,
+        String issuer,
+        String section,
+        Contact contact,
+        String noticeText,
+        List<ActivityItem> items,
+        UnitSelector targets,
+        Deadline deadline,
+        List<Indicator> indicators,
+        AttachmentRules attachments,
+        List<DutyEntry> dutyRoster,
+        boolean unitHeadApproval) {
+
+    public CampaignTemplate {
+        items = items == null ? List.of() : List.copyOf(items);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        dutyRoster = dutyRoster == null ? List.of() : List.copyOf(dutyRoster);
+        attachments = attachments == null ? new AttachmentRules(false, 0, null) : attachments;
+    }
+
+    public record Contact(String person, String phone, String mailbox) {}
+
+    /** One activity item of the plan; {@code appliesTo} null means every target unit. */
+    public record ActivityItem(
+            String code,
+            String group,
+            String title,
+            String text,
+            String dates,
+            UnitSelector appliesTo,
+            UnitSelector lead,
+            UnitSelector cooperating) {
+
+        public boolean hasCooperation() {
+            return lead != null && cooperating != null;
+        }
+    }
+
+    /** Which units: all, units of some types, or named units (any combination adds up). */
+    public record UnitSelector(Boolean all, List<String> types, List<String> units) {
+        public UnitSelector {
+            types = types == null ? List.of() : List.copyOf(types);
+            units = units == null ? List.of() : List.copyOf(units);
+        }
+
+        public boolean isAll() {
+            return Boolean.TRUE.equals(all);
+        }
+
+        public boolean isEmpty() {
+            return !isAll() && types.isEmpty() && units.isEmpty();
+        }
+    }
+
+    /** A fixed date, or a number of days after the notice is issued. */
+    public record Deadline(LocalDate date, Integer daysAfterIssue, boolean moveToWorkingDay) {}
+
+    public enum IndicatorType { INTEGER, DECIMAL }
+
+    /**
+     * One row of the statistics table. {@code sumOf} makes it a computed subtotal of other rows,
+     * which the unit does not type.
+     */
+    public record Indicator(
+            String code, String name, String unit, IndicatorType type, Integer scale, Boolean required,
+            List<String> sumOf) {
+
+        public Indicator {
+            sumOf = sumOf == null ? List.of() : List.copyOf(sumOf);
+        }
+
+        public boolean isComputed() {
+            return !sumOf.isEmpty();
+        }
+
+        public boolean isRequired() {
+            return !Boolean.FALSE.equals(required) && !isComputed();
+        }
+
+        /** Digits after the decimal point: 0 for integers, the template's scale (default 2) for decimals. */
+        public int effectiveScale() {
+            return type == IndicatorType.INTEGER ? 0 : scale == null ? 2 : scale;
+        }
+    }
+
+    /** What a unit must attach: a summary document and at least {@code minPhotos} photos. */
+    public record AttachmentRules(boolean summaryRequired, int minPhotos, Integer maxPhotos) {}
+
+    /** A line of the duty roster (值班值守), as in seed 001. */
+    public record DutyEntry(String period, String duty, UnitSelector lead, UnitSelector cooperating) {}
+}

@@ -1,0 +1,18 @@
+package cn.duban.campaign;
+
+import java.util.List;
+
+/** A template that cannot be used; each problem names the field, in Chinese, for the drafter. */
+public class TemplateException extends RuntimeException {
+
+    private final List<String> problems;
+
+    public TemplateException(List<String> problems) {
+        super("活动模板有误：" + String.join("；", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

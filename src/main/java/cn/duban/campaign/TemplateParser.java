@@ -1,0 +1,259 @@
+package cn.duban.campaign;
+
+import cn.duban.campaign.CampaignTemplate.Indicator;
+import cn.duban.campaign.CampaignTemplate.UnitSelector;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a campaign template (YAML or JSON; JSON is valid YAML) and checks it. Every problem is
+ * reported with the path of the field, e.g. {@code indicators[6].type}, so a drafter can fix the file.
+ */
+public final class TemplateParser {
+
+    /** Larger files are refused before parsing: a template is a few kilobytes. */
+    public static final int MAX_SOURCE_CHARS = 512 * 1024;
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern MAILBOX = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
+
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .addModule(new JavaTimeModule())
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // derived accessors (isComputed, isRequired, …) are written for readers and ignored on the way back
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private TemplateParser() {}
+
+    public static CampaignTemplate parse(String source) {
+        if (source == null || source.isBlank()) {
+            throw new TemplateException(List.of("模板内容为空"));
+        }
+        if (source.length() > MAX_SOURCE_CHARS) {
+            throw new TemplateException(List.of("模板过大（超过 " + MAX_SOURCE_CHARS / 1024 + " KB）"));
+        }
+        CampaignTemplate template;
+        try {
+            template = YAML.readValue(source, CampaignTemplate.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new TemplateException(List.of("未知字段 " + path(e) + "（可用字段见 docs/templates.md）"));
+        } catch (JsonMappingException e) {
+            throw new TemplateException(List.of("字段 " + path(e) + " 的值无法识别：" + firstLine(e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
+            throw new TemplateException(List.of("不是有效的 YAML/JSON（第 " + line(e) + " 行）：" + firstLine(e.getOriginalMessage())));
+        }
+        if (template == null) {
+            throw new TemplateException(List.of("模板内容为空"));
+        }
+        List<String> problems = validate(template);
+        if (!problems.isEmpty()) {
+            throw new TemplateException(problems);
+        }
+        return template;
+    }
+
+    /** The canonical JSON a campaign keeps of its template, so a later edit of the file changes no running campaign. */
+    public static String toJson(CampaignTemplate template) {
+        try {
+            return JSON.writeValueAsString(template);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static CampaignTemplate fromJson(String json) {
+        try {
+            return JSON.readValue(json, CampaignTemplate.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored template is unreadable", e);
+        }
+    }
+
+    static List<String> validate(CampaignTemplate t) {
+        List<String> p = new ArrayList<>();
+        if (blank(t.code())) {
+            p.add("字段 code 必填");
+        } else if (!CODE.matcher(t.code()).matches()) {
+            p.add("字段 code 只能含字母、数字、下划线和连字符（1～64 个字符）");
+        }
+        requireText(p, "title", t.title(), 500);
+        requireText(p, "issuer", t.issuer(), 200);
+        requireText(p, "section", t.section(), 200);
+        requireText(p, "noticeText", t.noticeText(), 100_000);
+        if (t.documentNumber() != null && t.documentNumber().length() > 100) {
+            p.add("字段 documentNumber 过长（最多 100 个字符）");
+        }
+        if (t.contact() != null && !blank(t.contact().mailbox()) && !MAILBOX.matcher(t.contact().mailbox()).matches()) {
+            p.add("字段 contact.mailbox 不是有效的邮箱地址");
+        }
+        checkSelector(p, "targets", t.targets(), true);
+        if (t.deadline() == null) {
+            p.add("字段 deadline 必填（date 或 daysAfterIssue）");
+        } else if ((t.deadline().date() == null) == (t.deadline().daysAfterIssue() == null)) {
+            p.add("字段 deadline 须且只须给出 date 或 daysAfterIssue 之一");
+        } else if (t.deadline().daysAfterIssue() != null
+                && (t.deadline().daysAfterIssue() < 1 || t.deadline().daysAfterIssue() > 366)) {
+            p.add("字段 deadline.daysAfterIssue 须在 1～366 之间");
+        }
+        Set<String> itemCodes = new HashSet<>();
+        for (int i = 0; i < t.items().size(); i++) {
+            var item = t.items().get(i);
+            String at = "items[" + i + "]";
+            if (item == null) {
+                p.add("字段 " + at + " 为空");
+                continue;
+            }
+            checkCode(p, at + ".code", item.code(), itemCodes);
+            requireText(p, at + ".title", item.title(), 500);
+            if (item.text() != null && item.text().length() > 20_000) {
+                p.add("字段 " + at + ".text 过长");
+            }
+            checkSelector(p, at + ".appliesTo", item.appliesTo(), false);
+            checkSelector(p, at + ".lead", item.lead(), false);
+            checkSelector(p, at + ".cooperating", item.cooperating(), false);
+            if (item.cooperating() != null && item.lead() == null) {
+                p.add("字段 " + at + ".cooperating 需要同时给出 lead（牵头单位）");
+            }
+        }
+        if (t.indicators().isEmpty()) {
+            p.add("字段 indicators 至少需要一项统计指标");
+        }
+        Set<String> indicatorCodes = new HashSet<>();
+        for (int i = 0; i < t.indicators().size(); i++) {
+            Indicator ind = t.indicators().get(i);
+            String at = "indicators[" + i + "]";
+            if (ind == null) {
+                p.add("字段 " + at + " 为空");
+                continue;
+            }
+            checkCode(p, at + ".code", ind.code(), indicatorCodes);
+            requireText(p, at + ".name", ind.name(), 200);
+            requireText(p, at + ".unit", ind.unit(), 20);
+            if (ind.type() == null) {
+                p.add("字段 " + at + ".type 必填（integer 或 decimal）");
+            }
+            if (ind.scale() != null && (ind.scale() < 0 || ind.scale() > 4)) {
+                p.add("字段 " + at + ".scale 须在 0～4 之间");
+            }
+            if (ind.scale() != null && ind.type() == CampaignTemplate.IndicatorType.INTEGER && ind.scale() != 0) {
+                p.add("字段 " + at + ".scale 与 type integer 矛盾");
+            }
+        }
+        Set<String> plain = t.indicators().stream()
+                .filter(i -> i != null && !i.isComputed())
+                .map(Indicator::code)
+                .collect(Collectors.toSet());
+        for (int i = 0; i < t.indicators().size(); i++) {
+            Indicator ind = t.indicators().get(i);
+            if (ind == null) {
+                continue;
+            }
+            for (String ref : ind.sumOf()) {
+                if (!plain.contains(ref)) {
+                    p.add("字段 indicators[" + i + "].sumOf 引用了不存在或本身是小计的指标 " + ref);
+                }
+            }
+        }
+        var a = t.attachments();
+        if (a.minPhotos() < 0 || a.minPhotos() > 50) {
+            p.add("字段 attachments.minPhotos 须在 0～50 之间");
+        }
+        if (a.maxPhotos() != null && (a.maxPhotos() < a.minPhotos() || a.maxPhotos() > 100)) {
+            p.add("字段 attachments.maxPhotos 须不小于 minPhotos 且不超过 100");
+        }
+        for (int i = 0; i < t.dutyRoster().size(); i++) {
+            var d = t.dutyRoster().get(i);
+            if (d == null || blank(d.duty())) {
+                p.add("字段 dutyRoster[" + i + "].duty 必填");
+            }
+        }
+        return p;
+    }
+
+    private static void checkCode(List<String> p, String at, String code, Set<String> seen) {
+        if (blank(code)) {
+            p.add("字段 " + at + " 必填");
+        } else if (!CODE.matcher(code).matches()) {
+            p.add("字段 " + at + " 只能含字母、数字、下划线和连字符");
+        } else if (!seen.add(code)) {
+            p.add("字段 " + at + " 重复：" + code);
+        }
+    }
+
+    private static void checkSelector(List<String> p, String at, UnitSelector s, boolean required) {
+        if (s == null) {
+            if (required) {
+                p.add("字段 " + at + " 必填（all、types 或 units）");
+            }
+            return;
+        }
+        if (s.isEmpty()) {
+            p.add("字段 " + at + " 未选中任何单位（all、types 或 units）");
+        }
+        for (String code : s.units()) {
+            if (blank(code)) {
+                p.add("字段 " + at + ".units 含空值");
+            }
+        }
+    }
+
+    private static void requireText(List<String> p, String field, String value, int max) {
+        if (blank(value)) {
+            p.add("字段 " + field + " 必填");
+        } else if (value.length() > max) {
+            p.add("字段 " + field + " 过长（最多 " + max + " 个字符）");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(根)" : sb.toString();
+    }
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

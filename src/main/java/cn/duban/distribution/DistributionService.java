@@ -1,0 +1,72 @@
+package cn.duban.distribution;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignService;
+import cn.duban.report.ReportRepository;
+import cn.duban.report.UnitReportProcess;
+import cn.duban.unit.UnitRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+public class DistributionService {
+
+    private final CampaignService campaigns;
+    private final UnitRepository units;
+    private final ReportRepository reports;
+    private final RuntimeService runtimeService;
+    private final int batchSize;
+
+    public DistributionService(CampaignService campaigns, UnitRepository units, ReportRepository reports,
+                               RuntimeService runtimeService, @Value("${duban.distribution.batch-size:100}") int batchSize) {
+        this.campaigns = campaigns;
+        this.units = units;
+        this.reports = reports;
+        this.runtimeService = runtimeService;
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    /**
+     * Writes one row per target unit (once; a retry finds them) and returns the batch numbers to
+     * distribute, one async job each.
+     */
+    public List<Integer> planBatches(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        int existing = reports.countUnits(campaignId);
+        int total = existing;
+        if (existing == 0) {
+            List<String> codes = new ArrayList<>(units.resolve(c.template().targets()));
+            reports.insertUnits(campaignId, codes, c.deadline(), batchSize);
+            total = codes.size();
+        }
+        int batches = (total + batchSize - 1) / batchSize;
+        return new ArrayList<>(IntStream.range(0, batches).boxed().toList());
+    }
+
+    /**
+     * Starts the unit-report process of every unit of one batch that has none yet. One job, one
+     * transaction: a crash rolls the whole batch back and the retry starts it again, so no unit is
+     * lost or started twice.
+     */
+    public int distributeBatch(String campaignId, int batchNo) {
+        Campaign c = campaigns.get(campaignId);
+        List<String> todo = reports.undistributedInBatch(campaignId, batchNo);
+        for (String unitCode : todo) {
+            String pid = runtimeService.startProcessInstanceByKey(UnitReportProcess.KEY,
+                    UnitReportProcess.businessKey(campaignId, unitCode),
+                    Map.of(UnitReportProcess.VAR_CAMPAIGN_ID, campaignId,
+                            UnitReportProcess.VAR_UNIT_CODE, unitCode,
+                            UnitReportProcess.VAR_HEAD_APPROVAL, c.template().unitHeadApproval()))
+                    .getId();
+            reports.setProcessInstance(campaignId, unitCode, pid);
+        }
+        return todo.size();
+    }
+}

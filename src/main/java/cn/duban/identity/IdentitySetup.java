@@ -1,0 +1,124 @@
+package cn.duban.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.duban.campaign.CampaignProcess;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups and what each role may do (Camunda authorizations are on). Runs at every
+ * start and only adds what is missing, so an admin's later changes in Admin are kept.
+ *
+ * <p>A unit's people get no global permission at all: they see a task only because the engine grants
+ * its candidate group or assignee access to it.
+ */
+@Component
+@Order(1)
+public class IdentitySetup implements ApplicationRunner {
+
+    private static final String WORKFLOW = "WORKFLOW";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Roles.NAMES.forEach((id, name) -> ensureGroup(id, name, WORKFLOW));
+
+        for (String role : Roles.NAMES.keySet()) {
+            grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        for (String role : List.of(Roles.DRAFTER, Roles.REVIEWER, Roles.SECTION_HEAD, Roles.LEADER, Roles.OPERATOR)) {
+            grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(role, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+            grant(role, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+            grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
+            grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        }
+        // drafters start campaigns from Tasklist
+        grant(Roles.DRAFTER, Resources.PROCESS_DEFINITION, CampaignProcess.KEY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ);
+        grant(Roles.DRAFTER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // operators watch incidents and manage users in Admin
+        grant(Roles.OPERATOR, Resources.APPLICATION, "admin", Permissions.ACCESS);
+        grant(Roles.OPERATOR, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
+        grant(Roles.OPERATOR, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
+        grant(Roles.OPERATOR, Resources.USER, "*", Permissions.ALL);
+        grant(Roles.OPERATOR, Resources.GROUP, "*", Permissions.ALL);
+        grant(Roles.OPERATOR, Resources.GROUP_MEMBERSHIP, "*", Permissions.ALL);
+        grant(Roles.OPERATOR, Resources.AUTHORIZATION, "*", Permissions.READ);
+    }
+
+    public void ensureGroup(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group g = identityService.newGroup(id);
+            g.setName(name);
+            g.setType(type);
+            identityService.saveGroup(g);
+        }
+    }
+
+    public void ensureMembership(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identityService.createMembership(userId, groupId);
+        }
+    }
+
+    /** Grants a group permissions on a resource, adding to what it already holds. */
+    public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization auth = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list().stream()
+                .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .findFirst().orElse(null);
+        if (auth == null) {
+            auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            auth.setGroupId(groupId);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+        }
+        boolean changed = auth.getId() == null;
+        for (Permission p : permissions) {
+            if (!auth.isPermissionGranted(p)) {
+                auth.addPermission(p);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(auth);
+        }
+    }
+
+    /** Grants every user a permission on one resource (used for the shared Tasklist filters). */
+    public void grantEveryone(Resource resource, String resourceId, Permission permission) {
+        if (authorizationService.createAuthorizationQuery().resourceType(resource).resourceId(resourceId)
+                .authorizationType(AUTH_TYPE_GLOBAL).count() == 0) {
+            Authorization auth = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+            auth.setUserId(Authorization.ANY);
+            auth.setResource(resource);
+            auth.setResourceId(resourceId);
+            auth.addPermission(permission);
+            authorizationService.saveAuthorization(auth);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package cn.duban.report;
+
+import cn.duban.campaign.CampaignRepository;
+import cn.duban.campaign.CampaignStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files a unit attaches: the summary document and photos. The content is sniffed, never trusted from
+ * the name; a file waits (staged) until the next hand-in binds it to that version.
+ */
+@Service
+@Transactional
+public class AttachmentService {
+
+    public static final String SUMMARY = "SUMMARY";
+    public static final String PHOTO = "PHOTO";
+
+    private final ReportRepository reports;
+    private final CampaignRepository campaigns;
+    private final Clock clock;
+    private final long maxBytes;
+    private final int maxStaged;
+
+    public AttachmentService(ReportRepository reports, CampaignRepository campaigns, Clock clock,
+                             @Value("${duban.attachments.max-bytes:20971520}") long maxBytes,
+                             @Value("${duban.attachments.max-staged:40}") int maxStaged) {
+        this.reports = reports;
+        this.campaigns = campaigns;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+        this.maxStaged = maxStaged;
+    }
+
+    public AttachmentInfo stage(String campaignId, String unitCode, String kind, String filename, byte[] content, String actor) {
+        var c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动不存在"));
+        if (c.status() != CampaignStatus.ISSUED) {
+            throw new ReportException("活动不在征集期内，不能上传附件");
+        }
+        UnitReport u = reports.findUnit(campaignId, unitCode).orElseThrow(() -> new ReportException("本单位不在下发范围内"));
+        if (!u.status().owesReport()) {
+            throw new ReportException("当前状态为“" + u.status().label() + "”，不能上传附件");
+        }
+        if (!SUMMARY.equals(kind) && !PHOTO.equals(kind)) {
+            throw new ReportException("附件类别只能是总结文档或活动图片");
+        }
+        String name = cleanName(filename);
+        if (content == null || content.length == 0) {
+            throw new ReportException("文件“" + name + "”是空文件");
+        }
+        if (content.length > maxBytes) {
+            throw new ReportException("文件“" + name + "”超过 " + maxBytes / (1024 * 1024) + " MB 的上限");
+        }
+        if (reports.staged(campaignId, unitCode).size() >= maxStaged) {
+            throw new ReportException("待提交的附件已有 " + maxStaged + " 个，请先提交或删除部分附件");
+        }
+        String type = sniff(content);
+        String ext = extension(name);
+        boolean ok = PHOTO.equals(kind)
+                ? type.startsWith("image/") && matches(type, ext)
+                : !type.startsWith("image/") && !type.equals("application/octet-stream") && matches(type, ext);
+        if (!ok) {
+            throw new ReportException(PHOTO.equals(kind)
+                    ? "文件“" + name + "”不是 JPG、PNG、GIF 或 WebP 图片，或内容与扩展名不符"
+                    : "文件“" + name + "”不是 PDF、Word、WPS、OpenDocument 或纯文本文档，或内容与扩展名不符");
+        }
+        long id = reports.insertAttachment(campaignId, unitCode, kind, name, type, content, sha256(content), actor,
+                LocalDateTime.now(clock));
+        return reports.staged(campaignId, unitCode).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    public List<AttachmentInfo> staged(String campaignId, String unitCode) {
+        return reports.staged(campaignId, unitCode);
+    }
+
+    /** Removes a file not yet handed in; handed-in files are part of a version and are never deleted. */
+    public void deleteStaged(long id) {
+        if (reports.deleteStaged(id) == 0) {
+            throw new ReportException("该附件已随报送提交，不能删除");
+        }
+    }
+
+    /** The type the bytes say they are (magic numbers), whatever the file is called. */
+    static String sniff(byte[] b) {
+        if (starts(b, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
+        if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return "image/png";
+        if (starts(b, 'G', 'I', 'F', '8')) return "image/gif";
+        if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') return "image/webp";
+        if (starts(b, '%', 'P', 'D', 'F', '-')) return "application/pdf";
+        if (starts(b, 'P', 'K', 3, 4)) return "application/zip";
+        if (starts(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) return "application/x-ole-storage";
+        if (isText(b)) return "text/plain";
+        return "application/octet-stream";
+    }
+
+    private static boolean matches(String type, String ext) {
+        return switch (type) {
+            case "image/jpeg" -> ext.equals("jpg") || ext.equals("jpeg");
+            case "image/png" -> ext.equals("png");
+            case "image/gif" -> ext.equals("gif");
+            case "image/webp" -> ext.equals("webp");
+            case "application/pdf" -> ext.equals("pdf");
+            case "application/zip" -> List.of("docx", "odt", "wps").contains(ext);
+            case "application/x-ole-storage" -> List.of("doc", "wps").contains(ext);
+            case "text/plain" -> ext.equals("txt");
+            default -> false;
+        };
+    }
+
+    private static boolean starts(byte[] b, int... magic) {
+        if (b.length < magic.length) return false;
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xFF) != magic[i]) return false;
+        }
+        return true;
+    }
+
+    private static boolean isText(byte[] b) {
+        int n = Math.min(b.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0) return false;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            decoder.decode(java.nio.ByteBuffer.wrap(b, 0, n));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return n == 8192; // a multi-byte character cut at the sample's end
+        }
+    }
+
+    /** The file's own name without any path, control characters or reserved characters. */
+    static String cleanName(String filename) {
+        String n = filename == null ? "" : filename;
+        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
+        n = n.replaceAll("[\\p{Cntrl}<>:\"|?*]", "_").strip();
+        while (n.startsWith(".")) {
+            n = n.substring(1);
+        }
+        if (n.isEmpty()) {
+            n = "未命名";
+        }
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package cn.duban.report;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignRepository;
+import cn.duban.campaign.CampaignStatus;
+import cn.duban.campaign.CampaignTemplate.ActivityItem;
+import cn.duban.unit.UnitRepository;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lead and cooperating units (seed 001): a cooperating unit sends the lead unit of an item its part of
+ * the work; the lead sees what came in before it reports the item.
+ */
+@Service
+@Transactional
+public class ContributionService {
+
+    /** A contribution received for an item a unit leads. */
+    public record Contribution(String itemCode, String fromUnit, String content, String submittedBy, LocalDateTime submittedAt) {}
+
+    private final CampaignRepository campaigns;
+    private final UnitRepository units;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ContributionService(CampaignRepository campaigns, UnitRepository units, JdbcClient jdbc, Clock clock) {
+        this.campaigns = campaigns;
+        this.units = units;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Codes of the items on which the unit cooperates (and does not itself lead). */
+    @Transactional(readOnly = true)
+    public List<String> itemsToContribute(String campaignId, String unitCode) {
+        Campaign c = campaign(campaignId);
+        var unit = units.find(unitCode).orElseThrow();
+        List<String> out = new ArrayList<>();
+        for (ActivityItem item : c.template().items()) {
+            if (item.hasCooperation() && units.matches(item.cooperating(), unit) && !units.matches(item.lead(), unit)) {
+                out.add(item.code());
+            }
+        }
+        return out;
+    }
+
+    /** Codes of the items the unit leads. */
+    @Transactional(readOnly = true)
+    public List<String> itemsLed(String campaignId, String unitCode) {
+        Campaign c = campaign(campaignId);
+        var unit = units.find(unitCode).orElseThrow();
+        return c.template().items().stream()
+                .filter(i -> i.lead() != null && units.matches(i.lead(), unit))
+                .map(ActivityItem::code).toList();
+    }
+
+    public void contribute(String campaignId, String itemCode, String fromUnit, String content, String actor) {
+        Campaign c = campaign(campaignId);
+        if (c.status() != CampaignStatus.ISSUED) {
+            throw new ReportException("活动已截止，不再接收配合情况");
+        }
+        if (!itemsToContribute(campaignId, fromUnit).contains(itemCode)) {
+            throw new ReportException("本单位不是第 " + itemCode + " 项的配合单位");
+        }
+        String text = content == null ? "" : content.strip();
+        if (text.isEmpty()) {
+            throw new ReportException("请填写配合开展情况", java.util.Map.of("content", "必填"));
+        }
+        if (text.length() > ReportService.MAX_SUMMARY) {
+            throw new ReportException("配合情况过长（最多 " + ReportService.MAX_SUMMARY + " 字）", java.util.Map.of("content", "过长"));
+        }
+        int done = jdbc.sql("SELECT COUNT(*) FROM duban_contribution WHERE campaign_id = ? AND item_code = ? AND from_unit = ?")
+                .params(campaignId, itemCode, fromUnit).query(Integer.class).single();
+        if (done > 0) {
+            throw new ReportException("第 " + itemCode + " 项的配合情况已报送");
+        }
+        jdbc.sql("""
+                INSERT INTO duban_contribution (campaign_id, item_code, from_unit, content, submitted_by, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, itemCode, fromUnit, text, actor, LocalDateTime.now(clock)).update();
+    }
+
+    /** What cooperating units have sent for the items this unit leads. */
+    @Transactional(readOnly = true)
+    public List<Contribution> receivedBy(String campaignId, String leadUnit) {
+        List<String> led = itemsLed(campaignId, leadUnit);
+        if (led.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT item_code, from_unit, content, submitted_by, submitted_at FROM duban_contribution
+                WHERE campaign_id = :c AND item_code IN (:items) ORDER BY item_code, from_unit""")
+                .param("c", campaignId).param("items", led).query(Contribution.class).list();
+    }
+
+    private Campaign campaign(String id) {
+        return campaigns.find(id).orElseThrow(() -> new ReportException("活动 " + id + " 不存在"));
+    }
+}

@@ -1,0 +1,88 @@
+package cn.duban.report;
+
+import cn.duban.campaign.CampaignTemplate.Indicator;
+import cn.duban.campaign.CampaignTemplate.IndicatorType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the figures a unit types into the statistics table against the campaign's indicators and
+ * computes the subtotals. Pure: no database, no engine.
+ */
+public final class FigureValidator {
+
+    /** The largest figure accepted (the column holds 16 digits before the point). */
+    public static final BigDecimal MAX = new BigDecimal("999999999999");
+
+    /** The checked figures, subtotals included, keyed by indicator code, in the table's order. */
+    public record Figures(Map<String, BigDecimal> values) {}
+
+    private FigureValidator() {}
+
+    public static Figures validate(List<Indicator> indicators, Map<String, String> raw) {
+        Map<String, String> input = raw == null ? Map.of() : raw;
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator ind = indicators.get(i);
+            if (ind.isComputed()) {
+                continue;
+            }
+            String label = "第 " + (i + 1) + " 项“" + ind.name() + "”";
+            String text = input.get(ind.code());
+            text = text == null ? "" : text.strip().replace(",", "").replace("，", "");
+            String error = null;
+            BigDecimal value = null;
+            if (text.isEmpty()) {
+                if (ind.isRequired()) {
+                    error = "必填，没有请填 0";
+                }
+            } else if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+                error = "不是数字";
+            } else {
+                value = new BigDecimal(text);
+                if (value.signum() < 0) {
+                    error = "不能为负数";
+                } else if (ind.type() == IndicatorType.INTEGER && value.stripTrailingZeros().scale() > 0) {
+                    error = "须为整数（单位：" + ind.unit() + "）";
+                } else if (value.stripTrailingZeros().scale() > ind.effectiveScale()) {
+                    error = "最多 " + ind.effectiveScale() + " 位小数";
+                } else if (value.compareTo(MAX) > 0) {
+                    error = "数值过大";
+                }
+            }
+            if (error != null) {
+                errors.put(ind.code(), error);
+                problems.add(label + error);
+            } else if (value != null) {
+                values.put(ind.code(), value.setScale(ind.effectiveScale()));
+            }
+        }
+        for (String code : input.keySet()) {
+            if (indicators.stream().noneMatch(ind -> ind.code().equals(code))) {
+                problems.add("未知指标 " + code);
+                errors.put(code, "未知指标");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ReportException.of(problems, errors);
+        }
+        Map<String, BigDecimal> ordered = new LinkedHashMap<>();
+        for (Indicator ind : indicators) {
+            if (ind.isComputed()) {
+                BigDecimal sum = BigDecimal.ZERO;
+                for (String ref : ind.sumOf()) {
+                    sum = sum.add(values.getOrDefault(ref, BigDecimal.ZERO));
+                }
+                ordered.put(ind.code(), sum.setScale(ind.effectiveScale(), java.math.RoundingMode.HALF_UP));
+            } else if (values.containsKey(ind.code())) {
+                ordered.put(ind.code(), values.get(ind.code()));
+            }
+        }
+        return new Figures(ordered);
+    }
+}

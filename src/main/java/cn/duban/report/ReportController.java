@@ -1,0 +1,125 @@
+package cn.duban.report;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.CampaignTemplate.ActivityItem;
+import cn.duban.identity.CurrentUser;
+import cn.duban.identity.Roles;
+import cn.duban.unit.Unit;
+import cn.duban.unit.UnitRepository;
+import cn.duban.web.Forbidden;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** One unit's side of a campaign, as the unit forms and the review form read it; attachments. */
+@RestController
+@RequestMapping("/api")
+class ReportController {
+
+    private final CampaignService campaigns;
+    private final ReportService reports;
+    private final ReportRepository repository;
+    private final AttachmentService attachments;
+    private final ContributionService contributions;
+    private final UnitRepository units;
+    private final IdentityService identityService;
+
+    ReportController(CampaignService campaigns, ReportService reports, ReportRepository repository,
+                     AttachmentService attachments, ContributionService contributions, UnitRepository units,
+                     IdentityService identityService) {
+        this.campaigns = campaigns;
+        this.reports = reports;
+        this.repository = repository;
+        this.attachments = attachments;
+        this.contributions = contributions;
+        this.units = units;
+        this.identityService = identityService;
+    }
+
+    /** Everything a unit's form shows: its items, its status and due date, every version, what it received. */
+    @GetMapping("/campaigns/{id}/units/{unit}")
+    Map<String, Object> unitView(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                                 @PathVariable String id, @PathVariable String unit) {
+        requireUnit(user, unit);
+        Campaign c = campaigns.get(id);
+        UnitReport u = reports.unit(id, unit);
+        Unit info = units.find(unit).orElseThrow();
+        List<ActivityItem> items = c.template().items().stream()
+                .filter(i -> units.matches(i.appliesTo(), info) || (i.lead() != null && units.matches(i.lead(), info))
+                        || (i.cooperating() != null && units.matches(i.cooperating(), info)))
+                .toList();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("unit", info);
+        view.put("status", u.status().name());
+        view.put("statusLabel", u.status().label());
+        view.put("dueDate", u.dueDate() == null ? "" : u.dueDate().toString());
+        view.put("reporter", u.reporterUser() == null ? "" : u.reporterUser());
+        view.put("returnCount", u.returnCount());
+        view.put("items", items);
+        view.put("versions", reports.versions(id, unit));
+        view.put("staged", attachments.staged(id, unit));
+        view.put("contributionsReceived", contributions.receivedBy(id, unit));
+        view.put("people", identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unit)).orderByUserId().asc().list()
+                .stream().map(p -> Map.of("id", p.getId(), "name", (p.getFirstName() == null ? "" : p.getFirstName())
+                        + (p.getLastName() == null ? "" : p.getLastName()))).toList());
+        return view;
+    }
+
+    @PostMapping("/campaigns/{id}/units/{unit}/attachments")
+    AttachmentInfo upload(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                          @PathVariable String unit, @RequestParam("kind") String kind,
+                          @RequestParam("file") MultipartFile file) throws IOException {
+        if (!user.isIn(Roles.unitGroup(unit))) {
+            throw new Forbidden("只能为本单位上传附件");
+        }
+        return attachments.stage(id, unit, kind, file.getOriginalFilename(), file.getBytes(), user.id());
+    }
+
+    @DeleteMapping("/attachments/{attachmentId}")
+    Map<String, Object> delete(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long attachmentId) {
+        var owner = repository.attachmentOwner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
+        if (!user.isIn(Roles.unitGroup(owner.unitCode()))) {
+            throw new Forbidden("附件不存在或无权访问");
+        }
+        attachments.deleteStaged(attachmentId);
+        return Map.of("deleted", attachmentId);
+    }
+
+    @GetMapping("/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long attachmentId) {
+        var owner = repository.attachmentOwner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
+        if (!user.canSeeUnit(owner.unitCode())) {
+            throw new Forbidden("附件不存在或无权访问");
+        }
+        boolean image = owner.contentType().startsWith("image/");
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(owner.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.builder(image ? "inline" : "attachment")
+                        .filename(owner.filename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(repository.attachmentContent(attachmentId));
+    }
+
+    private static void requireUnit(CurrentUser user, String unit) {
+        if (!user.canSeeUnit(unit)) {
+            throw new Forbidden("只能查看本单位的报送");
+        }
+    }
+}

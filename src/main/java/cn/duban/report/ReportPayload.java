@@ -1,0 +1,41 @@
+package cn.duban.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the fill-in form hands in (a transient process variable, never stored by the engine): the
+ * typed figures as text, the summary, a note, and which attachments of the previous version to keep.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReportPayload(Map<String, String> values, String summary, String note, List<Long> keepAttachments) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public ReportPayload {
+        values = values == null ? Map.of() : values;
+        keepAttachments = keepAttachments == null ? List.of() : keepAttachments;
+    }
+
+    public static ReportPayload parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw new ReportException("没有收到填报内容，请刷新页面后重试");
+        }
+        try {
+            return JSON.readValue(json, ReportPayload.class);
+        } catch (JsonProcessingException e) {
+            throw new ReportException("填报内容格式不正确，请刷新页面后重试");
+        }
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

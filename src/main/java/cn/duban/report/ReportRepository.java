@@ -1,0 +1,253 @@
+package cn.duban.report;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** duban_campaign_unit, duban_report, duban_report_value and duban_attachment. */
+@Repository
+public class ReportRepository {
+
+    private static final String UNIT_COLUMNS = """
+            campaign_id, unit_code, batch_no, status, reporter_user, due_date, signed_at, first_submitted_at,
+            last_submitted_at, approved_at, return_count, current_version, process_instance_id""";
+    private static final String REPORT_COLUMNS = """
+            id, campaign_id, unit_code, version, status, summary, note, submitted_by, submitted_at,
+            reviewed_by, reviewed_at, review_comment, new_due_date""";
+    private static final String ATTACHMENT_COLUMNS = """
+            id, report_id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public ReportRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    // ---- campaign units
+
+    /** Inserts the campaign's unit rows in JDBC batches; unit codes are numbered into batches of {@code batchSize}. */
+    public void insertUnits(String campaignId, List<String> unitCodes, LocalDate dueDate, int batchSize) {
+        List<Object[]> args = new ArrayList<>(unitCodes.size());
+        for (int i = 0; i < unitCodes.size(); i++) {
+            args.add(new Object[] {campaignId, unitCodes.get(i), i / batchSize, UnitStatus.NOT_SIGNED.name(), dueDate});
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO duban_campaign_unit (campaign_id, unit_code, batch_no, status, due_date)
+                VALUES (?, ?, ?, ?, ?)""", args);
+    }
+
+    public int countUnits(String campaignId) {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ?").param(campaignId).query(Integer.class).single();
+    }
+
+    public List<String> undistributedInBatch(String campaignId, int batchNo) {
+        return jdbc.sql("""
+                SELECT unit_code FROM duban_campaign_unit
+                WHERE campaign_id = ? AND batch_no = ? AND process_instance_id IS NULL ORDER BY unit_code""")
+                .params(campaignId, batchNo).query(String.class).list();
+    }
+
+    public void setProcessInstance(String campaignId, String unitCode, String processInstanceId) {
+        jdbc.sql("UPDATE duban_campaign_unit SET process_instance_id = ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(processInstanceId, campaignId, unitCode).update();
+    }
+
+    public Optional<UnitReport> findUnit(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?")
+                .params(campaignId, unitCode).query(this::mapUnit).optional();
+    }
+
+    public Optional<UnitReport> lockUnit(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ? FOR UPDATE")
+                .params(campaignId, unitCode).query(this::mapUnit).optional();
+    }
+
+    public List<UnitReport> units(String campaignId) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? ORDER BY unit_code")
+                .param(campaignId).query(this::mapUnit).list();
+    }
+
+    public void markSigned(String campaignId, String unitCode, String reporter, LocalDateTime at) {
+        jdbc.sql("""
+                UPDATE duban_campaign_unit SET status = ?, reporter_user = ?, signed_at = ?
+                WHERE campaign_id = ? AND unit_code = ?""")
+                .params(UnitStatus.IN_PROGRESS.name(), reporter, at, campaignId, unitCode).update();
+    }
+
+    public void updateUnitStatus(String campaignId, String unitCode, UnitStatus status) {
+        jdbc.sql("UPDATE duban_campaign_unit SET status = ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(status.name(), campaignId, unitCode).update();
+    }
+
+    public void markVersion(String campaignId, String unitCode, int version, UnitStatus status) {
+        jdbc.sql("UPDATE duban_campaign_unit SET current_version = ?, status = ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(version, status.name(), campaignId, unitCode).update();
+    }
+
+    public void markSubmitted(String campaignId, String unitCode, LocalDateTime at) {
+        jdbc.sql("""
+                UPDATE duban_campaign_unit SET status = ?, last_submitted_at = ?,
+                       first_submitted_at = COALESCE(first_submitted_at, ?)
+                WHERE campaign_id = ? AND unit_code = ?""")
+                .params(UnitStatus.SUBMITTED.name(), at, at, campaignId, unitCode).update();
+    }
+
+    public void markApproved(String campaignId, String unitCode, LocalDateTime at) {
+        jdbc.sql("UPDATE duban_campaign_unit SET status = ?, approved_at = ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(UnitStatus.APPROVED.name(), at, campaignId, unitCode).update();
+    }
+
+    public void markReturned(String campaignId, String unitCode, LocalDate newDueDate) {
+        jdbc.sql("""
+                UPDATE duban_campaign_unit SET status = ?, due_date = ?, return_count = return_count + 1
+                WHERE campaign_id = ? AND unit_code = ?""")
+                .params(UnitStatus.RETURNED.name(), newDueDate, campaignId, unitCode).update();
+    }
+
+    public int countNotApproved(String campaignId) {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ? AND status <> ?")
+                .params(campaignId, UnitStatus.APPROVED.name()).query(Integer.class).single();
+    }
+
+    /** Units that still owe a report, with their process instance (to end it when the campaign closes). */
+    public List<UnitReport> owing(String campaignId) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND status IN (?, ?, ?)")
+                .params(campaignId, UnitStatus.NOT_SIGNED.name(), UnitStatus.IN_PROGRESS.name(), UnitStatus.RETURNED.name())
+                .query(this::mapUnit).list();
+    }
+
+    // ---- report versions
+
+    public long insertReport(String campaignId, String unitCode, int version, ReportStatus status, String summary,
+                             String note, String by, LocalDateTime at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO duban_report (campaign_id, unit_code, version, status, summary, note, submitted_by, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, unitCode, version, status.name(), summary, note, by, at)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void insertValues(long reportId, Map<String, BigDecimal> values) {
+        List<Object[]> args = new ArrayList<>();
+        values.forEach((code, v) -> args.add(new Object[] {reportId, code, v}));
+        jdbcTemplate.batchUpdate("INSERT INTO duban_report_value (report_id, indicator_code, amount) VALUES (?, ?, ?)", args);
+    }
+
+    public void review(long reportId, ReportStatus status, String by, LocalDateTime at, String comment, LocalDate newDueDate) {
+        jdbc.sql("""
+                UPDATE duban_report SET status = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ?, new_due_date = ?
+                WHERE id = ?""")
+                .params(status.name(), by, at, comment, newDueDate, reportId).update();
+    }
+
+    public void updateReportStatus(long reportId, ReportStatus status) {
+        jdbc.sql("UPDATE duban_report SET status = ? WHERE id = ?").params(status.name(), reportId).update();
+    }
+
+    public Optional<ReportVersion> findVersion(String campaignId, String unitCode, int version) {
+        return jdbc.sql("SELECT " + REPORT_COLUMNS + " FROM duban_report WHERE campaign_id = ? AND unit_code = ? AND version = ?")
+                .params(campaignId, unitCode, version).query(this::mapReport).optional();
+    }
+
+    public List<ReportVersion> versions(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT " + REPORT_COLUMNS + " FROM duban_report WHERE campaign_id = ? AND unit_code = ? ORDER BY version DESC")
+                .params(campaignId, unitCode).query(this::mapReport).list();
+    }
+
+    // ---- attachments
+
+    public long insertAttachment(String campaignId, String unitCode, String kind, String filename, String contentType,
+                                 byte[] content, String sha256, String by, LocalDateTime at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO duban_attachment (campaign_id, unit_code, kind, filename, content_type, size_bytes, sha256,
+                                              content, uploaded_by, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, unitCode, kind, filename, contentType, content.length, sha256, content, by, at)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<AttachmentInfo> staged(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE campaign_id = ? AND unit_code = ? AND report_id IS NULL ORDER BY id")
+                .params(campaignId, unitCode).query(AttachmentInfo.class).list();
+    }
+
+    public List<AttachmentInfo> attachmentsOf(long reportId) {
+        return jdbc.sql("SELECT " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE report_id = ? ORDER BY id")
+                .param(reportId).query(AttachmentInfo.class).list();
+    }
+
+    public int bindStaged(String campaignId, String unitCode, long reportId) {
+        return jdbc.sql("UPDATE duban_attachment SET report_id = ? WHERE campaign_id = ? AND unit_code = ? AND report_id IS NULL")
+                .params(reportId, campaignId, unitCode).update();
+    }
+
+    /** Carries an attachment of an earlier version into a new one (a copy: versions never share rows). */
+    public void copyAttachment(long attachmentId, long toReportId) {
+        jdbc.sql("""
+                INSERT INTO duban_attachment (campaign_id, unit_code, report_id, kind, filename, content_type, size_bytes,
+                                              sha256, content, uploaded_by, uploaded_at)
+                SELECT campaign_id, unit_code, ?, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at
+                FROM duban_attachment WHERE id = ?""")
+                .params(toReportId, attachmentId).update();
+    }
+
+    /** Where an attachment belongs: campaign id and unit code, for access checks. */
+    public Optional<AttachmentOwner> attachmentOwner(long id) {
+        return jdbc.sql("SELECT id, campaign_id, unit_code, report_id, filename, content_type FROM duban_attachment WHERE id = ?")
+                .param(id).query(AttachmentOwner.class).optional();
+    }
+
+    public record AttachmentOwner(long id, String campaignId, String unitCode, Long reportId, String filename, String contentType) {}
+
+    public byte[] attachmentContent(long id) {
+        return jdbc.sql("SELECT content FROM duban_attachment WHERE id = ?").param(id)
+                .query((rs, i) -> rs.getBytes(1)).single();
+    }
+
+    public int deleteStaged(long id) {
+        return jdbc.sql("DELETE FROM duban_attachment WHERE id = ? AND report_id IS NULL").param(id).update();
+    }
+
+    // ---- mapping
+
+    private UnitReport mapUnit(ResultSet rs, int row) throws SQLException {
+        return new UnitReport(
+                rs.getString("campaign_id"), rs.getString("unit_code"), rs.getInt("batch_no"),
+                UnitStatus.valueOf(rs.getString("status")), rs.getString("reporter_user"),
+                rs.getObject("due_date", LocalDate.class), rs.getObject("signed_at", LocalDateTime.class),
+                rs.getObject("first_submitted_at", LocalDateTime.class), rs.getObject("last_submitted_at", LocalDateTime.class),
+                rs.getObject("approved_at", LocalDateTime.class), rs.getInt("return_count"), rs.getInt("current_version"),
+                rs.getString("process_instance_id"));
+    }
+
+    private ReportVersion mapReport(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        jdbc.sql("SELECT indicator_code, amount FROM duban_report_value WHERE report_id = ?").param(id)
+                .query((r, i) -> values.put(r.getString(1), r.getBigDecimal(2))).list();
+        return new ReportVersion(
+                id, rs.getString("campaign_id"), rs.getString("unit_code"), rs.getInt("version"),
+                ReportStatus.valueOf(rs.getString("status")), rs.getString("summary"), rs.getString("note"),
+                rs.getString("submitted_by"), rs.getObject("submitted_at", LocalDateTime.class),
+                rs.getString("reviewed_by"), rs.getObject("reviewed_at", LocalDateTime.class),
+                rs.getString("review_comment"), rs.getObject("new_due_date", LocalDate.class),
+                values, attachmentsOf(id));
+    }
+}

@@ -1,0 +1,235 @@
+package cn.duban.report;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignRepository;
+import cn.duban.campaign.CampaignStatus;
+import cn.duban.campaign.CampaignTemplate;
+import cn.duban.identity.Roles;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A unit's report from signing for the notice to the supervision's approval. Each hand-in is a new
+ * version; a return keeps the returned version and sets a new due date.
+ */
+@Service
+@Transactional
+public class ReportService {
+
+    public static final int MAX_SUMMARY = 100_000;
+    public static final int MAX_COMMENT = 2_000;
+
+    private final ReportRepository reports;
+    private final CampaignRepository campaigns;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    public ReportService(ReportRepository reports, CampaignRepository campaigns, IdentityService identityService, Clock clock) {
+        this.reports = reports;
+        this.campaigns = campaigns;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    /** 签收: the unit acknowledges the notice and names the person who will report. */
+    public void sign(String campaignId, String unitCode, String reporter, String actor) {
+        openCampaign(campaignId);
+        UnitReport u = lockedUnit(campaignId, unitCode);
+        if (u.status() != UnitStatus.NOT_SIGNED) {
+            throw new ReportException("本单位已签收该通知");
+        }
+        if (reporter == null || reporter.isBlank()) {
+            throw new ReportException("请指定负责信息报送的专人", Map.of("reporter", "必填"));
+        }
+        if (identityService.createUserQuery().userId(reporter).memberOfGroup(Roles.unitGroup(unitCode)).count() == 0) {
+            throw new ReportException("所选专人不是本单位人员", Map.of("reporter", "不是本单位人员"));
+        }
+        reports.markSigned(campaignId, unitCode, reporter, LocalDateTime.now(clock));
+    }
+
+    /**
+     * Hands in a new version of the report. With unit-head approval it waits for the head; without,
+     * it is submitted to the supervision section at once.
+     */
+    public ReportVersion handIn(String campaignId, String unitCode, ReportPayload payload, String actor) {
+        Campaign c = openCampaign(campaignId);
+        UnitReport u = lockedUnit(campaignId, unitCode);
+        if (!(u.status() == UnitStatus.IN_PROGRESS || u.status() == UnitStatus.RETURNED)) {
+            throw new ReportException("当前状态为“" + u.status().label() + "”，不能再次报送");
+        }
+        CampaignTemplate t = c.template();
+        FigureValidator.Figures figures = FigureValidator.validate(t.indicators(), payload.values());
+        String summary = payload.summary() == null ? "" : payload.summary().strip();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (summary.length() > MAX_SUMMARY) {
+            problems.add("活动总结过长（最多 " + MAX_SUMMARY + " 字）");
+            errors.put("summary", "过长");
+        }
+        String note = payload.note() == null ? null : payload.note().strip();
+        if (note != null && note.length() > MAX_COMMENT) {
+            problems.add("说明过长（最多 " + MAX_COMMENT + " 字）");
+            errors.put("note", "过长");
+        }
+        // attachments: the staged ones plus those kept from the previous version
+        List<AttachmentInfo> staged = reports.staged(campaignId, unitCode);
+        List<AttachmentInfo> kept = new ArrayList<>();
+        if (u.currentVersion() > 0 && !payload.keepAttachments().isEmpty()) {
+            Set<Long> keep = Set.copyOf(payload.keepAttachments());
+            reports.findVersion(campaignId, unitCode, u.currentVersion()).ifPresent(prev ->
+                    prev.attachments().stream().filter(a -> keep.contains(a.id())).forEach(kept::add));
+        }
+        long summaries = count(staged, kept, AttachmentService.SUMMARY);
+        long photos = count(staged, kept, AttachmentService.PHOTO);
+        if (t.attachments().summaryRequired() && summaries == 0) {
+            problems.add("请上传活动总结文档");
+            errors.put("summaryFile", "必传");
+        }
+        if (summary.isEmpty() && summaries == 0) {
+            problems.add("请填写活动总结或上传总结文档");
+            errors.put("summary", "必填");
+        }
+        if (photos < t.attachments().minPhotos()) {
+            problems.add("至少需要 " + t.attachments().minPhotos() + " 张活动图片，现有 " + photos + " 张");
+            errors.put("photos", "不足 " + t.attachments().minPhotos() + " 张");
+        }
+        if (t.attachments().maxPhotos() != null && photos > t.attachments().maxPhotos()) {
+            problems.add("活动图片最多 " + t.attachments().maxPhotos() + " 张，现有 " + photos + " 张");
+            errors.put("photos", "超过 " + t.attachments().maxPhotos() + " 张");
+        }
+        if (!problems.isEmpty()) {
+            throw ReportException.of(problems, errors);
+        }
+        int version = u.currentVersion() + 1;
+        LocalDateTime now = LocalDateTime.now(clock);
+        boolean viaHead = t.unitHeadApproval();
+        ReportStatus status = viaHead ? ReportStatus.HEAD_REVIEW : ReportStatus.SUBMITTED;
+        long id = reports.insertReport(campaignId, unitCode, version, status, summary, note, actor, now);
+        reports.insertValues(id, figures.values());
+        reports.bindStaged(campaignId, unitCode, id);
+        kept.forEach(a -> reports.copyAttachment(a.id(), id));
+        reports.markVersion(campaignId, unitCode, version, viaHead ? UnitStatus.HEAD_REVIEW : UnitStatus.SUBMITTED);
+        if (!viaHead) {
+            reports.markSubmitted(campaignId, unitCode, now);
+        }
+        return reports.findVersion(campaignId, unitCode, version).orElseThrow();
+    }
+
+    /** The unit head passes the report on to the supervision section, or sends it back to the reporter. */
+    public void headDecision(String campaignId, String unitCode, boolean approved, String comment, String actor) {
+        openCampaign(campaignId);
+        UnitReport u = lockedUnit(campaignId, unitCode);
+        if (u.status() != UnitStatus.HEAD_REVIEW) {
+            throw new ReportException("当前状态为“" + u.status().label() + "”，无需负责人审批");
+        }
+        String reason = checkedComment(comment, !approved);
+        ReportVersion v = reports.findVersion(campaignId, unitCode, u.currentVersion()).orElseThrow();
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (approved) {
+            reports.updateReportStatus(v.id(), ReportStatus.SUBMITTED);
+            reports.markSubmitted(campaignId, unitCode, now);
+        } else {
+            reports.review(v.id(), ReportStatus.HEAD_RETURNED, actor, now, reason, null);
+            reports.updateUnitStatus(campaignId, unitCode, UnitStatus.IN_PROGRESS);
+        }
+    }
+
+    /**
+     * The supervision review: approve, or return with a reason and a new due date (not before today).
+     * Returns true when this approval was the campaign's last one.
+     */
+    public boolean review(String campaignId, String unitCode, boolean approved, String comment, LocalDate newDueDate, String actor) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动 " + campaignId + " 不存在"));
+        if (c.status() != CampaignStatus.ISSUED && c.status() != CampaignStatus.CLOSED) {
+            throw new ReportException("活动当前状态为“" + c.status().label() + "”，不能审核");
+        }
+        UnitReport u = lockedUnit(campaignId, unitCode);
+        if (u.status() != UnitStatus.SUBMITTED) {
+            throw new ReportException("当前状态为“" + u.status().label() + "”，没有待审核的报送");
+        }
+        String reason = checkedComment(comment, !approved);
+        ReportVersion v = reports.findVersion(campaignId, unitCode, u.currentVersion()).orElseThrow();
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (approved) {
+            reports.review(v.id(), ReportStatus.APPROVED, actor, now, reason, null);
+            reports.markApproved(campaignId, unitCode, now);
+            return reports.countNotApproved(campaignId) == 0;
+        }
+        if (c.status() == CampaignStatus.CLOSED) {
+            throw new ReportException("活动已截止，不能再退回修改，只能审核通过");
+        }
+        if (newDueDate == null) {
+            throw new ReportException("退回时请填写新的报送期限", Map.of("newDueDate", "必填"));
+        }
+        if (newDueDate.isBefore(now.toLocalDate())) {
+            throw new ReportException("新的报送期限不能早于今天", Map.of("newDueDate", "不能早于今天"));
+        }
+        reports.review(v.id(), ReportStatus.RETURNED, actor, now, reason, newDueDate);
+        reports.markReturned(campaignId, unitCode, newDueDate);
+        return false;
+    }
+
+    public UnitReport unit(String campaignId, String unitCode) {
+        return reports.findUnit(campaignId, unitCode)
+                .orElseThrow(() -> new ReportException("单位 " + unitCode + " 不在活动 " + campaignId + " 的下发范围内"));
+    }
+
+    public List<UnitReport> units(String campaignId) {
+        return reports.units(campaignId);
+    }
+
+    public List<ReportVersion> versions(String campaignId, String unitCode) {
+        return reports.versions(campaignId, unitCode);
+    }
+
+    public boolean allApproved(String campaignId) {
+        return reports.countNotApproved(campaignId) == 0;
+    }
+
+    /** The due date shown on the unit's tasks: the campaign deadline, or the new date of the last return. */
+    @Transactional(readOnly = true)
+    public java.util.Date dueDate(String campaignId, String unitCode) {
+        LocalDate due = unit(campaignId, unitCode).dueDate();
+        return due == null ? null : java.util.Date.from(due.atTime(23, 59, 59).atZone(clock.getZone()).toInstant());
+    }
+
+    private Campaign openCampaign(String campaignId) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动 " + campaignId + " 不存在"));
+        if (c.status() == CampaignStatus.CLOSED || c.status() == CampaignStatus.ARCHIVED) {
+            throw new ReportException("活动已截止，不再接收报送");
+        }
+        if (c.status() != CampaignStatus.ISSUED) {
+            throw new ReportException("通知尚未印发");
+        }
+        return c;
+    }
+
+    private UnitReport lockedUnit(String campaignId, String unitCode) {
+        return reports.lockUnit(campaignId, unitCode)
+                .orElseThrow(() -> new ReportException("单位 " + unitCode + " 不在活动 " + campaignId + " 的下发范围内"));
+    }
+
+    private static String checkedComment(String comment, boolean required) {
+        String reason = comment == null || comment.isBlank() ? null : comment.strip();
+        if (required && reason == null) {
+            throw new ReportException("退回时请填写退回理由", Map.of("comment", "必填"));
+        }
+        if (reason != null && reason.length() > MAX_COMMENT) {
+            throw new ReportException("意见过长（最多 " + MAX_COMMENT + " 字）", Map.of("comment", "过长"));
+        }
+        return reason;
+    }
+
+    private static long count(List<AttachmentInfo> staged, List<AttachmentInfo> kept, String kind) {
+        return staged.stream().filter(a -> a.kind().equals(kind)).count()
+                + kept.stream().filter(a -> a.kind().equals(kind)).count();
+    }
+}

@@ -1,0 +1,27 @@
+package cn.duban.report;
+
+/** Where one unit stands in one campaign. Overdue (逾期) is not a status: it is "not yet submitted, past due". */
+public enum UnitStatus {
+    NOT_SIGNED("未签收"),
+    IN_PROGRESS("办理中"),
+    HEAD_REVIEW("待负责人审批"),
+    SUBMITTED("已报送"),
+    RETURNED("已退回"),
+    APPROVED("已通过"),
+    CLOSED("未报送（已截止）");
+
+    private final String label;
+
+    UnitStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether the unit still owes a report. */
+    public boolean owesReport() {
+        return this == NOT_SIGNED || this == IN_PROGRESS || this == RETURNED;
+    }
+}

@@ -1,0 +1,34 @@
+package cn.duban.summary;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The county summary of one campaign, read from duban's tables. */
+public record CountySummary(
+        String campaignId,
+        String title,
+        LocalDate deadline,
+        List<Total> totals,
+        List<UnitRow> units,
+        int approvedCount,
+        int unitCount) {
+
+    /** A row of the attachment's table with the county total. */
+    public record Total(int no, String code, String name, String unit, BigDecimal amount) {}
+
+    /** One unit: status, dates, returns and its approved figures. */
+    public record UnitRow(
+            String unitCode, String unitName, String status, String statusLabel, LocalDateTime submittedAt,
+            int daysLate, int returnCount, Map<String, BigDecimal> values) {}
+
+    public List<UnitRow> missing() {
+        return units.stream().filter(u -> u.submittedAt() == null).toList();
+    }
+
+    public List<UnitRow> late() {
+        return units.stream().filter(u -> u.daysLate() > 0).toList();
+    }
+}

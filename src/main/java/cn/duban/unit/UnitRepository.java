@@ -1,0 +1,89 @@
+package cn.duban.unit;
+
+import cn.duban.campaign.CampaignTemplate.UnitSelector;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UnitRepository {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public UnitRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_unit").query(Long.class).single();
+    }
+
+    public void insert(Unit u) {
+        jdbc.sql("""
+                INSERT INTO duban_unit (code, name, type, mailbox, head_name, head_user, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(u.code(), u.name(), u.type(), u.mailbox(), u.headName(), u.headUser(), LocalDateTime.now(clock))
+                .update();
+    }
+
+    public Optional<Unit> find(String code) {
+        return jdbc.sql("SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit WHERE code = ?")
+                .param(code)
+                .query(Unit.class)
+                .optional();
+    }
+
+    /** The account of the unit's head, who approves its report when the template asks for it. */
+    public String headUserOf(String code) {
+        return find(code).map(Unit::headUser).orElse(null);
+    }
+
+    public List<Unit> findAll() {
+        return jdbc.sql("SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit WHERE active ORDER BY code")
+                .query(Unit.class)
+                .list();
+    }
+
+    /** The codes of the active units a selector picks, sorted; unknown codes in {@code units} are ignored. */
+    public Set<String> resolve(UnitSelector selector) {
+        Set<String> codes = new TreeSet<>();
+        if (selector == null) {
+            return codes;
+        }
+        if (selector.isAll()) {
+            codes.addAll(jdbc.sql("SELECT code FROM duban_unit WHERE active").query(String.class).list());
+            return codes;
+        }
+        for (String type : selector.types()) {
+            codes.addAll(jdbc.sql("SELECT code FROM duban_unit WHERE active AND type = ?").param(type).query(String.class).list());
+        }
+        for (String code : selector.units()) {
+            jdbc.sql("SELECT code FROM duban_unit WHERE active AND code = ?").param(code).query(String.class).optional()
+                    .ifPresent(codes::add);
+        }
+        return codes;
+    }
+
+    /** Unit codes named in a selector that the registry does not know (so a template can be checked against it). */
+    public List<String> unknownCodes(UnitSelector selector) {
+        if (selector == null) {
+            return List.of();
+        }
+        return selector.units().stream().filter(c -> find(c).isEmpty()).toList();
+    }
+
+    /** Whether the unit is one a selector picks; null selector means "every target unit". */
+    public boolean matches(UnitSelector selector, Unit unit) {
+        if (selector == null || selector.isAll()) {
+            return true;
+        }
+        return selector.types().contains(unit.type()) || selector.units().contains(unit.code());
+    }
+}

@@ -1,0 +1,109 @@
+package cn.duban.web;
+
+import cn.duban.identity.CurrentUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every request to duban's API: the Camunda webapp session (the forms in Tasklist), or
+ * HTTP Basic against Camunda's identity (scripts). Requests from a session that change something must
+ * carry the webapp's CSRF token. Anonymous requests get 401.
+ */
+class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String ENGINE = "default";
+    private static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+    private static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+    private final IdentityService identityService;
+
+    ApiAuthenticationFilter(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CurrentUser user = fromSession(request);
+        if (user != null && !safe(request.getMethod())) {
+            HttpSession session = request.getSession(false);
+            Object token = session == null ? null : session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+            if (token == null || !token.equals(request.getHeader(CSRF_HEADER))) {
+                ErrorBody.write(response, HttpServletResponse.SC_FORBIDDEN, "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
+                return;
+            }
+        }
+        if (user == null) {
+            user = fromBasic(request);
+        }
+        if (user == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"duban\"");
+            ErrorBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录");
+            return;
+        }
+        request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);
+        identityService.setAuthentication(user.id(), user.groups());
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private CurrentUser fromSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+        if (auths == null || !auths.hasAuthenticationForProcessEngine(ENGINE)) {
+            return null;
+        }
+        var auth = auths.getAuthenticationForProcessEngine(ENGINE);
+        List<String> groups = auth instanceof UserAuthentication ua && ua.getGroupIds() != null ? ua.getGroupIds() : groupsOf(auth.getName());
+        return new CurrentUser(auth.getName(), List.copyOf(groups));
+    }
+
+    private CurrentUser fromBasic(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String userId = decoded.substring(0, colon);
+        if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
+            return null;
+        }
+        return new CurrentUser(userId, groupsOf(userId));
+    }
+
+    private List<String> groupsOf(String userId) {
+        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    private static boolean safe(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    }
+}
