@@ -1,0 +1,177 @@
+package cn.duban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.campaign.CampaignProcess;
+import cn.duban.campaign.CampaignTemplate;
+import cn.duban.campaign.TemplateCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Drives duban the way its users do: every step as a named user with their groups (authorizations
+ * are on), forms submitted through {@link FormService#submitTaskForm} exactly as Tasklist's
+ * {@code POST /task/{id}/submit-form} does, with the forms' transient variables, and async jobs
+ * executed explicitly.
+ */
+@TestComponent
+public class Driver {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final FormService formService;
+    private final IdentityService identityService;
+    private final ManagementService managementService;
+    private final TemplateCatalog catalog;
+    private final RepositoryService repositoryService;
+
+    public Driver(RuntimeService runtimeService, TaskService taskService, FormService formService,
+                  IdentityService identityService, ManagementService managementService, TemplateCatalog catalog,
+                  RepositoryService repositoryService) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.formService = formService;
+        this.identityService = identityService;
+        this.managementService = managementService;
+        this.catalog = catalog;
+        this.repositoryService = repositoryService;
+    }
+
+    /** Ensures the section's people exist (the demo profile is off in tests). */
+    public void sectionPeople() {
+        user("drafter1", "drafter", "reviewer");
+        user("head1", "section-head");
+        user("leader1", "leader");
+        user("reviewer1", "reviewer");
+    }
+
+    public void user(String id, String... groups) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            var u = identityService.newUser(id);
+            u.setFirstName(id);
+            u.setLastName("");
+            u.setPassword("test");
+            identityService.saveUser(u);
+            for (String g : groups) {
+                identityService.createMembership(id, g);
+            }
+        }
+    }
+
+    /** A shipped template's YAML with its code made unique and its targets replaced (a new notice, as a file). */
+    public CampaignTemplate uploadVariant(String resource, String targetsYaml) {
+        String yaml;
+        try {
+            yaml = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String code = "t" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        yaml = yaml.replaceFirst("(?m)^code: .*$", "code: " + code);
+        if (targetsYaml != null) {
+            yaml = yaml.replaceFirst("(?ms)^targets:\\n(  .*?\\n)+", "targets:\n" + targetsYaml + "\n");
+        }
+        String source = yaml;
+        return as("drafter1", () -> catalog.upload(source, "drafter1"));
+    }
+
+    public ProcessInstance startCampaign(String templateCode, String deadline) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(CampaignProcess.VAR_TEMPLATE_CODE, templateCode);
+        if (deadline != null) {
+            vars.put(CampaignProcess.VAR_DEADLINE, Variables.stringValue(deadline, true));
+        }
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)
+                .latestVersion().singleResult().getId();
+        return as("drafter1", () -> formService.submitStartForm(definitionId, vars));
+    }
+
+    /** Drafts, reviews and signs off the notice, then runs the jobs until every unit has its first task. */
+    public String issue(ProcessInstance campaign) {
+        String id = (String) runtimeService.getVariable(campaign.getId(), CampaignProcess.VAR_CAMPAIGN_ID);
+        submit("drafter1", task(id, CampaignProcess.DRAFT_NOTICE), Map.of());
+        submit("head1", task(id, CampaignProcess.REVIEW_NOTICE), Map.of(CampaignProcess.VAR_NOTICE_REVIEWED, true));
+        submit("leader1", task(id, CampaignProcess.SIGN_OFF_NOTICE), Map.of(CampaignProcess.VAR_NOTICE_SIGNED, true));
+        runJobs();
+        return id;
+    }
+
+    /** The one open task of that definition key in the campaign (its own or a unit's). */
+    public Task task(String campaignId, String key) {
+        List<Task> tasks = taskService.createTaskQuery().taskDefinitionKey(key).processVariableValueEquals("campaignId", campaignId).list();
+        assertThat(tasks).as("open %s tasks of %s", key, campaignId).hasSize(1);
+        return tasks.get(0);
+    }
+
+    public Task unitTask(String campaignId, String unitCode, String key) {
+        List<Task> tasks = taskService.createTaskQuery().taskDefinitionKey(key)
+                .processInstanceBusinessKey(campaignId + ":" + unitCode).list();
+        assertThat(tasks).as("open %s tasks of %s", key, unitCode).hasSize(1);
+        return tasks.get(0);
+    }
+
+    public List<Task> unitTasks(String campaignId, String unitCode, String key) {
+        return taskService.createTaskQuery().taskDefinitionKey(key).processInstanceBusinessKey(campaignId + ":" + unitCode).list();
+    }
+
+    /** Submits a task form as that user, as Tasklist does; values given as {@code TypedValue} keep their transient flag. */
+    public void submit(String user, Task task, Map<String, Object> variables) {
+        as(user, () -> {
+            formService.submitTaskForm(task.getId(), new HashMap<>(variables));
+            return null;
+        });
+    }
+
+    public static Object transientString(String value) {
+        return Variables.stringValue(value, true);
+    }
+
+    /** Runs every executable job until none is left; returns the failures (a failed job loses a retry). */
+    public List<Exception> runJobs() {
+        List<Exception> failures = new ArrayList<>();
+        for (int round = 0; round < 10_000; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().listPage(0, 1);
+            if (jobs.isEmpty()) {
+                return failures;
+            }
+            try {
+                managementService.executeJob(jobs.get(0).getId());
+            } catch (Exception e) {
+                failures.add(e);
+            }
+        }
+        throw new IllegalStateException("jobs did not settle");
+    }
+
+    public <T> T as(String user, Supplier<T> work) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
