@@ -4,6 +4,7 @@ package cn.duban.campaign;
 public final class CampaignProcess {
 
     public static final String KEY = "campaign";
+    public static final String APPROVE_NOTICE_ACTIVITY = "approveNotice";
     public static final String MONITOR_REPORTS = "monitorReports";
     public static final String SUMMARIZE_COUNTY = "summarizeCounty";
     public static final String MESSAGE_ALL_APPROVED = "allReportsApproved";

@@ -1,0 +1,126 @@
+package cn.duban.campaign;
+
+import static cn.duban.Driver.transientString;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.duban.Driver;
+import cn.duban.EngineTest;
+import cn.duban.report.ReportPayload;
+import cn.duban.report.ReportService;
+import cn.duban.report.UnitReportProcess;
+import cn.duban.report.UnitStatus;
+import cn.duban.summary.SummaryService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** bpmn/campaign.bpmn: issue, collect, close (all approved, or after the deadline), summarize, archive. */
+@EngineTest
+class CampaignProcessTest {
+
+    @Autowired Driver driver;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired CampaignService campaigns;
+    @Autowired ReportService reports;
+    @Autowired SummaryService summaries;
+
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+        driver.sectionPeople();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    ProcessInstance start(String units) {
+        var t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [" + units + "]");
+        return driver.startCampaign(t.code(), today.plusDays(5).toString());
+    }
+
+    @Test
+    void allUnitsApprovedLeadsToSummaryAndArchive() {
+        ProcessInstance pi = start("xlz");
+        assertThat(pi).isWaitingAt(CampaignProcess.APPROVE_NOTICE_ACTIVITY);
+        String id = driver.issue(pi);
+        assertThat(pi).isWaitingAt(CampaignProcess.MONITOR_REPORTS);
+        approve(id, "xlz");
+        driver.runJobs();
+        assertThat(pi).hasPassed("allReportsApprovedEvent", "closeCampaign").isWaitingAt(CampaignProcess.SUMMARIZE_COUNTY);
+        driver.submit("drafter1", driver.task(id, CampaignProcess.SUMMARIZE_COUNTY), Map.of());
+        driver.runJobs();
+        assertThat(pi).isEnded().hasPassed("campaignArchived");
+        assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.ARCHIVED);
+    }
+
+    @Test
+    void closingBeforeTheDeadlineIsRefused() {
+        ProcessInstance pi = start("xlz, nlsz");
+        String id = driver.issue(pi);
+        assertThatThrownBy(() -> driver.submit("drafter1", driver.task(id, CampaignProcess.MONITOR_REPORTS), Map.of()))
+                .hasMessageContaining("过后才能结束征集");
+        assertThat(pi).isWaitingAt(CampaignProcess.MONITOR_REPORTS);
+    }
+
+    @Test
+    void closingAfterTheDeadlineEndsTheMissingUnitsWork() {
+        ProcessInstance pi = start("xlz, nlsz");
+        String id = driver.issue(pi);
+        approve(id, "xlz");
+        driver.runJobs();
+        assertThat(pi).isWaitingAt(CampaignProcess.MONITOR_REPORTS);
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(6).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        driver.submit("drafter1", driver.task(id, CampaignProcess.MONITOR_REPORTS), Map.of());
+        driver.runJobs();
+        assertThat(pi).isWaitingAt(CampaignProcess.SUMMARIZE_COUNTY);
+        assertThat(reports.unit(id, "nlsz").status()).isEqualTo(UnitStatus.CLOSED);
+        var missing = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id + ":nlsz").singleResult();
+        assertThat(missing).isNull();
+        var summary = summaries.summarize(id);
+        assertThat(summary.missing()).extracting(r -> r.unitCode()).containsExactly("nlsz");
+        assertThat(summary.late()).extracting(r -> r.unitCode()).containsExactly("nlsz");
+        assertThat(summary.late().get(0).daysLate()).isEqualTo(1);
+    }
+
+    void approve(String id, String unit) {
+        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
+                Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i <= 11; i++) {
+            values.put(String.valueOf(i), "1");
+        }
+        // seed 000 needs a summary document and a photo
+        stage(id, unit);
+        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
+                UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "总结", null, List.of()).toJson())));
+        driver.submit("reviewer1", driver.unitTask(id, unit, UnitReportProcess.REVIEW_REPORT),
+                Map.of(UnitReportProcess.VAR_REPORT_APPROVED, true));
+    }
+
+    @Autowired cn.duban.report.AttachmentService attachmentService;
+
+    void stage(String id, String unit) {
+        attachmentService.stage(id, unit, "SUMMARY", "总结.pdf", "%PDF-1.4 x".getBytes(), unit + "-reporter");
+        attachmentService.stage(id, unit, "PHOTO", "p.png",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0}, unit + "-reporter");
+    }
+}

@@ -1,0 +1,97 @@
+package cn.duban.campaign;
+
+import static cn.duban.Driver.transientString;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.duban.Driver;
+import cn.duban.EngineTest;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** bpmn/noticeApproval.bpmn: draft → section-head review → leader sign-off, with both returns. */
+@EngineTest
+class NoticeApprovalProcessTest {
+
+    @Autowired Driver driver;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired CampaignService campaigns;
+
+    String campaignId;
+    ProcessInstance pi;
+
+    @BeforeEach
+    void start() {
+        AbstractAssertions.init(engine);
+        driver.sectionPeople();
+        campaignId = campaigns.createDraft("yiyuan-health-2024-315", null, "drafter1").id();
+        pi = runtimeService.startProcessInstanceByKey(CampaignProcess.APPROVAL_KEY, campaignId,
+                Map.of(CampaignProcess.VAR_CAMPAIGN_ID, campaignId, "drafter", "drafter1"));
+        assertThat(pi).isWaitingAt(CampaignProcess.DRAFT_NOTICE);
+    }
+
+    @Test
+    void draftReviewedAndSignedEndsSignedOff() {
+        draft("沂卫字〔2024〕12号");
+        review(true, null);
+        assertThat(pi).isWaitingAt(CampaignProcess.SIGN_OFF_NOTICE);
+        signOff(true, "同意印发");
+        assertThat(pi).isEnded().hasPassed("noticeSignedOff");
+        assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.SIGNED);
+        assertThat(campaigns.get(campaignId).documentNumber()).isEqualTo("沂卫字〔2024〕12号");
+        assertThat(campaigns.decisions(campaignId)).hasSize(2);
+    }
+
+    @Test
+    void reviewReturnGoesBackToTheDrafterWithTheReason() {
+        draft(null);
+        review(false, "请补充文号");
+        assertThat(pi).isWaitingAt(CampaignProcess.DRAFT_NOTICE);
+        assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.DRAFTING);
+        assertThat(campaigns.decisions(campaignId)).singleElement().satisfies(d -> assertThat(d.comment()).isEqualTo("请补充文号"));
+        draft("沂卫字〔2024〕13号");
+        review(true, null);
+        signOff(true, null);
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void signOffReturnGoesBackToTheDrafter() {
+        draft(null);
+        review(true, null);
+        signOff(false, "截止日期再放宽两天");
+        assertThat(pi).isWaitingAt(CampaignProcess.DRAFT_NOTICE);
+    }
+
+    @Test
+    void aReturnWithoutReasonIsRefusedAndNothingChanges() {
+        draft(null);
+        assertThatThrownBy(() -> review(false, "  ")).hasMessageContaining("退回时请填写退回理由");
+        assertThat(pi).isWaitingAt(CampaignProcess.REVIEW_NOTICE);
+        assertThat(campaigns.decisions(campaignId)).isEmpty();
+    }
+
+    void draft(String number) {
+        String json = number == null ? "{}" : "{\"documentNumber\":\"" + number + "\"}";
+        driver.submit("drafter1", driver.task(campaignId, CampaignProcess.DRAFT_NOTICE),
+                Map.of(CampaignProcess.VAR_DRAFT, transientString(json)));
+    }
+
+    void review(boolean ok, String comment) {
+        driver.submit("head1", driver.task(campaignId, CampaignProcess.REVIEW_NOTICE),
+                Map.of(CampaignProcess.VAR_NOTICE_REVIEWED, ok, CampaignProcess.VAR_COMMENT, transientString(comment == null ? "" : comment)));
+    }
+
+    void signOff(boolean ok, String comment) {
+        driver.submit("leader1", driver.task(campaignId, CampaignProcess.SIGN_OFF_NOTICE),
+                Map.of(CampaignProcess.VAR_NOTICE_SIGNED, ok, CampaignProcess.VAR_COMMENT, transientString(comment == null ? "" : comment)));
+    }
+}

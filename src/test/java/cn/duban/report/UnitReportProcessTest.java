@@ -1,0 +1,185 @@
+package cn.duban.report;
+
+import static cn.duban.Driver.transientString;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.duban.Driver;
+import cn.duban.EngineTest;
+import cn.duban.campaign.CampaignTemplate;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** bpmn/unitReport.bpmn: one unit's report, a test per path. */
+@EngineTest
+class UnitReportProcessTest {
+
+    static final String SEED_000 = "campaigns/yiyuan-health-2024-315.yaml";
+    static final String SEED_001 = "campaigns/xx-market-2023-315.yaml";
+
+    @Autowired Driver driver;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ReportService reports;
+    @Autowired AttachmentService attachments;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+        driver.sectionPeople();
+    }
+
+    String campaign(String seed, String units) {
+        CampaignTemplate t = driver.uploadVariant(seed, "  units: [" + units + "]");
+        return driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
+    }
+
+    ProcessInstance instance(String campaignId, String unit) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaignId + ":" + unit).singleResult();
+    }
+
+    @Test
+    void signFillApprove() {
+        String id = campaign(SEED_000, "zyy");
+        ProcessInstance pi = instance(id, "zyy");
+        assertThat(pi).isWaitingAt(UnitReportProcess.SIGN_NOTICE);
+        sign(id, "zyy");
+        assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
+        assertThat(driver.unitTask(id, "zyy", UnitReportProcess.FILL_REPORT).getAssignee()).isEqualTo("zyy-reporter");
+        fill(id, "zyy", "2");
+        assertThat(pi).isWaitingAt(UnitReportProcess.REVIEW_REPORT);
+        review(id, "zyy", true);
+        assertThat(pi).isWaitingAt("recordApproval");
+        driver.runJobs();
+        assertThat(pi).isEnded().hasPassed("reportApproved");
+        assertThat(reports.unit(id, "zyy").status()).isEqualTo(UnitStatus.APPROVED);
+    }
+
+    @Test
+    void reviewReturnSendsItBackToFillIn() {
+        String id = campaign(SEED_000, "zyy, fybjy");
+        ProcessInstance pi = instance(id, "zyy");
+        sign(id, "zyy");
+        fill(id, "zyy", "2");
+        driver.submit("reviewer1", driver.unitTask(id, "zyy", UnitReportProcess.REVIEW_REPORT), Map.of(
+                UnitReportProcess.VAR_REPORT_APPROVED, false,
+                UnitReportProcess.VAR_COMMENT, transientString("缺少图片说明"),
+                UnitReportProcess.VAR_NEW_DUE_DATE, transientString(LocalDate.now().plusDays(14).toString())));
+        assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
+        assertThat(reports.unit(id, "zyy").status()).isEqualTo(UnitStatus.RETURNED);
+        assertThat(reports.unit(id, "zyy").returnCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aReturnWithoutNewDueDateIsRefused() {
+        String id = campaign(SEED_000, "zyy");
+        sign(id, "zyy");
+        fill(id, "zyy", "2");
+        assertThatThrownBy(() -> driver.submit("reviewer1", driver.unitTask(id, "zyy", UnitReportProcess.REVIEW_REPORT), Map.of(
+                UnitReportProcess.VAR_REPORT_APPROVED, false, UnitReportProcess.VAR_COMMENT, transientString("请补充"))))
+                .hasMessageContaining("新的报送期限");
+        assertThat(instance(id, "zyy")).isWaitingAt(UnitReportProcess.REVIEW_REPORT);
+    }
+
+    @Test
+    void unitHeadReturnsThenApproves() {
+        // seed 001 asks for the unit head's approval before a report leaves the unit
+        String id = campaign(SEED_001, "sjzfdd");
+        ProcessInstance pi = instance(id, "sjzfdd");
+        sign(id, "sjzfdd");
+        fill001(id, "sjzfdd");
+        assertThat(pi).isWaitingAt(UnitReportProcess.APPROVE_BY_HEAD);
+        assertThat(driver.unitTask(id, "sjzfdd", UnitReportProcess.APPROVE_BY_HEAD).getAssignee()).isEqualTo("sjzfdd-head");
+        head(id, "sjzfdd", false, "数字再核一遍");
+        assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
+        fill001(id, "sjzfdd");
+        head(id, "sjzfdd", true, null);
+        assertThat(pi).isWaitingAt(UnitReportProcess.REVIEW_REPORT);
+        assertThat(reports.versions(id, "sjzfdd")).extracting(ReportVersion::status)
+                .containsExactly(ReportStatus.SUBMITTED, ReportStatus.HEAD_RETURNED);
+    }
+
+    @Test
+    void cooperatingUnitSendsOneContributionPerItemBeforeItsOwnReport() {
+        String id = campaign(SEED_001, "sj12315, sjspg");
+        ProcessInstance pi = instance(id, "sjspg");
+        sign(id, "sjspg");
+        assertThat(pi).isWaitingAt(UnitReportProcess.SEND_CONTRIBUTION);
+        var tasks = driver.unitTasks(id, "sjspg", UnitReportProcess.SEND_CONTRIBUTION);
+        assertThat(tasks).hasSize(3);
+        for (var task : tasks) {
+            driver.submit("sjspg-reporter", task, Map.of(UnitReportProcess.VAR_CONTRIBUTION, transientString("食品股配合情况")));
+        }
+        assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
+        // the lead unit does not cooperate: straight to its own report
+        sign(id, "sj12315");
+        assertThat(instance(id, "sj12315")).isWaitingAt(UnitReportProcess.FILL_REPORT);
+    }
+
+    @Test
+    void campaignClosedEndsAnOpenReport() {
+        String id = campaign(SEED_000, "zyy");
+        ProcessInstance pi = instance(id, "zyy");
+        runtimeService.createMessageCorrelation(UnitReportProcess.MESSAGE_CAMPAIGN_CLOSED).processInstanceId(pi.getId()).correlate();
+        assertThat(pi).isEnded().hasPassed("reportClosed");
+    }
+
+    void sign(String id, String unit) {
+        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
+                Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
+    }
+
+    void stage(String id, String unit, boolean photo) {
+        attachments.stage(id, unit, AttachmentService.SUMMARY, "总结.docx", new byte[] {'P', 'K', 3, 4, 0}, unit + "-reporter");
+        if (photo) {
+            attachments.stage(id, unit, AttachmentService.PHOTO, "a.jpg",
+                    new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0}, unit + "-reporter");
+        }
+    }
+
+    void fill(String id, String unit, String amount) {
+        stage(id, unit, true);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i <= 11; i++) {
+            values.put(String.valueOf(i), i == 7 ? "0.5" : amount);
+        }
+        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
+                UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "总结", null, List.of()).toJson())));
+    }
+
+    void fill001(String id, String unit) {
+        List<Long> keep = reports.versions(id, unit).stream().findFirst()
+                .map(v -> v.attachments().stream().map(AttachmentInfo::id).toList()).orElse(List.of());
+        if (keep.isEmpty()) {
+            stage(id, unit, false);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String code : List.of("consultations", "complaints", "resolved", "inspections", "cases", "disclosures",
+                "warnings", "lawevents", "pledges", "recovered")) {
+            values.put(code, "1");
+        }
+        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
+                UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "执法大队总结", null, keep).toJson())));
+    }
+
+    void review(String id, String unit, boolean approved) {
+        driver.submit("reviewer1", driver.unitTask(id, unit, UnitReportProcess.REVIEW_REPORT),
+                Map.of(UnitReportProcess.VAR_REPORT_APPROVED, approved));
+    }
+
+    void head(String id, String unit, boolean approved, String comment) {
+        driver.submit(unit + "-head", driver.unitTask(id, unit, UnitReportProcess.APPROVE_BY_HEAD), Map.of(
+                UnitReportProcess.VAR_HEAD_APPROVED, approved,
+                UnitReportProcess.VAR_COMMENT, transientString(comment == null ? "" : comment)));
+    }
+}
