@@ -1,5 +1,6 @@
 package cn.duban.campaign;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -55,12 +56,13 @@ public record CampaignTemplate(
             units = units == null ? List.of() : List.copyOf(units);
         }
 
-        public boolean isAll() {
+        public boolean selectsAll() {
             return Boolean.TRUE.equals(all);
         }
 
+        @JsonIgnore
         public boolean isEmpty() {
-            return !isAll() && types.isEmpty() && units.isEmpty();
+            return !selectsAll() && types.isEmpty() && units.isEmpty();
         }
     }
 
@@ -81,12 +83,13 @@ public record CampaignTemplate(
             sumOf = sumOf == null ? List.of() : List.copyOf(sumOf);
         }
 
-        public boolean isComputed() {
+        @JsonIgnore
+        public boolean isSubtotal() {
             return !sumOf.isEmpty();
         }
 
-        public boolean isRequired() {
-            return !Boolean.FALSE.equals(required) && !isComputed();
+        public boolean needsValue() {
+            return !Boolean.FALSE.equals(required) && !isSubtotal();
         }
 
         /** Digits after the decimal point: 0 for integers, the template's scale (default 2) for decimals. */

@@ -34,13 +34,12 @@ public final class TemplateParser {
             .addModule(new JavaTimeModule())
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // derived accessors (isComputed, isRequired, …) are written for readers and ignored on the way back
+            // tolerate fields a later version adds to stored templates
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -161,7 +160,7 @@ public final class TemplateParser {
             }
         }
         Set<String> plain = t.indicators().stream()
-                .filter(i -> i != null && !i.isComputed())
+                .filter(i -> i != null && !i.isSubtotal())
                 .map(Indicator::code)
                 .collect(Collectors.toSet());
         for (int i = 0; i < t.indicators().size(); i++) {

@@ -29,7 +29,7 @@ public final class FigureValidator {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < indicators.size(); i++) {
             Indicator ind = indicators.get(i);
-            if (ind.isComputed()) {
+            if (ind.isSubtotal()) {
                 continue;
             }
             String label = "第 " + (i + 1) + " 项“" + ind.name() + "”";
@@ -38,7 +38,7 @@ public final class FigureValidator {
             String error = null;
             BigDecimal value = null;
             if (text.isEmpty()) {
-                if (ind.isRequired()) {
+                if (ind.needsValue()) {
                     error = "必填，没有请填 0";
                 }
             } else if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
@@ -73,7 +73,7 @@ public final class FigureValidator {
         }
         Map<String, BigDecimal> ordered = new LinkedHashMap<>();
         for (Indicator ind : indicators) {
-            if (ind.isComputed()) {
+            if (ind.isSubtotal()) {
                 BigDecimal sum = BigDecimal.ZERO;
                 for (String ref : ind.sumOf()) {
                     sum = sum.add(values.getOrDefault(ref, BigDecimal.ZERO));

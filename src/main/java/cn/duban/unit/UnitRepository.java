@@ -57,7 +57,7 @@ public class UnitRepository {
         if (selector == null) {
             return codes;
         }
-        if (selector.isAll()) {
+        if (selector.selectsAll()) {
             codes.addAll(jdbc.sql("SELECT code FROM duban_unit WHERE active").query(String.class).list());
             return codes;
         }
@@ -81,7 +81,7 @@ public class UnitRepository {
 
     /** Whether the unit is one a selector picks; null selector means "every target unit". */
     public boolean matches(UnitSelector selector, Unit unit) {
-        if (selector == null || selector.isAll()) {
+        if (selector == null || selector.selectsAll()) {
             return true;
         }
         return selector.types().contains(unit.type()) || selector.units().contains(unit.code());

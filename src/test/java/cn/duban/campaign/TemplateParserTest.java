@@ -1,0 +1,112 @@
+package cn.duban.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.duban.campaign.CampaignTemplate.IndicatorType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+class TemplateParserTest {
+
+    static String seed(String name) throws IOException {
+        return new ClassPathResource("campaigns/" + name + ".yaml").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void seed000HasTheAttachmentsElevenRowsAndItsDeadline() throws IOException {
+        CampaignTemplate t = TemplateParser.parse(seed("yiyuan-health-2024-315"));
+        assertThat(t.issuer()).isEqualTo("沂源县卫生健康局");
+        assertThat(t.section()).isEqualTo("综合监督科");
+        assertThat(t.contact().person()).isEqualTo("杨磊");
+        assertThat(t.deadline().date()).isEqualTo(LocalDate.of(2024, 3, 22));
+        assertThat(t.indicators()).extracting(CampaignTemplate.Indicator::name).containsExactly(
+                "普法宣传活动", "组织新闻发布会", "开展线上线下消费教育活动", "受理消费者咨询情况", "受理消费者投诉情况",
+                "解决消费纠纷", "为消费者挽回经济损失", "发布消费提（警）示", "组织新闻媒体专栏专题", "媒体宣传报道", "印发各类宣传资料");
+        assertThat(t.indicators()).extracting(CampaignTemplate.Indicator::unit)
+                .containsExactly("场", "场", "次", "件", "件", "件", "万元", "条", "期", "篇", "份");
+        assertThat(t.indicators().get(6).type()).isEqualTo(IndicatorType.DECIMAL);
+        assertThat(t.indicators().get(6).effectiveScale()).isEqualTo(2);
+        assertThat(t.indicators()).filteredOn(i -> i.type() == IndicatorType.INTEGER).hasSize(10);
+        assertThat(t.attachments().summaryRequired()).isTrue();
+        assertThat(t.items()).filteredOn(i -> i.appliesTo() != null).extracting(CampaignTemplate.ActivityItem::code)
+                .containsExactly("2", "4-1", "4-2", "6");
+    }
+
+    @Test
+    void seed001HasEightItemsWithLeadsAndItsDutyRoster() throws IOException {
+        CampaignTemplate t = TemplateParser.parse(seed("xx-market-2023-315"));
+        assertThat(t.items()).hasSize(8).allSatisfy(i -> assertThat(i.lead()).isNotNull());
+        assertThat(t.items()).filteredOn(CampaignTemplate.ActivityItem::hasCooperation).hasSize(6);
+        assertThat(t.dutyRoster()).hasSize(2);
+        assertThat(t.deadline().daysAfterIssue()).isEqualTo(14);
+        assertThat(t.unitHeadApproval()).isTrue();
+        assertThat(t.indicators()).filteredOn(CampaignTemplate.Indicator::isSubtotal).singleElement()
+                .satisfies(i -> assertThat(i.sumOf()).containsExactly("consultations", "complaints"));
+    }
+
+    @Test
+    void jsonTemplatesAreAcceptedToo() {
+        String json = """
+                {"code": "json-1", "title": "测试通知", "issuer": "某局", "section": "某科", "noticeText": "正文",
+                 "targets": {"all": true}, "deadline": {"daysAfterIssue": 5},
+                 "indicators": [{"code": "a", "name": "宣传", "unit": "场", "type": "integer"}]}""";
+        assertThat(TemplateParser.parse(json).code()).isEqualTo("json-1");
+    }
+
+    @Test
+    void aCampaignKeepsItsTemplateAsJsonAndReadsItBack() throws IOException {
+        CampaignTemplate t = TemplateParser.parse(seed("xx-market-2023-315"));
+        assertThat(TemplateParser.fromJson(TemplateParser.toJson(t))).isEqualTo(t);
+    }
+
+    @Test
+    void aBadIndicatorTypeIsRefusedNamingTheField() throws IOException {
+        String bad = seed("yiyuan-health-2024-315").replace("unit: 万元, type: decimal", "unit: 万元, type: money");
+        assertThatThrownBy(() -> TemplateParser.parse(bad)).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("indicators[6].type");
+    }
+
+    @Test
+    void missingFieldsAreAllNamed() {
+        assertThatThrownBy(() -> TemplateParser.parse("code: x\ntitle: 标题\n"))
+                .isInstanceOf(TemplateException.class)
+                .satisfies(e -> assertThat(((TemplateException) e).problems()).anyMatch(p -> p.contains("issuer"))
+                        .anyMatch(p -> p.contains("targets")).anyMatch(p -> p.contains("deadline"))
+                        .anyMatch(p -> p.contains("indicators")));
+    }
+
+    @Test
+    void unknownFieldsDuplicateCodesAndBadReferencesAreRefused() {
+        String base = """
+                code: t1
+                title: 标题
+                issuer: 某局
+                section: 某科
+                noticeText: 正文
+                targets: {all: true}
+                deadline: {date: 2024-03-22}
+                """;
+        assertThatThrownBy(() -> TemplateParser.parse(base + "colour: red\nindicators: [{code: a, name: n, unit: 场, type: integer}]"))
+                .hasMessageContaining("未知字段 colour");
+        assertThatThrownBy(() -> TemplateParser.parse(base + "indicators: [{code: a, name: n, unit: 场, type: integer}, {code: a, name: m, unit: 场, type: integer}]"))
+                .hasMessageContaining("indicators[1].code 重复");
+        assertThatThrownBy(() -> TemplateParser.parse(base + "indicators: [{code: a, name: n, unit: 场, type: integer, sumOf: [zz]}]"))
+                .hasMessageContaining("indicators[0].sumOf");
+        assertThatThrownBy(() -> TemplateParser.parse(base.replace("{date: 2024-03-22}", "{date: 2024-03-22, daysAfterIssue: 3}")
+                + "indicators: [{code: a, name: n, unit: 场, type: integer}]")).hasMessageContaining("deadline");
+        assertThatThrownBy(() -> TemplateParser.parse(base.replace("{date: 2024-03-22}", "{date: 3月22日}")
+                + "indicators: [{code: a, name: n, unit: 场, type: integer}]")).hasMessageContaining("deadline.date");
+    }
+
+    @Test
+    void notYamlAtAllIsRefusedWithTheLine() {
+        assertThatThrownBy(() -> TemplateParser.parse("code: 'unclosed\ntitle: x")).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("不是有效的 YAML/JSON");
+        assertThatThrownBy(() -> TemplateParser.parse("")).hasMessageContaining("模板内容为空");
+        assertThatThrownBy(() -> TemplateParser.parse("x".repeat(TemplateParser.MAX_SOURCE_CHARS + 1))).hasMessageContaining("模板过大");
+    }
+}
