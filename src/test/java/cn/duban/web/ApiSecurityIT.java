@@ -1,0 +1,118 @@
+package cn.duban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.Driver;
+import cn.duban.campaign.CampaignTemplate;
+import cn.duban.report.UnitReportProcess;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Over real HTTP: nobody anonymous gets in, and a unit sees and touches only its own work. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Driver.class)
+class ApiSecurityIT {
+
+    @Autowired TestRestTemplate http;
+    @Autowired Driver driver;
+
+    String campaignId;
+
+    @BeforeEach
+    void campaign() {
+        driver.sectionPeople();
+        if (campaignId == null) {
+            CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+            campaignId = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
+        }
+    }
+
+    @Test
+    void anonymousRequestsGet401Everywhere() {
+        for (String path : new String[] {"/engine-rest/task", "/engine-rest/process-definition", "/api/templates",
+                "/api/campaigns", "/api/campaigns/" + campaignId, "/api/campaigns/" + campaignId + "/units/rmyy",
+                "/api/campaigns/" + campaignId + "/summary", "/api/attachments/1"}) {
+            assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        assertThat(http.withBasicAuth("rmyy-reporter", "wrong").getForEntity("/api/campaigns", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/templates", String.class).getBody()).contains("请先登录");
+    }
+
+    @Test
+    void aUnitSeesOnlyItsOwnReportAndTasks() {
+        var own = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/units/rmyy", Map.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+        var other = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/units/zyy", Map.class);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(other.getBody().get("message")).isEqualTo("只能查看本单位的报送");
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/summary", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // through Camunda's REST API, as Tasklist asks: only its own unit's task is listed
+        ResponseEntity<Object[]> tasks = http.withBasicAuth("rmyy-reporter", "test").getForEntity(
+                "/engine-rest/task?processInstanceBusinessKeyLike={key}", Object[].class, campaignId + "%");
+        assertThat(tasks.getBody()).hasSize(1);
+        String zyyTask = driver.unitTask(campaignId, "zyy", UnitReportProcess.SIGN_NOTICE).getId();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        var complete = http.withBasicAuth("rmyy-reporter", "test").exchange("/engine-rest/task/" + zyyTask + "/submit-form",
+                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"reporter\":{\"value\":\"rmyy-reporter\"}}}", json), String.class);
+        assertThat(complete.getStatusCode().value()).isIn(403, 404);
+        assertThat(driver.unitTask(campaignId, "zyy", UnitReportProcess.SIGN_NOTICE).getId()).isEqualTo(zyyTask);
+    }
+
+    @Test
+    void aUnitUploadsOnlyForItselfAndAnExecutableNamedJpgIsRefused() {
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("kind", "PHOTO");
+        form.add("file", new ByteArrayResource(new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0}) {
+            @Override
+            public String getFilename() {
+                return "photo.jpg";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var exe = http.withBasicAuth("rmyy-reporter", "test").postForEntity(
+                "/api/campaigns/" + campaignId + "/units/rmyy/attachments", new HttpEntity<>(form, headers), Map.class);
+        assertThat(exe.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) exe.getBody().get("message")).contains("内容与扩展名不符");
+        var foreign = http.withBasicAuth("rmyy-reporter", "test").postForEntity(
+                "/api/campaigns/" + campaignId + "/units/zyy/attachments", new HttpEntity<>(form, headers), Map.class);
+        assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void onlyDraftersUploadTemplates() {
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new ByteArrayResource("code: x".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "t.yaml";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").postForEntity("/api/templates", new HttpEntity<>(form, headers), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        var bad = http.withBasicAuth("drafter1", "test").postForEntity("/api/templates", new HttpEntity<>(form, headers), Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) bad.getBody().get("message")).contains("字段 title 必填");
+    }
+}
