@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,12 +23,10 @@ class CampaignController {
 
     private final TemplateCatalog catalog;
     private final CampaignService campaigns;
-    private final JdbcClient jdbc;
 
-    CampaignController(TemplateCatalog catalog, CampaignService campaigns, JdbcClient jdbc) {
+    CampaignController(TemplateCatalog catalog, CampaignService campaigns) {
         this.catalog = catalog;
         this.campaigns = campaigns;
-        this.jdbc = jdbc;
     }
 
     @GetMapping("/templates")
@@ -77,13 +74,9 @@ class CampaignController {
     }
 
     private boolean inCampaign(CurrentUser user, String campaignId) {
-        List<String> unitGroups = user.groups().stream().filter(g -> g.startsWith(Roles.UNIT_GROUP_PREFIX))
+        List<String> unitCodes = user.groups().stream().filter(g -> g.startsWith(Roles.UNIT_GROUP_PREFIX))
                 .map(g -> g.substring(Roles.UNIT_GROUP_PREFIX.length())).toList();
-        if (unitGroups.isEmpty()) {
-            return false;
-        }
-        return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = :c AND unit_code IN (:u)")
-                .param("c", campaignId).param("u", unitGroups).query(Integer.class).single() > 0;
+        return campaigns.reachesAnyOf(campaignId, unitCodes);
     }
 
     private static void requireSupervision(CurrentUser user) {

@@ -72,6 +72,12 @@ public class CampaignRepository {
         jdbc.sql("UPDATE duban_campaign SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
     }
 
+    /** Whether any of these units is among the units the campaign went to. */
+    public boolean reachesAnyOf(String campaignId, List<String> unitCodes) {
+        return !unitCodes.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = :c AND unit_code IN (:u)")
+                .param("c", campaignId).param("u", unitCodes).query(Integer.class).single() > 0;
+    }
+
     public void insertDecision(String campaignId, String stage, boolean approved, String comment, String by, LocalDateTime at) {
         jdbc.sql("""
                 INSERT INTO duban_notice_decision (campaign_id, stage, approved, comment, decided_by, decided_at)

@@ -60,6 +60,12 @@ public class CampaignService {
         return campaigns.findAll();
     }
 
+    /** Whether a person of these units may read the campaign's notice: one of them received it. */
+    @Transactional(readOnly = true)
+    public boolean reachesAnyOf(String id, List<String> unitCodes) {
+        return campaigns.reachesAnyOf(id, unitCodes);
+    }
+
     public void linkProcessInstance(String id, String processInstanceId) {
         campaigns.setProcessInstance(id, processInstanceId);
     }

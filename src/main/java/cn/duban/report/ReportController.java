@@ -61,10 +61,7 @@ class ReportController {
         Campaign c = campaigns.get(id);
         UnitReport u = reports.unit(id, unit);
         Unit info = units.find(unit).orElseThrow();
-        List<ActivityItem> items = c.template().items().stream()
-                .filter(i -> units.matches(i.appliesTo(), info) || (i.lead() != null && units.matches(i.lead(), info))
-                        || (i.cooperating() != null && units.matches(i.cooperating(), info)))
-                .toList();
+        List<ActivityItem> items = reports.itemsFor(c, unit);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("unit", info);
         view.put("status", u.status().name());

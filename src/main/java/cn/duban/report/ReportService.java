@@ -5,6 +5,9 @@ import cn.duban.campaign.CampaignRepository;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate;
 import cn.duban.identity.Roles;
+import cn.duban.campaign.CampaignTemplate.ActivityItem;
+import cn.duban.unit.Unit;
+import cn.duban.unit.UnitRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,13 +33,27 @@ public class ReportService {
     private final ReportRepository reports;
     private final CampaignRepository campaigns;
     private final IdentityService identityService;
+    private final UnitRepository units;
     private final Clock clock;
 
-    public ReportService(ReportRepository reports, CampaignRepository campaigns, IdentityService identityService, Clock clock) {
+    public ReportService(ReportRepository reports, CampaignRepository campaigns, IdentityService identityService,
+                         UnitRepository units, Clock clock) {
         this.reports = reports;
         this.campaigns = campaigns;
         this.identityService = identityService;
+        this.units = units;
         this.clock = clock;
+    }
+
+    /** The activity items that concern a unit: those that apply to it, and those it leads or cooperates on. */
+    @Transactional(readOnly = true)
+    public List<ActivityItem> itemsFor(Campaign campaign, String unitCode) {
+        Unit unit = units.find(unitCode).orElseThrow(() -> new ReportException("单位 " + unitCode + " 未登记"));
+        return campaign.template().items().stream()
+                .filter(i -> units.matches(i.appliesTo(), unit)
+                        || (i.lead() != null && units.matches(i.lead(), unit))
+                        || (i.cooperating() != null && units.matches(i.cooperating(), unit)))
+                .toList();
     }
 
     /** 签收: the unit acknowledges the notice and names the person who will report. */

@@ -99,6 +99,10 @@ class CampaignProcessTest {
         assertThat(summary.missing()).extracting(r -> r.unitCode()).containsExactly("nlsz");
         assertThat(summary.late()).extracting(r -> r.unitCode()).containsExactly("nlsz");
         assertThat(summary.late().get(0).daysLate()).isEqualTo(1);
+        // a report handed in after the close is refused and nothing is saved
+        var late = new ReportPayload(Map.of("1", "1"), "迟交的总结", null, List.of());
+        assertThatThrownBy(() -> reports.handIn(id, "nlsz", late, "nlsz-reporter")).hasMessageContaining("活动已截止，不再接收报送");
+        assertThat(reports.versions(id, "nlsz")).isEmpty();
     }
 
     void approve(String id, String unit) {
