@@ -5,6 +5,7 @@ import cn.duban.campaign.CampaignRepository;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate;
 import cn.duban.identity.Roles;
+import cn.duban.mail.Notifications;
 import cn.duban.campaign.CampaignTemplate.ActivityItem;
 import cn.duban.unit.Unit;
 import cn.duban.unit.UnitRepository;
@@ -34,14 +35,16 @@ public class ReportService {
     private final CampaignRepository campaigns;
     private final IdentityService identityService;
     private final UnitRepository units;
+    private final Notifications notifications;
     private final Clock clock;
 
     public ReportService(ReportRepository reports, CampaignRepository campaigns, IdentityService identityService,
-                         UnitRepository units, Clock clock) {
+                         UnitRepository units, Notifications notifications, Clock clock) {
         this.reports = reports;
         this.campaigns = campaigns;
         this.identityService = identityService;
         this.units = units;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -191,6 +194,7 @@ public class ReportService {
         }
         reports.review(v.id(), ReportStatus.RETURNED, actor, now, reason, newDueDate);
         reports.markReturned(campaignId, unitCode, newDueDate);
+        units.find(unitCode).ifPresent(unit -> notifications.reportReturned(c, unit, reason, newDueDate));
         return false;
     }
 

@@ -10,6 +10,8 @@ import cn.duban.campaign.CampaignProcess;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate;
+import cn.duban.mail.Notifications;
+import cn.duban.mail.Outbox;
 import cn.duban.report.AttachmentService;
 import cn.duban.report.ReportPayload;
 import cn.duban.report.ReportService;
@@ -49,6 +51,7 @@ class Seed000LifecycleIT {
     @Autowired ReportService reports;
     @Autowired AttachmentService attachments;
     @Autowired SummaryService summaries;
+    @Autowired Outbox outbox;
 
     @BeforeEach
     void people() {
@@ -109,6 +112,13 @@ class Seed000LifecycleIT {
         ReportVersion v1 = reports.versions(id, "jkzx").get(0);
         assertThat(v1.status()).isEqualTo(ReportStatus.RETURNED);
         assertThat(v1.reviewComment()).contains("第7项");
+        // the unit was mailed when the notice went out, and again with the reason when it came back
+        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals(Notifications.NOTICE_ISSUED)).hasSize(3);
+        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals(Notifications.REPORT_RETURNED)).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.recipient()).isEqualTo("jkzx@demo.duban.local");
+                    assertThat(m.dueDate()).isEqualTo(newDue);
+                });
         Map<String, String> corrected = new LinkedHashMap<>(figures.get("jkzx"));
         corrected.put("7", "0.30");
         handIn(id, "jkzx", corrected, v1.attachments().stream().map(a -> a.id()).toList());

@@ -1,0 +1,42 @@
+package cn.duban.mail;
+
+import java.time.LocalDate;
+import org.springframework.web.util.HtmlUtils;
+
+/** The Chinese mails duban sends: subject, an HTML part and a plain-text part. Everything typed is escaped. */
+public final class MailTemplates {
+
+    /** A rendered mail. */
+    public record Mail(String subject, String html, String text) {}
+
+    private MailTemplates() {}
+
+    public static Mail noticeIssued(String title, String issuer, String unitName, LocalDate due, String link) {
+        String subject = "【督办】请签收：" + title;
+        String text = unitName + "：\n\n" + issuer + "印发了《" + title + "》，请登录督办系统签收，指定信息报送专人，并于 "
+                + due + " 前报送活动总结、图片和统计表。\n\n办理入口：" + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
+    public static Mail reportReturned(String title, String unitName, String reason, LocalDate due, String link) {
+        String subject = "【督办】报送被退回：" + title;
+        String text = unitName + "：\n\n你单位报送的《" + title + "》材料被综合监督科退回修改。\n退回理由：" + reason
+                + "\n新的报送期限：" + due + "\n\n办理入口：" + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
+    /** The plain text as HTML: escaped, paragraphs kept, the link made clickable. */
+    static String html(String text) {
+        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"></head><body>");
+        for (String line : text.split("\n")) {
+            String escaped = HtmlUtils.htmlEscape(line, "UTF-8");
+            int http = escaped.indexOf("http");
+            if (http >= 0) {
+                String url = escaped.substring(http);
+                escaped = escaped.substring(0, http) + "<a href=\"" + url + "\">" + url + "</a>";
+            }
+            sb.append("<p>").append(escaped).append("</p>");
+        }
+        return sb.append("</body></html>").toString();
+    }
+}

@@ -1,0 +1,61 @@
+package cn.duban.mail;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox: mails are queued in the transaction of the event that causes them (a rolled-back event
+ * queues nothing), at most once per campaign, unit, kind, due date and recipient.
+ */
+@Service
+public class Outbox {
+
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    private static final String COLUMNS = """
+            id, kind, campaign_id, unit_code, due_date, recipient, subject, status, attempts, next_attempt_at,
+            sent_at, last_error""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public Outbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Queues a mail unless the same one is queued already; returns whether it was queued now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate, String recipient) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return jdbc.sql("""
+                INSERT INTO duban_outbox (kind, campaign_id, unit_code, due_date, recipient, subject, html_body, text_body,
+                                          status, attempts, next_attempt_at, created_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM (VALUES (1)) AS one (x)
+                WHERE NOT EXISTS (SELECT 1 FROM duban_outbox
+                                  WHERE campaign_id = ? AND unit_code = ? AND kind = ? AND due_date = ? AND recipient = ?)""")
+                .params(kind, campaignId, unitCode, dueDate, recipient, mail.subject(), mail.html(), mail.text(),
+                        PENDING, now, now, campaignId, unitCode, kind, dueDate, recipient)
+                .update() == 1;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMail> list(String campaignId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_outbox WHERE campaign_id = ? ORDER BY id")
+                .param(campaignId).query(OutboxMail.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMail> recent(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_outbox ORDER BY id DESC").query(OutboxMail.class).list()
+                .stream().limit(limit).toList();
+    }
+}

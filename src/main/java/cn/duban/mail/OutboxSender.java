@@ -1,0 +1,104 @@
+package cn.duban.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works the outbox: sends what is due, one row at a time; a failure is kept with its error and tried
+ * again later (1, 2, 4 … minutes, at most an hour apart) until {@code duban.mail.max-attempts}. A row is
+ * marked sent only after the SMTP server took it.
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    /** A due row, with what is needed to send it. */
+    record Due(long id, String recipient, String subject, String htmlBody, String textBody, int attempts) {}
+
+    private final JdbcClient jdbc;
+    private final JavaMailSender mailSender;
+    private final Clock clock;
+    private final String from;
+    private final int maxAttempts;
+    private final boolean enabled;
+
+    public OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, Clock clock,
+                        @Value("${duban.mail.from:duban@localhost}") String from,
+                        @Value("${duban.mail.max-attempts:10}") int maxAttempts,
+                        @Value("${duban.mail.sender.enabled:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.clock = clock;
+        this.from = from;
+        this.maxAttempts = maxAttempts;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${duban.mail.poll-interval:PT10S}", initialDelayString = "${duban.mail.poll-interval:PT10S}")
+    void poll() {
+        if (enabled) {
+            sendDue();
+        }
+    }
+
+    /** Sends every mail that is due now; returns how many were sent. */
+    public int sendDue() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<Due> due = jdbc.sql("""
+                SELECT id, recipient, subject, html_body, text_body, attempts FROM duban_outbox
+                WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id""")
+                .params(Outbox.PENDING, now).query(Due.class).list();
+        int sent = 0;
+        for (Due mail : due) {
+            // claim the row: a second node working the outbox at the same moment finds it claimed
+            int claimed = jdbc.sql("UPDATE duban_outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND attempts = ? AND status = ?")
+                    .params(now.plus(backoff(mail.attempts() + 1)), mail.id(), mail.attempts(), Outbox.PENDING).update();
+            if (claimed == 0) {
+                continue;
+            }
+            try {
+                mailSender.send(message(mail));
+                jdbc.sql("UPDATE duban_outbox SET status = ?, sent_at = ?, last_error = NULL WHERE id = ?")
+                        .params(Outbox.SENT, LocalDateTime.now(clock), mail.id()).update();
+                sent++;
+            } catch (MailException | MessagingException e) {
+                String error = String.valueOf(e.getMessage());
+                boolean last = mail.attempts() + 1 >= maxAttempts;
+                jdbc.sql("UPDATE duban_outbox SET status = ?, last_error = ? WHERE id = ?")
+                        .params(last ? Outbox.FAILED : Outbox.PENDING, error.length() > 1000 ? error.substring(0, 1000) : error, mail.id())
+                        .update();
+                log.warn("Mail {} to {} not sent (attempt {}): {}", mail.id(), mail.recipient(), mail.attempts() + 1, error);
+            }
+        }
+        return sent;
+    }
+
+    static Duration backoff(int attempts) {
+        return Duration.ofMinutes(Math.min(60, 1L << Math.min(attempts - 1, 6)));
+    }
+
+    private MimeMessage message(Due mail) throws MessagingException {
+        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.textBody(), mail.htmlBody());
+        return message;
+    }
+}

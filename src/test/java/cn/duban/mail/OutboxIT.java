@@ -1,0 +1,109 @@
+package cn.duban.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.Driver;
+import cn.duban.EngineTest;
+import cn.duban.campaign.CampaignTemplate;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox against a real SMTP server (GreenMail): an outage delays mail but loses and doubles none. */
+@EngineTest
+@TestPropertySource(properties = "spring.mail.port=" + OutboxIT.PORT)
+class OutboxIT {
+
+    static final int PORT = 3925;
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Autowired Driver driver;
+    @Autowired Outbox outbox;
+    @Autowired OutboxSender sender;
+    @Autowired TransactionTemplate tx;
+
+    @BeforeEach
+    void people() {
+        driver.sectionPeople();
+    }
+
+    @AfterEach
+    void reset() {
+        ClockUtil.reset();
+        if (SMTP.isRunning()) {
+            SMTP.stop();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (SMTP.isRunning()) {
+            SMTP.stop();
+        }
+    }
+
+    @Test
+    void anSmtpOutageDelaysTheNoticeMailsButLosesAndDoublesNone() throws Exception {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
+        assertThat(outbox.list(id)).hasSize(2).allSatisfy(m -> assertThat(m.status()).isEqualTo(Outbox.PENDING));
+
+        // the SMTP server is down: nothing is sent, every mail keeps its error and waits
+        assertThat(sender.sendDue()).isZero();
+        assertThat(outbox.list(id)).allSatisfy(m -> {
+            assertThat(m.attempts()).isEqualTo(1);
+            assertThat(m.lastError()).isNotBlank();
+        });
+        assertThat(sender.sendDue()).as("backing off").isZero();
+        assertThat(outbox.list(id)).allSatisfy(m -> assertThat(m.attempts()).isEqualTo(1));
+
+        SMTP.start();
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 2 * 60_000));
+        assertThat(sender.sendDue()).isEqualTo(2);
+        assertThat(sender.sendDue()).isZero();
+        assertThat(outbox.list(id)).allSatisfy(m -> assertThat(m.status()).isEqualTo(Outbox.SENT));
+
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        assertThat(List.of(received[0].getAllRecipients()[0].toString(), received[1].getAllRecipients()[0].toString()))
+                .containsExactlyInAnyOrder("rmyy@demo.duban.local", "zyy@demo.duban.local");
+        MimeMessage m = received[0];
+        // RFC 2047: the header is encoded, a standard parser gives the Chinese back exactly
+        assertThat(m.getHeader("Subject")[0]).startsWith("=?UTF-8?");
+        assertThat(m.getSubject()).isEqualTo("【督办】请签收：" + t.title());
+        MimeMultipart body = (MimeMultipart) m.getContent();
+        assertThat(body.getContentType()).startsWith("multipart/");
+        assertThat(new String(body.getBodyPart(0).getInputStream().readAllBytes(), "UTF-8")).isNotEmpty();
+    }
+
+    @Test
+    void theSameMailIsQueuedOnce() {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [lcz]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
+        var mail = MailTemplates.noticeIssued("标题", "某局", "某单位", LocalDate.now(ZoneId.of("Asia/Shanghai")), "http://x/");
+        Boolean again = tx.execute(s -> outbox.enqueue(mail, Notifications.NOTICE_ISSUED, id, "lcz",
+                outbox.list(id).get(0).dueDate(), "lcz@demo.duban.local"));
+        assertThat(again).isFalse();
+        assertThat(outbox.list(id)).hasSize(1);
+    }
+
+    @Test
+    void typedTextIsEscapedInTheHtmlPart() {
+        var mail = MailTemplates.reportReturned("通知", "某单位", "<script>alert(1)</script>", LocalDate.of(2024, 3, 25), "http://x/");
+        assertThat(mail.html()).contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(mail.text()).contains("<script>alert(1)</script>");
+    }
+}
