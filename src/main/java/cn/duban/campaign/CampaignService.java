@@ -1,5 +1,6 @@
 package cn.duban.campaign;
 
+import cn.duban.calendar.WorkCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,11 +26,13 @@ public class CampaignService {
 
     private final CampaignRepository campaigns;
     private final TemplateCatalog catalog;
+    private final WorkCalendar calendar;
     private final Clock clock;
 
-    public CampaignService(CampaignRepository campaigns, TemplateCatalog catalog, Clock clock) {
+    public CampaignService(CampaignRepository campaigns, TemplateCatalog catalog, WorkCalendar calendar, Clock clock) {
         this.campaigns = campaigns;
         this.catalog = catalog;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -92,7 +95,8 @@ public class CampaignService {
         }
         CampaignTemplate t = c.template();
         CampaignTemplate edited = new CampaignTemplate(t.code(), title, number, t.issuer(), t.section(), t.contact(), text,
-                t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval());
+                t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(),
+                t.reminders());
         campaigns.updateDraft(id, title, number, edited, deadline);
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
     }
@@ -118,7 +122,7 @@ public class CampaignService {
         return campaigns.decisions(id);
     }
 
-    /** Issues a signed notice: fixes its deadline. Issuing twice changes nothing. */
+    /** Issues a signed notice: fixes its deadline (on a working day if the template says so). Issuing twice changes nothing. */
     public Campaign issue(String id) {
         Campaign c = locked(id);
         if (c.status() == CampaignStatus.ISSUED) {
@@ -126,7 +130,7 @@ public class CampaignService {
         }
         requireStatus(c, CampaignStatus.SIGNED);
         LocalDateTime now = LocalDateTime.now(clock);
-        LocalDate deadline = Deadlines.compute(c.template(), c.deadlineOverride(), now.toLocalDate());
+        LocalDate deadline = Deadlines.compute(c.template(), c.deadlineOverride(), now.toLocalDate(), calendar::onOrAfter);
         campaigns.markIssued(id, now, deadline);
         return get(id);
     }

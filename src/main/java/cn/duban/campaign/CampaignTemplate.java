@@ -22,13 +22,36 @@ public record CampaignTemplate(
         List<Indicator> indicators,
         AttachmentRules attachments,
         List<DutyEntry> dutyRoster,
-        boolean unitHeadApproval) {
+        boolean unitHeadApproval,
+        Reminders reminders) {
 
     public CampaignTemplate {
         items = items == null ? List.of() : List.copyOf(items);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
         dutyRoster = dutyRoster == null ? List.of() : List.copyOf(dutyRoster);
         attachments = attachments == null ? new AttachmentRules(false, 0, null) : attachments;
+        reminders = reminders == null ? Reminders.DEFAULT : reminders;
+    }
+
+    /**
+     * Reminders to units that have not submitted, {@code workingDaysBefore} the due date (the last one
+     * also to the unit head); an overdue mail the morning after; a daily digest of missing units to the
+     * section while any are missing.
+     */
+    public record Reminders(List<Integer> workingDaysBefore, Boolean overdueMail, Boolean dailyDigest) {
+        public static final Reminders DEFAULT = new Reminders(List.of(3, 1), true, true);
+
+        public Reminders {
+            workingDaysBefore = workingDaysBefore == null ? List.of(3, 1) : List.copyOf(workingDaysBefore);
+        }
+
+        public boolean sendsOverdueMail() {
+            return !Boolean.FALSE.equals(overdueMail);
+        }
+
+        public boolean sendsDailyDigest() {
+            return !Boolean.FALSE.equals(dailyDigest);
+        }
     }
 
     public record Contact(String person, String phone, String mailbox) {}

@@ -181,6 +181,10 @@ public final class TemplateParser {
         if (a.maxPhotos() != null && (a.maxPhotos() < a.minPhotos() || a.maxPhotos() > 100)) {
             p.add("字段 attachments.maxPhotos 须不小于 minPhotos 且不超过 100");
         }
+        List<Integer> before = t.reminders().workingDaysBefore();
+        if (before.stream().anyMatch(n -> n == null || n < 1 || n > 30) || before.size() != new HashSet<>(before).size()) {
+            p.add("字段 reminders.workingDaysBefore 须为 1～30 之间互不相同的工作日数");
+        }
         for (int i = 0; i < t.dutyRoster().size(); i++) {
             var d = t.dutyRoster().get(i);
             if (d == null || blank(d.duty())) {

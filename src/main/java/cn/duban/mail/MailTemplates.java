@@ -25,6 +25,34 @@ public final class MailTemplates {
         return new Mail(subject, html(text), text);
     }
 
+    public static Mail reminder(String title, String unitName, LocalDate due, String link) {
+        String subject = "【督办】催报提醒：" + title + "（" + due + " 截止）";
+        String text = unitName + "：\n\n《" + title + "》的报送期限是 " + due + "，你单位尚未报送。请按时报送活动总结、图片和统计表。\n\n办理入口："
+                + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
+    public static Mail overdue(String title, String unitName, LocalDate due, String link) {
+        String subject = "【督办】已逾期：" + title;
+        String text = unitName + "：\n\n《" + title + "》的报送期限 " + due + " 已过，你单位仍未报送，已记为逾期。请尽快报送。\n\n办理入口："
+                + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
+    public static Mail digest(String title, LocalDate deadline, LocalDate today, java.util.List<String> missing, String link) {
+        String subject = "【督办】逾期未报汇总（" + today + "）：" + title;
+        String text = "综合监督科：\n\n《" + title + "》报送截止 " + deadline + "，截至 " + today + " 仍有 " + missing.size()
+                + " 个单位未报送：\n" + String.join("、", missing) + "\n\n跟踪入口：" + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
+    public static Mail urge(String title, String unitName, LocalDate due, String note, String link) {
+        String subject = "【督办】催办：" + title;
+        String text = unitName + "：\n\n综合监督科催办《" + title + "》的报送（期限 " + due + "）。\n" + (note == null || note.isBlank() ? "" : "催办说明：" + note + "\n")
+                + "\n办理入口：" + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
     /** The plain text as HTML: escaped, paragraphs kept, the link made clickable. */
     static String html(String text) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"></head><body>");

@@ -50,6 +50,17 @@ public class ContributionService {
         return out;
     }
 
+    /**
+     * The items still to contribute: those not yet sent. The BPMN asks this each time the unit's work
+     * starts, so after a return the contributions already sent are not asked for again.
+     */
+    @Transactional(readOnly = true)
+    public List<String> pendingContributions(String campaignId, String unitCode) {
+        List<String> sent = jdbc.sql("SELECT item_code FROM duban_contribution WHERE campaign_id = ? AND from_unit = ?")
+                .params(campaignId, unitCode).query(String.class).list();
+        return itemsToContribute(campaignId, unitCode).stream().filter(code -> !sent.contains(code)).toList();
+    }
+
     /** Codes of the items the unit leads. */
     @Transactional(readOnly = true)
     public List<String> itemsLed(String campaignId, String unitCode) {

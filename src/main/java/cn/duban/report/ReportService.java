@@ -211,6 +211,12 @@ public class ReportService {
         return reports.versions(campaignId, unitCode);
     }
 
+    /** Whether the unit has signed for the notice (the BPMN skips 签收 when its work starts again after a return). */
+    @Transactional(readOnly = true)
+    public boolean isSigned(String campaignId, String unitCode) {
+        return unit(campaignId, unitCode).status() != UnitStatus.NOT_SIGNED;
+    }
+
     public boolean allApproved(String campaignId) {
         return reports.countNotApproved(campaignId) == 0;
     }

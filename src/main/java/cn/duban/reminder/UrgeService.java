@@ -1,0 +1,98 @@
+package cn.duban.reminder;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.CampaignStatus;
+import cn.duban.mail.MailTemplates;
+import cn.duban.mail.Outbox;
+import cn.duban.report.ReportException;
+import cn.duban.report.ReportService;
+import cn.duban.report.UnitReport;
+import cn.duban.unit.Unit;
+import cn.duban.unit.UnitRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 催办: a reviewer urges one unit, several, or every late one, with a note; nobody twice within the interval. */
+@Service
+@Transactional
+public class UrgeService {
+
+    /** What an urge did: the units urged, and those skipped with the reason. */
+    public record Result(List<String> urged, Map<String, String> skipped) {}
+
+    private final CampaignService campaigns;
+    private final ReportService reports;
+    private final UnitRepository units;
+    private final ReminderService reminders;
+    private final Outbox outbox;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration minInterval;
+    private final String tasklistUrl;
+
+    public UrgeService(CampaignService campaigns, ReportService reports, UnitRepository units, ReminderService reminders,
+                       Outbox outbox, JdbcClient jdbc, Clock clock,
+                       @Value("${duban.urge.min-interval:PT24H}") Duration minInterval,
+                       @Value("${duban.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/}") String tasklistUrl) {
+        this.campaigns = campaigns;
+        this.reports = reports;
+        this.units = units;
+        this.reminders = reminders;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.minInterval = minInterval;
+        this.tasklistUrl = tasklistUrl;
+    }
+
+    /** Urges the given units, or every late unit when {@code unitCodes} is empty. */
+    public Result urge(String campaignId, List<String> unitCodes, String note, String actor) {
+        Campaign c = campaigns.get(campaignId);
+        if (c.status() != CampaignStatus.ISSUED) {
+            throw new ReportException("活动不在征集期内，不能催办");
+        }
+        String text = note == null ? "" : note.strip();
+        if (text.length() > 2000) {
+            throw new ReportException("催办说明过长（最多 2000 字）");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate today = now.toLocalDate();
+        List<UnitReport> targets = unitCodes == null || unitCodes.isEmpty()
+                ? reports.units(campaignId).stream().filter(u -> u.status().owesReport() && u.dueDate().isBefore(today)).toList()
+                : unitCodes.stream().map(code -> reports.unit(campaignId, code)).toList();
+        List<String> urged = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (UnitReport u : targets) {
+            if (!u.status().owesReport()) {
+                skipped.put(u.unitCode(), "已报送，无需催办");
+                continue;
+            }
+            LocalDateTime last = jdbc.sql("SELECT MAX(urged_at) FROM duban_urge WHERE campaign_id = ? AND unit_code = ?")
+                    .params(campaignId, u.unitCode()).query(LocalDateTime.class).optional().orElse(null);
+            if (last != null && last.plus(minInterval).isAfter(now)) {
+                skipped.put(u.unitCode(), "上次催办于 " + last.toLocalDate() + " " + last.toLocalTime().withNano(0) + "，间隔未满");
+                continue;
+            }
+            jdbc.sql("INSERT INTO duban_urge (campaign_id, unit_code, note, urged_by, urged_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(campaignId, u.unitCode(), text.isEmpty() ? null : text, actor, now).update();
+            Unit unit = units.find(u.unitCode()).orElseThrow();
+            MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, tasklistUrl);
+            for (String to : reminders.recipients(unit, u, true)) {
+                outbox.enqueue(mail, "URGE", campaignId, u.unitCode(), today, to);
+            }
+            urged.add(u.unitCode());
+        }
+        return new Result(urged, skipped);
+    }
+}

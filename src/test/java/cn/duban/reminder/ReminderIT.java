@@ -1,0 +1,194 @@
+package cn.duban.reminder;
+
+import static cn.duban.Driver.transientString;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.Driver;
+import cn.duban.EngineTest;
+import cn.duban.calendar.WorkCalendar;
+import cn.duban.campaign.CampaignTemplate;
+import cn.duban.mail.Outbox;
+import cn.duban.mail.OutboxMail;
+import cn.duban.mail.OutboxSender;
+import cn.duban.report.AttachmentService;
+import cn.duban.report.ReportPayload;
+import cn.duban.report.UnitReportProcess;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Reminders, overdue mail, digests and urging, with the engine clock moved day by day and the timers
+ * firing as they would; the mails are finally sent to a real SMTP server (GreenMail) and counted there.
+ */
+@EngineTest
+@TestPropertySource(properties = "spring.mail.port=3925")
+class ReminderIT {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Autowired Driver driver;
+    @Autowired Outbox outbox;
+    @Autowired OutboxSender sender;
+    @Autowired WorkCalendar calendar;
+    @Autowired IdentityService identityService;
+    @Autowired AttachmentService attachments;
+    @Autowired UrgeService urges;
+
+    LocalDate today = LocalDate.now(CHINA);
+
+    @BeforeEach
+    void people() {
+        driver.sectionPeople();
+        email("drafter1", "drafter1@section.local");
+        email("reviewer1", "reviewer1@section.local");
+        email("rmyy-head", "rmyy-head@demo.duban.local");
+        email("zyy-head", "zyy-head@demo.duban.local");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aUnitThatNeverSubmitsGetsTheConfiguredRemindersTheOverdueMailAndDigestsAndOneThatSubmittedGetsNothing() throws Exception {
+        LocalDate due = calendar.onOrAfter(today.plusDays(10));
+        String id = campaign("rmyy, zyy", due);
+        sign(id, "rmyy");
+        sign(id, "zyy");
+        handIn(id, "zyy");
+        for (LocalDate d = today.plusDays(1); !d.isAfter(due.plusDays(3)); d = d.plusDays(1)) {
+            at(d, 9, 30);
+            driver.runJobs();
+        }
+        List<OutboxMail> mails = outbox.list(id);
+        // rmyy: 3 and 1 working days before (the last one to the head too), then overdue to reporter and head
+        assertThat(kinds(mails, "rmyy")).containsExactlyInAnyOrder(
+                "REMINDER rmyy@demo.duban.local", "LAST_REMINDER rmyy@demo.duban.local", "LAST_REMINDER rmyy-head@demo.duban.local",
+                "OVERDUE rmyy@demo.duban.local", "OVERDUE rmyy-head@demo.duban.local");
+        assertThat(mails).filteredOn(m -> m.unitCode().equals("rmyy") && !m.kind().startsWith("NOTICE"))
+                .allSatisfy(m -> assertThat(m.dueDate()).isEqualTo(due));
+        assertThat(mails).filteredOn(m -> m.kind().equals("REMINDER")).singleElement()
+                .satisfies(m -> assertThat(m.nextAttemptAt().toLocalDate()).isEqualTo(calendar.workingDaysBefore(due, 3)));
+        // zyy submitted early: nothing after its notice
+        assertThat(kinds(mails, "zyy")).isEmpty();
+        // the section: one digest a day from the morning after the deadline while rmyy is missing
+        assertThat(mails).filteredOn(m -> m.kind().equals("DIGEST")).extracting(m -> m.dueDate() + " " + m.recipient())
+                .containsExactlyInAnyOrder(
+                        due.plusDays(1) + " drafter1@section.local", due.plusDays(1) + " reviewer1@section.local",
+                        due.plusDays(2) + " drafter1@section.local", due.plusDays(2) + " reviewer1@section.local",
+                        due.plusDays(3) + " drafter1@section.local", due.plusDays(3) + " reviewer1@section.local");
+        // rmyy hands in late: the digests stop
+        handIn(id, "rmyy");
+        at(due.plusDays(4), 9, 30);
+        driver.runJobs();
+        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals("DIGEST")).hasSize(6);
+
+        // every queued mail reaches a real SMTP server exactly once
+        GreenMail smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            // (the outbox is shared with the other tests of this context: count all that waits)
+            int queued = (int) outbox.recent(100_000).stream().filter(m -> m.status().equals(Outbox.PENDING)).count();
+            assertThat(sender.sendDue()).isEqualTo(queued);
+            assertThat(sender.sendDue()).isZero();
+            assertThat(smtp.getReceivedMessages()).hasSize(queued);
+            assertThat(outbox.list(id)).allSatisfy(m -> assertThat(m.status()).isEqualTo(Outbox.SENT));
+            assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).startsWith("【督办】已逾期："));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aReturnedReportIsRemindedAgainstItsNewDueDate() {
+        LocalDate due = calendar.onOrAfter(today.plusDays(3));
+        String id = campaign("lcz", due);
+        sign(id, "lcz");
+        handIn(id, "lcz");
+        LocalDate newDue = calendar.onOrAfter(due.plusDays(7));
+        driver.submit("reviewer1", driver.unitTask(id, "lcz", UnitReportProcess.REVIEW_REPORT), Map.of(
+                UnitReportProcess.VAR_REPORT_APPROVED, false,
+                UnitReportProcess.VAR_COMMENT, transientString("统计表第5项与总结不一致"),
+                UnitReportProcess.VAR_NEW_DUE_DATE, transientString(newDue.toString())));
+        for (LocalDate d = today.plusDays(1); !d.isAfter(newDue.plusDays(1)); d = d.plusDays(1)) {
+            at(d, 9, 30);
+            driver.runJobs();
+        }
+        List<OutboxMail> mails = outbox.list(id);
+        // nothing against the first due date (the report was in); each reminder once against the new one
+        assertThat(mails).filteredOn(m -> m.unitCode().equals("lcz") && !m.kind().startsWith("NOTICE") && !m.kind().equals("REPORT_RETURNED"))
+                .allSatisfy(m -> assertThat(m.dueDate()).isEqualTo(newDue))
+                .extracting(OutboxMail::kind).containsOnlyOnce("REMINDER").contains("LAST_REMINDER", "OVERDUE");
+    }
+
+    @Test
+    void aReviewerUrgesLateUnitsButNotTwiceWithinTheInterval() {
+        LocalDate due = calendar.onOrAfter(today.plusDays(2));
+        String id = campaign("xlz, nlsz", due);
+        sign(id, "nlsz");
+        handIn(id, "nlsz");
+        at(due.plusDays(1), 10, 0);
+        var first = urges.urge(id, List.of(), "请今天下班前报送", "reviewer1");
+        assertThat(first.urged()).containsExactly("xlz");
+        var again = urges.urge(id, List.of("xlz", "nlsz"), null, "reviewer1");
+        assertThat(again.urged()).isEmpty();
+        assertThat(again.skipped()).containsKeys("xlz", "nlsz");
+        assertThat(again.skipped().get("xlz")).contains("间隔未满");
+        at(due.plusDays(2), 10, 30);
+        assertThat(urges.urge(id, List.of("xlz"), null, "reviewer1").urged()).containsExactly("xlz");
+        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals("URGE")).extracting(OutboxMail::dueDate)
+                .contains(due.plusDays(1), due.plusDays(2));
+    }
+
+    String campaign(String units, LocalDate due) {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [" + units + "]");
+        return driver.issue(driver.startCampaign(t.code(), due.toString()));
+    }
+
+    void sign(String id, String unit) {
+        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
+                Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
+    }
+
+    void handIn(String id, String unit) {
+        attachments.stage(id, unit, AttachmentService.SUMMARY, "总结.pdf", "%PDF-1.4".getBytes(), unit + "-reporter");
+        attachments.stage(id, unit, AttachmentService.PHOTO, "p.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}, unit + "-reporter");
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i <= 11; i++) {
+            values.put(String.valueOf(i), "1");
+        }
+        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
+                UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "总结", null, List.of()).toJson())));
+    }
+
+    void at(LocalDate day, int hour, int minute) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(hour, minute).atZone(CHINA).toInstant()));
+    }
+
+    void email(String user, String address) {
+        var u = identityService.createUserQuery().userId(user).singleResult();
+        if (u != null && !address.equals(u.getEmail())) {
+            u.setEmail(address);
+            identityService.saveUser(u);
+        }
+    }
+
+    static List<String> kinds(List<OutboxMail> mails, String unit) {
+        return mails.stream().filter(m -> m.unitCode().equals(unit) && !m.kind().equals("NOTICE_ISSUED"))
+                .map(m -> m.kind() + " " + m.recipient()).toList();
+    }
+}
