@@ -105,6 +105,17 @@ class CampaignProcessTest {
         assertThat(reports.versions(id, "nlsz")).isEmpty();
     }
 
+    @Test
+    void theDigestTimerFiresAfterTheDeadlineWhileTheCampaignIsOpen() {
+        ProcessInstance pi = start("xlz");
+        String id = driver.issue(pi);
+        var timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(timer.getDuedate()).isAfter(Date.from(today.plusDays(5).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
+        driver.runJobs();
+        assertThat(pi).hasPassed("sendDigest", "digestSent").isWaitingAt(CampaignProcess.MONITOR_REPORTS);
+    }
+
     void approve(String id, String unit) {
         driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
                 Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));

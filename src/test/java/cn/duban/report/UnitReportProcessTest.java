@@ -127,6 +127,41 @@ class UnitReportProcessTest {
     }
 
     @Test
+    void theReminderTimerFiresWhileTheUnitOwesItsReportAndLeavesItWaiting() {
+        LocalDate due = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(10);
+        CampaignTemplate t = driver.uploadVariant(SEED_000, "  units: [zyy]");
+        String id = driver.issue(driver.startCampaign(t.code(), due.toString()));
+        ProcessInstance pi = instance(id, "zyy");
+        var timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(timer).isNotNull();
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(timer.getDuedate().getTime() + 60_000));
+            driver.runJobs();
+            assertThat(pi).hasPassed("sendReminder", "reminderSent").isWaitingAt(UnitReportProcess.SIGN_NOTICE);
+            // the cycle goes on: the next day's check is scheduled
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aReturnGoesBackIntoTheUnitsWorkWithoutSigningAgain() {
+        String id = campaign(SEED_000, "zyy");
+        ProcessInstance pi = instance(id, "zyy");
+        sign(id, "zyy");
+        fill(id, "zyy", "2");
+        driver.submit("reviewer1", driver.unitTask(id, "zyy", UnitReportProcess.REVIEW_REPORT), Map.of(
+                UnitReportProcess.VAR_REPORT_APPROVED, false,
+                UnitReportProcess.VAR_COMMENT, transientString("请补充"),
+                UnitReportProcess.VAR_NEW_DUE_DATE, transientString(LocalDate.now().plusDays(14).toString())));
+        assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
+        assertThat(driver.unitTasks(id, "zyy", UnitReportProcess.SIGN_NOTICE)).isEmpty();
+        // one reminder timer for the new round, not two
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+    }
+
+    @Test
     void campaignClosedEndsAnOpenReport() {
         String id = campaign(SEED_000, "zyy");
         ProcessInstance pi = instance(id, "zyy");
