@@ -67,6 +67,7 @@ class ReportController {
         view.put("status", u.status().name());
         view.put("statusLabel", u.status().label());
         view.put("dueDate", u.dueDate() == null ? "" : u.dueDate().toString());
+        view.put("overdue", reports.isOverdue(u));
         view.put("reporter", u.reporterUser() == null ? "" : u.reporterUser());
         view.put("returnCount", u.returnCount());
         view.put("items", items);

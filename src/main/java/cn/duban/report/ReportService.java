@@ -211,6 +211,11 @@ public class ReportService {
         return reports.versions(campaignId, unitCode);
     }
 
+    /** 逾期: the unit still owes its report and its due date has passed. */
+    public boolean isOverdue(UnitReport u) {
+        return u.status().owesReport() && u.dueDate() != null && LocalDate.now(clock).isAfter(u.dueDate());
+    }
+
     /** Whether the unit has signed for the notice (the BPMN skips 签收 when its work starts again after a return). */
     @Transactional(readOnly = true)
     public boolean isSigned(String campaignId, String unitCode) {

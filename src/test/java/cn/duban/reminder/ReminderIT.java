@@ -46,6 +46,7 @@ class ReminderIT {
     @Autowired IdentityService identityService;
     @Autowired AttachmentService attachments;
     @Autowired UrgeService urges;
+    @Autowired cn.duban.report.ReportService reports;
 
     LocalDate today = LocalDate.now(CHINA);
 
@@ -75,6 +76,9 @@ class ReminderIT {
             driver.runJobs();
         }
         List<OutboxMail> mails = outbox.list(id);
+        // in the data rmyy is overdue (逾期), zyy is not
+        assertThat(reports.isOverdue(reports.unit(id, "rmyy"))).isTrue();
+        assertThat(reports.isOverdue(reports.unit(id, "zyy"))).isFalse();
         // rmyy: 3 and 1 working days before (the last one to the head too), then overdue to reporter and head
         assertThat(kinds(mails, "rmyy")).containsExactlyInAnyOrder(
                 "REMINDER rmyy@demo.duban.local", "LAST_REMINDER rmyy@demo.duban.local", "LAST_REMINDER rmyy-head@demo.duban.local",
