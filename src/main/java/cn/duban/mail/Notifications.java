@@ -16,7 +16,7 @@ public class Notifications {
     private final Outbox outbox;
     private final String tasklistUrl;
 
-    public Notifications(Outbox outbox, @Value("${duban.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/}") String tasklistUrl) {
+    public Notifications(Outbox outbox, @Value("${duban.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/default/}") String tasklistUrl) {
         this.outbox = outbox;
         this.tasklistUrl = tasklistUrl;
     }

@@ -44,7 +44,7 @@ public class UrgeService {
     public UrgeService(CampaignService campaigns, ReportService reports, UnitRepository units, ReminderService reminders,
                        Outbox outbox, JdbcClient jdbc, Clock clock,
                        @Value("${duban.urge.min-interval:PT24H}") Duration minInterval,
-                       @Value("${duban.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/}") String tasklistUrl) {
+                       @Value("${duban.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/default/}") String tasklistUrl) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.units = units;
@@ -87,7 +87,7 @@ public class UrgeService {
             jdbc.sql("INSERT INTO duban_urge (campaign_id, unit_code, note, urged_by, urged_at) VALUES (?, ?, ?, ?, ?)")
                     .params(campaignId, u.unitCode(), text.isEmpty() ? null : text, actor, now).update();
             Unit unit = units.find(u.unitCode()).orElseThrow();
-            MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, tasklistUrl);
+            MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, reminders.taskLink(u));
             for (String to : reminders.recipients(unit, u, true)) {
                 outbox.enqueue(mail, "URGE", campaignId, u.unitCode(), today, to);
             }

@@ -95,6 +95,7 @@ class ReminderIT {
                         due.plusDays(1) + " drafter1@section.local", due.plusDays(1) + " reviewer1@section.local",
                         due.plusDays(2) + " drafter1@section.local", due.plusDays(2) + " reviewer1@section.local",
                         due.plusDays(3) + " drafter1@section.local", due.plusDays(3) + " reviewer1@section.local");
+        String fillTaskId = driver.unitTask(id, "rmyy", UnitReportProcess.FILL_REPORT).getId();
         // rmyy hands in late: the digests stop
         handIn(id, "rmyy");
         at(due.plusDays(4), 9, 30);
@@ -112,6 +113,9 @@ class ReminderIT {
             assertThat(smtp.getReceivedMessages()).hasSize(queued);
             assertThat(outbox.list(id)).allSatisfy(m -> assertThat(m.status()).isEqualTo(Outbox.SENT));
             assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).startsWith("【督办】已逾期："));
+            // the reminder links straight to the unit's open task in Tasklist
+            assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(text(m))
+                    .contains("/camunda/app/tasklist/default/#/?task=" + fillTaskId));
         } finally {
             smtp.stop();
         }
@@ -189,6 +193,20 @@ class ReminderIT {
             u.setEmail(address);
             identityService.saveUser(u);
         }
+    }
+
+    static String text(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof String s) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (content instanceof jakarta.mail.Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                sb.append(text(mp.getBodyPart(i)));
+            }
+        }
+        return sb.toString();
     }
 
     static List<String> kinds(List<OutboxMail> mails, String unit) {
