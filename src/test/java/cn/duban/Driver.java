@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.campaign.CampaignProcess;
 import cn.duban.campaign.CampaignTemplate;
 import cn.duban.campaign.TemplateCatalog;
+import cn.duban.report.AttachmentService;
+import cn.duban.report.ReportPayload;
+import cn.duban.report.UnitReportProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +49,11 @@ public class Driver {
     private final ManagementService managementService;
     private final TemplateCatalog catalog;
     private final RepositoryService repositoryService;
+    private final AttachmentService attachments;
 
     public Driver(RuntimeService runtimeService, TaskService taskService, FormService formService,
                   IdentityService identityService, ManagementService managementService, TemplateCatalog catalog,
-                  RepositoryService repositoryService) {
+                  RepositoryService repositoryService, AttachmentService attachments) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.formService = formService;
@@ -57,6 +61,7 @@ public class Driver {
         this.managementService = managementService;
         this.catalog = catalog;
         this.repositoryService = repositoryService;
+        this.attachments = attachments;
     }
 
     /** Ensures the section's people exist (the demo profile is off in tests). */
@@ -143,6 +148,52 @@ public class Driver {
             return null;
         });
     }
+
+    // ---- a unit's steps, as its reporter takes them in Tasklist
+
+    /** 签收: the unit's reporter signs for the notice and names themself. */
+    public void sign(String campaignId, String unit) {
+        submit(unit + "-reporter", unitTask(campaignId, unit, UnitReportProcess.SIGN_NOTICE),
+                Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
+    }
+
+    /** Uploads (stages) a summary document and/or a photo, as the fill-in form does before submitting. */
+    public void stage(String campaignId, String unit, boolean summary, boolean photo) {
+        if (summary) {
+            attachments.stage(campaignId, unit, AttachmentService.SUMMARY, "活动总结.pdf", PDF, unit + "-reporter");
+        }
+        if (photo) {
+            attachments.stage(campaignId, unit, AttachmentService.PHOTO, "现场.png", PNG, unit + "-reporter");
+        }
+    }
+
+    /** 填报并报送: hands in the figures (and keeps the given attachments of the previous version). */
+    public void handIn(String campaignId, String unit, Map<String, String> values, List<Long> keep) {
+        String json = new ReportPayload(values, unit + " 开展活动总结", null, keep).toJson();
+        submit(unit + "-reporter", unitTask(campaignId, unit, UnitReportProcess.FILL_REPORT),
+                Map.of(UnitReportProcess.VAR_REPORT, transientString(json)));
+    }
+
+    /** 审核报送 by reviewer1: approve, or return with a reason and a new due date. */
+    public void review(String campaignId, String unit, boolean approved, String comment, java.time.LocalDate newDue) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(UnitReportProcess.VAR_REPORT_APPROVED, approved);
+        vars.put(UnitReportProcess.VAR_COMMENT, transientString(comment == null ? "" : comment));
+        vars.put(UnitReportProcess.VAR_NEW_DUE_DATE, transientString(newDue == null ? "" : newDue.toString()));
+        submit("reviewer1", unitTask(campaignId, unit, UnitReportProcess.REVIEW_REPORT), vars);
+    }
+
+    /** Seed 000's eleven rows, all {@code value}. */
+    public static Map<String, String> seed000Figures(String value) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 11; i++) {
+            m.put(String.valueOf(i), value);
+        }
+        return m;
+    }
+
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    public static final byte[] PDF = "%PDF-1.4\n% duban test\n".getBytes(StandardCharsets.UTF_8);
 
     public static Object transientString(String value) {
         return Variables.stringValue(value, true);

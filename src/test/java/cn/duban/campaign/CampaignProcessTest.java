@@ -117,25 +117,9 @@ class CampaignProcessTest {
     }
 
     void approve(String id, String unit) {
-        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
-                Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 1; i <= 11; i++) {
-            values.put(String.valueOf(i), "1");
-        }
-        // seed 000 needs a summary document and a photo
-        stage(id, unit);
-        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
-                UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "总结", null, List.of()).toJson())));
-        driver.submit("reviewer1", driver.unitTask(id, unit, UnitReportProcess.REVIEW_REPORT),
-                Map.of(UnitReportProcess.VAR_REPORT_APPROVED, true));
-    }
-
-    @Autowired cn.duban.report.AttachmentService attachmentService;
-
-    void stage(String id, String unit) {
-        attachmentService.stage(id, unit, "SUMMARY", "总结.pdf", "%PDF-1.4 x".getBytes(), unit + "-reporter");
-        attachmentService.stage(id, unit, "PHOTO", "p.png",
-                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0}, unit + "-reporter");
+        driver.sign(id, unit);
+        driver.stage(id, unit, true, true);
+        driver.handIn(id, unit, Driver.seed000Figures("1"), List.of());
+        driver.review(id, unit, true, null, null);
     }
 }

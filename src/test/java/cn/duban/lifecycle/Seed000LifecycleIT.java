@@ -41,9 +41,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class Seed000LifecycleIT {
 
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-    static final byte[] PDF = "%PDF-1.4\n% duban test\n".getBytes();
-
     @Autowired Driver driver;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
@@ -170,24 +167,14 @@ class Seed000LifecycleIT {
     }
 
     void stageFiles(String id, String unit) {
-        driver.as(unit + "-reporter", () -> {
-            attachments.stage(id, unit, AttachmentService.SUMMARY, "活动总结.pdf", PDF, unit + "-reporter");
-            attachments.stage(id, unit, AttachmentService.PHOTO, "现场.png", PNG, unit + "-reporter");
-            return null;
-        });
+        driver.stage(id, unit, true, true);
     }
 
     void handIn(String id, String unit, Map<String, String> values, List<Long> keep) {
-        String json = new ReportPayload(values, unit + " 开展“3·15”活动总结", null, keep).toJson();
-        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT),
-                Map.of(UnitReportProcess.VAR_REPORT, transientString(json)));
+        driver.handIn(id, unit, values, keep);
     }
 
     void review(String id, String unit, boolean approved, String comment, LocalDate newDue) {
-        Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put(UnitReportProcess.VAR_REPORT_APPROVED, approved);
-        vars.put(UnitReportProcess.VAR_COMMENT, transientString(comment == null ? "" : comment));
-        vars.put(UnitReportProcess.VAR_NEW_DUE_DATE, transientString(newDue == null ? "" : newDue.toString()));
-        driver.submit("reviewer1", driver.unitTask(id, unit, UnitReportProcess.REVIEW_REPORT), vars);
+        driver.review(id, unit, approved, comment, newDue);
     }
 }

@@ -128,10 +128,7 @@ class ReminderIT {
         sign(id, "lcz");
         handIn(id, "lcz");
         LocalDate newDue = calendar.onOrAfter(due.plusDays(7));
-        driver.submit("reviewer1", driver.unitTask(id, "lcz", UnitReportProcess.REVIEW_REPORT), Map.of(
-                UnitReportProcess.VAR_REPORT_APPROVED, false,
-                UnitReportProcess.VAR_COMMENT, transientString("统计表第5项与总结不一致"),
-                UnitReportProcess.VAR_NEW_DUE_DATE, transientString(newDue.toString())));
+        driver.review(id, "lcz", false, "统计表第5项与总结不一致", newDue);
         for (LocalDate d = today.plusDays(1); !d.isAfter(newDue.plusDays(1)); d = d.plusDays(1)) {
             at(d, 9, 30);
             driver.runJobs();
@@ -168,19 +165,12 @@ class ReminderIT {
     }
 
     void sign(String id, String unit) {
-        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
-                Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
+        driver.sign(id, unit);
     }
 
     void handIn(String id, String unit) {
-        attachments.stage(id, unit, AttachmentService.SUMMARY, "总结.pdf", "%PDF-1.4".getBytes(), unit + "-reporter");
-        attachments.stage(id, unit, AttachmentService.PHOTO, "p.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}, unit + "-reporter");
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 1; i <= 11; i++) {
-            values.put(String.valueOf(i), "1");
-        }
-        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
-                UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "总结", null, List.of()).toJson())));
+        driver.stage(id, unit, true, true);
+        driver.handIn(id, unit, Driver.seed000Figures("1"), List.of());
     }
 
     void at(LocalDate day, int hour, int minute) {

@@ -170,46 +170,32 @@ class UnitReportProcessTest {
     }
 
     void sign(String id, String unit) {
-        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
-                Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
-    }
-
-    void stage(String id, String unit, boolean photo) {
-        attachments.stage(id, unit, AttachmentService.SUMMARY, "总结.docx", new byte[] {'P', 'K', 3, 4, 0}, unit + "-reporter");
-        if (photo) {
-            attachments.stage(id, unit, AttachmentService.PHOTO, "a.jpg",
-                    new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0}, unit + "-reporter");
-        }
+        driver.sign(id, unit);
     }
 
     void fill(String id, String unit, String amount) {
-        stage(id, unit, true);
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 1; i <= 11; i++) {
-            values.put(String.valueOf(i), i == 7 ? "0.5" : amount);
-        }
-        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
-                UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "总结", null, List.of()).toJson())));
+        driver.stage(id, unit, true, true);
+        Map<String, String> values = Driver.seed000Figures(amount);
+        values.put("7", "0.5");
+        driver.handIn(id, unit, values, List.of());
     }
 
     void fill001(String id, String unit) {
         List<Long> keep = reports.versions(id, unit).stream().findFirst()
                 .map(v -> v.attachments().stream().map(AttachmentInfo::id).toList()).orElse(List.of());
         if (keep.isEmpty()) {
-            stage(id, unit, false);
+            driver.stage(id, unit, true, false);
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String code : List.of("consultations", "complaints", "resolved", "inspections", "cases", "disclosures",
                 "warnings", "lawevents", "pledges", "recovered")) {
             values.put(code, "1");
         }
-        driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
-                UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "执法大队总结", null, keep).toJson())));
+        driver.handIn(id, unit, values, keep);
     }
 
     void review(String id, String unit, boolean approved) {
-        driver.submit("reviewer1", driver.unitTask(id, unit, UnitReportProcess.REVIEW_REPORT),
-                Map.of(UnitReportProcess.VAR_REPORT_APPROVED, approved));
+        driver.review(id, unit, approved, null, null);
     }
 
     void head(String id, String unit, boolean approved, String comment) {
