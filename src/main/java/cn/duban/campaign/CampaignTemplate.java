@@ -23,7 +23,8 @@ public record CampaignTemplate(
         AttachmentRules attachments,
         List<DutyEntry> dutyRoster,
         boolean unitHeadApproval,
-        Reminders reminders) {
+        Reminders reminders,
+        String tableTitle) {
 
     public CampaignTemplate {
         items = items == null ? List.of() : List.copyOf(items);
@@ -52,6 +53,11 @@ public record CampaignTemplate(
         public boolean sendsDailyDigest() {
             return !Boolean.FALSE.equals(dailyDigest);
         }
+    }
+
+    /** The statistics table's own title (附件标题), as the exports print it. */
+    public String statisticsTitle() {
+        return tableTitle != null && !tableTitle.isBlank() ? tableTitle : title.replaceFirst("^关于印发", "").replaceFirst("的通知$", "") + "统计表";
     }
 
     public record Contact(String person, String phone, String mailbox) {}

@@ -1,0 +1,130 @@
+package cn.duban.export;
+
+import cn.duban.campaign.CampaignTemplate.Indicator;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * The statistics table as the notice's attachment prints it: its title, 填报单位 and 填报日期, then
+ * 序号 / 类别 / 单位 / 数量, one row per indicator; numbers in the indicator's own format (万元 with two
+ * decimals). Used for the county total and for each unit's own table.
+ */
+final class AttachmentLayout {
+
+    private final Workbook wb;
+    private final CellStyle title;
+    private final CellStyle header;
+    private final CellStyle text;
+    private final CellStyle plain;
+    private final java.util.Map<Integer, CellStyle> numbers = new java.util.HashMap<>();
+    private CellStyle centered;
+
+    AttachmentLayout(Workbook wb) {
+        this.wb = wb;
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        Font big = wb.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 16);
+        title = wb.createCellStyle();
+        title.setFont(big);
+        title.setAlignment(HorizontalAlignment.CENTER);
+        header = bordered();
+        header.setFont(bold);
+        header.setAlignment(HorizontalAlignment.CENTER);
+        text = bordered();
+        plain = wb.createCellStyle();
+    }
+
+    /** Writes the table on {@code sheet}: the reporting body, the date, and one value per indicator. */
+    void write(Sheet sheet, String tableTitle, String reportingBody, LocalDate date, List<Indicator> indicators,
+               Map<String, BigDecimal> values) {
+        Row t = sheet.createRow(0);
+        t.setHeightInPoints(28);
+        cell(t, 0, tableTitle, title);
+        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 3));
+        Row meta = sheet.createRow(2);
+        cell(meta, 0, "填报单位：" + reportingBody, plain);
+        sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, 1));
+        cell(meta, 2, "填报日期：" + (date == null ? "" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日"), plain);
+        sheet.addMergedRegion(new CellRangeAddress(2, 2, 2, 3));
+        Row h = sheet.createRow(3);
+        String[] heads = {"序号", "类别", "单位", "数量"};
+        for (int i = 0; i < heads.length; i++) {
+            cell(h, i, heads[i], header);
+        }
+        for (int i = 0; i < indicators.size(); i++) {
+            Indicator ind = indicators.get(i);
+            Row r = sheet.createRow(4 + i);
+            Cell no = r.createCell(0);
+            no.setCellValue(i + 1);
+            no.setCellStyle(number(0));
+            cell(r, 1, ind.name(), text);
+            cell(r, 2, ind.unit(), centered());
+            Cell q = r.createCell(3);
+            BigDecimal v = values.get(ind.code());
+            if (v != null) {
+                q.setCellValue(v.doubleValue());
+            }
+            q.setCellStyle(number(ind.effectiveScale()));
+        }
+        sheet.setColumnWidth(0, 8 * 256);
+        sheet.setColumnWidth(1, 34 * 256);
+        sheet.setColumnWidth(2, 10 * 256);
+        sheet.setColumnWidth(3, 16 * 256);
+    }
+
+    /** One style per number format (a workbook holds a limited number of styles). */
+    CellStyle number(int scale) {
+        return numbers.computeIfAbsent(scale, k -> {
+            CellStyle s = bordered();
+            s.setDataFormat(wb.createDataFormat().getFormat(k == 0 ? "0" : "0." + "0".repeat(k)));
+            s.setAlignment(HorizontalAlignment.RIGHT);
+            return s;
+        });
+    }
+
+    CellStyle header() {
+        return header;
+    }
+
+    CellStyle text() {
+        return text;
+    }
+
+    private CellStyle centered() {
+        if (centered == null) {
+            centered = bordered();
+            centered.setAlignment(HorizontalAlignment.CENTER);
+        }
+        return centered;
+    }
+
+    private CellStyle bordered() {
+        CellStyle s = wb.createCellStyle();
+        s.setBorderTop(BorderStyle.THIN);
+        s.setBorderBottom(BorderStyle.THIN);
+        s.setBorderLeft(BorderStyle.THIN);
+        s.setBorderRight(BorderStyle.THIN);
+        s.setVerticalAlignment(VerticalAlignment.CENTER);
+        return s;
+    }
+
+    static void cell(Row row, int col, String value, CellStyle style) {
+        Cell c = row.createCell(col);
+        c.setCellValue(value);
+        c.setCellStyle(style);
+    }
+}

@@ -1,0 +1,65 @@
+package cn.duban.export;
+
+import cn.duban.identity.CurrentUser;
+import cn.duban.web.Forbidden;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The downloads: the section's county summary and upward package, a unit's own table (the unit and the section). */
+@RestController
+class ExportController {
+
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ExportService exports;
+
+    ExportController(ExportService exports) {
+        this.exports = exports;
+    }
+
+    @GetMapping("/api/campaigns/{id}/exports/summary.xlsx")
+    ResponseEntity<byte[]> summary(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        requireSupervision(user);
+        return file(XLSX, "全县汇总-" + id + ".xlsx", exports.summaryWorkbook(id));
+    }
+
+    @GetMapping("/api/campaigns/{id}/units/{unit}/report.xlsx")
+    ResponseEntity<byte[]> unit(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                @PathVariable String unit) {
+        if (!user.canSeeUnit(unit)) {
+            throw new Forbidden("只能下载本单位的统计表");
+        }
+        return file(XLSX, "统计表-" + unit + "-" + id + ".xlsx", exports.unitWorkbook(id, unit));
+    }
+
+    @GetMapping("/api/campaigns/{id}/exports/package.zip")
+    ResponseEntity<StreamingResponseBody> upward(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                                                 @PathVariable String id) {
+        requireSupervision(user);
+        StreamingResponseBody body = out -> exports.upwardPackage(id, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition("上报材料-" + id + ".zip")).body(body);
+    }
+
+    private static ResponseEntity<byte[]> file(MediaType type, String name, byte[] content) {
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition(name)).body(content);
+    }
+
+    private static String disposition(String name) {
+        return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
+    }
+
+    private static void requireSupervision(CurrentUser user) {
+        if (!user.isSupervision()) {
+            throw new Forbidden("仅综合监督科人员可以下载全县汇总");
+        }
+    }
+}

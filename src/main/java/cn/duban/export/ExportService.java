@@ -1,0 +1,210 @@
+package cn.duban.export;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.CampaignTemplate.Indicator;
+import cn.duban.report.AttachmentInfo;
+import cn.duban.report.ReportRepository;
+import cn.duban.report.ReportService;
+import cn.duban.report.ReportStatus;
+import cn.duban.report.ReportVersion;
+import cn.duban.summary.CountySummary;
+import cn.duban.summary.SummaryService;
+import cn.duban.unit.Unit;
+import cn.duban.unit.UnitRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the exports from duban's tables (the roll-up, the versions, the attachments). */
+@Service
+@Transactional(readOnly = true)
+public class ExportService {
+
+    private final CampaignService campaigns;
+    private final SummaryService summaries;
+    private final ReportService reports;
+    private final ReportRepository repository;
+    private final UnitRepository units;
+    private final Clock clock;
+
+    public ExportService(CampaignService campaigns, SummaryService summaries, ReportService reports,
+                         ReportRepository repository, UnitRepository units, Clock clock) {
+        this.campaigns = campaigns;
+        this.summaries = summaries;
+        this.reports = reports;
+        this.repository = repository;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /**
+     * The county summary: sheet 汇总表 in the attachment's layout (填报单位 = the bureau, the county totals),
+     * sheet 各单位明细 (a row per unit, a column per indicator), sheet 未报送及逾期.
+     */
+    public byte[] summaryWorkbook(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        CountySummary s = summaries.summarize(campaignId);
+        List<Indicator> indicators = c.template().indicators();
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            AttachmentLayout layout = new AttachmentLayout(wb);
+            Map<String, BigDecimal> totals = new LinkedHashMap<>();
+            s.totals().forEach(t -> totals.put(t.code(), t.amount()));
+            layout.write(wb.createSheet("汇总表"), c.template().statisticsTitle(), c.template().issuer(), LocalDate.now(clock),
+                    indicators, totals);
+
+            Sheet units = wb.createSheet("各单位明细");
+            Row h = units.createRow(0);
+            String[] fixed = {"序号", "单位", "状态", "报送时间", "逾期天数", "退回次数"};
+            for (int i = 0; i < fixed.length; i++) {
+                AttachmentLayout.cell(h, i, fixed[i], layout.header());
+            }
+            for (int i = 0; i < indicators.size(); i++) {
+                AttachmentLayout.cell(h, fixed.length + i, indicators.get(i).name() + "（" + indicators.get(i).unit() + "）", layout.header());
+            }
+            int r = 1;
+            for (CountySummary.UnitRow u : s.units()) {
+                Row row = units.createRow(r);
+                number(row, 0, r, layout, 0);
+                AttachmentLayout.cell(row, 1, u.unitName(), layout.text());
+                AttachmentLayout.cell(row, 2, u.daysLate() > 0 && u.submittedAt() == null ? "逾期" : u.statusLabel(), layout.text());
+                AttachmentLayout.cell(row, 3, u.submittedAt() == null ? "" : u.submittedAt().toString().replace('T', ' ').substring(0, 16), layout.text());
+                number(row, 4, u.daysLate(), layout, 0);
+                number(row, 5, u.returnCount(), layout, 0);
+                for (int i = 0; i < indicators.size(); i++) {
+                    BigDecimal v = u.values().get(indicators.get(i).code());
+                    Cell cell = row.createCell(fixed.length + i);
+                    cell.setCellStyle(layout.number(indicators.get(i).effectiveScale()));
+                    if (v != null) {
+                        cell.setCellValue(v.doubleValue());
+                    }
+                }
+                r++;
+            }
+            units.setColumnWidth(1, 36 * 256);
+            units.setColumnWidth(2, 14 * 256);
+            units.setColumnWidth(3, 18 * 256);
+            for (int i = 0; i < indicators.size(); i++) {
+                units.setColumnWidth(fixed.length + i, 14 * 256);
+            }
+            units.createFreezePane(2, 1);
+
+            Sheet missing = wb.createSheet("未报送及逾期");
+            Row mh = missing.createRow(0);
+            String[] mcols = {"单位", "情况", "逾期天数"};
+            for (int i = 0; i < mcols.length; i++) {
+                AttachmentLayout.cell(mh, i, mcols[i], layout.header());
+            }
+            int m = 1;
+            for (CountySummary.UnitRow u : s.units()) {
+                if (u.submittedAt() == null || u.daysLate() > 0) {
+                    Row row = missing.createRow(m++);
+                    AttachmentLayout.cell(row, 0, u.unitName(), layout.text());
+                    AttachmentLayout.cell(row, 1, u.submittedAt() == null ? "未报送" : "逾期报送", layout.text());
+                    number(row, 2, u.daysLate(), layout, 0);
+                }
+            }
+            missing.setColumnWidth(0, 36 * 256);
+            missing.setColumnWidth(1, 12 * 256);
+            missing.setColumnWidth(2, 10 * 256);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A unit's own table in the same layout: its approved version, else its latest. */
+    public byte[] unitWorkbook(String campaignId, String unitCode) {
+        Campaign c = campaigns.get(campaignId);
+        Unit unit = units.find(unitCode).orElseThrow();
+        ReportVersion v = chosenVersion(campaignId, unitCode);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            new AttachmentLayout(wb).write(wb.createSheet("统计表"), c.template().statisticsTitle(), unit.name(),
+                    v == null ? null : v.submittedAt().toLocalDate(), c.template().indicators(), v == null ? Map.of() : v.values());
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The upward package: the summary workbook and, in a folder per approved unit, its summary documents and photos. */
+    public void upwardPackage(String campaignId, OutputStream target) {
+        Campaign c = campaigns.get(campaignId);
+        try (ZipOutputStream zip = new ZipOutputStream(target, java.nio.charset.StandardCharsets.UTF_8)) {
+            zip.putNextEntry(new ZipEntry(c.template().statisticsTitle() + "（汇总）.xlsx"));
+            zip.write(summaryWorkbook(campaignId));
+            zip.closeEntry();
+            for (var u : reports.units(campaignId)) {
+                ReportVersion v = reports.versions(campaignId, u.unitCode()).stream()
+                        .filter(x -> x.status() == ReportStatus.APPROVED).findFirst().orElse(null);
+                if (v == null) {
+                    continue;
+                }
+                String folder = safe(units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())) + "/";
+                zip.putNextEntry(new ZipEntry(folder + "统计表.xlsx"));
+                zip.write(unitWorkbook(campaignId, u.unitCode()));
+                zip.closeEntry();
+                Set<String> names = new HashSet<>();
+                for (AttachmentInfo a : v.attachments()) {
+                    String name = unique(names, (a.kind().equals("PHOTO") ? "图片/" : "") + safe(a.filename()));
+                    zip.putNextEntry(new ZipEntry(folder + name));
+                    zip.write(repository.attachmentContent(a.id()));
+                    zip.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ReportVersion chosenVersion(String campaignId, String unitCode) {
+        List<ReportVersion> versions = reports.versions(campaignId, unitCode);
+        return versions.stream().filter(x -> x.status() == ReportStatus.APPROVED).findFirst()
+                .orElse(versions.isEmpty() ? null : versions.get(0));
+    }
+
+    private static void number(Row row, int col, double value, AttachmentLayout layout, int scale) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(value);
+        cell.setCellStyle(layout.number(scale));
+    }
+
+    /** A file or folder name without path separators or characters Windows refuses. */
+    static String safe(String name) {
+        String n = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        while (n.startsWith(".")) {
+            n = n.substring(1);
+        }
+        return n.isEmpty() ? "未命名" : n;
+    }
+
+    private static String unique(Set<String> names, String name) {
+        String candidate = name;
+        int i = 2;
+        while (!names.add(candidate)) {
+            int dot = name.lastIndexOf('.');
+            candidate = dot > name.lastIndexOf('/') ? name.substring(0, dot) + "(" + i + ")" + name.substring(dot) : name + "(" + i + ")";
+            i++;
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,106 @@
+package cn.duban.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.Driver;
+import cn.duban.EngineTest;
+import cn.duban.campaign.CampaignProcess;
+import cn.duban.campaign.CampaignTemplate;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The exports read back with POI: every total cell against the submitted figures, the zip against the uploads. */
+@EngineTest
+class ExportIT {
+
+    @Autowired Driver driver;
+    @Autowired ExportService exports;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theCountySummaryUnitTablesAndUpwardPackageCarryTheApprovedFigures() throws Exception {
+        driver.sectionPeople();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [dlz, yzz, sqz]");
+        String id = driver.issue(driver.startCampaign(t.code(), today.plusDays(3).toString()));
+        Map<String, Map<String, String>> figures = Map.of(
+                "dlz", Driver.seed000Figures("4"), "yzz", Driver.seed000Figures("7"));
+        figures.get("dlz").put("7", "1.25");
+        figures.get("yzz").put("7", "0.5");
+        for (String unit : List.of("dlz", "yzz")) {
+            driver.sign(id, unit);
+            driver.stage(id, unit, true, true);
+            driver.handIn(id, unit, figures.get(unit), List.of());
+            driver.review(id, unit, true, null, null);
+        }
+        // sqz never reports; the section closes after the deadline
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(5).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        driver.runJobs();
+        driver.submit("drafter1", driver.task(id, CampaignProcess.MONITOR_REPORTS), Map.of());
+        driver.runJobs();
+
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(exports.summaryWorkbook(id)))) {
+            Sheet s = wb.getSheet("汇总表");
+            assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2024年“3·15”活动情况统计表");
+            assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("填报单位：沂源县卫生健康局");
+            assertThat(s.getRow(2).getCell(2).getStringCellValue()).startsWith("填报日期：" + today.plusDays(5).getYear() + "年");
+            assertThat(List.of(0, 1, 2, 3)).extracting(i -> s.getRow(3).getCell(i).getStringCellValue())
+                    .containsExactly("序号", "类别", "单位", "数量");
+            for (int i = 0; i < 11; i++) {
+                var row = s.getRow(4 + i);
+                String code = String.valueOf(i + 1);
+                BigDecimal expected = new BigDecimal(figures.get("dlz").get(code)).add(new BigDecimal(figures.get("yzz").get(code)));
+                assertThat((int) row.getCell(0).getNumericCellValue()).isEqualTo(i + 1);
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(t.indicators().get(i).name());
+                assertThat(row.getCell(2).getStringCellValue()).isEqualTo(t.indicators().get(i).unit());
+                assertThat(BigDecimal.valueOf(row.getCell(3).getNumericCellValue())).as(code).isEqualByComparingTo(expected);
+                assertThat(row.getCell(3).getCellStyle().getDataFormatString()).isEqualTo(i == 6 ? "0.00" : "0");
+            }
+            Sheet units = wb.getSheet("各单位明细");
+            assertThat(units.getLastRowNum()).isEqualTo(3);
+            assertThat(units.getRow(0).getCell(12).getStringCellValue()).isEqualTo("为消费者挽回经济损失（万元）");
+            Sheet missing = wb.getSheet("未报送及逾期");
+            assertThat(missing.getRow(1).getCell(0).getStringCellValue()).isEqualTo("沂源县石桥镇卫生院");
+            assertThat(missing.getRow(1).getCell(1).getStringCellValue()).isEqualTo("未报送");
+        }
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(exports.unitWorkbook(id, "dlz")))) {
+            Sheet s = wb.getSheetAt(0);
+            assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("填报单位：沂源县东里镇中心卫生院");
+            assertThat(s.getRow(4 + 6).getCell(3).getNumericCellValue()).isEqualTo(1.25);
+        }
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        exports.upwardPackage(id, zip);
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries.keySet()).containsExactlyInAnyOrder(
+                "2024年“3·15”活动情况统计表（汇总）.xlsx",
+                "沂源县东里镇中心卫生院/统计表.xlsx", "沂源县东里镇中心卫生院/活动总结.pdf", "沂源县东里镇中心卫生院/图片/现场.png",
+                "沂源县悦庄镇卫生院/统计表.xlsx", "沂源县悦庄镇卫生院/活动总结.pdf", "沂源县悦庄镇卫生院/图片/现场.png");
+        assertThat(entries.get("沂源县悦庄镇卫生院/图片/现场.png")).isEqualTo(Driver.PNG);
+        assertThat(entries.get("沂源县东里镇中心卫生院/活动总结.pdf")).isEqualTo(Driver.PDF);
+    }
+}
