@@ -169,7 +169,11 @@ public class Driver {
 
     /** 填报并报送: hands in the figures (and keeps the given attachments of the previous version). */
     public void handIn(String campaignId, String unit, Map<String, String> values, List<Long> keep) {
-        String json = new ReportPayload(values, unit + " 开展活动总结", null, keep).toJson();
+        handIn(campaignId, unit, values, keep, null);
+    }
+
+    public void handIn(String campaignId, String unit, Map<String, String> values, List<Long> keep, String note) {
+        String json = new ReportPayload(values, unit + " 开展活动总结", note, keep).toJson();
         submit(unit + "-reporter", unitTask(campaignId, unit, UnitReportProcess.FILL_REPORT),
                 Map.of(UnitReportProcess.VAR_REPORT, transientString(json)));
     }

@@ -24,7 +24,8 @@ public record CampaignTemplate(
         List<DutyEntry> dutyRoster,
         boolean unitHeadApproval,
         Reminders reminders,
-        String tableTitle) {
+        String tableTitle,
+        List<Rule> rules) {
 
     public CampaignTemplate {
         items = items == null ? List.of() : List.copyOf(items);
@@ -32,7 +33,16 @@ public record CampaignTemplate(
         dutyRoster = dutyRoster == null ? List.of() : List.copyOf(dutyRoster);
         attachments = attachments == null ? new AttachmentRules(false, 0, null) : attachments;
         reminders = reminders == null ? Reminders.DEFAULT : reminders;
+        rules = rules == null ? List.of() : List.copyOf(rules);
     }
+
+    /**
+     * A rule across the figures, e.g. {@code check: "[6] <= [5]"} (disputes resolved no more than
+     * complaints received), optionally only {@code when: "[7] > 0"}. {@code [code]} is an indicator, a
+     * plain number a constant. A breach is a warning the unit explains in its note, or with
+     * {@code hard: true} a stop.
+     */
+    public record Rule(String when, String check, String message, boolean hard) {}
 
     /**
      * Reminders to units that have not submitted, {@code workingDaysBefore} the due date (the last one

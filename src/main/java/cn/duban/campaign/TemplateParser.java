@@ -181,6 +181,8 @@ public final class TemplateParser {
         if (a.maxPhotos() != null && (a.maxPhotos() < a.minPhotos() || a.maxPhotos() > 100)) {
             p.add("字段 attachments.maxPhotos 须不小于 minPhotos 且不超过 100");
         }
+        p.addAll(FigureRules.problems(t.rules(), t.indicators().stream()
+                .filter(i -> i != null && i.code() != null).map(Indicator::code).collect(Collectors.toSet())));
         List<Integer> before = t.reminders().workingDaysBefore();
         if (before.stream().anyMatch(n -> n == null || n < 1 || n > 30) || before.size() != new HashSet<>(before).size()) {
             p.add("字段 reminders.workingDaysBefore 须为 1～30 之间互不相同的工作日数");

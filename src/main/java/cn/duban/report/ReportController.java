@@ -71,13 +71,22 @@ class ReportController {
         view.put("reporter", u.reporterUser() == null ? "" : u.reporterUser());
         view.put("returnCount", u.returnCount());
         view.put("items", items);
-        view.put("versions", reports.versions(id, unit));
+        List<ReportVersion> versions = reports.versions(id, unit);
+        view.put("versions", versions);
+        view.put("breaches", versions.isEmpty() ? List.of() : reports.breaches(c, versions.get(0)));
         view.put("staged", attachments.staged(id, unit));
         view.put("contributionsReceived", contributions.receivedBy(id, unit));
         view.put("people", identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unit)).orderByUserId().asc().list()
                 .stream().map(p -> Map.of("id", p.getId(), "name", (p.getFirstName() == null ? "" : p.getFirstName())
                         + (p.getLastName() == null ? "" : p.getLastName()))).toList());
         return view;
+    }
+
+    /** The fill-in form checks the figures as they are typed: bad values and rule breaches. */
+    @PostMapping("/campaigns/{id}/figures/check")
+    Map<String, Object> check(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                              @org.springframework.web.bind.annotation.RequestBody Map<String, String> values) {
+        return reports.checkFigures(id, values);
     }
 
     @PostMapping("/campaigns/{id}/units/{unit}/attachments")

@@ -4,6 +4,7 @@ import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignRepository;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate;
+import cn.duban.campaign.FigureRules;
 import cn.duban.identity.Roles;
 import cn.duban.mail.Notifications;
 import cn.duban.campaign.CampaignTemplate.ActivityItem;
@@ -98,6 +99,13 @@ public class ReportService {
         if (note != null && note.length() > MAX_COMMENT) {
             problems.add("说明过长（最多 " + MAX_COMMENT + " 字）");
             errors.put("note", "过长");
+        }
+        List<FigureRules.Breach> breaches = FigureRules.check(t.rules(), figures.values());
+        breaches.stream().filter(FigureRules.Breach::hard).forEach(b -> problems.add(b.message()));
+        List<String> warnings = breaches.stream().filter(b -> !b.hard()).map(FigureRules.Breach::message).toList();
+        if (!warnings.isEmpty() && (note == null || note.isEmpty())) {
+            problems.add("请在“说明”中解释：" + String.join("；", warnings));
+            errors.put("note", "请解释统计表的提示");
         }
         // attachments: the staged ones plus those kept from the previous version
         List<AttachmentInfo> staged = reports.staged(campaignId, unitCode);
@@ -209,6 +217,23 @@ public class ReportService {
 
     public List<ReportVersion> versions(String campaignId, String unitCode) {
         return reports.versions(campaignId, unitCode);
+    }
+
+    /** What the rules say about figures as typed (for the form, before it is submitted): the bad values and the breaches. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> checkFigures(String campaignId, Map<String, String> values) {
+        CampaignTemplate t = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动不存在")).template();
+        try {
+            FigureValidator.Figures f = FigureValidator.validate(t.indicators(), values);
+            return Map.of("fieldErrors", Map.of(), "breaches", FigureRules.check(t.rules(), f.values()));
+        } catch (ReportException e) {
+            return Map.of("fieldErrors", e.fieldErrors(), "breaches", List.of());
+        }
+    }
+
+    /** The rule breaches of a handed-in version, shown to the reviewer beside the figures. */
+    public List<FigureRules.Breach> breaches(Campaign c, ReportVersion v) {
+        return FigureRules.check(c.template().rules(), v.values());
     }
 
     /** 逾期: the unit still owes its report and its due date has passed. */

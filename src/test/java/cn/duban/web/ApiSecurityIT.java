@@ -47,7 +47,9 @@ class ApiSecurityIT {
     void anonymousRequestsGet401Everywhere() {
         for (String path : new String[] {"/engine-rest/task", "/engine-rest/process-definition", "/api/templates",
                 "/api/campaigns", "/api/campaigns/" + campaignId, "/api/campaigns/" + campaignId + "/units/rmyy",
-                "/api/campaigns/" + campaignId + "/summary", "/api/attachments/1"}) {
+                "/api/campaigns/" + campaignId + "/summary", "/api/attachments/1", "/api/outbox",
+                "/api/campaigns/" + campaignId + "/exports/summary.xlsx", "/api/campaigns/" + campaignId + "/exports/package.zip",
+                "/api/campaigns/" + campaignId + "/units/rmyy/report.xlsx", "/api/calendar/2024-10-01"}) {
             assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
         }
         assertThat(http.withBasicAuth("rmyy-reporter", "wrong").getForEntity("/api/campaigns", String.class).getStatusCode())
@@ -64,6 +66,15 @@ class ApiSecurityIT {
         assertThat(other.getBody().get("message")).isEqualTo("只能查看本单位的报送");
         assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/summary", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // downloads: its own table yes, another unit's or the county's no
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/units/rmyy/report.xlsx",
+                byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (String path : new String[] {"/units/zyy/report.xlsx", "/exports/summary.xlsx", "/exports/package.zip"}) {
+            assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + path, String.class)
+                    .getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/exports/summary.xlsx",
+                byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
         // through Camunda's REST API, as Tasklist asks: only its own unit's task is listed
         ResponseEntity<Object[]> tasks = http.withBasicAuth("rmyy-reporter", "test").getForEntity(
                 "/engine-rest/task?processInstanceBusinessKeyLike={key}", Object[].class, campaignId + "%");
