@@ -1,0 +1,146 @@
+package cn.duban.bench;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignRepository;
+import cn.duban.campaign.CampaignStatus;
+import cn.duban.campaign.TemplateCatalog;
+import cn.duban.export.ExportService;
+import cn.duban.summary.SummaryService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The roll-up and export benchmark: a closed campaign of N units (default 10,000) with random approved
+ * figures is written straight into duban's tables; then the county roll-up and the summary workbook are
+ * timed against a plain {@code SELECT SUM … GROUP BY} over the same rows, all in one run. Prints a
+ * table and exits. Command: see docs/benchmarks.md.
+ */
+@Component
+@Order(100)
+@ConditionalOnProperty(name = "duban.bench.rollup", havingValue = "true")
+class RollupBenchmark implements ApplicationRunner {
+
+    private final JdbcTemplate jdbc;
+    private final CampaignRepository campaigns;
+    private final TemplateCatalog catalog;
+    private final SummaryService summaries;
+    private final ExportService exports;
+    private final ConfigurableApplicationContext context;
+    private final int unitCount;
+    private final int rounds;
+
+    RollupBenchmark(JdbcTemplate jdbc, CampaignRepository campaigns, TemplateCatalog catalog, SummaryService summaries,
+                    ExportService exports, ConfigurableApplicationContext context,
+                    @Value("${duban.bench.units:10000}") int unitCount, @Value("${duban.bench.rounds:7}") int rounds) {
+        this.jdbc = jdbc;
+        this.campaigns = campaigns;
+        this.catalog = catalog;
+        this.summaries = summaries;
+        this.exports = exports;
+        this.context = context;
+        this.unitCount = unitCount;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String id = "BENCH-" + unitCount;
+        long seeded = time(() -> seed(id));
+        List<String[]> rows = new ArrayList<>();
+        double baseline = median(() -> jdbc.queryForList(
+                "SELECT v.indicator_code, SUM(v.amount) FROM duban_report_value v JOIN duban_report r ON r.id = v.report_id "
+                        + "WHERE r.campaign_id = ? GROUP BY v.indicator_code", id).size());
+        double rollup = median(() -> summaries.summarize(id).units().size());
+        double export = median(() -> exports.summaryWorkbook(id).length);
+        int bytes = exports.summaryWorkbook(id).length;
+        rows.add(new String[] {"SELECT SUM … GROUP BY (baseline)", ms(baseline), "1.0"});
+        rows.add(new String[] {"county roll-up (SummaryService)", ms(rollup), ratio(rollup, baseline)});
+        rows.add(new String[] {"summary workbook, 3 sheets (ExportService)", ms(export), ratio(export, baseline)});
+        System.out.printf("%nRoll-up benchmark: %d units, %d figures each, median of %d rounds (seeded in %d ms; workbook %d KB)%n",
+                unitCount, 11, rounds, seeded / 1_000_000, bytes / 1024);
+        System.out.println("| what | median ms | × baseline |");
+        System.out.println("| --- | ---: | ---: |");
+        rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    private void seed(String id) {
+        var template = catalog.get("yiyuan-health-2024-315");
+        LocalDateTime now = LocalDateTime.now();
+        campaigns.insert(new Campaign(id, template.code(), template.title(), null, template, CampaignStatus.CLOSED,
+                LocalDate.now().minusDays(1), null, "bench", now, now, now, null, null));
+        Random random = new Random(42);
+        List<Object[]> units = new ArrayList<>();
+        List<Object[]> cus = new ArrayList<>();
+        for (int i = 0; i < unitCount; i++) {
+            String code = String.format("bench%05d", i);
+            units.add(new Object[] {code, "测试单位" + i, "bench", now});
+            cus.add(new Object[] {id, code, i / 100, "APPROVED", LocalDate.now().minusDays(1), now.minusDays(random.nextInt(5)), now,
+                    random.nextInt(3)});
+        }
+        jdbc.batchUpdate("INSERT INTO duban_unit (code, name, type, created_at) VALUES (?, ?, ?, ?)", units);
+        jdbc.batchUpdate("""
+                INSERT INTO duban_campaign_unit (campaign_id, unit_code, batch_no, status, due_date, first_submitted_at,
+                                                 last_submitted_at, return_count, current_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)""", cus);
+        List<Object[]> reports = new ArrayList<>();
+        for (int i = 0; i < unitCount; i++) {
+            reports.add(new Object[] {id, String.format("bench%05d", i), "APPROVED", "总结", "bench", now});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO duban_report (campaign_id, unit_code, version, status, summary, submitted_by, submitted_at)
+                VALUES (?, ?, 1, ?, ?, ?, ?)""", reports);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM duban_report WHERE campaign_id = ? ORDER BY id", Long.class, id);
+        List<Object[]> values = new ArrayList<>();
+        for (long reportId : ids) {
+            for (var ind : template.indicators()) {
+                BigDecimal v = ind.effectiveScale() == 0 ? BigDecimal.valueOf(random.nextInt(500))
+                        : BigDecimal.valueOf(random.nextInt(100_000), 2);
+                values.add(new Object[] {reportId, ind.code(), v});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO duban_report_value (report_id, indicator_code, amount) VALUES (?, ?, ?)", values);
+    }
+
+    /** Median wall time of {@code rounds} runs after two warm-up runs, in nanoseconds. */
+    private double median(Supplier<Object> work) {
+        work.get();
+        work.get();
+        long[] t = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            t[i] = time(work::get);
+        }
+        Arrays.sort(t);
+        return t[rounds / 2];
+    }
+
+    private static long time(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return System.nanoTime() - start;
+    }
+
+    private static String ms(double nanos) {
+        return BigDecimal.valueOf(nanos / 1_000_000).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String ratio(double x, double base) {
+        return BigDecimal.valueOf(x / base).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+}
