@@ -59,7 +59,12 @@ class ExportIT {
         driver.submit("drafter1", driver.task(id, CampaignProcess.MONITOR_REPORTS), Map.of());
         driver.runJobs();
 
-        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(exports.summaryWorkbook(id)))) {
+        byte[] summary = exports.summaryWorkbook(id);
+        // kept under target/ for a look in LibreOffice or Excel (docs/benchmarks.md, "exports")
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/exports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/exports/summary.xlsx"), summary);
+        java.nio.file.Files.write(java.nio.file.Path.of("target/exports/unit-dlz.xlsx"), exports.unitWorkbook(id, "dlz"));
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(summary))) {
             Sheet s = wb.getSheet("汇总表");
             assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2024年“3·15”活动情况统计表");
             assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("填报单位：沂源县卫生健康局");
