@@ -1,0 +1,64 @@
+package cn.duban.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * In production ({@code duban.production=true}, set by the postgres profile) duban refuses to start with
+ * demo data switched on, without an explicit admin password of at least 12 characters, or while any of
+ * the demo accounts still logs in with the demo password.
+ */
+@Component
+@Order(-10)
+@ConditionalOnProperty(name = "duban.production", havingValue = "true")
+class ProductionGuard implements ApplicationRunner {
+
+    static final List<String> DEMO_ACCOUNTS = List.of("admin", "yanglei", "wangshu", "zhangke", "lijun", "operator",
+            "rmyy-reporter", "rmyy-head");
+
+    private final IdentityService identityService;
+    private final boolean demo;
+    private final String adminPassword;
+
+    ProductionGuard(IdentityService identityService, @Value("${duban.demo.enabled:false}") boolean demo,
+                    @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+        this.identityService = identityService;
+        this.demo = demo;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("duban will not start in production: " + String.join("; ", problems));
+        }
+    }
+
+    List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (demo) {
+            p.add("demo data is enabled (duban.demo.enabled=true)");
+        }
+        if (adminPassword == null || adminPassword.isBlank()) {
+            p.add("no admin password: set DUBAN_ADMIN_PASSWORD");
+        } else if (adminPassword.length() < 12 || List.of("admin", "demo", "password", "camunda").contains(adminPassword.toLowerCase())) {
+            p.add("the admin password is too weak (at least 12 characters)");
+        }
+        for (String id : DEMO_ACCOUNTS) {
+            for (String pw : List.of("demo", "admin")) {
+                if (identityService.createUserQuery().userId(id).count() > 0 && identityService.checkPassword(id, pw)) {
+                    p.add("the demo account '" + id + "' still has its demo password");
+                }
+            }
+        }
+        return p;
+    }
+}
