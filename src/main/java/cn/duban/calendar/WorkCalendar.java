@@ -19,16 +19,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkCalendar {
 
+    /** How long a node trusts what it read: another node's correction reaches this one within this time. */
+    static final long CACHE_MILLIS = 10 * 60 * 1000L;
+
+    private record Cached(Optional<Boolean> working, long readAt) {}
+
     private final JdbcClient jdbc;
-    private final Map<LocalDate, Optional<Boolean>> cache = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Cached> cache = new ConcurrentHashMap<>();
 
     public WorkCalendar(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        Optional<Boolean> fromTable = cache.computeIfAbsent(day, d -> jdbc.sql("SELECT working FROM duban_calendar_day WHERE calendar_date = ?")
-                .param(d).query(Boolean.class).optional());
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(day);
+        if (cached == null || now - cached.readAt() > CACHE_MILLIS) {
+            cached = new Cached(jdbc.sql("SELECT working FROM duban_calendar_day WHERE calendar_date = ?")
+                    .param(day).query(Boolean.class).optional(), now);
+            cache.put(day, cached);
+        }
+        Optional<Boolean> fromTable = cached.working();
         if (fromTable.isPresent()) {
             return fromTable.get();
         }
