@@ -37,6 +37,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // duban's API answers JSON and files only: nothing to sniff, frame, cache or run
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+        response.setHeader("Referrer-Policy", "same-origin");
         CurrentUser user = fromSession(request);
         if (user != null && !safe(request.getMethod())) {
             HttpSession session = request.getSession(false);

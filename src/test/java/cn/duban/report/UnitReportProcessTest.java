@@ -162,6 +162,21 @@ class UnitReportProcessTest {
     }
 
     @Test
+    void aDoubleClickedSubmitKeepsOneVersion() {
+        String id = campaign(SEED_000, "zyy");
+        sign(id, "zyy");
+        driver.stage(id, "zyy", true, true);
+        var task = driver.unitTask(id, "zyy", UnitReportProcess.FILL_REPORT);
+        String json = new ReportPayload(Driver.seed000Figures("1"), "总结", null, List.of()).toJson();
+        driver.submit("zyy-reporter", task, Map.of(UnitReportProcess.VAR_REPORT, transientString(json)));
+        // the second click reaches a task that is gone: refused, and nothing is saved twice
+        assertThatThrownBy(() -> driver.submit("zyy-reporter", task, Map.of(UnitReportProcess.VAR_REPORT, transientString(json))))
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        assertThat(reports.versions(id, "zyy")).hasSize(1);
+        assertThat(reports.unit(id, "zyy").status()).isEqualTo(UnitStatus.SUBMITTED);
+    }
+
+    @Test
     void campaignClosedEndsAnOpenReport() {
         String id = campaign(SEED_000, "zyy");
         ProcessInstance pi = instance(id, "zyy");

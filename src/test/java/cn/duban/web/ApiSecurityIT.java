@@ -57,6 +57,33 @@ class ApiSecurityIT {
         assertThat(http.getForEntity("/api/templates", String.class).getBody()).contains("请先登录");
     }
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** Every endpoint duban maps, found from Spring's own mapping table, answers 401 to an anonymous caller. */
+    @Test
+    void everyMappedEndpointRefusesAnonymousCallers() {
+        int walked = 0;
+        for (var info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                String path = pattern.replaceAll("\\{[^}]+}", "x");
+                var methods = info.getMethodsCondition().getMethods().isEmpty()
+                        ? java.util.Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : info.getMethodsCondition().getMethods();
+                for (var method : methods) {
+                    var response = http.exchange(path, HttpMethod.valueOf(method.name()), HttpEntity.EMPTY, String.class);
+                    assertThat(response.getStatusCode()).as(method + " " + path).isEqualTo(HttpStatus.UNAUTHORIZED);
+                    assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+                    walked++;
+                }
+            }
+        }
+        assertThat(walked).as("endpoints walked").isGreaterThanOrEqualTo(15);
+    }
+
     @Test
     void aUnitSeesOnlyItsOwnReportAndTasks() {
         var own = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/units/rmyy", Map.class);
