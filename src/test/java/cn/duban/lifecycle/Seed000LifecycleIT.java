@@ -156,6 +156,9 @@ class Seed000LifecycleIT {
                 .isEqualTo("campaignArchived");
         // process variables hold references and routing flags only: the figures never reached the engine
         assertThat(historyService.createHistoricVariableInstanceQuery().variableName(UnitReportProcess.VAR_REPORT).count()).isZero();
+        assertThat(historyService.createHistoricDetailQuery().formFields().list())
+                .noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricFormField f
+                        && UnitReportProcess.VAR_REPORT.equals(f.getFieldId()));
     }
 
     static Map<String, String> figures(Object... values) {
