@@ -1,5 +1,6 @@
 package cn.duban.export;
 
+import cn.duban.audit.AuditService;
 import cn.duban.identity.CurrentUser;
 import cn.duban.web.Forbidden;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,19 @@ class ExportController {
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ExportService exports;
+    private final AuditService audit;
 
-    ExportController(ExportService exports) {
+    ExportController(ExportService exports, AuditService audit) {
         this.exports = exports;
+        this.audit = audit;
     }
 
     @GetMapping("/api/campaigns/{id}/exports/summary.xlsx")
     ResponseEntity<byte[]> summary(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
         requireSupervision(user);
-        return file(XLSX, "全县汇总-" + id + ".xlsx", exports.summaryWorkbook(id));
+        byte[] content = exports.summaryWorkbook(id);
+        audit.downloaded(id, null, "全县汇总表", user.id());
+        return file(XLSX, "全县汇总-" + id + ".xlsx", content);
     }
 
     @GetMapping("/api/campaigns/{id}/units/{unit}/report.xlsx")
@@ -37,13 +42,16 @@ class ExportController {
         if (!user.canSeeUnit(unit)) {
             throw new Forbidden("只能下载本单位的统计表");
         }
-        return file(XLSX, "统计表-" + unit + "-" + id + ".xlsx", exports.unitWorkbook(id, unit));
+        byte[] content = exports.unitWorkbook(id, unit);
+        audit.downloaded(id, unit, "单位统计表", user.id());
+        return file(XLSX, "统计表-" + unit + "-" + id + ".xlsx", content);
     }
 
     @GetMapping("/api/campaigns/{id}/exports/package.zip")
     ResponseEntity<StreamingResponseBody> upward(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                                  @PathVariable String id) {
         requireSupervision(user);
+        audit.downloaded(id, null, "上报材料包", user.id());
         StreamingResponseBody body = out -> exports.upwardPackage(id, out);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition("上报材料-" + id + ".zip")).body(body);

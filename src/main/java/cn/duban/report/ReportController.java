@@ -1,5 +1,6 @@
 package cn.duban.report;
 
+import cn.duban.audit.AuditService;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignTemplate.ActivityItem;
@@ -40,10 +41,11 @@ class ReportController {
     private final ContributionService contributions;
     private final UnitRepository units;
     private final IdentityService identityService;
+    private final AuditService audit;
 
     ReportController(CampaignService campaigns, ReportService reports, ReportRepository repository,
                      AttachmentService attachments, ContributionService contributions, UnitRepository units,
-                     IdentityService identityService) {
+                     IdentityService identityService, AuditService audit) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.repository = repository;
@@ -51,6 +53,7 @@ class ReportController {
         this.contributions = contributions;
         this.units = units;
         this.identityService = identityService;
+        this.audit = audit;
     }
 
     /** Everything a unit's form shows: its items, its status and due date, every version, what it received. */
@@ -116,6 +119,7 @@ class ReportController {
             throw new Forbidden("附件不存在或无权访问");
         }
         boolean image = owner.contentType().startsWith("image/");
+        audit.downloaded(owner.campaignId(), owner.unitCode(), "附件 " + owner.filename(), user.id());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(owner.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.builder(image ? "inline" : "attachment")

@@ -33,12 +33,14 @@ class ApiSecurityIT {
     @Autowired Driver driver;
 
     String campaignId;
+    String templateCode;
 
     @BeforeEach
     void campaign() {
         driver.sectionPeople();
         if (campaignId == null) {
             CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+            templateCode = t.code();
             campaignId = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
         }
     }
@@ -102,6 +104,14 @@ class ApiSecurityIT {
         }
         assertThat(http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/exports/summary.xlsx",
                 byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the audit lists who downloaded which export, and only the section may read it
+        var audit = http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/audit", Map[].class);
+        assertThat(audit.getBody()).extracting(e -> e.get("who") + " " + e.get("what"))
+                .contains("drafter1 下载 全县汇总表", "rmyy-reporter 下载 单位统计表", "drafter1 创建活动草稿（模板 " + templateCode + "）")
+                .anyMatch(line -> line.startsWith("head1 核稿通过"))
+                .anyMatch(line -> line.startsWith("leader1 办结任务“领导签发”"));
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/audit", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         // through Camunda's REST API, as Tasklist asks: only its own unit's task is listed
         ResponseEntity<Object[]> tasks = http.withBasicAuth("rmyy-reporter", "test").getForEntity(
                 "/engine-rest/task?processInstanceBusinessKeyLike={key}", Object[].class, campaignId + "%");

@@ -1,0 +1,114 @@
+package cn.duban.audit;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.CampaignProcess;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A campaign's audit listing, merged from duban's tables (decisions, versions and reviews, contributions,
+ * urges, downloads) and Camunda's history (who completed which task, when).
+ */
+@Service
+@Transactional
+public class AuditService {
+
+    private final CampaignService campaigns;
+    private final HistoryService historyService;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AuditService(CampaignService campaigns, HistoryService historyService, JdbcClient jdbc, Clock clock) {
+        this.campaigns = campaigns;
+        this.historyService = historyService;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records a download of an export or an attachment. */
+    public void downloaded(String campaignId, String unitCode, String what, String user) {
+        jdbc.sql("INSERT INTO duban_download (campaign_id, unit_code, what, downloaded_by, downloaded_at) VALUES (?, ?, ?, ?, ?)")
+                .params(campaignId, unitCode, what, user, LocalDateTime.now(clock)).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> list(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        List<AuditEntry> out = new ArrayList<>();
+        out.add(new AuditEntry(c.createdAt(), c.createdBy(), "创建活动草稿（模板 " + c.templateCode() + "）", null, "发起督办活动"));
+        campaigns.decisions(campaignId).forEach(d -> out.add(new AuditEntry(d.decidedAt(), d.decidedBy(),
+                (d.stage().equals("REVIEW") ? "核稿" : "签发") + (d.approved() ? "通过" : "退回") + (d.comment() == null ? "" : "：" + d.comment()),
+                null, d.stage().equals("REVIEW") ? "科长核稿" : "领导签发")));
+        if (c.issuedAt() != null) {
+            out.add(new AuditEntry(c.issuedAt(), "system", "印发通知，报送截止 " + c.deadline(), null, "印发通知"));
+        }
+        if (c.closedAt() != null) {
+            out.add(new AuditEntry(c.closedAt(), "system", "结束征集", null, "结束征集"));
+        }
+        if (c.archivedAt() != null) {
+            out.add(new AuditEntry(c.archivedAt(), "system", "归档活动", null, "归档活动"));
+        }
+        jdbc.sql("""
+                SELECT unit_code, version, status, submitted_by, submitted_at, reviewed_by, reviewed_at, review_comment, new_due_date
+                FROM duban_report WHERE campaign_id = ? ORDER BY id""").param(campaignId).query((rs, i) -> {
+                    String unit = rs.getString(1);
+                    int version = rs.getInt(2);
+                    out.add(new AuditEntry(rs.getObject(5, LocalDateTime.class), rs.getString(4), "报送第 " + version + " 版", unit, "填报并报送统计表"));
+                    if (rs.getObject(7) != null) {
+                        String status = rs.getString(3);
+                        String what = switch (status) {
+                            case "APPROVED" -> "审核通过第 " + version + " 版";
+                            case "RETURNED" -> "退回第 " + version + " 版：" + rs.getString(8) + "，新期限 " + rs.getObject(9);
+                            case "HEAD_RETURNED" -> "单位负责人退回第 " + version + " 版：" + rs.getString(8);
+                            default -> status + " 第 " + version + " 版";
+                        };
+                        out.add(new AuditEntry(rs.getObject(7, LocalDateTime.class), rs.getString(6), what, unit,
+                                status.startsWith("HEAD") ? "单位负责人审批" : "审核报送"));
+                    }
+                    return null;
+                }).list();
+        jdbc.sql("SELECT from_unit, item_code, submitted_by, submitted_at FROM duban_contribution WHERE campaign_id = ?")
+                .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
+                        "报送第 " + rs.getString(2) + " 项配合情况", rs.getString(1), "向牵头单位报送配合情况"))).list();
+        jdbc.sql("SELECT unit_code, note, urged_by, urged_at FROM duban_urge WHERE campaign_id = ?")
+                .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
+                        "催办" + (rs.getString(2) == null ? "" : "：" + rs.getString(2)), rs.getString(1), "跟踪报送进度"))).list();
+        jdbc.sql("SELECT unit_code, what, downloaded_by, downloaded_at FROM duban_download WHERE campaign_id = ?")
+                .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
+                        "下载 " + rs.getString(2), rs.getString(1), null))).list();
+        // who completed which task, from the engine's history: the campaign's own tasks and every unit's
+        List<HistoricTaskInstance> tasks = new ArrayList<>(historyService.createHistoricTaskInstanceQuery()
+                .processVariableValueEquals(CampaignProcess.VAR_CAMPAIGN_ID, campaignId).finished().list());
+        for (HistoricTaskInstance t : tasks) {
+            String unit = null;
+            String key = t.getProcessInstanceId() == null ? null : historyService.createHistoricProcessInstanceQuery()
+                    .processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey();
+            if (key != null && key.startsWith(campaignId + ":")) {
+                unit = key.substring(campaignId.length() + 1);
+            }
+            // the user operation log knows who completed it, even a task completed without being claimed
+            String who = historyService.createUserOperationLogQuery().taskId(t.getId())
+                    .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+                    .map(org.camunda.bpm.engine.history.UserOperationLogEntry::getUserId).filter(u -> u != null).findFirst()
+                    .orElse(t.getAssignee() == null ? "—" : t.getAssignee());
+            out.add(new AuditEntry(local(t.getEndTime()), who, "办结任务“" + t.getName() + "”", unit, t.getName()));
+        }
+        out.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    private LocalDateTime local(Date d) {
+        return d == null ? null : LocalDateTime.ofInstant(d.toInstant(), clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone());
+    }
+}
