@@ -196,7 +196,20 @@ public class Driver {
         return m;
     }
 
-    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    /** Real, tiny images: uploads are checked by their header, so a fake magic number is not enough. */
+    public static final byte[] PNG = image("png");
+    public static final byte[] JPEG = image("jpg");
+
+    private static byte[] image(String format) {
+        try {
+            var img = new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            var out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
     public static final byte[] PDF = "%PDF-1.4\n% duban test\n".getBytes(StandardCharsets.UTF_8);
 
     public static Object transientString(String value) {

@@ -73,6 +73,9 @@ public class AttachmentService {
                     ? "文件“" + name + "”不是 JPG、PNG、GIF 或 WebP 图片，或内容与扩展名不符"
                     : "文件“" + name + "”不是 PDF、Word、WPS、OpenDocument 或纯文本文档，或内容与扩展名不符");
         }
+        if (type.startsWith("image/")) {
+            checkImage(name, content);
+        }
         long id = reports.insertAttachment(campaignId, unitCode, kind, name, type, content, sha256(content), actor,
                 LocalDateTime.now(clock));
         return reports.staged(campaignId, unitCode).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
@@ -86,6 +89,35 @@ public class AttachmentService {
     public void deleteStaged(long id) {
         if (reports.deleteStaged(id) == 0) {
             throw new ReportException("该附件已随报送提交，不能删除");
+        }
+    }
+
+    /** The most pixels a photo may have (an "image bomb" is a small file that decodes to a huge bitmap). */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    /** Reads only the image header (never decodes the bitmap) and refuses huge or unreadable images. */
+    static void checkImage(String name, byte[] content) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(content))) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return; // a format the JDK cannot read (WebP): nothing is decoded here either
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new ReportException("图片“" + name + "”尺寸过大（" + reader.getWidth(0) + "×" + reader.getHeight(0)
+                            + "），请压缩后再上传");
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof ReportException re) {
+                throw re;
+            }
+            throw new ReportException("图片“" + name + "”已损坏，无法读取");
         }
     }
 

@@ -70,10 +70,10 @@ class BadInputIT {
         assertThatThrownBy(() -> attachments.stage(id, "jjzx", AttachmentService.PHOTO, "big.jpg", big, "jjzx-reporter"))
                 .hasMessageContaining("超过 20 MB 的上限");
         for (int i = 0; i < 40; i++) {
-            attachments.stage(id, "jjzx", AttachmentService.PHOTO, i + ".jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1}, "jjzx-reporter");
+            attachments.stage(id, "jjzx", AttachmentService.PHOTO, i + ".jpg", cn.duban.Driver.JPEG, "jjzx-reporter");
         }
         assertThatThrownBy(() -> attachments.stage(id, "jjzx", AttachmentService.PHOTO, "41.jpg",
-                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1}, "jjzx-reporter"))
+                cn.duban.Driver.JPEG, "jjzx-reporter"))
                 .hasMessageContaining("待提交的附件已有 40 个");
         assertThat(attachments.staged(id, "jjzx")).hasSize(40);
     }
