@@ -126,6 +126,37 @@ class ApiSecurityIT {
     }
 
     @Test
+    void onlyDraftersStartCampaignsOnlyReviewersReviewOnlyAdminsManageUsers() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        long campaignsBefore = count("drafter1", "/engine-rest/process-instance/count?processDefinitionKey=campaign");
+        var start = http.withBasicAuth("rmyy-reporter", "test").exchange("/engine-rest/process-definition/key/campaign/start",
+                HttpMethod.POST, new HttpEntity<>("{\"variables\":{\"templateCode\":{\"value\":\"yiyuan-health-2024-315\"}}}", json), String.class);
+        assertThat(start.getStatusCode().value()).isIn(403, 404);
+        assertThat(count("drafter1", "/engine-rest/process-instance/count?processDefinitionKey=campaign")).isEqualTo(campaignsBefore);
+
+        var user = http.withBasicAuth("rmyy-reporter", "test").exchange("/engine-rest/user/create", HttpMethod.POST,
+                new HttpEntity<>("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}", json), String.class);
+        assertThat(user.getStatusCode().value()).isIn(403, 404);
+        assertThat(count("admin", "/engine-rest/user/count?id=intruder")).isZero();
+
+        // the review task exists only for reviewers: a unit user does not even see it
+        driver.sign(campaignId, "zyy");
+        driver.stage(campaignId, "zyy", true, true);
+        driver.handIn(campaignId, "zyy", cn.duban.Driver.seed000Figures("1"), java.util.List.of());
+        String review = driver.unitTask(campaignId, "zyy", cn.duban.report.UnitReportProcess.REVIEW_REPORT).getId();
+        var approve = http.withBasicAuth("zyy-reporter", "test").exchange("/engine-rest/task/" + review + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>("{\"variables\":{\"reportApproved\":{\"value\":true}}}", json), String.class);
+        assertThat(approve.getStatusCode().value()).isIn(403, 404);
+        assertThat(driver.unitTask(campaignId, "zyy", cn.duban.report.UnitReportProcess.REVIEW_REPORT).getId()).isEqualTo(review);
+    }
+
+    long count(String user, String path) {
+        return ((Number) http.withBasicAuth(user, user.equals("admin") ? "admin" : "test").getForEntity(path, Map.class)
+                .getBody().get("count")).longValue();
+    }
+
+    @Test
     void aUnitUploadsOnlyForItselfAndAnExecutableNamedJpgIsRefused() {
         var form = new LinkedMultiValueMap<String, Object>();
         form.add("kind", "PHOTO");
