@@ -31,6 +31,7 @@ class ApiSecurityIT {
 
     @Autowired TestRestTemplate http;
     @Autowired Driver driver;
+    @Autowired cn.duban.report.ReportService reports;
 
     String campaignId;
     String templateCode;
@@ -145,6 +146,16 @@ class ApiSecurityIT {
         driver.stage(campaignId, "zyy", true, true);
         driver.handIn(campaignId, "zyy", cn.duban.Driver.seed000Figures("1"), java.util.List.of());
         String review = driver.unitTask(campaignId, "zyy", cn.duban.report.UnitReportProcess.REVIEW_REPORT).getId();
+        // zyy's photo: its own people and the section may open it, another unit may not
+        long photo = reports.versions(campaignId, "zyy").get(0).attachments().get(0).id();
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/attachments/" + photo, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("zyy-reporter", "test").getForEntity("/api/attachments/" + photo, byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("reviewer1", "test").getForEntity("/api/attachments/" + photo, byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").exchange("/api/attachments/" + photo, HttpMethod.DELETE,
+                HttpEntity.EMPTY, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         var approve = http.withBasicAuth("zyy-reporter", "test").exchange("/engine-rest/task/" + review + "/submit-form", HttpMethod.POST,
                 new HttpEntity<>("{\"variables\":{\"reportApproved\":{\"value\":true}}}", json), String.class);
         assertThat(approve.getStatusCode().value()).isIn(403, 404);
