@@ -145,10 +145,15 @@ public class CampaignService {
             return;
         }
         requireStatus(c, CampaignStatus.ISSUED);
-        if (!allApproved && !LocalDate.now(clock).isAfter(c.deadline())) {
+        requireClosable(c, allApproved);
+        campaigns.markClosed(id, LocalDateTime.now(clock));
+    }
+
+    /** The closing rule: after the deadline, or at any time once every unit is approved. */
+    public void requireClosable(Campaign c, boolean allApproved) {
+        if (!allApproved && c.deadline() != null && !LocalDate.now(clock).isAfter(c.deadline())) {
             throw new CampaignException("报送截止日期（" + c.deadline() + "）过后才能结束征集；所有单位审核通过后会自动结束");
         }
-        campaigns.markClosed(id, LocalDateTime.now(clock));
     }
 
     public void archive(String id) {

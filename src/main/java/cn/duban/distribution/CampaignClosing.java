@@ -1,15 +1,12 @@
 package cn.duban.distribution;
 
-import cn.duban.campaign.Campaign;
-import cn.duban.campaign.CampaignException;
+import cn.duban.campaign.CampaignProcess;
 import cn.duban.campaign.CampaignService;
 import cn.duban.report.ReportRepository;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
 import cn.duban.report.UnitReportProcess;
 import cn.duban.report.UnitStatus;
-import java.time.Clock;
-import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,23 +23,27 @@ public class CampaignClosing {
     private final ReportService reportService;
     private final ReportRepository reports;
     private final RuntimeService runtimeService;
-    private final Clock clock;
 
     public CampaignClosing(CampaignService campaigns, ReportService reportService, ReportRepository reports,
-                           RuntimeService runtimeService, Clock clock) {
+                           RuntimeService runtimeService) {
         this.campaigns = campaigns;
         this.reportService = reportService;
         this.reports = reports;
         this.runtimeService = runtimeService;
-        this.clock = clock;
     }
 
     /** Refuses, with the reason, a close the section asks for too early. */
     @Transactional(readOnly = true)
     public void checkClosable(String campaignId) {
-        Campaign c = campaigns.get(campaignId);
-        if (!reportService.allApproved(campaignId) && c.deadline() != null && !LocalDate.now(clock).isAfter(c.deadline())) {
-            throw new CampaignException("报送截止日期（" + c.deadline() + "）过后才能结束征集；所有单位审核通过后会自动结束");
+        campaigns.requireClosable(campaigns.get(campaignId), reportService.allApproved(campaignId));
+    }
+
+    /** After an approval: when it was the campaign's last one, the campaign moves on to the county summary. */
+    public void onReportApproved(String campaignId) {
+        if (reportService.allApproved(campaignId)) {
+            runtimeService.createMessageCorrelation(CampaignProcess.MESSAGE_ALL_APPROVED)
+                    .processInstanceBusinessKey(campaignId)
+                    .correlateAll();
         }
     }
 

@@ -33,6 +33,12 @@ class DistributionDelegates {
         return task -> closing.checkClosable((String) task.getVariable(CampaignProcess.VAR_CAMPAIGN_ID));
     }
 
+    /** 登记审核通过 (in bpmn/unitReport.bpmn): the last approval moves the campaign on. */
+    @Bean
+    JavaDelegate reportApprovedDelegate(CampaignClosing closing) {
+        return execution -> closing.onReportApproved((String) execution.getVariable(CampaignProcess.VAR_CAMPAIGN_ID));
+    }
+
     /** 结束征集. */
     @Bean
     JavaDelegate closeCampaignDelegate(CampaignClosing closing) {

@@ -3,17 +3,13 @@ package cn.duban.report;
 import static cn.duban.report.UnitReportProcess.VAR_CAMPAIGN_ID;
 import static cn.duban.report.UnitReportProcess.VAR_UNIT_CODE;
 
-import cn.duban.campaign.CampaignProcess;
 import cn.duban.engine.Actor;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /** BPMN glue of bpmn/unitReport.bpmn: each maps variables in, calls one service, maps the result back. */
 @Configuration(proxyBeanMethods = false)
@@ -54,19 +50,6 @@ class ReportDelegates {
         return task -> reports.review(campaignId(task), unitCode(task), flag(task, UnitReportProcess.VAR_REPORT_APPROVED),
                 (String) task.getVariable(UnitReportProcess.VAR_COMMENT),
                 date(task.getVariable(UnitReportProcess.VAR_NEW_DUE_DATE)), Actor.of(task));
-    }
-
-    /** 登记审核通过: when it was the last unit, the campaign moves on to the county summary. */
-    @Bean
-    JavaDelegate reportApprovedDelegate(ReportService reports, @Lazy RuntimeService runtimeService) {
-        return execution -> {
-            String campaignId = (String) execution.getVariable(VAR_CAMPAIGN_ID);
-            if (reports.allApproved(campaignId)) {
-                runtimeService.createMessageCorrelation(CampaignProcess.MESSAGE_ALL_APPROVED)
-                        .processInstanceBusinessKey(campaignId)
-                        .correlateAll();
-            }
-        };
     }
 
     private static String campaignId(DelegateTask task) {
