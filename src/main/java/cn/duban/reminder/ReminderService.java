@@ -178,8 +178,4 @@ public class ReminderService {
         User user = identityService.createUserQuery().userId(userId).singleResult();
         return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
     }
-
-    LocalDateTime now() {
-        return LocalDateTime.now(clock);
-    }
 }

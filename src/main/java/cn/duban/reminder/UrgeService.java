@@ -39,12 +39,10 @@ public class UrgeService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration minInterval;
-    private final String tasklistUrl;
 
     public UrgeService(CampaignService campaigns, ReportService reports, UnitRepository units, ReminderService reminders,
                        Outbox outbox, JdbcClient jdbc, Clock clock,
-                       @Value("${duban.urge.min-interval:PT24H}") Duration minInterval,
-                       @Value("${duban.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/default/}") String tasklistUrl) {
+                       @Value("${duban.urge.min-interval:PT24H}") Duration minInterval) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.units = units;
@@ -53,7 +51,6 @@ public class UrgeService {
         this.jdbc = jdbc;
         this.clock = clock;
         this.minInterval = minInterval;
-        this.tasklistUrl = tasklistUrl;
     }
 
     /** Urges the given units, or every late unit when {@code unitCodes} is empty. */
