@@ -9,9 +9,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,21 +91,26 @@ public class AuditService {
         jdbc.sql("SELECT unit_code, what, downloaded_by, downloaded_at FROM duban_download WHERE campaign_id = ?")
                 .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
                         "下载 " + rs.getString(2), rs.getString(1), null))).list();
-        // who completed which task, from the engine's history: the campaign's own tasks and every unit's
-        List<HistoricTaskInstance> tasks = new ArrayList<>(historyService.createHistoricTaskInstanceQuery()
-                .processVariableValueEquals(CampaignProcess.VAR_CAMPAIGN_ID, campaignId).finished().list());
+        // who completed which task, from the engine's history: three queries whatever the number of units
+        List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
+                .processVariableValueEquals(CampaignProcess.VAR_CAMPAIGN_ID, campaignId).finished().list();
+        Map<String, String> businessKeys = new HashMap<>();
+        historyService.createHistoricProcessInstanceQuery().variableValueEquals(CampaignProcess.VAR_CAMPAIGN_ID, campaignId)
+                .list().forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
+        Map<String, String> completedBy = new HashMap<>();
+        historyService.createUserOperationLogQuery().entityType(EntityTypes.TASK)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .afterTimestamp(java.util.Date.from(c.createdAt().minusMinutes(1).atZone(clock.getZone()).toInstant()))
+                .list().forEach(e -> {
+                    if (e.getTaskId() != null && e.getUserId() != null) {
+                        completedBy.putIfAbsent(e.getTaskId(), e.getUserId());
+                    }
+                });
         for (HistoricTaskInstance t : tasks) {
-            String unit = null;
-            String key = t.getProcessInstanceId() == null ? null : historyService.createHistoricProcessInstanceQuery()
-                    .processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey();
-            if (key != null && key.startsWith(campaignId + ":")) {
-                unit = key.substring(campaignId.length() + 1);
-            }
-            // the user operation log knows who completed it, even a task completed without being claimed
-            String who = historyService.createUserOperationLogQuery().taskId(t.getId())
-                    .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-                    .map(org.camunda.bpm.engine.history.UserOperationLogEntry::getUserId).filter(u -> u != null).findFirst()
-                    .orElse(t.getAssignee() == null ? "—" : t.getAssignee());
+            String key = businessKeys.get(t.getProcessInstanceId());
+            String unit = key != null && key.startsWith(campaignId + ":") ? key.substring(campaignId.length() + 1) : null;
+            // the user operation log knows who completed a task, even one completed without being claimed
+            String who = completedBy.getOrDefault(t.getId(), t.getAssignee() == null ? "—" : t.getAssignee());
             out.add(new AuditEntry(local(t.getEndTime()), who, "办结任务“" + t.getName() + "”", unit, t.getName()));
         }
         out.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
