@@ -212,6 +212,21 @@ public class Driver {
     }
     public static final byte[] PDF = "%PDF-1.4\n% duban test\n".getBytes(StandardCharsets.UTF_8);
 
+    /** The text of a received mail, every part joined (as a standard mail parser decodes it). */
+    public static String mailText(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof String text) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (content instanceof jakarta.mail.Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                sb.append(mailText(mp.getBodyPart(i)));
+            }
+        }
+        return sb.toString();
+    }
+
     public static Object transientString(String value) {
         return Variables.stringValue(value, true);
     }

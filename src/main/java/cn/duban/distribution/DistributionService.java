@@ -2,7 +2,6 @@ package cn.duban.distribution;
 
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
-import cn.duban.mail.Notifications;
 import cn.duban.report.ReportRepository;
 import cn.duban.report.UnitReportProcess;
 import cn.duban.unit.UnitRepository;
@@ -23,17 +22,15 @@ public class DistributionService {
     private final UnitRepository units;
     private final ReportRepository reports;
     private final RuntimeService runtimeService;
-    private final Notifications notifications;
     private final int batchSize;
 
     public DistributionService(CampaignService campaigns, UnitRepository units, ReportRepository reports,
-                               RuntimeService runtimeService, Notifications notifications,
+                               RuntimeService runtimeService,
                                @Value("${duban.distribution.batch-size:100}") int batchSize) {
         this.campaigns = campaigns;
         this.units = units;
         this.reports = reports;
         this.runtimeService = runtimeService;
-        this.notifications = notifications;
         this.batchSize = Math.max(1, batchSize);
     }
 
@@ -57,7 +54,7 @@ public class DistributionService {
     /**
      * Starts the unit-report process of every unit of one batch that has none yet. One job, one
      * transaction: a crash rolls the whole batch back and the retry starts it again, so no unit is
-     * lost or started twice, and no unit is mailed twice.
+     * lost or started twice.
      */
     public int distributeBatch(String campaignId, int batchNo) {
         Campaign c = campaigns.get(campaignId);
@@ -70,7 +67,6 @@ public class DistributionService {
                             UnitReportProcess.VAR_HEAD_APPROVAL, c.template().unitHeadApproval()))
                     .getId();
             reports.setProcessInstance(campaignId, unitCode, pid);
-            units.find(unitCode).ifPresent(unit -> notifications.noticeIssued(c, unit, c.deadline()));
         }
         return todo.size();
     }

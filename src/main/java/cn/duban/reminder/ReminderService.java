@@ -6,6 +6,7 @@ import cn.duban.campaign.CampaignService;
 import cn.duban.identity.Roles;
 import cn.duban.mail.MailTemplates;
 import cn.duban.mail.Outbox;
+import cn.duban.mail.TasklistLinks;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
 import cn.duban.unit.Unit;
@@ -20,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -43,25 +43,23 @@ public class ReminderService {
     private final WorkCalendar calendar;
     private final Outbox outbox;
     private final IdentityService identityService;
-    private final TaskService taskService;
     private final Clock clock;
     private final int hour;
-    private final String tasklistUrl;
+    private final TasklistLinks links;
 
     public ReminderService(CampaignService campaigns, ReportService reports, UnitRepository units, WorkCalendar calendar,
-                           Outbox outbox, IdentityService identityService, TaskService taskService, Clock clock,
+                           Outbox outbox, IdentityService identityService, Clock clock,
                            @Value("${duban.reminders.hour:9}") int hour,
-                           @Value("${duban.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/default/}") String tasklistUrl) {
+                           TasklistLinks links) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.units = units;
         this.calendar = calendar;
         this.outbox = outbox;
         this.identityService = identityService;
-        this.taskService = taskService;
         this.clock = clock;
         this.hour = hour;
-        this.tasklistUrl = tasklistUrl;
+        this.links = links;
     }
 
     /**
@@ -112,7 +110,7 @@ public class ReminderService {
         LocalDate today = LocalDate.now(clock);
         ReminderPolicy.kindOn(today, u.dueDate(), c.template().reminders(), calendar::workingDaysBefore).ifPresent(kind -> {
             Unit unit = units.find(unitCode).orElseThrow();
-            String link = taskLink(u);
+            String link = links.openTask(u.processInstanceId());
             MailTemplates.Mail mail = kind == ReminderPolicy.Kind.OVERDUE
                     ? MailTemplates.overdue(c.title(), unit.name(), u.dueDate(), link)
                     : MailTemplates.reminder(c.title(), unit.name(), u.dueDate(), link);
@@ -120,15 +118,6 @@ public class ReminderService {
                 outbox.enqueue(mail, kind.name(), campaignId, unitCode, u.dueDate(), to);
             }
         });
-    }
-
-    /** A link that opens the unit's open task in Tasklist (or Tasklist itself when there is none). */
-    public String taskLink(UnitReport u) {
-        if (u.processInstanceId() == null) {
-            return tasklistUrl;
-        }
-        return taskService.createTaskQuery().processInstanceId(u.processInstanceId()).orderByTaskCreateTime().desc().list()
-                .stream().findFirst().map(t -> tasklistUrl + "#/?task=" + t.getId()).orElse(tasklistUrl);
     }
 
     /** The section's daily digest of the units still missing, while any are. */
@@ -143,7 +132,7 @@ public class ReminderService {
         if (missing.isEmpty()) {
             return;
         }
-        MailTemplates.Mail mail = MailTemplates.digest(c.title(), c.deadline(), today, missing, tasklistUrl);
+        MailTemplates.Mail mail = MailTemplates.digest(c.title(), c.deadline(), today, missing, links.tasklist());
         for (String to : sectionRecipients()) {
             outbox.enqueue(mail, "DIGEST", campaignId, DIGEST_UNIT, today, to);
         }

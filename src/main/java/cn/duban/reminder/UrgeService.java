@@ -5,6 +5,7 @@ import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.mail.MailTemplates;
 import cn.duban.mail.Outbox;
+import cn.duban.mail.TasklistLinks;
 import cn.duban.report.ReportException;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
@@ -35,18 +36,21 @@ public class UrgeService {
     private final ReportService reports;
     private final UnitRepository units;
     private final ReminderService reminders;
+    private final TasklistLinks links;
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration minInterval;
 
     public UrgeService(CampaignService campaigns, ReportService reports, UnitRepository units, ReminderService reminders,
+                       TasklistLinks links,
                        Outbox outbox, JdbcClient jdbc, Clock clock,
                        @Value("${duban.urge.min-interval:PT24H}") Duration minInterval) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.units = units;
         this.reminders = reminders;
+        this.links = links;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -84,7 +88,7 @@ public class UrgeService {
             jdbc.sql("INSERT INTO duban_urge (campaign_id, unit_code, note, urged_by, urged_at) VALUES (?, ?, ?, ?, ?)")
                     .params(campaignId, u.unitCode(), text.isEmpty() ? null : text, actor, now).update();
             Unit unit = units.find(u.unitCode()).orElseThrow();
-            MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, reminders.taskLink(u));
+            MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, links.openTask(u.processInstanceId()));
             for (String to : reminders.recipients(unit, u, true)) {
                 outbox.enqueue(mail, "URGE", campaignId, u.unitCode(), today, to);
             }

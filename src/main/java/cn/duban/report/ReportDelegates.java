@@ -15,6 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReportDelegates {
 
+    /** 签收通知并指定专人 created: the unit is mailed a link to it. */
+    @Bean
+    TaskListener noticeArrivedListener(ReportService reports) {
+        return task -> reports.noticeArrived(campaignId(task), unitCode(task), task.getId());
+    }
+
     /** 签收通知并指定专人. */
     @Bean
     TaskListener signNoticeListener(ReportService reports) {

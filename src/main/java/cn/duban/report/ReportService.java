@@ -60,6 +60,13 @@ public class ReportService {
                 .toList();
     }
 
+    /** The notice's 签收 task now waits in the unit's Tasklist: the unit's mailbox is told, with a link to it. */
+    public void noticeArrived(String campaignId, String unitCode, String taskId) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动 " + campaignId + " 不存在"));
+        UnitReport u = unit(campaignId, unitCode);
+        units.find(unitCode).ifPresent(unit -> notifications.noticeIssued(c, unit, u.dueDate(), taskId));
+    }
+
     /** 签收: the unit acknowledges the notice and names the person who will report. */
     public void sign(String campaignId, String unitCode, String reporter, String actor) {
         openCampaign(campaignId);

@@ -114,7 +114,7 @@ class ReminderIT {
             assertThat(outbox.list(id)).allSatisfy(m -> assertThat(m.status()).isEqualTo(Outbox.SENT));
             assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(m.getSubject()).startsWith("【督办】已逾期："));
             // the reminder links straight to the unit's open task in Tasklist
-            assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(text(m))
+            assertThat(smtp.getReceivedMessages()).anySatisfy(m -> assertThat(Driver.mailText(m))
                     .contains("/camunda/app/tasklist/default/#/?task=" + fillTaskId));
         } finally {
             smtp.stop();
@@ -183,20 +183,6 @@ class ReminderIT {
             u.setEmail(address);
             identityService.saveUser(u);
         }
-    }
-
-    static String text(jakarta.mail.Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof String s) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder();
-        if (content instanceof jakarta.mail.Multipart mp) {
-            for (int i = 0; i < mp.getCount(); i++) {
-                sb.append(text(mp.getBodyPart(i)));
-            }
-        }
-        return sb.toString();
     }
 
     static List<String> kinds(List<OutboxMail> mails, String unit) {
