@@ -33,15 +33,15 @@ public class SummaryService {
         this.clock = clock;
     }
 
-    public CountySummary summarize(String campaignId) {
-        Campaign c = campaigns.get(campaignId);
+    /** The county totals per indicator over the approved reports, in the template's order: one GROUP BY. */
+    public List<CountySummary.Total> totals(Campaign c) {
         Map<String, BigDecimal> sums = new HashMap<>();
         jdbc.sql("""
                 SELECT v.indicator_code, SUM(v.amount) FROM duban_report_value v
                 JOIN duban_report r ON r.id = v.report_id
                 WHERE r.campaign_id = ? AND r.status = 'APPROVED'
                 GROUP BY v.indicator_code""")
-                .param(campaignId)
+                .param(c.id())
                 .query((rs, i) -> sums.put(rs.getString(1), rs.getBigDecimal(2))).list();
         List<CountySummary.Total> totals = new ArrayList<>();
         List<Indicator> indicators = c.template().indicators();
@@ -50,6 +50,12 @@ public class SummaryService {
             BigDecimal sum = sums.getOrDefault(ind.code(), BigDecimal.ZERO).setScale(ind.effectiveScale(), java.math.RoundingMode.HALF_UP);
             totals.add(new CountySummary.Total(i + 1, ind.code(), ind.name(), ind.unit(), sum));
         }
+        return totals;
+    }
+
+    public CountySummary summarize(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        List<CountySummary.Total> totals = totals(c);
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
         jdbc.sql("""
                 SELECT r.unit_code, v.indicator_code, v.amount FROM duban_report_value v

@@ -1,0 +1,123 @@
+package cn.duban.dashboard;
+
+import cn.duban.report.UnitStatus;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How the dashboard files a unit: exactly one bucket per unit (so the buckets add up to the campaign's units)
+ * and, while it still owes its report, one of three colours. Pure: no database, no engine.
+ */
+public final class DashboardRules {
+
+    /** The dashboard's buckets, in the order the chart shows them. */
+    public enum Bucket {
+        NOT_SIGNED("未签收"),
+        IN_PROGRESS("办理中"),
+        SUBMITTED("已报送"),
+        RETURNED("已退回"),
+        APPROVED("已通过"),
+        OVERDUE("逾期");
+
+        private final String label;
+
+        Bucket(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The unit statuses that land in this bucket when the unit is not overdue. */
+        Set<UnitStatus> statuses() {
+            return switch (this) {
+                case NOT_SIGNED -> EnumSet.of(UnitStatus.NOT_SIGNED);
+                case IN_PROGRESS -> EnumSet.of(UnitStatus.IN_PROGRESS, UnitStatus.HEAD_REVIEW);
+                case SUBMITTED -> EnumSet.of(UnitStatus.SUBMITTED);
+                case RETURNED -> EnumSet.of(UnitStatus.RETURNED);
+                case APPROVED -> EnumSet.of(UnitStatus.APPROVED);
+                case OVERDUE -> EnumSet.of(UnitStatus.CLOSED);
+            };
+        }
+    }
+
+    /** The three colours of a unit that still owes its report. */
+    public enum Urgency {
+        NEAR("临近截止"),
+        LATE("逾期"),
+        VERY_LATE("严重逾期");
+
+        private final String label;
+
+        Urgency(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final int nearDays;
+    private final int veryLateDays;
+
+    /**
+     * @param nearDays     a unit that owes its report and is due within this many days is "near the deadline"
+     * @param veryLateDays a unit this many days or more past due is "very late"
+     */
+    public DashboardRules(int nearDays, int veryLateDays) {
+        if (nearDays < 0 || veryLateDays < 1) {
+            throw new IllegalArgumentException("nearDays ≥ 0 and veryLateDays ≥ 1 expected");
+        }
+        this.nearDays = nearDays;
+        this.veryLateDays = veryLateDays;
+    }
+
+    /** Whether a unit in this status still owes its report, so that the due date concerns it. */
+    static boolean owes(UnitStatus status) {
+        return status.owesReport() || status == UnitStatus.HEAD_REVIEW;
+    }
+
+    /** A unit that still owes its report past its due date is 逾期 whatever its step; one closed out unsubmitted too. */
+    public Bucket bucket(UnitStatus status, LocalDate due, LocalDate today) {
+        if (status == UnitStatus.CLOSED || (owes(status) && due != null && today.isAfter(due))) {
+            return Bucket.OVERDUE;
+        }
+        for (Bucket b : Bucket.values()) {
+            if (b.statuses().contains(status)) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no bucket for " + status);
+    }
+
+    /**
+     * Days past the unit's current due date: until today while it owes its report (a returned report owes
+     * again), else until its latest submission. Never negative.
+     */
+    public static int daysLate(UnitStatus status, LocalDate due, LocalDate lastSubmitted, LocalDate today) {
+        if (due == null) {
+            return 0;
+        }
+        LocalDate until = owes(status) || status == UnitStatus.CLOSED || lastSubmitted == null ? today : lastSubmitted;
+        return (int) Math.max(0, ChronoUnit.DAYS.between(due, until));
+    }
+
+    /** The colour of a unit that owes its report; null once it has handed it in (or has no due date). */
+    public Urgency urgency(UnitStatus status, LocalDate due, LocalDate today) {
+        if (!owes(status) && status != UnitStatus.CLOSED || due == null) {
+            return null;
+        }
+        long late = ChronoUnit.DAYS.between(due, today);
+        if (late >= veryLateDays) {
+            return Urgency.VERY_LATE;
+        }
+        if (late >= 1) {
+            return Urgency.LATE;
+        }
+        return -late <= nearDays ? Urgency.NEAR : null;
+    }
+}

@@ -1,0 +1,164 @@
+package cn.duban.dashboard;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignService;
+import cn.duban.dashboard.DashboardRules.Bucket;
+import cn.duban.dashboard.DashboardRules.Urgency;
+import cn.duban.mail.Outbox;
+import cn.duban.report.UnitStatus;
+import cn.duban.summary.CountySummary;
+import cn.duban.summary.SummaryService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dashboard's figures, each one query on duban's tables whatever the number of units: the bucket counts
+ * from one GROUP BY over (status, due date), the totals from one GROUP BY over the approved figures, and one
+ * page of units at a time.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DashboardService {
+
+    /**
+     * The mails that count as reminders on the dashboard (催办 included): one per reminder (not per recipient),
+     * counted once issued (queued or sent, not given up on); the outbox's own page shows delivery.
+     */
+    static final List<String> REMINDER_KINDS = List.of("REMINDER", "LAST_REMINDER", "OVERDUE", "URGE");
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private final CampaignService campaigns;
+    private final SummaryService summaries;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DashboardRules rules;
+
+    public DashboardService(CampaignService campaigns, SummaryService summaries, JdbcClient jdbc, Clock clock,
+                            @Value("${duban.dashboard.near-days:3}") int nearDays,
+                            @Value("${duban.dashboard.very-late-days:7}") int veryLateDays) {
+        this.campaigns = campaigns;
+        this.summaries = summaries;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.rules = new DashboardRules(nearDays, veryLateDays);
+    }
+
+    public record Count(String bucket, String label, int count) {}
+
+    public record CampaignCard(String id, String title, String status, String statusLabel, LocalDate deadline,
+                               LocalDateTime issuedAt, int units, List<Count> counts, String processInstanceId) {}
+
+    public record UnitRow(String unitCode, String unitName, String status, String statusLabel, String bucket,
+                          String bucketLabel, LocalDate dueDate, LocalDateTime submittedAt, int daysLate, int returnCount,
+                          int reminders, String urgency, String urgencyLabel, String processInstanceId) {}
+
+    public record Page(List<UnitRow> rows, int page, int size, int total) {}
+
+    public record Board(CampaignCard campaign, List<CountySummary.Total> totals, Page units, LocalDate today) {}
+
+    /** Every campaign, newest first, with its units counted by bucket. */
+    public List<CampaignCard> campaigns() {
+        return campaigns.all().stream()
+                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
+                .map(this::card).toList();
+    }
+
+    /** One campaign: counts, totals so far, and one page of units (optionally one bucket only). */
+    public Board board(String campaignId, Bucket only, int page, int size) {
+        Campaign c = campaigns.get(campaignId);
+        CampaignCard card = card(c);
+        int total = only == null ? card.units()
+                : card.counts().stream().filter(x -> x.bucket().equals(only.name())).mapToInt(Count::count).sum();
+        return new Board(card, summaries.totals(c), units(c, only, page, size, total), LocalDate.now(clock));
+    }
+
+    private CampaignCard card(Campaign c) {
+        LocalDate today = LocalDate.now(clock);
+        Map<Bucket, Integer> counts = new EnumMap<>(Bucket.class);
+        Arrays.stream(Bucket.values()).forEach(b -> counts.put(b, 0));
+        // few groups (statuses × due dates), however many units: the rule is applied to each group in Java
+        jdbc.sql("""
+                SELECT status, COALESCE(due_date, ?) AS due, COUNT(*) FROM duban_campaign_unit
+                WHERE campaign_id = ? GROUP BY status, COALESCE(due_date, ?)""")
+                .params(c.deadline(), c.id(), c.deadline())
+                .query((rs, i) -> {
+                    Bucket b = rules.bucket(UnitStatus.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class), today);
+                    return counts.merge(b, rs.getInt(3), Integer::sum);
+                }).list();
+        List<Count> list = counts.entrySet().stream().map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
+        int units = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return new CampaignCard(c.id(), c.title(), c.status().name(), c.status().label(), c.deadline(), c.issuedAt(), units,
+                list, c.processInstanceId());
+    }
+
+    private Page units(Campaign c, Bucket only, int page, int size, int total) {
+        LocalDate today = LocalDate.now(clock);
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int pageNo = Math.max(0, page);
+        List<Object> params = new ArrayList<>(List.of(c.deadline(), c.id()));
+        String filter = "";
+        if (only != null) {
+            filter = " AND " + bucketPredicate(only);
+            params.add(today);
+        }
+        String kinds = REMINDER_KINDS.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));
+        params.add(pageSize);
+        params.add((long) pageNo * pageSize);
+        List<UnitRow> rows = jdbc.sql("""
+                SELECT x.unit_code, u.name, x.status, x.due, x.last_submitted_at, x.return_count, x.process_instance_id,
+                       (SELECT COUNT(DISTINCT o.kind || '|' || CAST(o.due_date AS VARCHAR(10))) FROM duban_outbox o
+                         WHERE o.campaign_id = x.campaign_id AND o.unit_code = x.unit_code
+                           AND o.status <> '%s' AND o.kind IN (%s)) AS reminders
+                FROM (SELECT cu.*, COALESCE(cu.due_date, ?) AS due FROM duban_campaign_unit cu WHERE cu.campaign_id = ?) x
+                JOIN duban_unit u ON u.code = x.unit_code
+                WHERE 1 = 1%s
+                ORDER BY x.unit_code
+                LIMIT ? OFFSET ?""".formatted(Outbox.FAILED, kinds, filter))
+                .params(params)
+                .query((rs, i) -> {
+                    UnitStatus status = UnitStatus.valueOf(rs.getString(3));
+                    LocalDate due = rs.getObject(4, LocalDate.class);
+                    LocalDateTime submitted = rs.getObject(5, LocalDateTime.class);
+                    Bucket bucket = rules.bucket(status, due, today);
+                    Urgency urgency = rules.urgency(status, due, today);
+                    int late = DashboardRules.daysLate(status, due, submitted == null ? null : submitted.toLocalDate(), today);
+                    return new UnitRow(rs.getString(1), rs.getString(2), status.name(), status.label(), bucket.name(),
+                            bucket.label(), due, submitted, late, rs.getInt(6), rs.getInt(8),
+                            urgency == null ? null : urgency.name(), urgency == null ? null : urgency.label(), rs.getString(7));
+                }).list();
+        return new Page(rows, pageNo, pageSize, total);
+    }
+
+    /** The SQL form of {@link DashboardRules#bucket} for one bucket (the test checks both agree); one parameter: today. */
+    static String bucketPredicate(Bucket b) {
+        String owes = Arrays.stream(UnitStatus.values()).filter(DashboardRules::owes).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(","));
+        String overdue = "(x.status = 'CLOSED' OR (x.status IN (" + owes + ") AND x.due < ?))";
+        if (b == Bucket.OVERDUE) {
+            return overdue;
+        }
+        String in = b.statuses().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+        return "x.status IN (" + in + ") AND NOT " + overdue;
+    }
+
+    /** Bucket names for the API, in chart order. */
+    public static Map<String, String> bucketLabels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Bucket b : Bucket.values()) {
+            m.put(b.name(), b.label());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,243 @@
+// 督办看板: a Cockpit plugin (Camunda 7.14+ plugin API). It adds "督办看板" to Cockpit's navigation and a
+// page at #/duban that reads duban's own tables through /api/dashboard (which answers operators and the
+// supervision section only; everyone else gets the API's Chinese refusal). Plain DOM, no framework, no
+// inline handlers (Cockpit's Content-Security-Policy forbids them).
+
+const API = '/api';
+const BUCKET_COLOURS = {
+  NOT_SIGNED: '#9e9e9e',
+  IN_PROGRESS: '#42a5f5',
+  SUBMITTED: '#7e57c2',
+  RETURNED: '#ffa726',
+  APPROVED: '#66bb6a',
+  OVERDUE: '#e53935'
+};
+const URGENCY_COLOURS = { NEAR: '#fff3cd', LATE: '#ffe0b2', VERY_LATE: '#f8d7da' };
+const PAGE_SIZE = 50;
+
+const STYLE = `
+.duban { padding: 16px 24px; font-size: 14px; }
+.duban h2 { font-size: 20px; margin: 0 0 12px; }
+.duban h3 { font-size: 16px; margin: 18px 0 8px; }
+.duban .muted { color: #666; }
+.duban .error { color: #b71c1c; background: #fdecea; padding: 12px; border-radius: 4px; }
+.duban table { border-collapse: collapse; width: 100%; background: #fff; }
+.duban th, .duban td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; }
+.duban th { background: #f3f3f3; }
+.duban td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.duban .cards { display: flex; flex-wrap: wrap; gap: 12px; }
+.duban .card { border: 1px solid #ddd; border-radius: 6px; padding: 12px; width: 360px; background: #fff; }
+.duban .card a.title { font-weight: bold; font-size: 15px; }
+.duban .bar { display: flex; height: 18px; border-radius: 3px; overflow: hidden; margin: 8px 0; background: #eee; }
+.duban .chips { display: flex; flex-wrap: wrap; gap: 6px; }
+.duban .chip { border: 1px solid #ccc; border-radius: 12px; padding: 2px 10px; cursor: pointer; background: #fff; }
+.duban .chip.active { border-color: #333; font-weight: bold; }
+.duban .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; }
+.duban .legend span { margin-right: 14px; }
+.duban .downloads a { margin-right: 16px; }
+.duban .pager { margin: 8px 0; }
+.duban .pager button { margin-right: 8px; }
+`;
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (v === null || v === undefined) return;
+    if (k === 'style') e.style.cssText = v;
+    else if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
+    else e.setAttribute(k, v);
+  });
+  children.flat().forEach(c => {
+    if (c === null || c === undefined) return;
+    e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  });
+  return e;
+}
+
+/** Server times are China time (Asia/Shanghai) without offset: shown as YYYY-MM-DD HH:mm. */
+function when(value) {
+  if (!value) return '';
+  return String(value).replace('T', ' ').substring(0, 16);
+}
+
+async function get(path) {
+  const response = await fetch(API + path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  let body = null;
+  try { body = await response.json(); } catch (e) { body = null; }
+  if (!response.ok) {
+    throw new Error((body && body.message) || ('看板数据读取失败（HTTP ' + response.status + '）'));
+  }
+  return body;
+}
+
+function params() {
+  const hash = window.location.hash || '';
+  const q = hash.indexOf('?');
+  return new URLSearchParams(q >= 0 ? hash.substring(q + 1) : '');
+}
+
+function go(campaign, bucket, page) {
+  const p = new URLSearchParams();
+  if (campaign) p.set('campaign', campaign);
+  if (bucket) p.set('bucket', bucket);
+  if (page) p.set('page', String(page));
+  const query = p.toString();
+  window.location.hash = '#/duban' + (query ? '?' + query : '');
+}
+
+function bar(counts, total) {
+  return el('div', { class: 'bar', title: counts.map(c => c.label + ' ' + c.count).join('，') },
+    counts.filter(c => c.count > 0).map(c => el('div', {
+      style: `width:${(100 * c.count / Math.max(total, 1)).toFixed(2)}%;background:${BUCKET_COLOURS[c.bucket]}`
+    })));
+}
+
+function legend(counts) {
+  return el('div', { class: 'legend' }, counts.map(c =>
+    el('span', {}, el('span', { class: 'swatch', style: 'background:' + BUCKET_COLOURS[c.bucket] }), `${c.label} ${c.count}`)));
+}
+
+function chart(counts) {
+  // a bar per bucket, drawn in SVG: heights relative to the largest bucket
+  const max = Math.max(1, ...counts.map(c => c.count));
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  const w = 90 * counts.length, h = 170;
+  svg.setAttribute('width', w); svg.setAttribute('height', h); svg.setAttribute('class', 'duban-chart');
+  counts.forEach((c, i) => {
+    const bh = Math.round(120 * c.count / max);
+    const rect = document.createElementNS(ns, 'rect');
+    rect.setAttribute('x', 90 * i + 20); rect.setAttribute('y', 140 - bh);
+    rect.setAttribute('width', 50); rect.setAttribute('height', bh);
+    rect.setAttribute('fill', BUCKET_COLOURS[c.bucket]);
+    svg.appendChild(rect);
+    const n = document.createElementNS(ns, 'text');
+    n.setAttribute('x', 90 * i + 45); n.setAttribute('y', 135 - bh); n.setAttribute('text-anchor', 'middle');
+    n.textContent = String(c.count);
+    svg.appendChild(n);
+    const t = document.createElementNS(ns, 'text');
+    t.setAttribute('x', 90 * i + 45); t.setAttribute('y', 160); t.setAttribute('text-anchor', 'middle');
+    t.textContent = c.label;
+    svg.appendChild(t);
+  });
+  return svg;
+}
+
+async function renderList(root) {
+  const cards = await get('/dashboard/campaigns');
+  root.appendChild(el('h2', {}, '督办看板'));
+  if (cards.length === 0) {
+    root.appendChild(el('p', { class: 'muted' }, '还没有督办活动。拟稿人在“待办”里发起活动后，这里会显示各单位的办理情况。'));
+    return;
+  }
+  root.appendChild(el('div', { class: 'cards' }, cards.map(c => el('div', { class: 'card', 'data-campaign': c.id },
+    el('a', { class: 'title', href: '#/duban?campaign=' + encodeURIComponent(c.id) }, c.title),
+    el('div', { class: 'muted' }, `${c.statusLabel} · 截止 ${c.deadline || '未定'} · ${c.units} 个单位`),
+    bar(c.counts, c.units),
+    legend(c.counts)))));
+}
+
+async function renderCampaign(root, id, bucket, page) {
+  const q = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
+  if (bucket) q.set('bucket', bucket);
+  const board = await get('/dashboard/campaigns/' + encodeURIComponent(id) + '?' + q);
+  const c = board.campaign;
+  root.appendChild(el('p', {}, el('a', { href: '#/duban' }, '‹ 全部活动')));
+  root.appendChild(el('h2', {}, c.title));
+  root.appendChild(el('p', { class: 'muted' },
+    `${c.statusLabel} · 截止 ${c.deadline || '未定'} · 下发 ${when(c.issuedAt) || '未下发'} · ${c.units} 个单位 · 今天 ${board.today}`,
+    c.processInstanceId ? el('span', {}, ' · ', el('a', { href: '#/process-instance/' + c.processInstanceId + '/runtime' }, '活动流程实例')) : null));
+
+  root.appendChild(el('h3', {}, '各单位办理情况'));
+  root.appendChild(chart(c.counts));
+  root.appendChild(el('div', { class: 'chips' },
+    el('span', { class: 'chip' + (bucket ? '' : ' active'), 'data-bucket': '', onclick: () => go(id, null, 0) }, `全部 ${c.units}`),
+    c.counts.map(x => el('span', {
+      class: 'chip' + (bucket === x.bucket ? ' active' : ''), 'data-bucket': x.bucket, onclick: () => go(id, x.bucket, 0)
+    }, el('span', { class: 'swatch', style: 'background:' + BUCKET_COLOURS[x.bucket] }), `${x.label} ${x.count}`))));
+
+  root.appendChild(el('h3', {}, '已通过报表合计'));
+  root.appendChild(el('table', { class: 'totals' },
+    el('thead', {}, el('tr', {}, el('th', {}, '序号'), el('th', {}, '类别'), el('th', {}, '单位'), el('th', {}, '数量'))),
+    el('tbody', {}, board.totals.map(t => el('tr', {},
+      el('td', {}, t.no), el('td', {}, t.name), el('td', {}, t.unit), el('td', { class: 'num' }, String(t.amount)))))));
+  root.appendChild(el('p', { class: 'downloads' },
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/summary.xlsx`, download: '' }, '下载全县汇总表（xlsx）'),
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/package.zip`, download: '' }, '下载上报材料包（zip）')));
+
+  const units = board.units;
+  root.appendChild(el('h3', {}, bucket ? `单位列表：${c.counts.find(x => x.bucket === bucket).label}` : '单位列表'));
+  root.appendChild(el('div', { class: 'legend' },
+    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.NEAR }), '临近截止'),
+    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.LATE }), '逾期'),
+    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.VERY_LATE }), '严重逾期')));
+  root.appendChild(el('table', { class: 'units' },
+    el('thead', {}, el('tr', {}, ['单位', '状态', '截止日期', '报送时间', '逾期天数', '退回次数', '已发提醒', '流程', '统计表']
+      .map(h => el('th', {}, h)))),
+    el('tbody', {}, units.rows.map(u => el('tr', {
+      'data-unit': u.unitCode, 'data-bucket': u.bucket, 'data-urgency': u.urgency || '',
+      style: u.urgency ? 'background:' + URGENCY_COLOURS[u.urgency] : null,
+      title: u.urgencyLabel || null
+    },
+      el('td', {}, u.unitName),
+      el('td', {}, u.statusLabel + (u.bucket === 'OVERDUE' && u.status !== 'CLOSED' ? '（逾期）' : '')),
+      el('td', {}, u.dueDate || ''),
+      el('td', {}, when(u.submittedAt)),
+      el('td', { class: 'num' }, u.daysLate),
+      el('td', { class: 'num' }, u.returnCount),
+      el('td', { class: 'num' }, u.reminders),
+      el('td', {}, u.processInstanceId ? el('a', { href: '#/process-instance/' + u.processInstanceId + '/runtime' }, '查看') : ''),
+      el('td', {}, u.submittedAt ? el('a', {
+        href: `${API}/campaigns/${encodeURIComponent(id)}/units/${encodeURIComponent(u.unitCode)}/report.xlsx`, download: ''
+      }, '下载') : ''))))));
+  const pages = Math.max(1, Math.ceil(units.total / units.size));
+  root.appendChild(el('div', { class: 'pager' },
+    el('button', { class: 'btn btn-default btn-sm', disabled: units.page > 0 ? null : 'disabled', onclick: () => go(id, bucket, units.page - 1) }, '上一页'),
+    el('button', { class: 'btn btn-default btn-sm', disabled: units.page + 1 < pages ? null : 'disabled', onclick: () => go(id, bucket, units.page + 1) }, '下一页'),
+    el('span', { class: 'muted' }, `第 ${units.page + 1} / ${pages} 页，共 ${units.total} 个单位`)));
+}
+
+async function render(node) {
+  node.innerHTML = '';
+  const style = el('style', {}, STYLE);
+  const root = el('div', { class: 'duban', id: 'duban-dashboard' });
+  node.appendChild(style);
+  node.appendChild(root);
+  const p = params();
+  try {
+    if (p.get('campaign')) {
+      await renderCampaign(root, p.get('campaign'), p.get('bucket'), parseInt(p.get('page') || '0', 10) || 0);
+    } else {
+      await renderList(root);
+    }
+    root.setAttribute('data-loaded', 'true');
+  } catch (e) {
+    root.appendChild(el('p', { class: 'error' }, e.message));
+    root.setAttribute('data-loaded', 'error');
+  }
+}
+
+export default [
+  {
+    id: 'duban.navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 100,
+    render: node => {
+      node.innerHTML = '';
+      node.appendChild(el('a', { href: '#/duban' }, '督办看板'));
+    },
+    properties: {
+      path: '/duban'
+    }
+  },
+  {
+    id: 'duban.dashboard',
+    pluginPoint: 'cockpit.route',
+    properties: {
+      path: '/duban',
+      label: '督办看板'
+    },
+    render: node => { render(node); }
+  }
+];
