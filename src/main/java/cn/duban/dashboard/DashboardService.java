@@ -6,7 +6,6 @@ import cn.duban.dashboard.DashboardRules.Bucket;
 import cn.duban.dashboard.DashboardRules.Urgency;
 import cn.duban.mail.Outbox;
 import cn.duban.report.UnitStatus;
-import cn.duban.summary.CountySummary;
 import cn.duban.summary.SummaryService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -66,7 +65,10 @@ public class DashboardService {
 
     public record Page(List<UnitRow> rows, int page, int size, int total) {}
 
-    public record Board(CampaignCard campaign, List<CountySummary.Total> totals, Page units, LocalDate today) {}
+    /** A total as the page shows it: the amount as text, so 万元 keeps its two decimals. */
+    public record Total(int no, String code, String name, String unit, String amount) {}
+
+    public record Board(CampaignCard campaign, List<Total> totals, Page units, LocalDate today) {}
 
     /** Every campaign, newest first, with its units counted by bucket. */
     public List<CampaignCard> campaigns() {
@@ -81,7 +83,9 @@ public class DashboardService {
         CampaignCard card = card(c);
         int total = only == null ? card.units()
                 : card.counts().stream().filter(x -> x.bucket().equals(only.name())).mapToInt(Count::count).sum();
-        return new Board(card, summaries.totals(c), units(c, only, page, size, total), LocalDate.now(clock));
+        List<Total> totals = summaries.totals(c).stream()
+                .map(t -> new Total(t.no(), t.code(), t.name(), t.unit(), t.amount().toPlainString())).toList();
+        return new Board(card, totals, units(c, only, page, size, total), LocalDate.now(clock));
     }
 
     private CampaignCard card(Campaign c) {

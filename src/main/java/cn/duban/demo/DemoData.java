@@ -77,7 +77,8 @@ public class DemoData implements ApplicationRunner {
                 identitySetup.ensureMembership(p[0], role);
             }
         }
-        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY).count() == 0) {
+        if (env.getProperty("duban.demo.campaign", Boolean.class, true)
+                && runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY).count() == 0) {
             startSeedCampaign();
         }
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));

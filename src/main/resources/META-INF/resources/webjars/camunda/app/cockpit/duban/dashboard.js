@@ -16,12 +16,14 @@ const URGENCY_COLOURS = { NEAR: '#fff3cd', LATE: '#ffe0b2', VERY_LATE: '#f8d7da'
 const PAGE_SIZE = 50;
 
 const STYLE = `
-.duban { padding: 16px 24px; font-size: 14px; }
+.duban { padding: 16px 24px; font-size: 14px; position: absolute; top: 0; bottom: 0; left: 0; right: 0; overflow: auto; }
+/* Cockpit's page area does not scroll itself: the dashboard scrolls within it */
 .duban h2 { font-size: 20px; margin: 0 0 12px; }
 .duban h3 { font-size: 16px; margin: 18px 0 8px; }
 .duban .muted { color: #666; }
 .duban .error { color: #b71c1c; background: #fdecea; padding: 12px; border-radius: 4px; }
 .duban table { border-collapse: collapse; width: 100%; background: #fff; }
+.duban table.totals { width: auto; min-width: 480px; }
 .duban th, .duban td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; }
 .duban th { background: #f3f3f3; }
 .duban td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -149,6 +151,10 @@ async function renderCampaign(root, id, bucket, page) {
     `${c.statusLabel} · 截止 ${c.deadline || '未定'} · 下发 ${when(c.issuedAt) || '未下发'} · ${c.units} 个单位 · 今天 ${board.today}`,
     c.processInstanceId ? el('span', {}, ' · ', el('a', { href: '#/process-instance/' + c.processInstanceId + '/runtime' }, '活动流程实例')) : null));
 
+  root.appendChild(el('p', { class: 'downloads' },
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/summary.xlsx`, download: '' }, '下载全县汇总表（xlsx）'),
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/package.zip`, download: '' }, '下载上报材料包（zip）')));
+
   root.appendChild(el('h3', {}, '各单位办理情况'));
   root.appendChild(chart(c.counts));
   root.appendChild(el('div', { class: 'chips' },
@@ -156,15 +162,6 @@ async function renderCampaign(root, id, bucket, page) {
     c.counts.map(x => el('span', {
       class: 'chip' + (bucket === x.bucket ? ' active' : ''), 'data-bucket': x.bucket, onclick: () => go(id, x.bucket, 0)
     }, el('span', { class: 'swatch', style: 'background:' + BUCKET_COLOURS[x.bucket] }), `${x.label} ${x.count}`))));
-
-  root.appendChild(el('h3', {}, '已通过报表合计'));
-  root.appendChild(el('table', { class: 'totals' },
-    el('thead', {}, el('tr', {}, el('th', {}, '序号'), el('th', {}, '类别'), el('th', {}, '单位'), el('th', {}, '数量'))),
-    el('tbody', {}, board.totals.map(t => el('tr', {},
-      el('td', {}, t.no), el('td', {}, t.name), el('td', {}, t.unit), el('td', { class: 'num' }, String(t.amount)))))));
-  root.appendChild(el('p', { class: 'downloads' },
-    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/summary.xlsx`, download: '' }, '下载全县汇总表（xlsx）'),
-    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/package.zip`, download: '' }, '下载上报材料包（zip）')));
 
   const units = board.units;
   root.appendChild(el('h3', {}, bucket ? `单位列表：${c.counts.find(x => x.bucket === bucket).label}` : '单位列表'));
@@ -196,6 +193,13 @@ async function renderCampaign(root, id, bucket, page) {
     el('button', { class: 'btn btn-default btn-sm', disabled: units.page > 0 ? null : 'disabled', onclick: () => go(id, bucket, units.page - 1) }, '上一页'),
     el('button', { class: 'btn btn-default btn-sm', disabled: units.page + 1 < pages ? null : 'disabled', onclick: () => go(id, bucket, units.page + 1) }, '下一页'),
     el('span', { class: 'muted' }, `第 ${units.page + 1} / ${pages} 页，共 ${units.total} 个单位`)));
+
+  root.appendChild(el('h3', {}, '已通过报表合计'));
+  root.appendChild(el('table', { class: 'totals' },
+    el('thead', {}, el('tr', {}, el('th', {}, '序号'), el('th', {}, '类别'), el('th', {}, '单位'), el('th', {}, '数量'))),
+    el('tbody', {}, board.totals.map(t => el('tr', {},
+      el('td', {}, t.no), el('td', {}, t.name), el('td', {}, t.unit), el('td', { class: 'num' }, t.amount))))));
+
 }
 
 async function render(node) {
@@ -218,6 +222,15 @@ async function render(node) {
   }
 }
 
+// Cockpit keeps the route (and so this page) when only the query after #/duban changes: follow the hash
+// ourselves so that choosing a campaign, a status or a page redraws it.
+let mounted = null;
+window.addEventListener('hashchange', () => {
+  if (mounted && document.body.contains(mounted) && (window.location.hash || '').startsWith('#/duban')) {
+    render(mounted);
+  }
+});
+
 export default [
   {
     id: 'duban.navigation',
@@ -238,6 +251,9 @@ export default [
       path: '/duban',
       label: '督办看板'
     },
-    render: node => { render(node); }
+    render: node => {
+      mounted = node;
+      render(node);
+    }
   }
 ];

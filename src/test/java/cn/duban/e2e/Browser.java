@@ -1,0 +1,162 @@
+package cn.duban.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver: no browser or driver is downloaded.
+ * A Chinese browser in China (language zh-CN, time zone Asia/Shanghai), as the county's people use it.
+ * Clicks go through JavaScript so that Tasklist's notifications sliding over a button do not swallow them.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getProperty("duban.e2e.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("duban.e2e.chromedriver", "/usr/bin/chromedriver");
+
+    final WebDriver driver;
+    final String base;
+    final Path shots;
+    private int shot;
+
+    Browser(String base, Path shots) {
+        // no silent pass without a browser: the suite fails and says what to install
+        for (String exe : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!new File(exe).canExecute()) {
+                throw new IllegalStateException(exe + " is missing: the end-to-end tests need Debian's chromium and "
+                        + "chromium-driver (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run installs them)");
+            }
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--lang=zh-CN", "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANG", "zh_CN.UTF-8", "LANGUAGE", "zh_CN:zh"))
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        this.base = base;
+        this.shots = shots;
+        try {
+            Files.createDirectories(shots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Logs into a Camunda webapp as that user, in a fresh session. The login form re-renders while the app
+     * boots, so the fields are filled until both hold what was typed, and only then submitted.
+     */
+    void login(String app, String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/camunda/app/" + app + "/default/");
+        driver.manage().deleteAllCookies();
+        driver.navigate().refresh();
+        until(d -> {
+            WebElement name = visible("input[ng-model='username']");
+            WebElement pw = visible("input[type='password']");
+            name.clear();
+            name.sendKeys(user);
+            pw.clear();
+            pw.sendKeys(password);
+            return user.equals(name.getAttribute("value")) && password.equals(pw.getAttribute("value")) ? Boolean.TRUE : null;
+        });
+        visible("input[type='password']").sendKeys(Keys.ENTER);
+        until(d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    void go(String path) {
+        driver.get(base + path);
+    }
+
+    WebElement visible(String css) {
+        return until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** The first visible element matching css whose text contains text. */
+    WebElement withText(String css, String text) {
+        return until(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    void click(WebElement e) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click();", e);
+    }
+
+    void click(String css) {
+        WebElement e = until(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(x -> x.isDisplayed() && x.isEnabled()).findFirst().orElse(null));
+        click(e);
+    }
+
+    void type(String css, String text) {
+        WebElement e = visible(css);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Sets an Angular-bound input (a date field, say) the way a picker does: value, then input and change events. */
+    void set(String css, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "var e = arguments[0]; e.value = arguments[1];"
+                        + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+                visible(css), value);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    <T> T until(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    void waitForText(String text) {
+        until(d -> pageText().contains(text) ? Boolean.TRUE : null);
+    }
+
+    /** Saves a numbered screenshot under target/; returns its path. */
+    Path screenshot(String name) {
+        try {
+            Path p = shots.resolve(String.format("%02d-%s.png", ++shot, name));
+            Files.write(p, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

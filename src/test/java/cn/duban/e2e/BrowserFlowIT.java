@@ -1,0 +1,249 @@
+package cn.duban.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.campaign.CampaignProcess;
+import cn.duban.report.ReportService;
+import cn.duban.report.UnitReportProcess;
+import cn.duban.report.UnitStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole flow as people work it, in a real headless Chromium on the real Tasklist and Cockpit pages of
+ * duban started on a random port (demo users and units, job executor on). The engine is read only to
+ * check what the pages did and to find the task a mail would link to. Each step leaves a screenshot under
+ * target/e2e/. Without chromium the test fails (it never skips): .ci/run installs it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "e2e"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserFlowIT {
+
+    static final String PW = "demo";
+    static final String UNIT = "lsjd";
+    static final String REPORTER = UNIT + "-reporter";
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+    @LocalServerPort int port;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ReportService reports;
+
+    Browser b;
+    Path files;
+    /** The task on screen: complete() waits until the engine no longer has it. */
+    String current;
+
+    @BeforeAll
+    void browser() throws Exception {
+        b = new Browser("http://localhost:" + port, Path.of("target/e2e"));
+        files = Files.createTempDirectory("duban-e2e");
+    }
+
+    @AfterAll
+    void close() {
+        if (b != null) {
+            b.close();
+        }
+    }
+
+    @Test
+    void aCampaignFromTemplateToAnApprovedUnitReportThroughTasklistAndCockpit() throws Exception {
+        try {
+            flow();
+        } catch (Exception | AssertionError e) {
+            // what the browser showed when it went wrong, beside the step screenshots
+            b.screenshot("FAILED");
+            Files.writeString(Path.of("target/e2e/FAILED.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void flow() throws Exception {
+        // ---- 拟稿: the drafter starts a campaign from seed 000's template in Tasklist's start dialog
+        b.login("tasklist", "yanglei", PW);
+        b.waitForText("发起流程");
+        b.screenshot("tasklist-zh");
+        b.click(".start-process-action a");
+        b.click(b.withText("a[ng-click='selectProcessDefinition(processDefinition)']", "督办活动"));
+        WebElement select = b.visible("select#templateCode");
+        b.until(d -> select.findElements(By.tagName("option")).size() > 1 ? Boolean.TRUE : null);
+        b.js("var s = arguments[0]; for (var i = 0; i < s.options.length; i++) { if (s.options[i].text.indexOf('3·15') >= 0"
+                + " && s.options[i].text.indexOf('卫生') >= 0) { s.selectedIndex = i; } } s.dispatchEvent(new Event('change'));", select);
+        LocalDate deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10);
+        b.set("input#deadline", deadline.toString());
+        b.screenshot("start-campaign");
+        b.click("button[ng-click='startProcessInstance()']");
+        String campaignId = b.until(d -> runtimeService.createVariableInstanceQuery().variableName(CampaignProcess.VAR_CAMPAIGN_ID)
+                .list().stream().map(v -> (String) v.getValue()).findFirst().orElse(null));
+
+        // the draft as the template made it, sent on for review
+        openTask("yanglei", task(campaignId, CampaignProcess.DRAFT_NOTICE));
+        assertThat(b.visible("input#title").getAttribute("value")).contains("3·15");
+        b.screenshot("draft-notice");
+        complete();
+
+        // ---- 核稿 by the section head, 签发 by the leader
+        for (String[] step : List.of(new String[] {"zhangke", CampaignProcess.REVIEW_NOTICE}, new String[] {"lijun", CampaignProcess.SIGN_OFF_NOTICE})) {
+            b.login("tasklist", step[0], PW);
+            openTask(step[0], task(campaignId, step[1]));
+            b.click("input[name='approved'][ng-value='true']");
+            b.type("textarea#comment", "同意。");
+            b.screenshot("decision-" + step[0]);
+            complete();
+        }
+        // the job executor distributes the notice: every unit gets its 签收 task
+        b.until(d -> unitTasks(campaignId, UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
+
+        // ---- the unit's reporter sees their own unit's task only, and signs for the notice
+        b.login("tasklist", REPORTER, PW);
+        b.click(b.withText(".task-filter", "本单位待办"));
+        b.until(d -> d.findElements(By.cssSelector(".tasks-list li.task")).size() == 1 ? Boolean.TRUE : null);
+        List<WebElement> visible = b.driver.findElements(By.cssSelector(".tasks-list li.task"));
+        assertThat(visible).hasSize(1);
+        assertThat(visible.get(0).getText()).contains("签收");
+        assertThat(taskService.createTaskQuery().taskDefinitionKey(UnitReportProcess.SIGN_NOTICE)
+                .processVariableValueEquals("campaignId", campaignId).count()).as("other units have theirs too").isGreaterThan(1);
+        b.screenshot("reporter-sees-own-task");
+        current = unitTask(campaignId, UnitReportProcess.SIGN_NOTICE).getId();
+        b.click(visible.get(0).findElement(By.cssSelector("h4.task a")));
+        claimAndWaitForForm();
+        b.waitForText("负责信息报送的专人");
+        b.screenshot("sign-notice");
+        complete();
+        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.IN_PROGRESS ? Boolean.TRUE : null);
+
+        // ---- 填报: a bad figure is refused in Chinese, then the table, a summary and a photo go in
+        openTask(REPORTER, unitTask(campaignId, UnitReportProcess.FILL_REPORT));
+        b.visible("input[name='v_1']");
+        for (int i = 1; i <= 11; i++) {
+            if (!b.driver.findElements(By.cssSelector("input[name='v_" + i + "']")).isEmpty()) {
+                b.type("input[name='v_" + i + "']", i == 3 ? "三" : "2");
+            }
+        }
+        b.type("textarea#summary", "本单位开展“3·15”宣传活动，发放资料200份。");
+        Path pdf = Files.write(files.resolve("huodong-zongjie.pdf"), "%PDF-1.4\n% duban e2e\n".getBytes());
+        Path png = files.resolve("xianchang.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        b.driver.findElement(By.cssSelector("input#summaryFile")).sendKeys(pdf.toAbsolutePath().toString());
+        b.waitForText("huodong-zongjie.pdf");
+        b.driver.findElement(By.cssSelector("input#photos")).sendKeys(png.toAbsolutePath().toString());
+        b.waitForText("xianchang.png");
+        b.click("button[ng-click='complete()']");
+        b.waitForText("不是数字");
+        b.waitForText("统计表有 1 处需要修改");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("input[name='v_3']"));
+        b.screenshot("bad-figure-refused");
+        assertThat(reports.unit(campaignId, UNIT).status()).isEqualTo(UnitStatus.IN_PROGRESS);
+        b.type("input[name='v_3']", "5");
+        b.screenshot("report-filled");
+        complete();
+        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
+
+        // ---- the reviewer returns it with a reason and a new due date
+        b.login("tasklist", "wangshu", PW);
+        openTask("wangshu", unitTask(campaignId, UnitReportProcess.REVIEW_REPORT));
+        b.waitForText("huodong-zongjie.pdf");
+        b.click("input[name='approved'][ng-value='false']");
+        b.type("textarea#comment", "第3项请附活动台账后重报");
+        b.set("input#newDueDate", deadline.plusDays(2).toString());
+        b.screenshot("review-return");
+        complete();
+        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.RETURNED ? Boolean.TRUE : null);
+
+        // ---- the reporter sees the reason, fixes and hands in again (the attachments are kept)
+        b.login("tasklist", REPORTER, PW);
+        openTask(REPORTER, unitTask(campaignId, UnitReportProcess.FILL_REPORT));
+        b.waitForText("第3项请附活动台账后重报");
+        b.waitForText("保留上一版附件");
+        b.screenshot("reporter-sees-reason");
+        b.type("input[name='v_3']", "6");
+        b.type("textarea#note", "已补充活动台账。");
+        complete();
+        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
+
+        // ---- the reviewer approves
+        b.login("tasklist", "wangshu", PW);
+        openTask("wangshu", unitTask(campaignId, UnitReportProcess.REVIEW_REPORT));
+        b.waitForText("已补充活动台账");
+        b.click("input[name='approved'][ng-value='true']");
+        b.screenshot("review-approve");
+        complete();
+        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.APPROVED ? Boolean.TRUE : null);
+
+        // ---- Cockpit: the section head's dashboard shows the unit approved, its figures in the totals
+        b.login("cockpit", "zhangke", PW);
+        b.click(b.withText("a", "督办看板"));
+        b.visible("#duban-dashboard[data-loaded='true']");
+        b.visible("[data-campaign='" + campaignId + "']");
+        b.screenshot("dashboard-campaigns");
+        b.click("[data-campaign='" + campaignId + "'] a.title");
+        WebElement row = b.visible("tr[data-unit='" + UNIT + "']");
+        assertThat(row.getAttribute("data-bucket")).isEqualTo("APPROVED");
+        assertThat(row.getText()).contains("已通过");
+        assertThat(b.visible("table.totals").getText()).contains("6");
+        assertThat(b.pageText()).contains("已通过 1").contains("未签收");
+        b.screenshot("dashboard-campaign");
+
+        // ---- and a unit's people cannot open Cockpit: a Chinese refusal, not the dashboard
+        b.login("tasklist", REPORTER, PW);
+        b.go("/camunda/app/cockpit/default/#/duban");
+        b.visible("#duban-error[data-status='403']");
+        assertThat(b.pageText()).contains("无权访问").doesNotContain("督办看板");
+        b.screenshot("unit-user-refused-by-cockpit");
+    }
+
+    /** Opens the task as a mail's link does, claims it, and waits until its form can be filled. */
+    void openTask(String user, Task task) {
+        current = task.getId();
+        b.go(TASKLIST + "#/?task=" + task.getId());
+        claimAndWaitForForm();
+    }
+
+    void claimAndWaitForForm() {
+        b.visible("button[ng-click='complete()']");
+        if (!b.driver.findElements(By.cssSelector("button.claim")).stream().filter(WebElement::isDisplayed).toList().isEmpty()) {
+            b.click("button.claim");
+        }
+        b.until(d -> d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
+                .anyMatch(e -> e.isDisplayed() && e.isEnabled()) ? Boolean.TRUE : null);
+    }
+
+    /** Clicks 办结 and waits until Tasklist has closed the task. */
+    void complete() {
+        String id = current;
+        b.click("button[ng-click='complete()']");
+        b.until(d -> taskService.createTaskQuery().taskId(id).count() == 0 ? Boolean.TRUE : null);
+    }
+
+    Task task(String campaignId, String key) {
+        return b.until(d -> taskService.createTaskQuery().taskDefinitionKey(key)
+                .processVariableValueEquals("campaignId", campaignId).list().stream().findFirst().orElse(null));
+    }
+
+    Task unitTask(String campaignId, String key) {
+        return b.until(d -> taskService.createTaskQuery().taskDefinitionKey(key)
+                .processInstanceBusinessKey(campaignId + ":" + UNIT).list().stream().findFirst().orElse(null));
+    }
+
+    List<Task> unitTasks(String campaignId, String key) {
+        return taskService.createTaskQuery().taskDefinitionKey(key).processVariableValueEquals("campaignId", campaignId).list();
+    }
+}
