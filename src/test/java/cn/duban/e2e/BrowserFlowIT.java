@@ -202,6 +202,18 @@ class BrowserFlowIT {
         assertThat(b.pageText()).contains("已通过 1").contains("未签收");
         b.screenshot("dashboard-campaign");
 
+        // ---- Cockpit's own pages and Admin speak Chinese too
+        b.go("/camunda/app/cockpit/default/#/processes");
+        b.waitForText("运行中的实例");
+        assertThat(b.pageText()).contains("流程").contains("督办看板").doesNotContain("COCKPIT_");
+        b.screenshot("cockpit-processes-zh");
+        b.login("admin", "operator", PW);
+        b.go("/camunda/app/admin/default/#/users");
+        b.waitForText("用户列表");
+        assertThat(b.pageText()).as("Chinese names read right from the configuration").contains("管理员");
+        assertThat(b.pageText()).doesNotContain("USERS_").doesNotContain("List of Users");
+        b.screenshot("admin-users-zh");
+
         // ---- and a unit's people cannot open Cockpit: a Chinese refusal, not the dashboard
         b.login("tasklist", REPORTER, PW);
         b.go("/camunda/app/cockpit/default/#/duban");

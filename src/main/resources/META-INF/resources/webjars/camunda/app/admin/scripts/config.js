@@ -1,0 +1,20 @@
+// duban's Admin configuration: Chinese by default (locales/zh.json, shipped by duban, with English for
+// the texts it does not translate). Overrides the webjar's scripts/config.js.
+export default {
+  app: {
+    name: '用户管理',
+    vendor: '督办'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'YYYY-MM-DD HH:mm',
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY年M月D日 HH:mm:ss',
+    short: 'YYYY-MM-DD'
+  }
+};
