@@ -4,6 +4,8 @@ import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignRepository;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.TemplateCatalog;
+import cn.duban.dashboard.DashboardRules;
+import cn.duban.dashboard.DashboardService;
 import cn.duban.export.ExportService;
 import cn.duban.summary.SummaryService;
 import java.math.BigDecimal;
@@ -26,9 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The roll-up and export benchmark: a closed campaign of N units (default 10,000) with random approved
- * figures is written straight into duban's tables; then the county roll-up and the summary workbook are
- * timed against a plain {@code SELECT SUM … GROUP BY} over the same rows, all in one run. Prints a
+ * The roll-up, export and dashboard benchmark: a closed campaign of N units (default 10,000) with random
+ * approved figures is written straight into duban's tables; then the county roll-up, the summary workbook
+ * and the dashboard's reads are timed against a plain {@code SELECT SUM … GROUP BY} over the same rows, all in one run. Prints a
  * table and exits. Command: see docs/benchmarks.md.
  */
 @Component
@@ -41,18 +43,20 @@ class RollupBenchmark implements ApplicationRunner {
     private final TemplateCatalog catalog;
     private final SummaryService summaries;
     private final ExportService exports;
+    private final DashboardService dashboard;
     private final ConfigurableApplicationContext context;
     private final int unitCount;
     private final int rounds;
 
     RollupBenchmark(JdbcTemplate jdbc, CampaignRepository campaigns, TemplateCatalog catalog, SummaryService summaries,
-                    ExportService exports, ConfigurableApplicationContext context,
+                    ExportService exports, DashboardService dashboard, ConfigurableApplicationContext context,
                     @Value("${duban.bench.units:10000}") int unitCount, @Value("${duban.bench.rounds:7}") int rounds) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.summaries = summaries;
         this.exports = exports;
+        this.dashboard = dashboard;
         this.context = context;
         this.unitCount = unitCount;
         this.rounds = rounds;
@@ -69,9 +73,15 @@ class RollupBenchmark implements ApplicationRunner {
         double rollup = median(() -> summaries.summarize(id).units().size());
         double export = median(() -> exports.summaryWorkbook(id).length);
         int bytes = exports.summaryWorkbook(id).length;
+        double board = median(() -> dashboard.board(id, null, 0, 50).units().rows().size());
+        double overdue = median(() -> dashboard.board(id, DashboardRules.Bucket.OVERDUE, 3, 50).units().rows().size());
+        double list = median(() -> dashboard.campaigns().size());
         rows.add(new String[] {"SELECT SUM … GROUP BY (baseline)", ms(baseline), "1.0"});
         rows.add(new String[] {"county roll-up (SummaryService)", ms(rollup), ratio(rollup, baseline)});
         rows.add(new String[] {"summary workbook, 3 sheets (ExportService)", ms(export), ratio(export, baseline)});
+        rows.add(new String[] {"dashboard: counts, totals, first 50 units", ms(board), ratio(board, baseline)});
+        rows.add(new String[] {"dashboard: 逾期 only, 4th page of 50", ms(overdue), ratio(overdue, baseline)});
+        rows.add(new String[] {"dashboard: campaign list with counts", ms(list), ratio(list, baseline)});
         System.out.printf("%nRoll-up benchmark: %d units, %d figures each, median of %d rounds (seeded in %d ms; workbook %d KB)%n",
                 unitCount, 11, rounds, seeded / 1_000_000, bytes / 1024);
         System.out.println("| what | median ms | × baseline |");
@@ -91,7 +101,14 @@ class RollupBenchmark implements ApplicationRunner {
         for (int i = 0; i < unitCount; i++) {
             String code = String.format("bench%05d", i);
             units.add(new Object[] {code, "测试单位" + i, "bench", now});
-            cus.add(new Object[] {id, code, i / 100, "APPROVED", LocalDate.now().minusDays(1), now.minusDays(random.nextInt(5)), now,
+            // most approved; one in ten each not signed, in progress, returned (past due: 逾期 on the dashboard)
+            String status = switch (i % 10) {
+                case 0 -> "NOT_SIGNED";
+                case 1 -> "IN_PROGRESS";
+                case 2 -> "RETURNED";
+                default -> "APPROVED";
+            };
+            cus.add(new Object[] {id, code, i / 100, status, LocalDate.now().minusDays(1), now.minusDays(random.nextInt(5)), now,
                     random.nextInt(3)});
         }
         jdbc.batchUpdate("INSERT INTO duban_unit (code, name, type, created_at) VALUES (?, ?, ?, ?)", units);

@@ -88,7 +88,10 @@ class CampaignProcessTest {
         approve(id, "xlz");
         driver.runJobs();
         assertThat(pi).isWaitingAt(CampaignProcess.MONITOR_REPORTS);
-        ClockUtil.setCurrentTime(Date.from(today.plusDays(6).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        // the day after the deadline (a deadline on a weekend or holiday moves to the next working day)
+        LocalDate deadline = campaigns.get(id).deadline();
+        assertThat(deadline).isAfterOrEqualTo(today.plusDays(5));
+        ClockUtil.setCurrentTime(Date.from(deadline.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         driver.submit("drafter1", driver.task(id, CampaignProcess.MONITOR_REPORTS), Map.of());
         driver.runJobs();
         assertThat(pi).isWaitingAt(CampaignProcess.SUMMARIZE_COUNTY);

@@ -153,6 +153,8 @@ class BrowserFlowIT {
         b.screenshot("bad-figure-refused");
         assertThat(reports.unit(campaignId, UNIT).status()).isEqualTo(UnitStatus.IN_PROGRESS);
         b.type("input[name='v_3']", "5");
+        b.until(d -> b.pageText().contains("不是数字") ? null : Boolean.TRUE);
+        b.js("window.scrollTo(0, 0); document.querySelectorAll('.ctn-content-container, [cam-tasklist-task] .form-container, .task-details').forEach(function (e) { e.scrollTop = 0; });");
         b.screenshot("report-filled");
         complete();
         b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);

@@ -36,8 +36,11 @@ class ApiSecurityIT {
     String campaignId;
     String templateCode;
 
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
     @BeforeEach
     void campaign() {
+        cn.duban.SharedJvmEngines.restApiUses(engine);
         driver.sectionPeople();
         if (campaignId == null) {
             CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
