@@ -111,24 +111,27 @@ public class DashboardService {
         LocalDate today = LocalDate.now(clock);
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int pageNo = Math.max(0, page);
-        List<Object> params = new ArrayList<>(List.of(c.deadline(), c.id()));
+        List<Object> params = new ArrayList<>(Arrays.asList(c.deadline(), c.id()));
         String filter = "";
         if (only != null) {
             filter = " AND " + bucketPredicate(only);
+            params.add(c.deadline());
             params.add(today);
         }
         String kinds = REMINDER_KINDS.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));
         params.add(pageSize);
         params.add((long) pageNo * pageSize);
+        // walks the primary key (campaign_id, unit_code) in order and stops after one page
         List<UnitRow> rows = jdbc.sql("""
-                SELECT x.unit_code, u.name, x.status, x.due, x.last_submitted_at, x.return_count, x.process_instance_id,
+                SELECT cu.unit_code, u.name, cu.status, COALESCE(cu.due_date, ?) AS due, cu.last_submitted_at, cu.return_count,
+                       cu.process_instance_id,
                        (SELECT COUNT(DISTINCT o.kind || '|' || CAST(o.due_date AS VARCHAR(10))) FROM duban_outbox o
-                         WHERE o.campaign_id = x.campaign_id AND o.unit_code = x.unit_code
+                         WHERE o.campaign_id = cu.campaign_id AND o.unit_code = cu.unit_code
                            AND o.status <> '%s' AND o.kind IN (%s)) AS reminders
-                FROM (SELECT cu.*, COALESCE(cu.due_date, ?) AS due FROM duban_campaign_unit cu WHERE cu.campaign_id = ?) x
-                JOIN duban_unit u ON u.code = x.unit_code
-                WHERE 1 = 1%s
-                ORDER BY x.unit_code
+                FROM duban_campaign_unit cu
+                JOIN duban_unit u ON u.code = cu.unit_code
+                WHERE cu.campaign_id = ?%s
+                ORDER BY cu.unit_code
                 LIMIT ? OFFSET ?""".formatted(Outbox.FAILED, kinds, filter))
                 .params(params)
                 .query((rs, i) -> {
@@ -145,16 +148,19 @@ public class DashboardService {
         return new Page(rows, pageNo, pageSize, total);
     }
 
-    /** The SQL form of {@link DashboardRules#bucket} for one bucket (the test checks both agree); one parameter: today. */
+    /**
+     * The SQL form of {@link DashboardRules#bucket} for one bucket (DashboardIT checks both agree); two
+     * parameters: the campaign's deadline (for units without their own due date), then today.
+     */
     static String bucketPredicate(Bucket b) {
         String owes = Arrays.stream(UnitStatus.values()).filter(DashboardRules::owes).map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(","));
-        String overdue = "(x.status = 'CLOSED' OR (x.status IN (" + owes + ") AND x.due < ?))";
+        String overdue = "(cu.status = 'CLOSED' OR (cu.status IN (" + owes + ") AND COALESCE(cu.due_date, ?) < ?))";
         if (b == Bucket.OVERDUE) {
             return overdue;
         }
         String in = b.statuses().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
-        return "x.status IN (" + in + ") AND NOT " + overdue;
+        return "cu.status IN (" + in + ") AND NOT " + overdue;
     }
 
     /** Bucket names for the API, in chart order. */
