@@ -130,6 +130,15 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** What the browser gets for a link, in this session: "status content-type". */
+    String fetch(String href) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+                        + "  done(r.status + ' ' + r.headers.get('Content-Type')); }, function (e) { done('error ' + e); });",
+                href);
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

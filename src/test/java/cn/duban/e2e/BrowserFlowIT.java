@@ -203,6 +203,12 @@ class BrowserFlowIT {
         assertThat(b.visible("table.totals").getText()).contains("6");
         assertThat(b.pageText()).contains("已通过 1").contains("未签收");
         b.screenshot("dashboard-campaign");
+        // the downloads on the dashboard answer the section head with the workbooks
+        for (String link : List.of("全县汇总表", "上报材料包")) {
+            assertThat(b.fetch(b.withText(".downloads a", link).getAttribute("href"))).startsWith("200 application/");
+        }
+        assertThat(b.fetch(row.findElement(By.linkText("下载")).getAttribute("href")))
+                .isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
         // ---- Cockpit's own pages and Admin speak Chinese too
         b.go("/camunda/app/cockpit/default/#/processes");
