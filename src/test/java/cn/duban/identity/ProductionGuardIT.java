@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProductionGuardIT {
 
     @Autowired IdentityService identityService;
+    @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl config;
 
     @Test
     void demoDataMissingOrWeakAdminPasswordsAndDemoAccountsAreRefused() {
@@ -20,22 +21,31 @@ class ProductionGuardIT {
         demoUser.setPassword("demo");
         identityService.saveUser(demoUser);
         try {
-            assertThat(new ProductionGuard(identityService, true, "").problems())
+            assertThat(new ProductionGuard(identityService, config, true, "").problems())
                     .contains("demo data is enabled (duban.demo.enabled=true)", "no admin password: set DUBAN_ADMIN_PASSWORD",
                             "the demo account 'lijun' still has its demo password");
         } finally {
             identityService.deleteUser("lijun");
         }
-        assertThat(new ProductionGuard(identityService, false, "admin").problems())
+        assertThat(new ProductionGuard(identityService, config, false, "admin").problems())
                 .contains("the admin password is too weak (at least 12 characters)");
-        assertThatThrownBy(() -> new ProductionGuard(identityService, false, "").run(null))
+        assertThatThrownBy(() -> new ProductionGuard(identityService, config, false, "").run(null))
                 .hasMessageStartingWith("duban will not start in production");
+    }
+
+    @Test
+    void checkingForDemoPasswordsLocksNoAccount() {
+        for (int i = 0; i < 5; i++) {
+            new ProductionGuard(identityService, config, false, "Yiyuan-2024-zhjdk!").problems();
+        }
+        // a failed login would have locked the admin for a while: the guard's checks are not logins
+        assertThat(identityService.checkPassword("admin", "admin")).isTrue();
     }
 
     @Test
     void aProperlySetUpProductionPasses() {
         String strong = "Yiyuan-2024-zhjdk!";
-        var problems = new ProductionGuard(identityService, false, strong).problems();
+        var problems = new ProductionGuard(identityService, config, false, strong).problems();
         // the test engine's own admin account has a demo password; nothing else is wrong
         assertThat(problems).allMatch(p -> p.equals("the demo account 'admin' still has its demo password"));
     }
