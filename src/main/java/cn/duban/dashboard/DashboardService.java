@@ -94,11 +94,12 @@ public class DashboardService {
         Arrays.stream(Bucket.values()).forEach(b -> counts.put(b, 0));
         // few groups (statuses × due dates), however many units: the rule is applied to each group in Java
         jdbc.sql("""
-                SELECT status, COALESCE(due_date, ?) AS due, COUNT(*) FROM duban_campaign_unit
-                WHERE campaign_id = ? GROUP BY status, COALESCE(due_date, ?)""")
-                .params(c.deadline(), c.id(), c.deadline())
+                SELECT status, due_date, COUNT(*) FROM duban_campaign_unit
+                WHERE campaign_id = ? GROUP BY status, due_date""")
+                .param(c.id())
                 .query((rs, i) -> {
-                    Bucket b = rules.bucket(UnitStatus.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class), today);
+                    LocalDate due = rs.getObject(2, LocalDate.class);
+                    Bucket b = rules.bucket(UnitStatus.valueOf(rs.getString(1)), due != null ? due : c.deadline(), today);
                     return counts.merge(b, rs.getInt(3), Integer::sum);
                 }).list();
         List<Count> list = counts.entrySet().stream().map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList();

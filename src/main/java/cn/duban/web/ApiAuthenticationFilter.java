@@ -43,21 +43,18 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
         response.setHeader("Referrer-Policy", "same-origin");
-        CurrentUser user = fromSession(request);
-        if (user != null && !safe(request.getMethod())) {
-            HttpSession session = request.getSession(false);
-            Object token = session == null ? null : session.getAttribute(CSRF_SESSION_ATTRIBUTE);
-            if (token == null || !token.equals(request.getHeader(CSRF_HEADER))) {
-                ErrorBody.write(response, HttpServletResponse.SC_FORBIDDEN, "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
-                return;
+        CurrentUser user;
+        try {
+            user = authenticate(request, response);
+        } catch (RuntimeException e) {
+            if (!DatabaseDown.is(e)) {
+                throw e;
             }
+            response.setHeader("Retry-After", "30");
+            ErrorBody.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseDown.MESSAGE);
+            return;
         }
         if (user == null) {
-            user = fromBasic(request);
-        }
-        if (user == null) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"duban\"");
-            ErrorBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录");
             return;
         }
         request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);
@@ -67,6 +64,28 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** The caller, or null once a refusal (401, or 403 for a missing CSRF token) has been written. */
+    private CurrentUser authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CurrentUser user = fromSession(request);
+        if (user != null && !safe(request.getMethod())) {
+            HttpSession session = request.getSession(false);
+            Object token = session == null ? null : session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+            if (token == null || !token.equals(request.getHeader(CSRF_HEADER))) {
+                ErrorBody.write(response, HttpServletResponse.SC_FORBIDDEN, "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
+                return null;
+            }
+        }
+        if (user == null) {
+            user = fromBasic(request);
+        }
+        if (user == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"duban\"");
+            ErrorBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录");
+            return null;
+        }
+        return user;
     }
 
     private CurrentUser fromSession(HttpServletRequest request) {

@@ -38,6 +38,19 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.getMessage()));
     }
 
+    /**
+     * The database is out of reach: 503 and "try again" (the request's transaction wrote nothing). Any other
+     * failure of these kinds goes on to Spring's default handling.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class,
+            org.camunda.bpm.engine.ProcessEngineException.class})
+    ResponseEntity<Map<String, Object>> databaseDown(RuntimeException e) {
+        if (!DatabaseDown.is(e)) {
+            throw e;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(Map.of("message", DatabaseDown.MESSAGE));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", "上传的文件过大"));

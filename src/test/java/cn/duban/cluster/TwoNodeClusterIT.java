@@ -43,12 +43,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TwoNodeClusterIT {
 
     /** Generated township units, on top of the demo county (whose units seed 000 names). */
-    static final int EXTRA_UNITS = 1000;
+    static final int EXTRA_UNITS = 300;
     static final String ADMIN_PASSWORD = "Cluster-admin-2026";
     static final String PW = "Cluster-user-2026";
     static final String TEMPLATE = "yiyuan-health-2024-315";
     static final List<String> SEED000_TYPES = List.of("hospital", "mch", "cdc", "enforcement", "specialist", "township");
 
+    EmbeddedPostgres.Builder postgresBuilder;
     EmbeddedPostgres postgres;
     JdbcTemplate db;
     GreenMail smtp;
@@ -59,7 +60,10 @@ class TwoNodeClusterIT {
 
     @BeforeAll
     void cluster() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        // a fixed port and data directory, kept on stop: the database can go away and come back
+        postgresBuilder = EmbeddedPostgres.builder().setPort(freePort())
+                .setDataDirectory(Files.createTempDirectory("duban-cluster-pg")).setCleanDataDirectory(false);
+        postgres = postgresBuilder.start();
         db = new JdbcTemplate(postgres.getPostgresDatabase());
         smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -170,6 +174,54 @@ class TwoNodeClusterIT {
         HttpResponse<String> tasks = a.call("GET", "/engine-rest/task/count?taskDefinitionKey=signNotice", "admin", ADMIN_PASSWORD, null);
         ok(tasks);
         assertThat(tasks.body()).contains("\"count\":" + (2 * expectedUnits));
+    }
+
+    @Test
+    @Order(3)
+    void theDatabaseGoneForAWhileFailsRequestsClearlyAndTheDistributionCarriesOnAfterwards() throws Exception {
+        String id = startAndSignOff(a, b);
+        await(Duration.ofMinutes(2), () -> distributed(id) > 0);
+        postgres.close();
+        try {
+            HttpResponse<String> refused = b.call("GET", "/api/dashboard/campaigns", "drafter1", PW, null);
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).contains("数据库暂时无法连接，本次操作没有保存，请稍后重试");
+            assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+            Thread.sleep(10_000);
+        } finally {
+            postgres = postgresBuilder.start();
+        }
+        // the pools reconnect, the job executors acquire again; nothing half-written, nothing doubled
+        await(Duration.ofMinutes(2), () -> {
+            try {
+                return b.call("GET", "/api/dashboard/campaigns", "drafter1", PW, null).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        long t0 = System.nanoTime();
+        await(Duration.ofMinutes(4), () -> distributed(id) == expectedUnits && openSignTasks(id) == expectedUnits);
+        System.out.printf("distribution completed %d ms after the database came back%n", (System.nanoTime() - t0) / 1_000_000);
+        assertNoUnitTwice(id);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class)).as("incidents").isZero();
+    }
+
+    @Test
+    @Order(4)
+    void aSingleNodeKilledMidDistributionFinishesItAfterItsRestart() throws Exception {
+        b.close();
+        String id = startAndSignOff(a, a);
+        await(Duration.ofMinutes(2), () -> distributed(id) > 0);
+        a.kill();
+        int before = distributed(id);
+        assertThat(before).isLessThan(expectedUnits);
+        a = new Node("node-a", a.port, args).start().awaitUp(Duration.ofMinutes(3));
+        long t0 = System.nanoTime();
+        await(Duration.ofMinutes(4), () -> distributed(id) == expectedUnits && openSignTasks(id) == expectedUnits);
+        System.out.printf("alone, node A killed at %d of %d units; after its restart it finished in %d ms%n",
+                before, expectedUnits, (System.nanoTime() - t0) / 1_000_000);
+        assertNoUnitTwice(id);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class)).as("incidents").isZero();
     }
 
     /** Starts a campaign on one node; the notice is drafted, reviewed and signed off on the other. */

@@ -28,6 +28,8 @@ class Seed000LifecyclePostgresIT extends Seed000LifecycleIT {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("camunda.bpm.database.type", () -> "postgres");
+        // the server stops with the JVM, maybe before the context: do not wait 30 s for a connection then
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
     }
 
 }
