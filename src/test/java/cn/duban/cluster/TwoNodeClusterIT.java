@@ -82,9 +82,9 @@ class TwoNodeClusterIT {
                 "--duban.units.csv=file:" + units.toAbsolutePath(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--duban.mail.poll-interval=PT1S",
-                "--duban.distribution.batch-size=20",
+                "--duban.distribution.batch-size=5",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                "--camunda.bpm.job-execution.max-wait=1000",
+                "--camunda.bpm.job-execution.max-wait=500",
                 // a dead node's jobs are taken over once their lock expires (Camunda's default: 5 minutes)
                 "--camunda.bpm.job-execution.lock-time-in-millis=15000");
         // the first node creates the schemas; the second finds and checks them
