@@ -1,0 +1,142 @@
+package cn.duban.bench;
+
+import cn.duban.identity.Roles;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The Tasklist query benchmark: N open tasks (default 100,000) spread over U unit groups (default 1,000),
+ * each with the authorization Camunda creates for its candidate group; then a unit reporter's "本单位待办"
+ * as Tasklist asks for it — the saved filter, run as that user with authorization checks on: the count and
+ * the first page of 15 newest tasks — against, as the baseline, a plain {@code SELECT COUNT(*)} over the
+ * open tasks. Prints a table and exits. Command: see docs/benchmarks.md.
+ */
+@Component
+@Order(102)
+@ConditionalOnProperty(name = "duban.bench.tasklist", havingValue = "true")
+class TasklistQueryBenchmark implements ApplicationRunner {
+
+    private final JdbcTemplate jdbc;
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final FilterService filters;
+    private final IdentityService identity;
+    private final TransactionTemplate tx;
+    private final ConfigurableApplicationContext context;
+    private final int taskCount;
+    private final int unitCount;
+    private final int rounds;
+
+    TasklistQueryBenchmark(JdbcTemplate jdbc, RepositoryService repository, RuntimeService runtime, TaskService tasks,
+                           FilterService filters, IdentityService identity, TransactionTemplate tx,
+                           ConfigurableApplicationContext context,
+                           @Value("${duban.bench.tasks:100000}") int taskCount, @Value("${duban.bench.task-units:1000}") int unitCount,
+                           @Value("${duban.bench.rounds:11}") int rounds) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.filters = filters;
+        this.identity = identity;
+        this.tx = tx;
+        this.context = context;
+        this.taskCount = taskCount;
+        this.unitCount = unitCount;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        repository.createDeployment().addModelInstance("benchUnitTask.bpmn", Bpmn.createExecutableProcess("benchUnitTask")
+                .camundaHistoryTimeToLive(1).startEvent().userTask("unitTask").name("签收通知并指定专人")
+                .camundaCandidateGroups("${group}").endEvent().done()).deploy();
+        long seedStart = System.nanoTime();
+        for (int from = 0; from < taskCount; from += 500) {
+            int start = from;
+            tx.executeWithoutResult(s -> {
+                for (int i = start; i < Math.min(taskCount, start + 500); i++) {
+                    runtime.startProcessInstanceByKey("benchUnitTask", "bench:u" + (i % unitCount),
+                            java.util.Map.of("group", Roles.unitGroup("u" + (i % unitCount))));
+                }
+            });
+        }
+        long seeded = System.nanoTime() - seedStart;
+        String user = "u7-reporter";
+        List<String> groups = List.of(Roles.REPORTER, Roles.unitGroup("u7"));
+        Filter unitFilter = filters.createFilterQuery().filterName("本单位待办").singleResult();
+        String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName() + " "
+                + c.getMetaData().getDatabaseProductVersion());
+
+        double baseline = median(() -> jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class));
+        double bare = median(() -> tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().count());
+        double bareAuth = median(() -> as(user, groups, () -> tasks.createTaskQuery().taskCandidateGroupIn(groups).count()));
+        double count = median(() -> as(user, groups, () -> filters.count(unitFilter.getId())));
+        double page = median(() -> as(user, groups, () -> filters.listPage(unitFilter.getId(),
+                tasks.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15).size()));
+        long visible = as(user, groups, () -> filters.count(unitFilter.getId()));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"SELECT COUNT(*) FROM ACT_RU_TASK (baseline)", ms(baseline), "1.0"});
+        rows.add(new String[] {"candidate-group task count, no authorization check", ms(bare), ratio(bare, baseline)});
+        rows.add(new String[] {"candidate-group task count, as the reporter (authorization checks on)", ms(bareAuth), ratio(bareAuth, baseline)});
+        rows.add(new String[] {"本单位待办: count, as the reporter (authorization checks on)", ms(count), ratio(count, baseline)});
+        rows.add(new String[] {"本单位待办: first 15, newest first, as the reporter", ms(page), ratio(page, baseline)});
+        System.out.printf("%nTasklist query benchmark on %s: %d open tasks over %d unit groups (seeded in %d s); the reporter sees %d; median of %d%n",
+                database, taskCount, unitCount, seeded / 1_000_000_000, visible, rounds);
+        System.out.println("| what | median ms | × baseline |");
+        System.out.println("| --- | ---: | ---: |");
+        rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    private <T> T as(String user, List<String> groups, Supplier<T> work) {
+        identity.setAuthentication(user, groups);
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private double median(Supplier<Object> work) {
+        work.get();
+        work.get();
+        long[] t = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long s = System.nanoTime();
+            work.get();
+            t[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(t);
+        return t[rounds / 2];
+    }
+
+    private static String ms(double nanos) {
+        return BigDecimal.valueOf(nanos / 1_000_000).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String ratio(double x, double base) {
+        return BigDecimal.valueOf(x / base).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+}
