@@ -201,9 +201,7 @@ class DistributionBenchmark implements ApplicationRunner {
     }
 
     private static long time(Runnable r) {
-        long start = System.nanoTime();
-        r.run();
-        return System.nanoTime() - start;
+        return Timing.time(r);
     }
 
     private static String ms(double millis) {

@@ -9,11 +9,9 @@ import cn.duban.dashboard.DashboardService;
 import cn.duban.export.ExportService;
 import cn.duban.summary.SummaryService;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -135,29 +133,19 @@ class RollupBenchmark implements ApplicationRunner {
         jdbc.batchUpdate("INSERT INTO duban_report_value (report_id, indicator_code, amount) VALUES (?, ?, ?)", values);
     }
 
-    /** Median wall time of {@code rounds} runs after two warm-up runs, in nanoseconds. */
     private double median(Supplier<Object> work) {
-        work.get();
-        work.get();
-        long[] t = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            t[i] = time(work::get);
-        }
-        Arrays.sort(t);
-        return t[rounds / 2];
+        return Timing.median(rounds, work);
     }
 
     private static long time(Runnable r) {
-        long start = System.nanoTime();
-        r.run();
-        return System.nanoTime() - start;
+        return Timing.time(r);
     }
 
     private static String ms(double nanos) {
-        return BigDecimal.valueOf(nanos / 1_000_000).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return Timing.ms(nanos);
     }
 
     private static String ratio(double x, double base) {
-        return BigDecimal.valueOf(x / base).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return Timing.ratio(x, base);
     }
 }

@@ -1,10 +1,7 @@
 package cn.duban.bench;
 
 import cn.duban.identity.Roles;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
@@ -120,23 +117,14 @@ class TasklistQueryBenchmark implements ApplicationRunner {
     }
 
     private double median(Supplier<Object> work) {
-        work.get();
-        work.get();
-        long[] t = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long s = System.nanoTime();
-            work.get();
-            t[i] = System.nanoTime() - s;
-        }
-        Arrays.sort(t);
-        return t[rounds / 2];
+        return Timing.median(rounds, work);
     }
 
     private static String ms(double nanos) {
-        return BigDecimal.valueOf(nanos / 1_000_000).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return Timing.ms(nanos);
     }
 
     private static String ratio(double x, double base) {
-        return BigDecimal.valueOf(x / base).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return Timing.ratio(x, base);
     }
 }

@@ -50,18 +50,8 @@ class WebappLocaleTest {
     void everyEnglishTasklistKeyHasAChineseTextWithTheSamePlaceholders() throws IOException {
         JsonNode en = read(APP + "locales/en.json").get("labels");
         JsonNode zh = read(APP + "locales/zh.json").get("labels");
-        List<String> missing = new ArrayList<>();
-        List<String> badPlaceholders = new ArrayList<>();
-        en.fieldNames().forEachRemaining(key -> {
-            if (!zh.has(key)) {
-                missing.add(key);
-            } else if (!placeholders(en.get(key).asText()).equals(placeholders(zh.get(key).asText()))) {
-                badPlaceholders.add(key);
-            }
-        });
         assertThat(en.size()).isGreaterThan(400);
-        assertThat(missing).as("keys of Tasklist 7.24 with no Chinese text").isEmpty();
-        assertThat(badPlaceholders).as("keys whose {{placeholders}} differ").isEmpty();
+        assertSameKeysAndPlaceholders("tasklist", en, zh);
         assertThat(zh.get("COMPLETE").asText()).isEqualTo("办结");
         assertThat(read(APP + "locales/zh.json").get("dateLocales").get("longDateFormat").get("L").asText()).isEqualTo("YYYY-MM-DD");
     }
@@ -80,17 +70,7 @@ class WebappLocaleTest {
             JsonNode en = read(WEBAPPS + app + "/locales/en.json").get("labels");
             JsonNode zhFile = read(WEBAPPS + app + "/locales/zh.json");
             JsonNode zh = zhFile.get("labels");
-            List<String> missing = new ArrayList<>();
-            List<String> badPlaceholders = new ArrayList<>();
-            en.fieldNames().forEachRemaining(key -> {
-                if (!zh.has(key)) {
-                    missing.add(key);
-                } else if (!placeholders(en.get(key).asText()).equals(placeholders(zh.get(key).asText()))) {
-                    badPlaceholders.add(key);
-                }
-            });
-            assertThat(missing).as(app + " keys missing (Angular would show the key itself)").isEmpty();
-            assertThat(badPlaceholders).as(app + " keys whose {{placeholders}} differ").isEmpty();
+            assertSameKeysAndPlaceholders(app, en, zh);
             List<String> screens = app.equals("cockpit") ? COCKPIT_SCREENS : ADMIN_SCREENS;
             List<String> english = screens.stream().filter(k -> !zh.has(k) || !CJK.matcher(zh.get(k).asText()).find()).toList();
             assertThat(english).as(app + " screen texts still in English").isEmpty();
@@ -99,6 +79,21 @@ class WebappLocaleTest {
                     .filter(k -> CJK.matcher(zh.get(k).asText()).find()).count();
             assertThat(translated).as(app + " translated keys").isGreaterThan(300);
         }
+    }
+
+    /** Every English key has a text (a missing one shows as the key itself), with the same {{placeholders}}. */
+    static void assertSameKeysAndPlaceholders(String app, JsonNode en, JsonNode zh) {
+        List<String> missing = new ArrayList<>();
+        List<String> badPlaceholders = new ArrayList<>();
+        en.fieldNames().forEachRemaining(key -> {
+            if (!zh.has(key)) {
+                missing.add(key);
+            } else if (!placeholders(en.get(key).asText()).equals(placeholders(zh.get(key).asText()))) {
+                badPlaceholders.add(key);
+            }
+        });
+        assertThat(missing).as(app + ": keys of 7.24 with no Chinese text").isEmpty();
+        assertThat(badPlaceholders).as(app + ": keys whose {{placeholders}} differ").isEmpty();
     }
 
     static Set<String> placeholders(String s) {
