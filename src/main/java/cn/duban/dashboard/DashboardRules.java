@@ -108,7 +108,8 @@ public final class DashboardRules {
 
     /** The colour of a unit that owes its report; null once it has handed it in (or has no due date). */
     public Urgency urgency(UnitStatus status, LocalDate due, LocalDate today) {
-        if (!owes(status) && status != UnitStatus.CLOSED || due == null) {
+        boolean stillOwed = owes(status) || status == UnitStatus.CLOSED;
+        if (!stillOwed || due == null) {
             return null;
         }
         long late = ChronoUnit.DAYS.between(due, today);

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,17 +71,18 @@ public class DashboardService {
 
     public record Board(CampaignCard campaign, List<Total> totals, Page units, LocalDate today) {}
 
-    /** Every campaign, newest first, with its units counted by bucket. */
+    /** Every campaign, newest first, with its units counted by bucket: one GROUP BY for all of them. */
     public List<CampaignCard> campaigns() {
+        Map<String, List<Group>> groups = groups(null);
         return campaigns.all().stream()
                 .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
-                .map(this::card).toList();
+                .map(c -> card(c, groups.getOrDefault(c.id(), List.of()))).toList();
     }
 
     /** One campaign: counts, totals so far, and one page of units (optionally one bucket only). */
     public Board board(String campaignId, Bucket only, int page, int size) {
         Campaign c = campaigns.get(campaignId);
-        CampaignCard card = card(c);
+        CampaignCard card = card(c, groups(campaignId).getOrDefault(campaignId, List.of()));
         int total = only == null ? card.units()
                 : card.counts().stream().filter(x -> x.bucket().equals(only.name())).mapToInt(Count::count).sum();
         List<Total> totals = summaries.totals(c).stream()
@@ -88,20 +90,27 @@ public class DashboardService {
         return new Board(card, totals, units(c, only, page, size, total), LocalDate.now(clock));
     }
 
-    private CampaignCard card(Campaign c) {
+    /** Units of a campaign with the same status and due date: few groups however many units. */
+    private record Group(UnitStatus status, LocalDate due, int count) {}
+
+    /** The groups of one campaign, or of every campaign when campaignId is null, by campaign. */
+    private Map<String, List<Group>> groups(String campaignId) {
+        Map<String, List<Group>> out = new HashMap<>();
+        var sql = jdbc.sql("SELECT campaign_id, status, due_date, COUNT(*) FROM duban_campaign_unit"
+                + (campaignId == null ? "" : " WHERE campaign_id = ?") + " GROUP BY campaign_id, status, due_date");
+        (campaignId == null ? sql : sql.param(campaignId)).query((rs, i) -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new Group(UnitStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getInt(4)))).list();
+        return out;
+    }
+
+    /** The rule of {@link DashboardRules#bucket} applied to each group (a unit without its own due date has the campaign's). */
+    private CampaignCard card(Campaign c, List<Group> groups) {
         LocalDate today = LocalDate.now(clock);
         Map<Bucket, Integer> counts = new EnumMap<>(Bucket.class);
         Arrays.stream(Bucket.values()).forEach(b -> counts.put(b, 0));
-        // few groups (statuses × due dates), however many units: the rule is applied to each group in Java
-        jdbc.sql("""
-                SELECT status, due_date, COUNT(*) FROM duban_campaign_unit
-                WHERE campaign_id = ? GROUP BY status, due_date""")
-                .param(c.id())
-                .query((rs, i) -> {
-                    LocalDate due = rs.getObject(2, LocalDate.class);
-                    Bucket b = rules.bucket(UnitStatus.valueOf(rs.getString(1)), due != null ? due : c.deadline(), today);
-                    return counts.merge(b, rs.getInt(3), Integer::sum);
-                }).list();
+        for (Group g : groups) {
+            counts.merge(rules.bucket(g.status(), g.due() != null ? g.due() : c.deadline(), today), g.count(), Integer::sum);
+        }
         List<Count> list = counts.entrySet().stream().map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
         int units = counts.values().stream().mapToInt(Integer::intValue).sum();
         return new CampaignCard(c.id(), c.title(), c.status().name(), c.status().label(), c.deadline(), c.issuedAt(), units,
