@@ -104,10 +104,11 @@ class DistributionBenchmark implements ApplicationRunner {
             // warm-up: a small run of both, so that neither side pays the JIT for the other
             if (rows.isEmpty()) {
                 startBare(Math.min(200, n));
-                distribute(seedUnitsOnce("benchwarm", 200));
+                seedUnits("benchwarm", 200);
+                distribute("benchwarm");
             }
-            long bareNanos = time(() -> startBare(n));
-            long dubanNanos = time(() -> distribute(type));
+            long bareNanos = Timing.time(() -> startBare(n));
+            long dubanNanos = Timing.time(() -> distribute(type));
             double perBare = bareNanos / 1e6 / n;
             double perUnit = dubanNanos / 1e6 / n;
             rows.add(new String[] {String.valueOf(n), ms(bareNanos / 1e6), fmt(perBare, 3), ms(dubanNanos / 1e6), fmt(perUnit, 3),
@@ -118,11 +119,6 @@ class DistributionBenchmark implements ApplicationRunner {
         System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: |");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
         System.exit(SpringApplication.exit(context, () -> 0));
-    }
-
-    private String seedUnitsOnce(String type, int n) {
-        seedUnits(type, n);
-        return type;
     }
 
     private void seedUnits(String type, int n) {
@@ -200,9 +196,6 @@ class DistributionBenchmark implements ApplicationRunner {
         }
     }
 
-    private static long time(Runnable r) {
-        return Timing.time(r);
-    }
 
     private static String ms(double millis) {
         return BigDecimal.valueOf(millis).setScale(0, RoundingMode.HALF_UP).toPlainString();

@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -63,23 +62,23 @@ class RollupBenchmark implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         String id = "BENCH-" + unitCount;
-        long seeded = time(() -> seed(id));
+        long seeded = Timing.time(() -> seed(id));
         List<String[]> rows = new ArrayList<>();
-        double baseline = median(() -> jdbc.queryForList(
+        double baseline = Timing.median(rounds, () -> jdbc.queryForList(
                 "SELECT v.indicator_code, SUM(v.amount) FROM duban_report_value v JOIN duban_report r ON r.id = v.report_id "
                         + "WHERE r.campaign_id = ? GROUP BY v.indicator_code", id).size());
-        double rollup = median(() -> summaries.summarize(id).units().size());
-        double export = median(() -> exports.summaryWorkbook(id).length);
+        double rollup = Timing.median(rounds, () -> summaries.summarize(id).units().size());
+        double export = Timing.median(rounds, () -> exports.summaryWorkbook(id).length);
         int bytes = exports.summaryWorkbook(id).length;
-        double board = median(() -> dashboard.board(id, null, 0, 50).units().rows().size());
-        double overdue = median(() -> dashboard.board(id, DashboardRules.Bucket.OVERDUE, 3, 50).units().rows().size());
-        double list = median(() -> dashboard.campaigns().size());
-        rows.add(new String[] {"SELECT SUM … GROUP BY (baseline)", ms(baseline), "1.0"});
-        rows.add(new String[] {"county roll-up (SummaryService)", ms(rollup), ratio(rollup, baseline)});
-        rows.add(new String[] {"summary workbook, 3 sheets (ExportService)", ms(export), ratio(export, baseline)});
-        rows.add(new String[] {"dashboard: counts, totals, first 50 units", ms(board), ratio(board, baseline)});
-        rows.add(new String[] {"dashboard: 逾期 only, 4th page of 50", ms(overdue), ratio(overdue, baseline)});
-        rows.add(new String[] {"dashboard: campaign list with counts", ms(list), ratio(list, baseline)});
+        double board = Timing.median(rounds, () -> dashboard.board(id, null, 0, 50).units().rows().size());
+        double overdue = Timing.median(rounds, () -> dashboard.board(id, DashboardRules.Bucket.OVERDUE, 3, 50).units().rows().size());
+        double list = Timing.median(rounds, () -> dashboard.campaigns().size());
+        rows.add(new String[] {"SELECT SUM … GROUP BY (baseline)", Timing.ms(baseline), "1.0"});
+        rows.add(new String[] {"county roll-up (SummaryService)", Timing.ms(rollup), Timing.ratio(rollup, baseline)});
+        rows.add(new String[] {"summary workbook, 3 sheets (ExportService)", Timing.ms(export), Timing.ratio(export, baseline)});
+        rows.add(new String[] {"dashboard: counts, totals, first 50 units", Timing.ms(board), Timing.ratio(board, baseline)});
+        rows.add(new String[] {"dashboard: 逾期 only, 4th page of 50", Timing.ms(overdue), Timing.ratio(overdue, baseline)});
+        rows.add(new String[] {"dashboard: campaign list with counts", Timing.ms(list), Timing.ratio(list, baseline)});
         System.out.printf("%nRoll-up benchmark: %d units, %d figures each, median of %d rounds (seeded in %d ms; workbook %d KB)%n",
                 unitCount, 11, rounds, seeded / 1_000_000, bytes / 1024);
         System.out.println("| what | median ms | × baseline |");
@@ -131,21 +130,5 @@ class RollupBenchmark implements ApplicationRunner {
             }
         }
         jdbc.batchUpdate("INSERT INTO duban_report_value (report_id, indicator_code, amount) VALUES (?, ?, ?)", values);
-    }
-
-    private double median(Supplier<Object> work) {
-        return Timing.median(rounds, work);
-    }
-
-    private static long time(Runnable r) {
-        return Timing.time(r);
-    }
-
-    private static String ms(double nanos) {
-        return Timing.ms(nanos);
-    }
-
-    private static String ratio(double x, double base) {
-        return Timing.ratio(x, base);
     }
 }

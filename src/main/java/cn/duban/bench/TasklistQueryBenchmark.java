@@ -86,19 +86,19 @@ class TasklistQueryBenchmark implements ApplicationRunner {
         String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName() + " "
                 + c.getMetaData().getDatabaseProductVersion());
 
-        double baseline = median(() -> jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class));
-        double bare = median(() -> tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().count());
-        double bareAuth = median(() -> as(user, groups, () -> tasks.createTaskQuery().taskCandidateGroupIn(groups).count()));
-        double count = median(() -> as(user, groups, () -> filters.count(unitFilter.getId())));
-        double page = median(() -> as(user, groups, () -> filters.listPage(unitFilter.getId(),
+        double baseline = Timing.median(rounds, () -> jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class));
+        double bare = Timing.median(rounds, () -> tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().count());
+        double bareAuth = Timing.median(rounds, () -> as(user, groups, () -> tasks.createTaskQuery().taskCandidateGroupIn(groups).count()));
+        double count = Timing.median(rounds, () -> as(user, groups, () -> filters.count(unitFilter.getId())));
+        double page = Timing.median(rounds, () -> as(user, groups, () -> filters.listPage(unitFilter.getId(),
                 tasks.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15).size()));
         long visible = as(user, groups, () -> filters.count(unitFilter.getId()));
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"SELECT COUNT(*) FROM ACT_RU_TASK (baseline)", ms(baseline), "1.0"});
-        rows.add(new String[] {"candidate-group task count, no authorization check", ms(bare), ratio(bare, baseline)});
-        rows.add(new String[] {"candidate-group task count, as the reporter (authorization checks on)", ms(bareAuth), ratio(bareAuth, baseline)});
-        rows.add(new String[] {"本单位待办: count, as the reporter (authorization checks on)", ms(count), ratio(count, baseline)});
-        rows.add(new String[] {"本单位待办: first 15, newest first, as the reporter", ms(page), ratio(page, baseline)});
+        rows.add(new String[] {"SELECT COUNT(*) FROM ACT_RU_TASK (baseline)", Timing.ms(baseline), "1.0"});
+        rows.add(new String[] {"candidate-group task count, no authorization check", Timing.ms(bare), Timing.ratio(bare, baseline)});
+        rows.add(new String[] {"candidate-group task count, as the reporter (authorization checks on)", Timing.ms(bareAuth), Timing.ratio(bareAuth, baseline)});
+        rows.add(new String[] {"本单位待办: count, as the reporter (authorization checks on)", Timing.ms(count), Timing.ratio(count, baseline)});
+        rows.add(new String[] {"本单位待办: first 15, newest first, as the reporter", Timing.ms(page), Timing.ratio(page, baseline)});
         System.out.printf("%nTasklist query benchmark on %s: %d open tasks over %d unit groups (seeded in %d s); the reporter sees %d; median of %d%n",
                 database, taskCount, unitCount, seeded / 1_000_000_000, visible, rounds);
         System.out.println("| what | median ms | × baseline |");
@@ -114,17 +114,5 @@ class TasklistQueryBenchmark implements ApplicationRunner {
         } finally {
             identity.clearAuthentication();
         }
-    }
-
-    private double median(Supplier<Object> work) {
-        return Timing.median(rounds, work);
-    }
-
-    private static String ms(double nanos) {
-        return Timing.ms(nanos);
-    }
-
-    private static String ratio(double x, double base) {
-        return Timing.ratio(x, base);
     }
 }

@@ -128,7 +128,7 @@ class BrowserFlowIT {
         b.waitForText("负责信息报送的专人");
         b.screenshot("sign-notice");
         complete();
-        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.IN_PROGRESS ? Boolean.TRUE : null);
+        awaitStatus(campaignId, UnitStatus.IN_PROGRESS);
 
         // ---- 填报: a bad figure is refused in Chinese, then the table, a summary and a photo go in
         openTask(REPORTER, unitTask(campaignId, UnitReportProcess.FILL_REPORT));
@@ -157,7 +157,7 @@ class BrowserFlowIT {
         b.js("window.scrollTo(0, 0); document.querySelectorAll('.ctn-content-container, [cam-tasklist-task] .form-container, .task-details').forEach(function (e) { e.scrollTop = 0; });");
         b.screenshot("report-filled");
         complete();
-        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
+        awaitStatus(campaignId, UnitStatus.SUBMITTED);
 
         // ---- the reviewer returns it with a reason and a new due date
         b.login("tasklist", "wangshu", PW);
@@ -168,7 +168,7 @@ class BrowserFlowIT {
         b.set("input#newDueDate", deadline.plusDays(2).toString());
         b.screenshot("review-return");
         complete();
-        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.RETURNED ? Boolean.TRUE : null);
+        awaitStatus(campaignId, UnitStatus.RETURNED);
 
         // ---- the reporter sees the reason, fixes and hands in again (the attachments are kept)
         b.login("tasklist", REPORTER, PW);
@@ -179,7 +179,7 @@ class BrowserFlowIT {
         b.type("input[name='v_3']", "6");
         b.type("textarea#note", "已补充活动台账。");
         complete();
-        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
+        awaitStatus(campaignId, UnitStatus.SUBMITTED);
 
         // ---- the reviewer approves
         b.login("tasklist", "wangshu", PW);
@@ -188,7 +188,7 @@ class BrowserFlowIT {
         b.click("input[name='approved'][ng-value='true']");
         b.screenshot("review-approve");
         complete();
-        b.until(d -> reports.unit(campaignId, UNIT).status() == UnitStatus.APPROVED ? Boolean.TRUE : null);
+        awaitStatus(campaignId, UnitStatus.APPROVED);
 
         // ---- Cockpit: the section head's dashboard shows the unit approved, its figures in the totals
         b.login("cockpit", "zhangke", PW);
@@ -228,6 +228,11 @@ class BrowserFlowIT {
         b.visible("#duban-error[data-status='403']");
         assertThat(b.pageText()).contains("无权访问").doesNotContain("督办看板");
         b.screenshot("unit-user-refused-by-cockpit");
+    }
+
+    /** Waits until what the page did has reached duban's tables: the unit's status. */
+    void awaitStatus(String campaignId, UnitStatus status) {
+        b.until(d -> reports.unit(campaignId, UNIT).status() == status ? Boolean.TRUE : null);
     }
 
     /** Opens the task as a mail's link does, claims it, and waits until its form can be filled. */
