@@ -22,7 +22,8 @@ public class WorkCalendar {
     /** How long a node trusts what it read: another node's correction reaches this one within this time. */
     static final long CACHE_MILLIS = 10 * 60 * 1000L;
 
-    private record Cached(Optional<Boolean> working, long readAt) {}
+    /** The day's answer, table and library together: the library's lookup is a text scan, dear per call. */
+    private record Cached(boolean working, long readAt) {}
 
     private final JdbcClient jdbc;
     private final Map<LocalDate, Cached> cache = new ConcurrentHashMap<>();
@@ -35,11 +36,15 @@ public class WorkCalendar {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(day);
         if (cached == null || now - cached.readAt() > CACHE_MILLIS) {
-            cached = new Cached(jdbc.sql("SELECT working FROM duban_calendar_day WHERE calendar_date = ?")
-                    .param(day).query(Boolean.class).optional(), now);
+            cached = new Cached(decide(day), now);
             cache.put(day, cached);
         }
-        Optional<Boolean> fromTable = cached.working();
+        return cached.working();
+    }
+
+    private boolean decide(LocalDate day) {
+        Optional<Boolean> fromTable = jdbc.sql("SELECT working FROM duban_calendar_day WHERE calendar_date = ?")
+                .param(day).query(Boolean.class).optional();
         if (fromTable.isPresent()) {
             return fromTable.get();
         }
