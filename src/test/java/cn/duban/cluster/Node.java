@@ -28,13 +28,24 @@ final class Node implements AutoCloseable {
     final String name;
     final int port;
     private final List<String> args;
+    private final Duration clockAhead;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Node(String name, int port, List<String> args) {
+        this(name, port, args, null);
+    }
+
+    private Node(String name, int port, List<String> args, Duration clockAhead) {
         this.name = name;
         this.port = port;
         this.args = args;
+        this.clockAhead = clockAhead;
+    }
+
+    /** The same node, started with its clock that far ahead of the real one ({@link OffsetClockMain}). */
+    Node withClockAhead(Duration ahead) {
+        return new Node(name, port, args, ahead);
     }
 
     Node start() {
@@ -43,8 +54,9 @@ final class Node implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                    "-Dduban.test.clock-offset-ms=" + (clockAhead == null ? 0 : clockAhead.toMillis()),
                     "-cp", System.getProperty("java.class.path"),
-                    "cn.duban.DubanApplication",
+                    clockAhead == null ? "cn.duban.DubanApplication" : OffsetClockMain.class.getName(),
                     "--server.port=" + port,
                     "--camunda.bpm.generic-properties.properties.hostname=" + name));
             cmd.addAll(args);
