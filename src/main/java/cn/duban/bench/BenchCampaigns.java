@@ -113,16 +113,21 @@ class BenchCampaigns {
         }
     }
 
-    /** Runs every job that is due now, one at a time, in this thread; returns how many ran. */
+    /**
+     * Runs every job that is due now, in this thread; returns how many ran. Jobs are fetched a thousand at
+     * a time, as the job executor acquires them in batches: one query per job would measure the query.
+     */
     int runJobs() {
         int ran = 0;
         while (true) {
-            List<Job> jobs = management.createJobQuery().executable().listPage(0, 1);
+            List<Job> jobs = management.createJobQuery().executable().listPage(0, 1000);
             if (jobs.isEmpty()) {
                 return ran;
             }
-            management.executeJob(jobs.get(0).getId());
-            ran++;
+            for (Job job : jobs) {
+                management.executeJob(job.getId());
+                ran++;
+            }
         }
     }
 
