@@ -39,6 +39,7 @@ final class Cluster implements AutoCloseable {
     final JdbcTemplate db;
     final GreenMail smtp;
     final List<String> args;
+    private final int registryUnits;
 
     /**
      * @param extraUnits generated township units on top of the demo county (whose units seed 000 names)
@@ -58,6 +59,7 @@ final class Cluster implements AutoCloseable {
             csv.append(String.format("%nc%05d,集群测试单位%d,township,c%05d@cluster.test,,,,", i, i, i));
         }
         Files.writeString(units, csv.toString());
+        registryUnits = (int) csv.toString().lines().skip(1).count();
         List<String> a = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -87,8 +89,12 @@ final class Cluster implements AutoCloseable {
         postgres = postgresBuilder.start();
     }
 
-    /** Units seed 000 reaches: active units of its types. */
-    int seed000Units() {
+    /**
+     * Units seed 000 reaches: active units of its types — once the first node has loaded the whole unit
+     * registry (it does so after it starts answering HTTP).
+     */
+    int seed000Units() throws InterruptedException {
+        await(Duration.ofMinutes(2), () -> db.queryForObject("SELECT COUNT(*) FROM duban_unit", Integer.class) >= registryUnits);
         return db.queryForObject("SELECT COUNT(*) FROM duban_unit WHERE active AND type IN ('"
                 + String.join("','", SEED000_TYPES) + "')", Integer.class);
     }
