@@ -21,9 +21,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Works the outbox: sends what is due, one row at a time over a shared SMTP connection; a failure is kept with its error and tried
- * again later (1, 2, 4 … minutes, at most an hour apart) until {@code duban.mail.max-attempts}. A row is
- * marked sent only after the SMTP server took it.
+ * Works the outbox: sends what is due, one row at a time over a shared SMTP connection; a failure is
+ * kept with its error and tried again later (1, 2, 4 … minutes, at most an hour apart) until
+ * {@code duban.mail.max-attempts}. A row is marked sent only after the SMTP server took it.
  */
 @Component
 public class OutboxSender {
