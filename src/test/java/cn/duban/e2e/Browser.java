@@ -68,9 +68,27 @@ final class Browser implements AutoCloseable {
 
     /**
      * Logs into a Camunda webapp as that user, in a fresh session. The login form re-renders while the app
-     * boots, so the fields are filled until both hold what was typed, and only then submitted.
+     * boots, so the fields are filled until both hold what was typed, and only then submitted. A login the
+     * page did not take (the form still there after 20 s) is tried again from a fresh load, twice at most;
+     * each such try leaves a screenshot, and the last failure says what the page showed.
      */
     void login(String app, String user, String password) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                loginOnce(app, user, password, attempt > 1);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                screenshot("login-" + app + "-" + user + "-try" + attempt);
+                System.err.printf("[e2e] login %s/%s try %d failed at %s: %s%n  page: %s%n", app, user, attempt,
+                        driver.getCurrentUrl(), e.getClass().getSimpleName(), abbreviate(pageText()));
+            }
+        }
+        throw last;
+    }
+
+    private void loginOnce(String app, String user, String password, boolean clickButton) {
         driver.manage().deleteAllCookies();
         driver.get(base + "/camunda/app/" + app + "/default/");
         driver.manage().deleteAllCookies();
@@ -84,8 +102,18 @@ final class Browser implements AutoCloseable {
             pw.sendKeys(password);
             return user.equals(name.getAttribute("value")) && password.equals(pw.getAttribute("value")) ? Boolean.TRUE : null;
         });
-        visible("input[type='password']").sendKeys(Keys.ENTER);
-        until(d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
+        if (clickButton) {
+            click("form button[type='submit']");
+        } else {
+            visible("input[type='password']").sendKeys(Keys.ENTER);
+        }
+        until(Duration.ofSeconds(20),
+                d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 
     void go(String path) {
@@ -144,7 +172,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(200))
+        return until(Duration.ofSeconds(30), condition);
+    }
+
+    <T> T until(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition);
     }

@@ -2,6 +2,7 @@ package cn.duban.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.duban.calendar.WorkCalendar;
 import cn.duban.campaign.CampaignProcess;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReportProcess;
@@ -45,6 +46,7 @@ class BrowserFlowIT {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired ReportService reports;
+    @Autowired WorkCalendar calendar;
 
     Browser b;
     Path files;
@@ -87,7 +89,7 @@ class BrowserFlowIT {
         b.until(d -> select.findElements(By.tagName("option")).size() > 1 ? Boolean.TRUE : null);
         b.js("var s = arguments[0]; for (var i = 0; i < s.options.length; i++) { if (s.options[i].text.indexOf('3·15') >= 0"
                 + " && s.options[i].text.indexOf('卫生') >= 0) { s.selectedIndex = i; } } s.dispatchEvent(new Event('change'));", select);
-        LocalDate deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10);
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10));
         b.set("input#deadline", deadline.toString());
         b.screenshot("start-campaign");
         b.click("button[ng-click='startProcessInstance()']");
@@ -165,7 +167,7 @@ class BrowserFlowIT {
         b.waitForText("huodong-zongjie.pdf");
         b.click("input[name='approved'][ng-value='false']");
         b.type("textarea#comment", "第3项请附活动台账后重报");
-        b.set("input#newDueDate", deadline.plusDays(2).toString());
+        b.set("input#newDueDate", calendar.onOrAfter(deadline.plusDays(2)).toString());
         b.screenshot("review-return");
         complete();
         awaitStatus(campaignId, UnitStatus.RETURNED);
