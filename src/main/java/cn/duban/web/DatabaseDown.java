@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database connection from any other error, wherever it surfaces (Spring's JDBC
@@ -25,11 +26,27 @@ public final class DatabaseDown {
                     || t instanceof java.net.ConnectException) {
                 return true;
             }
-            // SQLSTATE class 08: connection exception (PostgreSQL's driver, H2)
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && isConnectionState(sql.getSQLState())) {
                 return true;
+            }
+            if (t instanceof TransactionSystemException tx) {
+                // the rollback failed on a connection the pool had already closed (HikariCP's "Connection is
+                // closed" carries no SQLSTATE); what went wrong first is kept aside, not as the cause
+                if (tx.getCause() instanceof SQLException sql && sql.getSQLState() == null
+                        || tx.getApplicationException() != null && is(tx.getApplicationException())) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE class 08, connection exception (PostgreSQL's driver, H2); class 57, operator intervention
+     * (57P01 a pooled connection cut by the server shutting down, 57P03 the server starting up); and 53300,
+     * too many connections. Each means "not now", never "this request was wrong".
+     */
+    static boolean isConnectionState(String state) {
+        return state.startsWith("08") || state.startsWith("57") || state.equals("53300");
     }
 }
