@@ -55,7 +55,8 @@ public class Outbox {
 
     @Transactional(readOnly = true)
     public List<OutboxMail> recent(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_outbox ORDER BY id DESC").query(OutboxMail.class).list()
-                .stream().limit(limit).toList();
+        // the limit in the query: the outbox of a province holds hundreds of thousands of mails with their bodies
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_outbox ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+                .param(limit).query(OutboxMail.class).list();
     }
 }

@@ -56,6 +56,16 @@ class OutboxIT {
     }
 
     @Test
+    void theRecentMailsAreTheNewestFirstAndNoMoreThanAsked() {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy, jkzx]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
+        List<OutboxMail> all = outbox.list(id);
+        assertThat(all).hasSize(3);
+        List<OutboxMail> recent = outbox.recent(2);
+        assertThat(recent).extracting(OutboxMail::id).containsExactly(all.get(2).id(), all.get(1).id());
+    }
+
+    @Test
     void anSmtpOutageDelaysTheNoticeMailsButLosesAndDoublesNone() throws Exception {
         CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
         String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
