@@ -1,5 +1,6 @@
 package cn.duban.campaign;
 
+import cn.duban.support.BatchReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -31,8 +32,12 @@ public class CampaignRepository {
     }
 
     public Optional<Campaign> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_campaign WHERE id = ?").param(id).query(this::map).optional();
+        return BatchReads.read(new CampaignKey(id), () ->
+                jdbc.sql("SELECT " + COLUMNS + " FROM duban_campaign WHERE id = ?").param(id).query(this::map).optional());
     }
+
+    /** The key of a campaign's row in a {@link BatchReads} scope. */
+    private record CampaignKey(String id) {}
 
     /** Reads a campaign and locks its row until the transaction ends (state changes are serialized per campaign). */
     public Optional<Campaign> lock(String id) {
@@ -44,31 +49,37 @@ public class CampaignRepository {
     }
 
     public void updateDraft(String id, String title, String documentNumber, CampaignTemplate template, LocalDate deadlineOverride) {
+        BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET title = ?, document_number = ?, template_json = ?, deadline_override = ? WHERE id = ?")
                 .params(title, documentNumber, TemplateParser.toJson(template), deadlineOverride, id)
                 .update();
     }
 
     public void updateStatus(String id, CampaignStatus status) {
+        BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ? WHERE id = ?").params(status.name(), id).update();
     }
 
     public void markIssued(String id, LocalDateTime at, LocalDate deadline) {
+        BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ?, issued_at = ?, deadline = ? WHERE id = ?")
                 .params(CampaignStatus.ISSUED.name(), at, deadline, id).update();
     }
 
     public void markClosed(String id, LocalDateTime at) {
+        BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ?, closed_at = ? WHERE id = ?")
                 .params(CampaignStatus.CLOSED.name(), at, id).update();
     }
 
     public void markArchived(String id, LocalDateTime at) {
+        BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ?, archived_at = ? WHERE id = ?")
                 .params(CampaignStatus.ARCHIVED.name(), at, id).update();
     }
 
     public void setProcessInstance(String id, String processInstanceId) {
+        BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
     }
 

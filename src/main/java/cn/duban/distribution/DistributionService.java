@@ -3,7 +3,9 @@ package cn.duban.distribution;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.report.ReportRepository;
+import cn.duban.report.UnitReport;
 import cn.duban.report.UnitReportProcess;
+import cn.duban.support.BatchReads;
 import cn.duban.unit.UnitRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,20 +56,26 @@ public class DistributionService {
     /**
      * Starts the unit-report process of every unit of one batch that has none yet. One job, one
      * transaction: a crash rolls the whole batch back and the retry starts it again, so no unit is
-     * lost or started twice.
+     * lost or started twice. The batch's rows and the campaign are read once for the whole batch
+     * ({@link BatchReads}): the expressions and listeners of each new instance read them from there.
      */
     public int distributeBatch(String campaignId, int batchNo) {
-        Campaign c = campaigns.get(campaignId);
-        List<String> todo = reports.undistributedInBatch(campaignId, batchNo);
-        for (String unitCode : todo) {
-            String pid = runtimeService.startProcessInstanceByKey(UnitReportProcess.KEY,
-                    UnitReportProcess.businessKey(campaignId, unitCode),
-                    Map.of(UnitReportProcess.VAR_CAMPAIGN_ID, campaignId,
-                            UnitReportProcess.VAR_UNIT_CODE, unitCode,
-                            UnitReportProcess.VAR_HEAD_APPROVAL, c.template().unitHeadApproval()))
-                    .getId();
-            reports.setProcessInstance(campaignId, unitCode, pid);
+        try (BatchReads reads = BatchReads.open()) {
+            Campaign c = campaigns.get(campaignId);
+            List<UnitReport> todo = reports.undistributedInBatch(campaignId, batchNo);
+            for (UnitReport u : todo) {
+                BatchReads.preload(ReportRepository.unitKey(campaignId, u.unitCode()), u);
+            }
+            for (UnitReport u : todo) {
+                String pid = runtimeService.startProcessInstanceByKey(UnitReportProcess.KEY,
+                        UnitReportProcess.businessKey(campaignId, u.unitCode()),
+                        Map.of(UnitReportProcess.VAR_CAMPAIGN_ID, campaignId,
+                                UnitReportProcess.VAR_UNIT_CODE, u.unitCode(),
+                                UnitReportProcess.VAR_HEAD_APPROVAL, c.template().unitHeadApproval()))
+                        .getId();
+                reports.setProcessInstance(campaignId, u.unitCode(), pid);
+            }
+            return todo.size();
         }
-        return todo.size();
     }
 }

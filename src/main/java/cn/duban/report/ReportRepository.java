@@ -1,5 +1,6 @@
 package cn.duban.report;
 
+import cn.duban.support.BatchReads;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,21 +54,31 @@ public class ReportRepository {
         return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ?").param(campaignId).query(Integer.class).single();
     }
 
-    public List<String> undistributedInBatch(String campaignId, int batchNo) {
-        return jdbc.sql("""
-                SELECT unit_code FROM duban_campaign_unit
+    /** The batch's units that have no report instance yet, in unit-code order. */
+    public List<UnitReport> undistributedInBatch(String campaignId, int batchNo) {
+        return jdbc.sql("SELECT " + UNIT_COLUMNS + """
+                 FROM duban_campaign_unit
                 WHERE campaign_id = ? AND batch_no = ? AND process_instance_id IS NULL ORDER BY unit_code""")
-                .params(campaignId, batchNo).query(String.class).list();
+                .params(campaignId, batchNo).query(this::mapUnit).list();
     }
 
+    /** The key of a unit's row in a {@link BatchReads} scope. */
+    public static Object unitKey(String campaignId, String unitCode) {
+        return new UnitKey(campaignId, unitCode);
+    }
+
+    private record UnitKey(String campaignId, String unitCode) {}
+
     public void setProcessInstance(String campaignId, String unitCode, String processInstanceId) {
+        BatchReads.forget(unitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET process_instance_id = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(processInstanceId, campaignId, unitCode).update();
     }
 
     public Optional<UnitReport> findUnit(String campaignId, String unitCode) {
-        return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?")
-                .params(campaignId, unitCode).query(this::mapUnit).optional();
+        return BatchReads.read(unitKey(campaignId, unitCode), () ->
+                jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?")
+                        .params(campaignId, unitCode).query(this::mapUnit).optional());
     }
 
     public Optional<UnitReport> lockUnit(String campaignId, String unitCode) {
@@ -81,6 +92,7 @@ public class ReportRepository {
     }
 
     public void markSigned(String campaignId, String unitCode, String reporter, LocalDateTime at) {
+        BatchReads.forget(unitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, reporter_user = ?, signed_at = ?
                 WHERE campaign_id = ? AND unit_code = ?""")
@@ -88,16 +100,19 @@ public class ReportRepository {
     }
 
     public void updateUnitStatus(String campaignId, String unitCode, UnitStatus status) {
+        BatchReads.forget(unitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET status = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(status.name(), campaignId, unitCode).update();
     }
 
     public void markVersion(String campaignId, String unitCode, int version, UnitStatus status) {
+        BatchReads.forget(unitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET current_version = ?, status = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(version, status.name(), campaignId, unitCode).update();
     }
 
     public void markSubmitted(String campaignId, String unitCode, LocalDateTime at) {
+        BatchReads.forget(unitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, last_submitted_at = ?,
                        first_submitted_at = COALESCE(first_submitted_at, ?)
@@ -106,11 +121,13 @@ public class ReportRepository {
     }
 
     public void markApproved(String campaignId, String unitCode, LocalDateTime at) {
+        BatchReads.forget(unitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET status = ?, approved_at = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(UnitStatus.APPROVED.name(), at, campaignId, unitCode).update();
     }
 
     public void markReturned(String campaignId, String unitCode, LocalDate newDueDate) {
+        BatchReads.forget(unitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, due_date = ?, return_count = return_count + 1
                 WHERE campaign_id = ? AND unit_code = ?""")

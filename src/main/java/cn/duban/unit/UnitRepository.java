@@ -1,6 +1,7 @@
 package cn.duban.unit;
 
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
+import cn.duban.support.BatchReads;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,6 +27,7 @@ public class UnitRepository {
     }
 
     public void insert(Unit u) {
+        BatchReads.forget(new UnitKey(u.code()));
         jdbc.sql("""
                 INSERT INTO duban_unit (code, name, type, mailbox, head_name, head_user, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
@@ -34,11 +36,15 @@ public class UnitRepository {
     }
 
     public Optional<Unit> find(String code) {
-        return jdbc.sql("SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit WHERE code = ?")
-                .param(code)
-                .query(Unit.class)
-                .optional();
+        return BatchReads.read(new UnitKey(code), () ->
+                jdbc.sql("SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit WHERE code = ?")
+                        .param(code)
+                        .query(Unit.class)
+                        .optional());
     }
+
+    /** The key of a unit's row in a {@link BatchReads} scope. */
+    private record UnitKey(String code) {}
 
     /** The account of the unit's head, who approves its report when the template asks for it. */
     public String headUserOf(String code) {
