@@ -8,6 +8,7 @@ import cn.duban.report.UnitReportProcess;
 import cn.duban.support.BatchReads;
 import cn.duban.unit.UnitRepository;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -57,7 +58,8 @@ public class DistributionService {
      * Starts the unit-report process of every unit of one batch that has none yet. One job, one
      * transaction: a crash rolls the whole batch back and the retry starts it again, so no unit is
      * lost or started twice. The batch's rows and the campaign are read once for the whole batch
-     * ({@link BatchReads}): the expressions and listeners of each new instance read them from there.
+     * ({@link BatchReads}), the units' own rows too: the expressions and listeners of each new instance read
+     * them from there. The instances are recorded on the rows in one JDBC batch at the end.
      */
     public int distributeBatch(String campaignId, int batchNo) {
         try (BatchReads reads = BatchReads.open()) {
@@ -66,15 +68,18 @@ public class DistributionService {
             for (UnitReport u : todo) {
                 BatchReads.preload(ReportRepository.unitKey(campaignId, u.unitCode()), u);
             }
+            units.preload(todo.stream().map(UnitReport::unitCode).toList());
+            Map<String, String> started = new LinkedHashMap<>();
             for (UnitReport u : todo) {
-                String pid = runtimeService.startProcessInstanceByKey(UnitReportProcess.KEY,
+                started.put(u.unitCode(), runtimeService.startProcessInstanceByKey(UnitReportProcess.KEY,
                         UnitReportProcess.businessKey(campaignId, u.unitCode()),
                         Map.of(UnitReportProcess.VAR_CAMPAIGN_ID, campaignId,
                                 UnitReportProcess.VAR_UNIT_CODE, u.unitCode(),
                                 UnitReportProcess.VAR_HEAD_APPROVAL, c.template().unitHeadApproval()))
-                        .getId();
-                reports.setProcessInstance(campaignId, u.unitCode(), pid);
+                        .getId());
             }
+            // the same transaction: a batch cut off anywhere commits no instance and no reference to one
+            reports.setProcessInstances(campaignId, started);
             return todo.size();
         }
     }

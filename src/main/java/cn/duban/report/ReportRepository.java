@@ -69,10 +69,14 @@ public class ReportRepository {
 
     private record UnitKey(String campaignId, String unitCode) {}
 
-    public void setProcessInstance(String campaignId, String unitCode, String processInstanceId) {
-        BatchReads.forget(unitKey(campaignId, unitCode));
-        jdbc.sql("UPDATE duban_campaign_unit SET process_instance_id = ? WHERE campaign_id = ? AND unit_code = ?")
-                .params(processInstanceId, campaignId, unitCode).update();
+    /** Records the report instances of a batch's units (unit code → instance id) in one JDBC batch. */
+    public void setProcessInstances(String campaignId, Map<String, String> instanceByUnit) {
+        List<Object[]> args = new ArrayList<>(instanceByUnit.size());
+        instanceByUnit.forEach((unitCode, pid) -> {
+            BatchReads.forget(unitKey(campaignId, unitCode));
+            args.add(new Object[] {pid, campaignId, unitCode});
+        });
+        jdbcTemplate.batchUpdate("UPDATE duban_campaign_unit SET process_instance_id = ? WHERE campaign_id = ? AND unit_code = ?", args);
     }
 
     public Optional<UnitReport> findUnit(String campaignId, String unitCode) {

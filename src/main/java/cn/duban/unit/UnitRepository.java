@@ -3,6 +3,7 @@ package cn.duban.unit;
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.support.BatchReads;
 import java.time.Clock;
+import java.util.Collection;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,18 @@ public class UnitRepository {
 
     /** The key of a unit's row in a {@link BatchReads} scope. */
     private record UnitKey(String code) {}
+
+    /** Reads these units' rows with one query into the open {@link BatchReads} scope (a distribution batch). */
+    public void preload(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit WHERE code IN (:codes)")
+                .param("codes", codes)
+                .query(Unit.class)
+                .list()
+                .forEach(u -> BatchReads.preload(new UnitKey(u.code()), u));
+    }
 
     /** The account of the unit's head, who approves its report when the template asks for it. */
     public String headUserOf(String code) {
