@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * aimed at that many generated units is signed off, then its jobs are run in this thread until every unit
  * has its first task (签收); against it, as the baseline on the same engine and database, the same number
  * of instances of a bare process (start, one user task) started in transactions of the same batch size,
- * in {@code duban.bench.distribution-rounds} (3) rounds that alternate the two sides. Prints cost per unit ÷ cost per bare instance and exits. Command: see docs/benchmarks.md.
+ * in {@code duban.bench.distribution-rounds} (3) rounds that alternate the two sides. Prints, from the
+ * medians, cost per unit ÷ cost per bare instance and exits. Command: see docs/benchmarks.md.
  */
 @Component
 @Order(101)

@@ -57,17 +57,14 @@ public class DistributionService {
     /**
      * Starts the unit-report process of every unit of one batch that has none yet. One job, one
      * transaction: a crash rolls the whole batch back and the retry starts it again, so no unit is
-     * lost or started twice. The batch's rows and the campaign are read once for the whole batch
-     * ({@link BatchReads}), the units' own rows too: the expressions and listeners of each new instance read
-     * them from there. The instances are recorded on the rows in one JDBC batch at the end.
+     * lost or started twice. The campaign, the batch's unit rows and the units' registry rows are read
+     * once for the whole batch into a {@link BatchReads} scope, where the expressions and listeners of each
+     * new instance find them; the instances are recorded on the unit rows in one JDBC batch at the end.
      */
     public int distributeBatch(String campaignId, int batchNo) {
-        try (BatchReads reads = BatchReads.open()) {
+        try (BatchReads scope = BatchReads.open()) {
             Campaign c = campaigns.get(campaignId);
             List<UnitReport> todo = reports.undistributedInBatch(campaignId, batchNo);
-            for (UnitReport u : todo) {
-                BatchReads.preload(ReportRepository.unitKey(campaignId, u.unitCode()), u);
-            }
             units.preload(todo.stream().map(UnitReport::unitCode).toList());
             Map<String, String> started = new LinkedHashMap<>();
             for (UnitReport u : todo) {

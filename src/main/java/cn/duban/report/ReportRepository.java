@@ -54,16 +54,20 @@ public class ReportRepository {
         return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ?").param(campaignId).query(Integer.class).single();
     }
 
-    /** The batch's units that have no report instance yet, in unit-code order. */
+    /**
+     * The batch's units that have no report instance yet, in unit-code order; in an open {@link BatchReads}
+     * scope their rows stay there for the reads that follow.
+     */
     public List<UnitReport> undistributedInBatch(String campaignId, int batchNo) {
-        return jdbc.sql("SELECT " + UNIT_COLUMNS + """
+        List<UnitReport> rows = jdbc.sql("SELECT " + UNIT_COLUMNS + """
                  FROM duban_campaign_unit
                 WHERE campaign_id = ? AND batch_no = ? AND process_instance_id IS NULL ORDER BY unit_code""")
                 .params(campaignId, batchNo).query(this::mapUnit).list();
+        rows.forEach(u -> BatchReads.preload(unitKey(campaignId, u.unitCode()), u));
+        return rows;
     }
 
-    /** The key of a unit's row in a {@link BatchReads} scope. */
-    public static Object unitKey(String campaignId, String unitCode) {
+    private static Object unitKey(String campaignId, String unitCode) {
         return new UnitKey(campaignId, unitCode);
     }
 
