@@ -3,8 +3,8 @@ package cn.duban.unit;
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.support.BatchReads;
 import java.time.Clock;
-import java.util.Collection;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +14,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class UnitRepository {
+
+    private static final String SELECT = "SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,7 +40,7 @@ public class UnitRepository {
 
     public Optional<Unit> find(String code) {
         return BatchReads.read(new UnitKey(code), () ->
-                jdbc.sql("SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit WHERE code = ?")
+                jdbc.sql(SELECT + " WHERE code = ?")
                         .param(code)
                         .query(Unit.class)
                         .optional());
@@ -52,7 +54,7 @@ public class UnitRepository {
         if (codes.isEmpty()) {
             return;
         }
-        jdbc.sql("SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit WHERE code IN (:codes)")
+        jdbc.sql(SELECT + " WHERE code IN (:codes)")
                 .param("codes", codes)
                 .query(Unit.class)
                 .list()
@@ -65,7 +67,7 @@ public class UnitRepository {
     }
 
     public List<Unit> findAll() {
-        return jdbc.sql("SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit WHERE active ORDER BY code")
+        return jdbc.sql(SELECT + " WHERE active ORDER BY code")
                 .query(Unit.class)
                 .list();
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.duban.Driver;
-import cn.duban.calendar.WorkCalendar;
 import cn.duban.EngineTest;
+import cn.duban.calendar.WorkCalendar;
 import cn.duban.campaign.CampaignProcess;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
