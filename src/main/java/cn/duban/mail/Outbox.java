@@ -1,9 +1,13 @@
 package cn.duban.mail;
 
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,26 +29,61 @@ public class Outbox {
             sent_at, last_error""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final Clock clock;
 
-    public Outbox(JdbcClient jdbc, Clock clock) {
+    public Outbox(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
+    }
+
+    private static final String INSERT_UNLESS_QUEUED = """
+            INSERT INTO duban_outbox (kind, campaign_id, unit_code, due_date, recipient, subject, html_body, text_body,
+                                      status, attempts, next_attempt_at, created_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM (VALUES (1)) AS one (x)
+            WHERE NOT EXISTS (SELECT 1 FROM duban_outbox
+                              WHERE campaign_id = ? AND unit_code = ? AND kind = ? AND due_date = ? AND recipient = ?)""";
+
+    /** One mail to queue: its content and its key (campaign, unit, kind, due date, recipient). */
+    public record Queued(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate,
+                         String recipient) {
+
+        Object[] args(LocalDateTime now) {
+            return new Object[] {kind, campaignId, unitCode, dueDate, recipient, mail.subject(), mail.html(), mail.text(),
+                    PENDING, now, now, campaignId, unitCode, kind, dueDate, recipient};
+        }
     }
 
     /** Queues a mail unless the same one is queued already; returns whether it was queued now. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate, String recipient) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        return jdbc.sql("""
-                INSERT INTO duban_outbox (kind, campaign_id, unit_code, due_date, recipient, subject, html_body, text_body,
-                                          status, attempts, next_attempt_at, created_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM (VALUES (1)) AS one (x)
-                WHERE NOT EXISTS (SELECT 1 FROM duban_outbox
-                                  WHERE campaign_id = ? AND unit_code = ? AND kind = ? AND due_date = ? AND recipient = ?)""")
-                .params(kind, campaignId, unitCode, dueDate, recipient, mail.subject(), mail.html(), mail.text(),
-                        PENDING, now, now, campaignId, unitCode, kind, dueDate, recipient)
+        return jdbc.sql(INSERT_UNLESS_QUEUED)
+                .params(new Queued(mail, kind, campaignId, unitCode, dueDate, recipient).args(LocalDateTime.now(clock)))
                 .update() == 1;
+    }
+
+    /** Queues these mails in JDBC batches, each unless the same one is queued already; returns how many were queued now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueAll(List<Queued> mails) {
+        if (mails.isEmpty()) {
+            return 0;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        int queued = 0;
+        for (int[] batch : jdbcTemplate.batchUpdate(INSERT_UNLESS_QUEUED, mails, 500,
+                (ps, m) -> {
+                    Object[] args = m.args(now);
+                    for (int i = 0; i < args.length; i++) {
+                        StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, args[i]);
+                    }
+                })) {
+            for (int n : batch) {
+                // a driver that cannot tell per statement (SUCCESS_NO_INFO) counts as queued
+                queued += n == Statement.SUCCESS_NO_INFO ? 1 : n;
+            }
+        }
+        return queued;
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,11 @@
 package cn.duban.mail;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,5 +38,23 @@ public class TasklistLinks {
         }
         return taskService.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().desc().list()
                 .stream().findFirst().map(t -> task(t.getId())).orElse(tasklistUrl);
+    }
+
+    /**
+     * The newest open task of each of these process instances as a Tasklist link, with one task query per
+     * 500 instances; an instance without an open task is left out (link to {@link #tasklist()} instead).
+     */
+    public Map<String, String> openTasks(List<String> processInstanceIds) {
+        List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, Task> newest = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            taskService.createTaskQuery().processInstanceIdIn(ids.subList(i, Math.min(ids.size(), i + 500)).toArray(String[]::new))
+                    .list()
+                    .forEach(t -> newest.merge(t.getProcessInstanceId(), t,
+                            (a, b) -> b.getCreateTime().after(a.getCreateTime()) ? b : a));
+        }
+        Map<String, String> links = new HashMap<>();
+        newest.forEach((instance, t) -> links.put(instance, task(t.getId())));
+        return links;
     }
 }

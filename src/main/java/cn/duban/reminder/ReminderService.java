@@ -17,8 +17,15 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -27,8 +34,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reminders, the overdue mail and the section's digest. The BPMN timers call in once a day at
- * {@code duban.reminders.hour}; every mail is queued in the outbox keyed by its due date, so a timer
+ * Reminders, the overdue mail and the section's digest. Each campaign's daily timer calls in once a day
+ * at {@code duban.reminders.hour}; every mail is queued in the outbox keyed by its due date, so a timer
  * that fires twice, or a node that retries, queues nothing twice.
  */
 @Service
@@ -36,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReminderService {
 
     public static final String DIGEST_UNIT = "*";
+
+    /** Ids per IN list: well under every database's limit on bind parameters. */
+    private static final int CHUNK = 500;
 
     private final CampaignService campaigns;
     private final ReportService reports;
@@ -63,9 +73,40 @@ public class ReminderService {
     }
 
     /**
-     * The unit's timer: daily at the reminder hour from its first reminder (or today, if later) to the
-     * morning after its due date, as an ISO 8601 repeating interval for {@code camunda:timeCycle}.
+     * The campaign's daily check (camunda:timeCycle of 每日催报检查 in bpmn/campaign.bpmn): daily at the
+     * reminder hour from the next one on, for as long as the campaign collects reports (the timer ends
+     * with the task it is attached to). One timer per campaign, not one per unit: the check finds the
+     * day's mails of all units with a few queries.
      */
+    @Transactional(readOnly = true)
+    public String dailyCycle(String campaignId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDate first = now.toLocalDate().atTime(hour, 0).isAfter(now) ? now.toLocalDate() : now.toLocalDate().plusDays(1);
+        return "R/" + at(first) + "/P1D";
+    }
+
+    /**
+     * The campaign's daily check: queues the reminder or overdue mail due today of every unit that still
+     * owes its report, and the section's digest after the deadline. Returns the number of mails queued.
+     */
+    public int dailyTick(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        LocalDate today = LocalDate.now(clock);
+        return queueUnitMails(c, reports.owing(campaignId), today) + queueDigest(c, today);
+    }
+
+    /**
+     * What the per-unit timer of an earlier unitReport version calls (until its instances are done):
+     * the same mails as {@link #dailyTick} for this one unit.
+     */
+    public void unitTick(String campaignId, String unitCode) {
+        UnitReport u = reports.unit(campaignId, unitCode);
+        if (u.status().owesReport()) {
+            queueUnitMails(campaigns.get(campaignId), List.of(u), LocalDate.now(clock));
+        }
+    }
+
+    /** The per-unit timer's cycle of an earlier unitReport version (see {@link #unitTick}). */
     @Transactional(readOnly = true)
     public String unitCycle(String campaignId, String unitCode) {
         Campaign c = campaigns.get(campaignId);
@@ -74,7 +115,7 @@ public class ReminderService {
         return cycle(first, ReminderPolicy.lastDay(due));
     }
 
-    /** The campaign's digest timer: daily from the morning after the deadline, for up to 60 days. */
+    /** The digest timer's cycle of an earlier campaign version: daily from the morning after the deadline, 60 days. */
     @Transactional(readOnly = true)
     public String digestCycle(String campaignId) {
         LocalDate first = campaigns.get(campaignId).deadline().plusDays(1);
@@ -96,55 +137,95 @@ public class ReminderService {
         if (repetitions < 1) {
             repetitions = 1;
         }
-        String at = start.atTime(LocalTime.of(hour, 0)).atZone(clock.getZone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        return "R" + repetitions + "/" + at + "/P1D";
+        return "R" + repetitions + "/" + at(start) + "/P1D";
     }
 
-    /** The unit's daily tick: queues the reminder or overdue mail that is due today, if the unit still owes its report. */
-    public void unitTick(String campaignId, String unitCode) {
-        Campaign c = campaigns.get(campaignId);
-        UnitReport u = reports.unit(campaignId, unitCode);
-        if (!u.status().owesReport()) {
-            return;
+    private String at(LocalDate day) {
+        return day.atTime(LocalTime.of(hour, 0)).atZone(clock.getZone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /**
+     * The reminder or overdue mails due today of these units (all owing their report), queued in one JDBC
+     * batch: the units' registry rows, their people's addresses and their open tasks are read in bulk,
+     * not per unit.
+     */
+    private int queueUnitMails(Campaign c, List<UnitReport> owing, LocalDate today) {
+        Map<LocalDate, Optional<ReminderPolicy.Step>> stepByDue = new HashMap<>();
+        Map<UnitReport, ReminderPolicy.Step> due = new LinkedHashMap<>();
+        for (UnitReport u : owing) {
+            stepByDue.computeIfAbsent(u.dueDate(),
+                            d -> ReminderPolicy.stepReached(today, d, c.template().reminders(), calendar::workingDaysBefore))
+                    .ifPresent(step -> due.put(u, step));
         }
-        LocalDate today = LocalDate.now(clock);
-        ReminderPolicy.kindOn(today, u.dueDate(), c.template().reminders(), calendar::workingDaysBefore).ifPresent(kind -> {
-            Unit unit = units.find(unitCode).orElseThrow();
-            String link = links.openTask(u.processInstanceId());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, Unit> unitRows = units.findAll(due.keySet().stream().map(UnitReport::unitCode).toList());
+        Set<String> people = new HashSet<>();
+        due.forEach((u, step) -> {
+            people.add(u.reporterUser());
+            if (step.kind().alsoToHead()) {
+                people.add(Optional.ofNullable(unitRows.get(u.unitCode())).map(Unit::headUser).orElse(null));
+            }
+        });
+        Map<String, String> emails = emailsOf(people);
+        Map<String, String> taskLinks = links.openTasks(due.keySet().stream().map(UnitReport::processInstanceId).toList());
+        List<Outbox.Queued> mails = new ArrayList<>();
+        due.forEach((u, step) -> {
+            ReminderPolicy.Kind kind = step.kind();
+            Unit unit = unitRows.get(u.unitCode());
+            if (unit == null) {
+                return; // a campaign unit always has its registry row (a foreign key); nothing to write to otherwise
+            }
+            String link = taskLinks.getOrDefault(u.processInstanceId(), links.tasklist());
             MailTemplates.Mail mail = kind == ReminderPolicy.Kind.OVERDUE
                     ? MailTemplates.overdue(c.title(), unit.name(), u.dueDate(), link)
                     : MailTemplates.reminder(c.title(), unit.name(), u.dueDate(), link);
-            for (String to : recipients(unit, u, kind.alsoToHead())) {
-                outbox.enqueue(mail, kind.name(), campaignId, unitCode, u.dueDate(), to);
+            for (String to : recipients(unit, u, kind.alsoToHead(), emails)) {
+                mails.add(new Outbox.Queued(mail, kind.name(), c.id(), u.unitCode(), step.day(), to));
             }
         });
+        return outbox.enqueueAll(mails);
     }
 
-    /** The section's daily digest of the units still missing, while any are. */
-    public void digestTick(String campaignId) {
-        Campaign c = campaigns.get(campaignId);
-        LocalDate today = LocalDate.now(clock);
+    /** The section's daily digest of the units still missing, from the morning after the deadline, while any are. */
+    private int queueDigest(Campaign c, LocalDate today) {
         if (!c.template().reminders().sendsDailyDigest() || !today.isAfter(c.deadline())) {
-            return;
+            return 0;
         }
-        List<String> missing = reports.units(campaignId).stream().filter(u -> u.status().owesReport())
-                .map(u -> units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())).toList();
-        if (missing.isEmpty()) {
-            return;
+        List<String> codes = reports.owing(c.id()).stream().map(UnitReport::unitCode).sorted().toList();
+        if (codes.isEmpty()) {
+            return 0;
         }
+        Map<String, Unit> unitRows = units.findAll(codes);
+        List<String> missing = codes.stream().map(code -> Optional.ofNullable(unitRows.get(code)).map(Unit::name).orElse(code)).toList();
         MailTemplates.Mail mail = MailTemplates.digest(c.title(), c.deadline(), today, missing, links.tasklist());
+        List<Outbox.Queued> mails = new ArrayList<>();
         for (String to : sectionRecipients()) {
-            outbox.enqueue(mail, "DIGEST", campaignId, DIGEST_UNIT, today, to);
+            mails.add(new Outbox.Queued(mail, "DIGEST", c.id(), DIGEST_UNIT, today, to));
         }
+        return outbox.enqueueAll(mails);
+    }
+
+    /** The digest timer of an earlier campaign version: the digest alone. */
+    public void digestTick(String campaignId) {
+        queueDigest(campaigns.get(campaignId), LocalDate.now(clock));
     }
 
     /** Where a unit's mail goes: its reporter (or, before one is named, the unit mailbox), and its head. */
     Set<String> recipients(Unit unit, UnitReport u, boolean head) {
+        Set<String> people = new HashSet<>();
+        people.add(u.reporterUser());
+        people.add(unit.headUser());
+        return recipients(unit, u, head, emailsOf(people));
+    }
+
+    private static Set<String> recipients(Unit unit, UnitReport u, boolean head, Map<String, String> emails) {
         Set<String> to = new LinkedHashSet<>();
-        String reporter = emailOf(u.reporterUser());
+        String reporter = u.reporterUser() == null ? null : emails.get(u.reporterUser());
         to.add(reporter != null ? reporter : unit.mailbox());
         if (head) {
-            String h = emailOf(unit.headUser());
+            String h = unit.headUser() == null ? null : emails.get(unit.headUser());
             to.add(h != null ? h : unit.mailbox());
         }
         to.remove(null);
@@ -160,11 +241,16 @@ public class ReminderService {
         return to;
     }
 
-    String emailOf(String userId) {
-        if (userId == null) {
-            return null;
+    /** The e-mail addresses of these accounts, read in chunks; accounts without one are left out. */
+    private Map<String, String> emailsOf(Collection<String> userIds) {
+        List<String> ids = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+        Map<String, String> emails = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            identityService.createUserQuery().userIdIn(ids.subList(i, Math.min(ids.size(), i + CHUNK)).toArray(String[]::new))
+                    .list().stream()
+                    .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
+                    .forEach(user -> emails.put(user.getId(), user.getEmail()));
         }
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+        return emails;
     }
 }

@@ -222,6 +222,11 @@ public class ReportService {
         return reports.units(campaignId);
     }
 
+    /** The units that still owe their report (not signed, in progress or returned). */
+    public List<UnitReport> owing(String campaignId) {
+        return reports.owing(campaignId);
+    }
+
     public List<ReportVersion> versions(String campaignId, String unitCode) {
         return reports.versions(campaignId, unitCode);
     }

@@ -12,8 +12,11 @@ import cn.duban.report.ReportService;
 import cn.duban.report.UnitReportProcess;
 import cn.duban.report.UnitStatus;
 import cn.duban.summary.SummaryService;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,14 +112,21 @@ class CampaignProcessTest {
     }
 
     @Test
-    void theDigestTimerFiresAfterTheDeadlineWhileTheCampaignIsOpen() {
+    void theDailyReminderTimerChecksEveryMorningWhileTheCampaignCollectsReports() {
         ProcessInstance pi = start("xlz");
         String id = driver.issue(pi);
+        // one timer for the whole campaign, the next morning at the reminder hour (9:00) at the latest
         var timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isAfter(Date.from(today.plusDays(5).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+        var nextMorning = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(1).withHour(9).truncatedTo(ChronoUnit.HOURS);
+        assertThat(timer.getDuedate()).isAfter(new Date()).isBeforeOrEqualTo(Date.from(nextMorning.toInstant()));
         ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
         driver.runJobs();
-        assertThat(pi).hasPassed("sendDigest", "digestSent").isWaitingAt(CampaignProcess.MONITOR_REPORTS);
+        assertThat(pi).hasPassed("sendReminders", "remindersSent").isWaitingAt(CampaignProcess.MONITOR_REPORTS);
+        // and again the morning after
+        var next = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(next.getDuedate()).isEqualTo(new Date(timer.getDuedate().getTime() + Duration.ofDays(1).toMillis()));
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("sendReminders").count()).isEqualTo(1);
     }
 
     void approve(String id, String unit) {

@@ -66,6 +66,29 @@ class OutboxIT {
     }
 
     @Test
+    void aBatchQueuesEachMailOnceAndCountsOnlyWhatItQueued() {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
+        LocalDate due = LocalDate.now().plusDays(10);
+        MailTemplates.Mail mail = new MailTemplates.Mail("【督办】催报提醒", "<p>请按时报送</p>", "请按时报送");
+        List<Outbox.Queued> two = List.of(
+                new Outbox.Queued(mail, "REMINDER", id, "rmyy", due, "a@demo.duban.local"),
+                new Outbox.Queued(mail, "REMINDER", id, "rmyy", due, "b@demo.duban.local"));
+        assertThat((Integer) tx.execute(s -> outbox.enqueueAll(two))).isEqualTo(2);
+        // the same two again and one new one: only the new one is queued
+        List<Outbox.Queued> three = new java.util.ArrayList<>(two);
+        three.add(new Outbox.Queued(mail, "REMINDER", id, "rmyy", due.plusDays(1), "a@demo.duban.local"));
+        assertThat((Integer) tx.execute(s -> outbox.enqueueAll(three))).isEqualTo(1);
+        assertThat((Integer) tx.execute(s -> outbox.enqueueAll(List.of()))).isZero();
+        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals("REMINDER"))
+                .extracting(m -> m.recipient() + " " + m.dueDate() + " " + m.subject() + " " + m.status())
+                .containsExactlyInAnyOrder(
+                        "a@demo.duban.local " + due + " 【督办】催报提醒 PENDING",
+                        "b@demo.duban.local " + due + " 【督办】催报提醒 PENDING",
+                        "a@demo.duban.local " + due.plusDays(1) + " 【督办】催报提醒 PENDING");
+    }
+
+    @Test
     void anSmtpOutageDelaysTheNoticeMailsButLosesAndDoublesNone() throws Exception {
         CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
         String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));

@@ -46,6 +46,7 @@ class ReminderIT {
     @Autowired IdentityService identityService;
     @Autowired AttachmentService attachments;
     @Autowired UrgeService urges;
+    @Autowired ReminderService reminderService;
     @Autowired cn.duban.report.ReportService reports;
 
     LocalDate today = LocalDate.now(CHINA);
@@ -83,8 +84,9 @@ class ReminderIT {
         assertThat(kinds(mails, "rmyy")).containsExactlyInAnyOrder(
                 "REMINDER rmyy@demo.duban.local", "LAST_REMINDER rmyy@demo.duban.local", "LAST_REMINDER rmyy-head@demo.duban.local",
                 "OVERDUE rmyy@demo.duban.local", "OVERDUE rmyy-head@demo.duban.local");
+        // the last reminder and the overdue mail are keyed to the due date, a reminder to its own day
         assertThat(mails).filteredOn(m -> m.unitCode().equals("rmyy") && !m.kind().startsWith("NOTICE"))
-                .allSatisfy(m -> assertThat(m.dueDate()).isEqualTo(due));
+                .allSatisfy(m -> assertThat(m.dueDate()).isEqualTo(m.kind().equals("REMINDER") ? calendar.workingDaysBefore(due, 3) : due));
         assertThat(mails).filteredOn(m -> m.kind().equals("REMINDER")).singleElement()
                 .satisfies(m -> assertThat(m.nextAttemptAt().toLocalDate()).isEqualTo(calendar.workingDaysBefore(due, 3)));
         // zyy submitted early: nothing after its notice
@@ -136,8 +138,40 @@ class ReminderIT {
         List<OutboxMail> mails = outbox.list(id);
         // nothing against the first due date (the report was in); each reminder once against the new one
         assertThat(mails).filteredOn(m -> m.unitCode().equals("lcz") && !m.kind().startsWith("NOTICE") && !m.kind().equals("REPORT_RETURNED"))
-                .allSatisfy(m -> assertThat(m.dueDate()).isEqualTo(newDue))
+                .allSatisfy(m -> assertThat(m.dueDate()).isEqualTo(m.kind().equals("REMINDER") ? calendar.workingDaysBefore(newDue, 3) : newDue))
                 .extracting(OutboxMail::kind).containsOnlyOnce("REMINDER").contains("LAST_REMINDER", "OVERDUE");
+    }
+
+    @Test
+    void aMorningWithoutACheckIsCaughtUpTheNextMorningWithTheStepThenDue() {
+        LocalDate due = calendar.onOrAfter(today.plusDays(10));
+        String id = campaign("jkzx", due);
+        // no node ran on the morning of the first reminder: the next check queues it, once
+        for (LocalDate d : List.of(calendar.workingDaysBefore(due, 2), calendar.workingDaysBefore(due, 2))) {
+            at(d, 9, 30);
+            driver.runJobs();
+        }
+        assertThat(kinds(outbox.list(id), "jkzx")).containsExactly("REMINDER jkzx@demo.duban.local");
+        at(due.plusDays(2), 9, 30);
+        driver.runJobs();
+        // the last reminder's day was missed too, and the due date has passed: the overdue mail, not the last reminder
+        assertThat(kinds(outbox.list(id), "jkzx")).containsExactlyInAnyOrder("REMINDER jkzx@demo.duban.local",
+                "OVERDUE jkzx@demo.duban.local");
+    }
+
+    @Test
+    void theUnitTimerOfAnEarlierProcessVersionQueuesTheSameMailsOnce() {
+        LocalDate due = calendar.onOrAfter(today.plusDays(10));
+        String id = campaign("xlz, nlsz", due);
+        at(calendar.workingDaysBefore(due, 3), 9, 0);
+        // what a unit's own timer of a unitReport version before the daily campaign check still calls
+        reminderService.unitTick(id, "xlz");
+        reminderService.unitTick(id, "xlz");
+        assertThat(kinds(outbox.list(id), "xlz")).containsExactly("REMINDER xlz@demo.duban.local");
+        // the campaign's check the same morning adds nlsz's and does not double xlz's
+        reminderService.dailyTick(id);
+        assertThat(kinds(outbox.list(id), "xlz")).hasSize(1);
+        assertThat(kinds(outbox.list(id), "nlsz")).containsExactly("REMINDER nlsz@demo.duban.local");
     }
 
     @Test

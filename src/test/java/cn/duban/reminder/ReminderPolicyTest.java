@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.campaign.CampaignTemplate.Reminders;
 import cn.duban.reminder.ReminderPolicy.Kind;
+import cn.duban.reminder.ReminderPolicy.Step;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,26 +32,48 @@ class ReminderPolicyTest {
     @Test
     void threeAndOneWorkingDaysBeforeThenOverdueTheMorningAfter() {
         Reminders r = new Reminders(List.of(3, 1), true, true);
-        assertThat(ReminderPolicy.kindOn(LocalDate.of(2024, 3, 19), DUE, r, WEEKDAYS)).contains(Kind.REMINDER);
-        assertThat(ReminderPolicy.kindOn(LocalDate.of(2024, 3, 21), DUE, r, WEEKDAYS)).contains(Kind.LAST_REMINDER);
-        assertThat(ReminderPolicy.kindOn(LocalDate.of(2024, 3, 23), DUE, r, WEEKDAYS)).contains(Kind.OVERDUE);
-        assertThat(ReminderPolicy.kindOn(LocalDate.of(2024, 3, 20), DUE, r, WEEKDAYS)).isEmpty();
-        assertThat(ReminderPolicy.kindOn(DUE, DUE, r, WEEKDAYS)).isEmpty();
-        assertThat(ReminderPolicy.kindOn(LocalDate.of(2024, 3, 24), DUE, r, WEEKDAYS)).isEmpty();
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 18), DUE, r, WEEKDAYS)).isEmpty();
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 19), DUE, r, WEEKDAYS)).contains(reminder(19));
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 21), DUE, r, WEEKDAYS)).contains(new Step(Kind.LAST_REMINDER, DUE));
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 23), DUE, r, WEEKDAYS)).contains(new Step(Kind.OVERDUE, DUE));
+    }
+
+    @Test
+    void aDayWithoutACheckIsCaughtUpWithTheStepThenDueNotWithTheOnesBefore() {
+        Reminders r = new Reminders(List.of(3, 1), true, true);
+        // between two steps the unit stays at the earlier one (the outbox queues it only once)
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 20), DUE, r, WEEKDAYS)).contains(reminder(19));
+        assertThat(ReminderPolicy.stepReached(DUE, DUE, r, WEEKDAYS)).contains(new Step(Kind.LAST_REMINDER, DUE));
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 30), DUE, r, WEEKDAYS)).contains(new Step(Kind.OVERDUE, DUE));
+    }
+
+    @Test
+    void severalRemindersBeforeOneDueDateAreKeyedToTheirOwnDaysSoNoneIsLost() {
+        Reminders r = new Reminders(List.of(5, 3, 1), true, true);
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 15), DUE, r, WEEKDAYS)).contains(reminder(15));
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 18), DUE, r, WEEKDAYS)).contains(reminder(15));
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 19), DUE, r, WEEKDAYS)).contains(reminder(19));
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 21), DUE, r, WEEKDAYS)).contains(new Step(Kind.LAST_REMINDER, DUE));
+    }
+
+    static Step reminder(int dayOfMarch) {
+        return new Step(Kind.REMINDER, LocalDate.of(2024, 3, dayOfMarch));
     }
 
     @Test
     void remindersSkipTheWeekend() {
         Reminders r = new Reminders(List.of(1), true, true);
         LocalDate monday = LocalDate.of(2024, 3, 25);
-        assertThat(ReminderPolicy.kindOn(LocalDate.of(2024, 3, 22), monday, r, WEEKDAYS)).contains(Kind.LAST_REMINDER);
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 21), monday, r, WEEKDAYS)).isEmpty();
+        assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 22), monday, r, WEEKDAYS)).contains(new Step(Kind.LAST_REMINDER, monday));
         assertThat(ReminderPolicy.firstDay(monday, r, WEEKDAYS)).isEqualTo(LocalDate.of(2024, 3, 22));
     }
 
     @Test
     void noOverdueMailWhenTheTemplateSaysSo() {
         Reminders r = new Reminders(List.of(), false, true);
-        assertThat(ReminderPolicy.kindOn(DUE.plusDays(1), DUE, r, WEEKDAYS)).isEqualTo(Optional.empty());
+        assertThat(ReminderPolicy.stepReached(DUE.plusDays(1), DUE, r, WEEKDAYS)).isEqualTo(Optional.empty());
+        assertThat(ReminderPolicy.stepReached(DUE, DUE, r, WEEKDAYS)).isEqualTo(Optional.empty());
         assertThat(ReminderPolicy.firstDay(DUE, r, WEEKDAYS)).isEqualTo(DUE.plusDays(1));
         assertThat(Kind.REMINDER.alsoToHead()).isFalse();
         assertThat(Kind.LAST_REMINDER.alsoToHead()).isTrue();
