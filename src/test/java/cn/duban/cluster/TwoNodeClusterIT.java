@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * started on one node is finished on the other, that both job executors share a campaign's distribution,
  * that every mail reaches the SMTP server (GreenMail) once, and that SIGKILL of a node in the middle of a
  * distribution loses no unit and creates none twice once the other node carries on; the killed node then
- * restarts and serves again.
+ * restarts and serves again. The database gone for a while, a lone node killed and restarted, and a node
+ * killed while it holds the campaigns' daily reminder checks follow.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
