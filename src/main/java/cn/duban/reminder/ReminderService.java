@@ -92,7 +92,8 @@ public class ReminderService {
     public int dailyTick(String campaignId) {
         Campaign c = campaigns.get(campaignId);
         LocalDate today = LocalDate.now(clock);
-        return queueUnitMails(c, reports.owing(campaignId), today) + queueDigest(c, today);
+        List<UnitReport> owing = reports.owing(campaignId);
+        return queueUnitMails(c, owing, today) + queueDigest(c, owing, today);
     }
 
     /**
@@ -189,11 +190,11 @@ public class ReminderService {
     }
 
     /** The section's daily digest of the units still missing, from the morning after the deadline, while any are. */
-    private int queueDigest(Campaign c, LocalDate today) {
+    private int queueDigest(Campaign c, List<UnitReport> owing, LocalDate today) {
         if (!c.template().reminders().sendsDailyDigest() || !today.isAfter(c.deadline())) {
             return 0;
         }
-        List<String> codes = reports.owing(c.id()).stream().map(UnitReport::unitCode).sorted().toList();
+        List<String> codes = owing.stream().map(UnitReport::unitCode).sorted().toList();
         if (codes.isEmpty()) {
             return 0;
         }
@@ -209,7 +210,7 @@ public class ReminderService {
 
     /** The digest timer of an earlier campaign version: the digest alone. */
     public void digestTick(String campaignId) {
-        queueDigest(campaigns.get(campaignId), LocalDate.now(clock));
+        queueDigest(campaigns.get(campaignId), reports.owing(campaignId), LocalDate.now(clock));
     }
 
     /** Where a unit's mail goes: its reporter (or, before one is named, the unit mailbox), and its head. */
