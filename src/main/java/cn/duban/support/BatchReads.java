@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 /**
  * Rows read once for a whole batch of work in one thread and one transaction, instead of once per
  * expression or listener that asks for them. Starting a unit's report instance asks for the unit's row
- * four times (the 签收 task's due date, the signed gateway, the reminder cycle, the notice mail) and for the
- * campaign twice; a distribution batch opens a scope, preloads its units' rows with one query, and the
+ * twice (the 签收 task's due date, the notice mail), for its registry row and for the campaign; a
+ * distribution batch opens a scope, preloads its units' rows with one query, and the
  * repositories answer from the scope while it is open. Outside a scope every read goes to the database.
  *
  * <p>Only for read-mostly work whose rows nothing else in the same scope changes: a repository that writes

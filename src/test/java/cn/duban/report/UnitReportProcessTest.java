@@ -52,7 +52,9 @@ class UnitReportProcessTest {
     void signFillApprove() {
         String id = campaign(SEED_000, "zyy");
         ProcessInstance pi = instance(id, "zyy");
-        assertThat(pi).isWaitingAt(UnitReportProcess.SIGN_NOTICE);
+        // the notice waits to be signed before the unit's work (单位办理) begins
+        assertThat(pi).isWaitingAt(UnitReportProcess.SIGN_NOTICE).hasNotPassed("resubmitJoin");
+        assertThat(engine.getRuntimeService().getActivityInstance(pi.getId()).getActivityInstances("prepareReport")).isEmpty();
         sign(id, "zyy");
         assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
         assertThat(driver.unitTask(id, "zyy", UnitReportProcess.FILL_REPORT).getAssignee()).isEqualTo("zyy-reporter");
@@ -152,6 +154,8 @@ class UnitReportProcessTest {
                 UnitReportProcess.VAR_NEW_DUE_DATE, transientString(LocalDate.now().plusDays(14).toString())));
         assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
         assertThat(driver.unitTasks(id, "zyy", UnitReportProcess.SIGN_NOTICE)).isEmpty();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(UnitReportProcess.SIGN_NOTICE).count()).as("签收 once").isEqualTo(1);
         // the new round has no timer of its own either: the campaign's daily check reminds it
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
     }
