@@ -33,11 +33,7 @@ public class TasklistLinks {
 
     /** The newest open task of a process instance, as a Tasklist link. */
     public String openTask(String processInstanceId) {
-        if (processInstanceId == null) {
-            return tasklistUrl;
-        }
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().desc().list()
-                .stream().findFirst().map(t -> task(t.getId())).orElse(tasklistUrl);
+        return processInstanceId == null ? tasklistUrl : openTasks(List.of(processInstanceId)).getOrDefault(processInstanceId, tasklistUrl);
     }
 
     /**

@@ -53,14 +53,7 @@ public class UnitRepository {
 
     /** Reads these units' rows with one query into the open {@link BatchReads} scope (a distribution batch). */
     public void preload(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return;
-        }
-        jdbc.sql(SELECT + " WHERE code IN (:codes)")
-                .param("codes", codes)
-                .query(Unit.class)
-                .list()
-                .forEach(u -> BatchReads.preload(new UnitKey(u.code()), u));
+        findAll(List.copyOf(codes)).forEach((code, u) -> BatchReads.preload(new UnitKey(code), u));
     }
 
     /** These units' registry rows by code, read with one query per 500 codes; unknown codes are left out. */
