@@ -1,5 +1,6 @@
 package cn.duban.mail;
 
+import cn.duban.support.InLists;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,13 @@ public class TasklistLinks {
 
     /**
      * The newest open task of each of these process instances as a Tasklist link, with one task query per
-     * 500 instances; an instance without an open task is left out (link to {@link #tasklist()} instead).
+     * {@link InLists} piece; an instance without an open task is left out (link to {@link #tasklist()} instead).
      */
     public Map<String, String> openTasks(List<String> processInstanceIds) {
         List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, Task> newest = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += 500) {
-            taskService.createTaskQuery().processInstanceIdIn(ids.subList(i, Math.min(ids.size(), i + 500)).toArray(String[]::new))
+        for (List<String> piece : InLists.of(ids)) {
+            taskService.createTaskQuery().processInstanceIdIn(piece.toArray(String[]::new))
                     .list()
                     .forEach(t -> newest.merge(t.getProcessInstanceId(), t,
                             (a, b) -> b.getCreateTime().after(a.getCreateTime()) ? b : a));

@@ -9,6 +9,7 @@ import cn.duban.mail.Outbox;
 import cn.duban.mail.TasklistLinks;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
+import cn.duban.support.InLists;
 import cn.duban.unit.Unit;
 import cn.duban.unit.UnitRepository;
 import java.time.Clock;
@@ -43,9 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReminderService {
 
     public static final String DIGEST_UNIT = "*";
-
-    /** Ids per IN list: well under every database's limit on bind parameters. */
-    private static final int CHUNK = 500;
 
     private final CampaignService campaigns;
     private final ReportService reports;
@@ -246,8 +244,8 @@ public class ReminderService {
     private Map<String, String> emailsOf(Collection<String> userIds) {
         List<String> ids = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
         Map<String, String> emails = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            identityService.createUserQuery().userIdIn(ids.subList(i, Math.min(ids.size(), i + CHUNK)).toArray(String[]::new))
+        for (List<String> piece : InLists.of(ids)) {
+            identityService.createUserQuery().userIdIn(piece.toArray(String[]::new))
                     .list().stream()
                     .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
                     .forEach(user -> emails.put(user.getId(), user.getEmail()));

@@ -63,28 +63,25 @@ public class ReportRepository {
                  FROM duban_campaign_unit
                 WHERE campaign_id = ? AND batch_no = ? AND process_instance_id IS NULL ORDER BY unit_code""")
                 .params(campaignId, batchNo).query(this::mapUnit).list();
-        rows.forEach(u -> BatchReads.preload(unitKey(campaignId, u.unitCode()), u));
+        rows.forEach(u -> BatchReads.preload(new UnitKey(campaignId, u.unitCode()), u));
         return rows;
     }
 
-    private static Object unitKey(String campaignId, String unitCode) {
-        return new UnitKey(campaignId, unitCode);
-    }
-
+    /** The key of a campaign unit's row in a {@link BatchReads} scope. */
     private record UnitKey(String campaignId, String unitCode) {}
 
     /** Records the report instances of a batch's units (unit code → instance id) in one JDBC batch. */
     public void setProcessInstances(String campaignId, Map<String, String> instanceByUnit) {
         List<Object[]> args = new ArrayList<>(instanceByUnit.size());
         instanceByUnit.forEach((unitCode, pid) -> {
-            BatchReads.forget(unitKey(campaignId, unitCode));
+            BatchReads.forget(new UnitKey(campaignId, unitCode));
             args.add(new Object[] {pid, campaignId, unitCode});
         });
         jdbcTemplate.batchUpdate("UPDATE duban_campaign_unit SET process_instance_id = ? WHERE campaign_id = ? AND unit_code = ?", args);
     }
 
     public Optional<UnitReport> findUnit(String campaignId, String unitCode) {
-        return BatchReads.read(unitKey(campaignId, unitCode), () ->
+        return BatchReads.read(new UnitKey(campaignId, unitCode), () ->
                 jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?")
                         .params(campaignId, unitCode).query(this::mapUnit).optional());
     }
@@ -100,7 +97,7 @@ public class ReportRepository {
     }
 
     public void markSigned(String campaignId, String unitCode, String reporter, LocalDateTime at) {
-        BatchReads.forget(unitKey(campaignId, unitCode));
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, reporter_user = ?, signed_at = ?
                 WHERE campaign_id = ? AND unit_code = ?""")
@@ -108,19 +105,19 @@ public class ReportRepository {
     }
 
     public void updateUnitStatus(String campaignId, String unitCode, UnitStatus status) {
-        BatchReads.forget(unitKey(campaignId, unitCode));
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET status = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(status.name(), campaignId, unitCode).update();
     }
 
     public void markVersion(String campaignId, String unitCode, int version, UnitStatus status) {
-        BatchReads.forget(unitKey(campaignId, unitCode));
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET current_version = ?, status = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(version, status.name(), campaignId, unitCode).update();
     }
 
     public void markSubmitted(String campaignId, String unitCode, LocalDateTime at) {
-        BatchReads.forget(unitKey(campaignId, unitCode));
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, last_submitted_at = ?,
                        first_submitted_at = COALESCE(first_submitted_at, ?)
@@ -129,13 +126,13 @@ public class ReportRepository {
     }
 
     public void markApproved(String campaignId, String unitCode, LocalDateTime at) {
-        BatchReads.forget(unitKey(campaignId, unitCode));
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET status = ?, approved_at = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(UnitStatus.APPROVED.name(), at, campaignId, unitCode).update();
     }
 
     public void markReturned(String campaignId, String unitCode, LocalDate newDueDate) {
-        BatchReads.forget(unitKey(campaignId, unitCode));
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, due_date = ?, return_count = return_count + 1
                 WHERE campaign_id = ? AND unit_code = ?""")

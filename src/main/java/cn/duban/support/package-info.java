@@ -1,2 +1,2 @@
-/** Small pieces shared by the features: reads done once per distribution batch. */
+/** Small pieces shared by the features: reads done once per distribution batch, ids cut into IN lists. */
 package cn.duban.support;

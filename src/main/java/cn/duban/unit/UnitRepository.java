@@ -2,6 +2,7 @@ package cn.duban.unit;
 
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.support.BatchReads;
+import cn.duban.support.InLists;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -56,12 +57,12 @@ public class UnitRepository {
         findAll(List.copyOf(codes)).forEach((code, u) -> BatchReads.preload(new UnitKey(code), u));
     }
 
-    /** These units' registry rows by code, read with one query per 500 codes; unknown codes are left out. */
+    /** These units' registry rows by code, read with one query per {@link InLists} piece; unknown codes are left out. */
     public Map<String, Unit> findAll(List<String> codes) {
         Map<String, Unit> rows = new HashMap<>();
-        for (int i = 0; i < codes.size(); i += 500) {
+        for (List<String> piece : InLists.of(codes)) {
             jdbc.sql(SELECT + " WHERE code IN (:codes)")
-                    .param("codes", codes.subList(i, Math.min(codes.size(), i + 500)))
+                    .param("codes", piece)
                     .query(Unit.class)
                     .list()
                     .forEach(u -> rows.put(u.code(), u));
