@@ -175,6 +175,23 @@ class ReminderIT {
     }
 
     @Test
+    void theTimersOfEarlierProcessVersionsStillGetTheirCycles() {
+        LocalDate due = calendar.onOrAfter(today.plusDays(10));
+        String id = campaign("xlz", due);
+        at(today, 8, 0);
+        // a unit's own timer: daily at 9:00 from its first reminder to the morning after its due date
+        LocalDate first = calendar.workingDaysBefore(due, 3);
+        assertThat(reminderService.unitCycle(id, "xlz")).isEqualTo("R" + (java.time.temporal.ChronoUnit.DAYS.between(first, due) + 2)
+                + "/" + first + "T09:00:00+08:00/P1D");
+        // the campaign's digest timer: 60 mornings from the day after the deadline
+        assertThat(reminderService.digestCycle(id)).isEqualTo("R60/" + due.plusDays(1) + "T09:00:00+08:00/P1D");
+        // the campaign's daily check: from the next 9:00 on, as long as the campaign collects
+        assertThat(reminderService.dailyCycle(id)).isEqualTo("R/" + today + "T09:00:00+08:00/P1D");
+        at(today, 9, 30);
+        assertThat(reminderService.dailyCycle(id)).isEqualTo("R/" + today.plusDays(1) + "T09:00:00+08:00/P1D");
+    }
+
+    @Test
     void aReviewerUrgesLateUnitsButNotTwiceWithinTheInterval() {
         LocalDate due = calendar.onOrAfter(today.plusDays(2));
         String id = campaign("xlz, nlsz", due);
