@@ -11,7 +11,7 @@ final class Timing {
     private Timing() {}
 
     /** Median wall time of {@code rounds} runs after two warm-up runs, in nanoseconds. */
-    static double median(int rounds, Supplier<Object> work) {
+    static double median(int rounds, Supplier<?> work) {
         work.get();
         work.get();
         long[] t = new long[rounds];
