@@ -1,6 +1,6 @@
 package cn.duban.bench;
 
-import cn.duban.engine.H2TaskQuery;
+import cn.duban.engine.H2Statements;
 import cn.duban.identity.Roles;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,11 +97,11 @@ class TasklistQueryBenchmark implements ApplicationRunner {
         Supplier<Integer> firstPage = () -> as(user, groups, () -> filters.listPage(unitFilter.getId(),
                 tasks.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15).size());
         double page = Timing.median(rounds, firstPage);
-        // on H2, the same two with Camunda's own task query in place of duban's copy (cn.duban.engine.H2TaskQuery)
+        // on H2, the same two with Camunda's own task query in place of duban's copy (cn.duban.engine.H2Statements)
         boolean h2 = "h2".equals(engine.getDbSqlSessionFactory().getDatabaseType());
-        double camundaCount = h2 ? Timing.median(rounds, () -> H2TaskQuery.withCamundasOwn(engine,
+        double camundaCount = h2 ? Timing.median(rounds, () -> H2Statements.withCamundasOwn(engine,
                 () -> as(user, groups, () -> filters.count(unitFilter.getId())))) : Double.NaN;
-        double camundaPage = h2 ? Timing.median(rounds, () -> H2TaskQuery.withCamundasOwn(engine, firstPage)) : Double.NaN;
+        double camundaPage = h2 ? Timing.median(rounds, () -> H2Statements.withCamundasOwn(engine, firstPage)) : Double.NaN;
         long visible = as(user, groups, () -> filters.count(unitFilter.getId()));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SELECT COUNT(*) FROM ACT_RU_TASK (baseline)", Timing.ms(baseline), "1.0"});

@@ -8,13 +8,14 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 
 /** The rewrite of Camunda's task query mapping, without an engine. */
-class H2TaskQueryTest {
+class H2StatementsTest {
 
     @Test
     void camundasMappingGetsTheCandidateConditionOnceBeforeTheEndOfItsWhereClause() {
-        String mapper = H2TaskQuery.readMapping().flatMap(H2TaskQuery::rewrite).orElseThrow();
-        assertThat(mapper).contains("<mapper namespace=\"" + H2TaskQuery.NAMESPACE + "\">")
-                .contains("resultMap=\"" + H2TaskQuery.TASK_NAMESPACE + ".taskResultMap\"")
+        String mapper = H2Statements.readMapping().flatMap(H2Statements::rewrite).orElseThrow();
+        assertThat(H2Statements.mapper(mapper)).contains("<mapper namespace=\"" + H2Statements.NAMESPACE + "\">");
+        assertThat(mapper)
+                .contains("resultMap=\"" + H2Statements.TASK_NAMESPACE + ".taskResultMap\"")
                 .doesNotContain("resultMap=\"taskResultMap\"")
                 .contains("<select id=\"selectTaskByQueryCriteria_h2\"", "<select id=\"selectTaskCountByQueryCriteria_h2\"",
                         "<sql id=\"columnSelection\">", "<sql id=\"selectTaskByQueryCriteriaSql\">");
@@ -25,9 +26,9 @@ class H2TaskQueryTest {
 
     @Test
     void aMappingOfAnotherShapeIsLeftAlone() {
-        assertThat(H2TaskQuery.rewrite("<mapper namespace=\"x\"></mapper>")).isEmpty();
-        String mapping = H2TaskQuery.readMapping().orElseThrow();
-        assertThat(H2TaskQuery.rewrite(mapping.replace("</where>\n  </sql>", "</where>\n  AND 1=1 </sql>"))).isEmpty();
+        assertThat(H2Statements.rewrite("<mapper namespace=\"x\"></mapper>")).isEmpty();
+        String mapping = H2Statements.readMapping().orElseThrow();
+        assertThat(H2Statements.rewrite(mapping.replace("</where>\n  </sql>", "</where>\n  AND 1=1 </sql>"))).isEmpty();
     }
 
     @Test
@@ -40,10 +41,10 @@ class H2TaskQueryTest {
         assertThat(narrows(new TaskQueryImpl().taskAssignee("u"))).isFalse();
         TaskQuery orOnly = new TaskQueryImpl().or().taskCandidateGroup("unit-a").taskAssignee("u").endOr();
         assertThat(narrows(orOnly)).isFalse();
-        assertThat(H2TaskQuery.narrowsByCandidate(List.of())).isFalse();
+        assertThat(H2Statements.narrowsByCandidate(List.of())).isFalse();
     }
 
     private static boolean narrows(TaskQuery query) {
-        return H2TaskQuery.narrowsByCandidate(((TaskQueryImpl) query).getQueries());
+        return H2Statements.narrowsByCandidate(((TaskQueryImpl) query).getQueries());
     }
 }

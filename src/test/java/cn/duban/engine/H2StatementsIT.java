@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @EngineTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class H2TaskQueryIT {
+class H2StatementsIT {
 
     @Autowired ProcessEngineConfigurationImpl configuration;
     @Autowired RepositoryService repository;
@@ -77,8 +77,9 @@ class H2TaskQueryIT {
     @Test
     void onH2TheTaskQueriesAreDubans() {
         DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
-        assertThat(sessions.mapStatement("selectTaskByQueryCriteria")).isEqualTo(H2TaskQuery.NAMESPACE + ".selectTaskByQueryCriteria_h2");
-        assertThat(sessions.mapStatement("selectTaskCountByQueryCriteria")).isEqualTo(H2TaskQuery.NAMESPACE + ".selectTaskCountByQueryCriteria_h2");
+        assertThat(sessions.mapStatement("selectTaskByQueryCriteria")).isEqualTo(H2Statements.NAMESPACE + ".selectTaskByQueryCriteria_h2");
+        assertThat(sessions.mapStatement("selectTaskCountByQueryCriteria")).isEqualTo(H2Statements.NAMESPACE + ".selectTaskCountByQueryCriteria_h2");
+        assertThat(sessions.mapStatement("selectAuthorizedGroupIds")).isEqualTo(H2Statements.NAMESPACE + ".selectAuthorizedGroupIds_h2");
         assertThat(sessions.mapStatement("selectTask")).isEqualTo("selectTask");
     }
 
@@ -131,6 +132,21 @@ class H2TaskQueryIT {
                 .isEqualTo(withCamundasStatements(() -> driver.as("h2a-1", () -> filters.count(filter)))).isEqualTo(4L);
     }
 
+    @Test
+    void theGroupsHoldingAuthorizationsAreCamundasLessTheNullOfUserAuthorizations() {
+        java.util.Set<String> dubans = authorizedGroups();
+        java.util.Set<String> camundas = withCamundasStatements(this::authorizedGroups);
+        assertThat(camundas).contains(null, "unit-h2a", "unit-h2b", "reporter");
+        camundas.remove(null);
+        assertThat(dubans).isEqualTo(camundas);
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Set<String> authorizedGroups() {
+        return configuration.getCommandExecutorTxRequired().execute(context -> new java.util.HashSet<>(
+                (List<String>) context.getDbEntityManager().selectList("selectAuthorizedGroupIds")));
+    }
+
     private List<String> ids(Supplier<TaskQuery> query) {
         return query.get().orderByTaskId().asc().list().stream().map(Task::getId).toList();
     }
@@ -140,6 +156,6 @@ class H2TaskQueryIT {
     }
 
     private <T> T withCamundasStatements(Supplier<T> work) {
-        return H2TaskQuery.withCamundasOwn(configuration, work);
+        return H2Statements.withCamundasOwn(configuration, work);
     }
 }
