@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * duban's H2 copy of Camunda's task query returns, for every kind of task query, exactly what Camunda's own
- * statement returns: the same tasks in the same order, the same counts, under authorization checks too.
+ * duban's H2 statements return what Camunda's own return: for every kind of task query the same tasks in the
+ * same order and the same counts, under authorization checks too; and the same groups holding authorizations.
  */
 @EngineTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
