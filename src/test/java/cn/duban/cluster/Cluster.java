@@ -40,6 +40,11 @@ final class Cluster implements AutoCloseable {
     final GreenMail smtp;
     final List<String> args;
     private final int registryUnits;
+    /**
+     * One deadline for every campaign of a run, fixed when the cluster starts: a run that crosses midnight
+     * in Shanghai would otherwise give its later campaigns a later due date, and so a later first reminder.
+     */
+    private final String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).toString();
 
     /**
      * @param extraUnits generated township units on top of the demo county (whose units seed 000 names)
@@ -112,7 +117,6 @@ final class Cluster implements AutoCloseable {
 
     /** Starts a seed-000 campaign on one node; the notice is drafted, reviewed and signed off on the other. */
     String startAndSignOff(Node starter, Node other) throws Exception {
-        String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).toString();
         ok(starter.call("POST", "/engine-rest/process-definition/key/campaign/submit-form", "drafter1", PW,
                 "{\"variables\":{\"templateCode\":{\"value\":\"" + TEMPLATE + "\",\"type\":\"String\"},"
                         + "\"deadline\":{\"value\":\"" + deadline + "\",\"type\":\"String\",\"valueInfo\":{\"transient\":true}}}}"));
