@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -57,7 +58,7 @@ public class H2Statements extends AbstractProcessEnginePlugin {
     static final String TASK_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
     static final List<String> TASK_STATEMENTS = List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
     static final String AUTHORIZED_GROUPS = "selectAuthorizedGroupIds";
-    static final List<String> STATEMENTS = List.of(TASK_STATEMENTS.get(0), TASK_STATEMENTS.get(1), AUTHORIZED_GROUPS);
+    static final List<String> STATEMENTS = Stream.concat(TASK_STATEMENTS.stream(), Stream.of(AUTHORIZED_GROUPS)).toList();
     static final String AUTHORIZED_GROUPS_SQL = """
               <select id="selectAuthorizedGroupIds_h2" resultType="string">
                 WITH RECURSIVE DUBAN_G(ID) AS (
@@ -132,8 +133,11 @@ public class H2Statements extends AbstractProcessEnginePlugin {
             return false;
         }
         TaskQueryImpl main = queries.get(0);
+        if (main.getCandidateUser() != null || main.getCandidateGroupLike() != null) {
+            return true;
+        }
         List<String> groups = main.getCandidateGroups();
-        return main.getCandidateUser() != null || (groups != null && !groups.isEmpty()) || main.getCandidateGroupLike() != null;
+        return groups != null && !groups.isEmpty();
     }
 
     /**

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.duban.Driver;
 import cn.duban.EngineTest;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
@@ -57,13 +60,11 @@ class H2StatementsIT {
         standalone.setName("独立任务");
         tasks.saveTask(standalone);
         tasks.addCandidateGroup(standalone.getId(), "unit-h2a");
-        if (identity.createUserQuery().userId("h2a-1").count() == 0) {
-            org.camunda.bpm.engine.identity.User user = identity.newUser("h2a-1");
-            user.setPassword("H2-probe-Pass-2026!");
-            identity.saveUser(user);
-            identity.saveGroup(identity.newGroup("unit-h2a"));
-            identity.createMembership("h2a-1", "unit-h2a");
-        }
+        User user = identity.newUser("h2a-1");
+        user.setPassword("H2-probe-Pass-2026!");
+        identity.saveUser(user);
+        identity.saveGroup(identity.newGroup("unit-h2a"));
+        identity.createMembership("h2a-1", "unit-h2a");
     }
 
     private void start(List<String> groups, List<String> users, String assignee) {
@@ -134,16 +135,16 @@ class H2StatementsIT {
 
     @Test
     void theGroupsHoldingAuthorizationsAreCamundasLessTheNullOfUserAuthorizations() {
-        java.util.Set<String> dubans = authorizedGroups();
-        java.util.Set<String> camundas = withCamundasStatements(this::authorizedGroups);
+        Set<String> dubans = authorizedGroups();
+        Set<String> camundas = withCamundasStatements(this::authorizedGroups);
         assertThat(camundas).contains(null, "unit-h2a", "unit-h2b", "reporter");
         camundas.remove(null);
         assertThat(dubans).isEqualTo(camundas);
     }
 
     @SuppressWarnings("unchecked")
-    private java.util.Set<String> authorizedGroups() {
-        return configuration.getCommandExecutorTxRequired().execute(context -> new java.util.HashSet<>(
+    private Set<String> authorizedGroups() {
+        return configuration.getCommandExecutorTxRequired().execute(context -> new HashSet<>(
                 (List<String>) context.getDbEntityManager().selectList("selectAuthorizedGroupIds")));
     }
 
