@@ -1,13 +1,14 @@
 package cn.duban;
 
+import cn.duban.process.NoticeApprovalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.duban.campaign.CampaignProcess;
+import cn.duban.process.CampaignProcess;
 import cn.duban.campaign.CampaignTemplate;
 import cn.duban.campaign.TemplateCatalog;
 import cn.duban.report.AttachmentService;
 import cn.duban.report.ReportPayload;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -104,9 +105,9 @@ public class Driver {
 
     public ProcessInstance startCampaign(String templateCode, String deadline) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put(CampaignProcess.VAR_TEMPLATE_CODE, templateCode);
+        vars.put(CampaignProcess.TEMPLATE_CODE.name(), templateCode);
         if (deadline != null) {
-            vars.put(CampaignProcess.VAR_DEADLINE, Variables.stringValue(deadline, true));
+            vars.put(CampaignProcess.DEADLINE.name(), Variables.stringValue(deadline, true));
         }
         String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)
                 .latestVersion().singleResult().getId();
@@ -115,10 +116,10 @@ public class Driver {
 
     /** Drafts, reviews and signs off the notice, then runs the jobs until every unit has its first task. */
     public String issue(ProcessInstance campaign) {
-        String id = (String) runtimeService.getVariable(campaign.getId(), CampaignProcess.VAR_CAMPAIGN_ID);
-        submit("drafter1", task(id, CampaignProcess.DRAFT_NOTICE), Map.of());
-        submit("head1", task(id, CampaignProcess.REVIEW_NOTICE), Map.of(CampaignProcess.VAR_NOTICE_REVIEWED, true));
-        submit("leader1", task(id, CampaignProcess.SIGN_OFF_NOTICE), Map.of(CampaignProcess.VAR_NOTICE_SIGNED, true));
+        String id = (String) runtimeService.getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID.name());
+        submit("drafter1", task(id, NoticeApprovalProcess.DRAFT_NOTICE), Map.of());
+        submit("head1", task(id, NoticeApprovalProcess.REVIEW_NOTICE), Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true));
+        submit("leader1", task(id, NoticeApprovalProcess.SIGN_OFF_NOTICE), Map.of(NoticeApprovalProcess.NOTICE_SIGNED.name(), true));
         runJobs();
         return id;
     }
@@ -154,7 +155,7 @@ public class Driver {
     /** 签收: the unit's reporter signs for the notice and names themself. */
     public void sign(String campaignId, String unit) {
         submit(unit + "-reporter", unitTask(campaignId, unit, UnitReportProcess.SIGN_NOTICE),
-                Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
+                Map.of(UnitReportProcess.REPORTER.name(), unit + "-reporter"));
     }
 
     /** Uploads (stages) a summary document and/or a photo, as the fill-in form does before submitting. */
@@ -175,15 +176,15 @@ public class Driver {
     public void handIn(String campaignId, String unit, Map<String, String> values, List<Long> keep, String note) {
         String json = new ReportPayload(values, unit + " 开展活动总结", note, keep).toJson();
         submit(unit + "-reporter", unitTask(campaignId, unit, UnitReportProcess.FILL_REPORT),
-                Map.of(UnitReportProcess.VAR_REPORT, transientString(json)));
+                Map.of(UnitReportProcess.REPORT.name(), transientString(json)));
     }
 
     /** 审核报送 by reviewer1: approve, or return with a reason and a new due date. */
     public void review(String campaignId, String unit, boolean approved, String comment, java.time.LocalDate newDue) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put(UnitReportProcess.VAR_REPORT_APPROVED, approved);
-        vars.put(UnitReportProcess.VAR_COMMENT, transientString(comment == null ? "" : comment));
-        vars.put(UnitReportProcess.VAR_NEW_DUE_DATE, transientString(newDue == null ? "" : newDue.toString()));
+        vars.put(UnitReportProcess.REPORT_APPROVED.name(), approved);
+        vars.put(UnitReportProcess.COMMENT.name(), transientString(comment == null ? "" : comment));
+        vars.put(UnitReportProcess.NEW_DUE_DATE.name(), transientString(newDue == null ? "" : newDue.toString()));
         submit("reviewer1", unitTask(campaignId, unit, UnitReportProcess.REVIEW_REPORT), vars);
     }
 

@@ -2,7 +2,7 @@ package cn.duban.audit;
 
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
-import cn.duban.campaign.CampaignProcess;
+import cn.duban.process.CampaignProcess;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -93,9 +93,9 @@ public class AuditService {
                         "下载 " + rs.getString(2), rs.getString(1), null))).list();
         // who completed which task, from the engine's history: three queries whatever the number of units
         List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
-                .processVariableValueEquals(CampaignProcess.VAR_CAMPAIGN_ID, campaignId).finished().list();
+                .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID.name(), campaignId).finished().list();
         Map<String, String> businessKeys = new HashMap<>();
-        historyService.createHistoricProcessInstanceQuery().variableValueEquals(CampaignProcess.VAR_CAMPAIGN_ID, campaignId)
+        historyService.createHistoricProcessInstanceQuery().variableValueEquals(CampaignProcess.CAMPAIGN_ID.name(), campaignId)
                 .list().forEach(p -> businessKeys.put(p.getId(), p.getBusinessKey()));
         Map<String, String> completedBy = new HashMap<>();
         historyService.createUserOperationLogQuery().entityType(EntityTypes.TASK)

@@ -1,9 +1,10 @@
 package cn.duban.bench;
 
-import cn.duban.campaign.CampaignProcess;
+import cn.duban.process.NoticeApprovalProcess;
+import cn.duban.process.CampaignProcess;
 import cn.duban.campaign.TemplateCatalog;
 import cn.duban.identity.Roles;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -92,13 +93,13 @@ class BenchCampaigns {
             String definition = repository.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY).latestVersion()
                     .singleResult().getId();
             Map<String, Object> vars = new HashMap<>();
-            vars.put(CampaignProcess.VAR_TEMPLATE_CODE, code);
-            vars.put(CampaignProcess.VAR_DEADLINE, Variables.stringValue(deadline.toString(), true));
+            vars.put(CampaignProcess.TEMPLATE_CODE.name(), code);
+            vars.put(CampaignProcess.DEADLINE.name(), Variables.stringValue(deadline.toString(), true));
             String pi = forms.submitStartForm(definition, vars).getId();
             String campaignId = jdbc.queryForObject("SELECT id FROM duban_campaign WHERE process_instance_id = ?", String.class, pi);
-            complete(campaignId, CampaignProcess.DRAFT_NOTICE, Map.of());
-            complete(campaignId, CampaignProcess.REVIEW_NOTICE, Map.of(CampaignProcess.VAR_NOTICE_REVIEWED, true));
-            complete(campaignId, CampaignProcess.SIGN_OFF_NOTICE, Map.of(CampaignProcess.VAR_NOTICE_SIGNED, true));
+            complete(campaignId, NoticeApprovalProcess.DRAFT_NOTICE, Map.of());
+            complete(campaignId, NoticeApprovalProcess.REVIEW_NOTICE, Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true));
+            complete(campaignId, NoticeApprovalProcess.SIGN_OFF_NOTICE, Map.of(NoticeApprovalProcess.NOTICE_SIGNED.name(), true));
             identity.clearAuthentication(); // jobs run as the job executor would: as the system
             runJobs();
             long signTasks = tasks.createTaskQuery().taskDefinitionKey(UnitReportProcess.SIGN_NOTICE)
@@ -143,7 +144,7 @@ class BenchCampaigns {
     }
 
     private void complete(String campaignId, String key, Map<String, Object> vars) {
-        Task t = tasks.createTaskQuery().taskDefinitionKey(key).processVariableValueEquals(CampaignProcess.VAR_CAMPAIGN_ID, campaignId)
+        Task t = tasks.createTaskQuery().taskDefinitionKey(key).processVariableValueEquals(CampaignProcess.CAMPAIGN_ID.name(), campaignId)
                 .singleResult();
         forms.submitTaskForm(t.getId(), new HashMap<>(vars));
     }

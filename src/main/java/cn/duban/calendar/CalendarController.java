@@ -2,7 +2,7 @@ package cn.duban.calendar;
 
 import cn.duban.identity.CurrentUser;
 import cn.duban.identity.Roles;
-import cn.duban.web.Forbidden;
+import cn.duban.support.Forbidden;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;

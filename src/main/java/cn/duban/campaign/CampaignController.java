@@ -2,7 +2,7 @@ package cn.duban.campaign;
 
 import cn.duban.identity.CurrentUser;
 import cn.duban.identity.Roles;
-import cn.duban.web.Forbidden;
+import cn.duban.support.Forbidden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,9 +1,11 @@
 package cn.duban.campaign;
 
+import cn.duban.support.Refusal;
 import java.util.List;
+import java.util.Map;
 
 /** A template that cannot be used; each problem names the field, in Chinese, for the drafter. */
-public class TemplateException extends RuntimeException {
+public class TemplateException extends Refusal {
 
     private final List<String> problems;
 
@@ -14,5 +16,10 @@ public class TemplateException extends RuntimeException {
 
     public List<String> problems() {
         return problems;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("problems", problems);
     }
 }

@@ -3,7 +3,7 @@ package cn.duban.dashboard;
 import cn.duban.campaign.CampaignException;
 import cn.duban.dashboard.DashboardRules.Bucket;
 import cn.duban.identity.CurrentUser;
-import cn.duban.web.Forbidden;
+import cn.duban.support.Forbidden;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,7 @@
 package cn.duban.demo;
 
-import cn.duban.campaign.CampaignProcess;
+import cn.duban.process.NoticeApprovalProcess;
+import cn.duban.process.CampaignProcess;
 import cn.duban.identity.IdentitySetup;
 import cn.duban.identity.Roles;
 import java.time.Clock;
@@ -107,13 +108,13 @@ public class DemoData implements ApplicationRunner {
     private void startSeedCampaign() {
         LocalDate deadline = LocalDate.now(clock).plusDays(10);
         as("yanglei", () -> runtimeService.startProcessInstanceByKey(CampaignProcess.KEY, Map.of(
-                CampaignProcess.VAR_TEMPLATE_CODE, SEED_000,
-                CampaignProcess.VAR_DEADLINE, Variables.stringValue(deadline.toString(), true))));
-        complete("yanglei", CampaignProcess.DRAFT_NOTICE, Map.of());
-        complete("zhangke", CampaignProcess.REVIEW_NOTICE, Map.of(CampaignProcess.VAR_NOTICE_REVIEWED, true,
-                CampaignProcess.VAR_COMMENT, Variables.stringValue("同意，请领导签发。", true)));
-        complete("lijun", CampaignProcess.SIGN_OFF_NOTICE, Map.of(CampaignProcess.VAR_NOTICE_SIGNED, true,
-                CampaignProcess.VAR_COMMENT, Variables.stringValue("同意印发。", true)));
+                CampaignProcess.TEMPLATE_CODE.name(), SEED_000,
+                CampaignProcess.DEADLINE.name(), Variables.stringValue(deadline.toString(), true))));
+        complete("yanglei", NoticeApprovalProcess.DRAFT_NOTICE, Map.of());
+        complete("zhangke", NoticeApprovalProcess.REVIEW_NOTICE, Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true,
+                NoticeApprovalProcess.COMMENT.name(), Variables.stringValue("同意，请领导签发。", true)));
+        complete("lijun", NoticeApprovalProcess.SIGN_OFF_NOTICE, Map.of(NoticeApprovalProcess.NOTICE_SIGNED.name(), true,
+                NoticeApprovalProcess.COMMENT.name(), Variables.stringValue("同意印发。", true)));
         log.info("Demo campaign from seed 000 issued; deadline {}", deadline);
     }
 

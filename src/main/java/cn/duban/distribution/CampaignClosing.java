@@ -1,13 +1,10 @@
 package cn.duban.distribution;
 
-import cn.duban.campaign.CampaignProcess;
 import cn.duban.campaign.CampaignService;
 import cn.duban.report.ReportRepository;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
-import cn.duban.report.UnitReportProcess;
 import cn.duban.report.UnitStatus;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +19,14 @@ public class CampaignClosing {
     private final CampaignService campaigns;
     private final ReportService reportService;
     private final ReportRepository reports;
-    private final RuntimeService runtimeService;
+    private final UnitProcesses processes;
 
     public CampaignClosing(CampaignService campaigns, ReportService reportService, ReportRepository reports,
-                           RuntimeService runtimeService) {
+                           UnitProcesses processes) {
         this.campaigns = campaigns;
         this.reportService = reportService;
         this.reports = reports;
-        this.runtimeService = runtimeService;
+        this.processes = processes;
     }
 
     /** Refuses, with the reason, a close the section asks for too early. */
@@ -38,23 +35,12 @@ public class CampaignClosing {
         campaigns.requireClosable(campaigns.get(campaignId), reportService.allApproved(campaignId));
     }
 
-    /** After an approval: when it was the campaign's last one, the campaign moves on to the county summary. */
-    public void onReportApproved(String campaignId) {
-        if (reportService.allApproved(campaignId)) {
-            runtimeService.createMessageCorrelation(CampaignProcess.MESSAGE_ALL_APPROVED)
-                    .processInstanceBusinessKey(campaignId)
-                    .correlateAll();
-        }
-    }
-
     public void close(String campaignId) {
         campaigns.close(campaignId, reportService.allApproved(campaignId));
         for (UnitReport u : reports.owing(campaignId)) {
             reports.updateUnitStatus(campaignId, u.unitCode(), UnitStatus.CLOSED);
             if (u.processInstanceId() != null) {
-                runtimeService.createMessageCorrelation(UnitReportProcess.MESSAGE_CAMPAIGN_CLOSED)
-                        .processInstanceId(u.processInstanceId())
-                        .correlateAll();
+                processes.endCollection(u.processInstanceId());
             }
         }
     }

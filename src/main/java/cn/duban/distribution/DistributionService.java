@@ -1,10 +1,11 @@
 package cn.duban.distribution;
 
 import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignException;
 import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.CampaignStatus;
 import cn.duban.report.ReportRepository;
 import cn.duban.report.UnitReport;
-import cn.duban.report.UnitReportProcess;
 import cn.duban.support.BatchReads;
 import cn.duban.unit.UnitRepository;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,16 +24,16 @@ public class DistributionService {
     private final CampaignService campaigns;
     private final UnitRepository units;
     private final ReportRepository reports;
-    private final RuntimeService runtimeService;
+    private final UnitProcesses processes;
     private final int batchSize;
 
     public DistributionService(CampaignService campaigns, UnitRepository units, ReportRepository reports,
-                               RuntimeService runtimeService,
+                               UnitProcesses processes,
                                @Value("${duban.distribution.batch-size:100}") int batchSize) {
         this.campaigns = campaigns;
         this.units = units;
         this.reports = reports;
-        this.runtimeService = runtimeService;
+        this.processes = processes;
         this.batchSize = Math.max(1, batchSize);
     }
 
@@ -42,7 +42,7 @@ public class DistributionService {
      * distribute, one async job each.
      */
     public List<Integer> planBatches(String campaignId) {
-        Campaign c = campaigns.get(campaignId);
+        Campaign c = issued(campaignId);
         int existing = reports.countUnits(campaignId);
         int total = existing;
         if (existing == 0) {
@@ -63,21 +63,28 @@ public class DistributionService {
      */
     public int distributeBatch(String campaignId, int batchNo) {
         try (BatchReads scope = BatchReads.open()) {
-            Campaign c = campaigns.get(campaignId);
+            issued(campaignId);
             List<UnitReport> todo = reports.undistributedInBatch(campaignId, batchNo);
             units.preload(todo.stream().map(UnitReport::unitCode).toList());
             Map<String, String> started = new LinkedHashMap<>();
             for (UnitReport u : todo) {
-                started.put(u.unitCode(), runtimeService.startProcessInstanceByKey(UnitReportProcess.KEY,
-                        UnitReportProcess.businessKey(campaignId, u.unitCode()),
-                        Map.of(UnitReportProcess.VAR_CAMPAIGN_ID, campaignId,
-                                UnitReportProcess.VAR_UNIT_CODE, u.unitCode(),
-                                UnitReportProcess.VAR_HEAD_APPROVAL, c.template().unitHeadApproval()))
-                        .getId());
+                started.put(u.unitCode(), processes.start(campaignId, u.unitCode()));
             }
             // the same transaction: a batch cut off anywhere commits no instance and no reference to one
             reports.setProcessInstances(campaignId, started);
             return todo.size();
         }
+    }
+
+    /**
+     * Nothing goes to a unit before the notice is issued: a step reached any other way (a start at a later
+     * activity, a restarted instance) is refused here, whoever asked for it.
+     */
+    private Campaign issued(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        if (c.status() != CampaignStatus.ISSUED) {
+            throw new CampaignException("通知尚未印发（当前状态为“" + c.status().label() + "”），不能下发给各单位");
+        }
+        return c;
     }
 }

@@ -2,7 +2,7 @@ package cn.duban.export;
 
 import cn.duban.audit.AuditService;
 import cn.duban.identity.CurrentUser;
-import cn.duban.web.Forbidden;
+import cn.duban.support.Forbidden;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -3,7 +3,6 @@ package cn.duban.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import cn.duban.campaign.CampaignProcess;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -56,10 +55,6 @@ public class IdentitySetup implements ApplicationRunner {
             grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
             grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
-        // drafters start campaigns from Tasklist
-        grant(Roles.DRAFTER, Resources.PROCESS_DEFINITION, CampaignProcess.KEY,
-                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ);
-        grant(Roles.DRAFTER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         // operators watch incidents and manage users in Admin
         grant(Roles.OPERATOR, Resources.APPLICATION, "admin", Permissions.ACCESS);
         grant(Roles.OPERATOR, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);

@@ -1,7 +1,7 @@
 package cn.duban.mail;
 
 import cn.duban.identity.CurrentUser;
-import cn.duban.web.Forbidden;
+import cn.duban.support.Forbidden;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;

@@ -49,15 +49,4 @@ public final class ReminderPolicy {
                 .min(Comparator.naturalOrder())
                 .map(n -> n == last ? new Step(Kind.LAST_REMINDER, due) : new Step(Kind.REMINDER, workingDaysBefore.apply(due, n)));
     }
-
-    /** The first day something may be due for the unit: its earliest reminder, else the day after the due date. */
-    public static LocalDate firstDay(LocalDate due, Reminders r, BiFunction<LocalDate, Integer, LocalDate> workingDaysBefore) {
-        return r.workingDaysBefore().stream().map(n -> workingDaysBefore.apply(due, n))
-                .min(Comparator.naturalOrder()).orElse(due.plusDays(1));
-    }
-
-    /** The last day something may be due: the overdue mail, the morning after the due date. */
-    public static LocalDate lastDay(LocalDate due) {
-        return due.plusDays(1);
-    }
 }

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -94,51 +93,6 @@ public class ReminderService {
         return queueUnitMails(c, owing, today) + queueDigest(c, owing, today);
     }
 
-    /**
-     * What the per-unit timer of an earlier unitReport version calls (until its instances are done):
-     * the same mails as {@link #dailyTick} for this one unit.
-     */
-    public void unitTick(String campaignId, String unitCode) {
-        UnitReport u = reports.unit(campaignId, unitCode);
-        if (u.status().owesReport()) {
-            queueUnitMails(campaigns.get(campaignId), List.of(u), LocalDate.now(clock));
-        }
-    }
-
-    /** The per-unit timer's cycle of an earlier unitReport version (see {@link #unitTick}). */
-    @Transactional(readOnly = true)
-    public String unitCycle(String campaignId, String unitCode) {
-        Campaign c = campaigns.get(campaignId);
-        LocalDate due = reports.unit(campaignId, unitCode).dueDate();
-        LocalDate first = ReminderPolicy.firstDay(due, c.template().reminders(), calendar::workingDaysBefore);
-        return cycle(first, ReminderPolicy.lastDay(due));
-    }
-
-    /** The digest timer's cycle of an earlier campaign version: daily from the morning after the deadline, 60 days. */
-    @Transactional(readOnly = true)
-    public String digestCycle(String campaignId) {
-        LocalDate first = campaigns.get(campaignId).deadline().plusDays(1);
-        return cycle(first, first.plusDays(59));
-    }
-
-    /**
-     * Daily at the reminder hour from {@code first} to {@code last}, never starting in the past (the
-     * engine computes no date for a cycle that has run out): what is already past is dropped, and a
-     * cycle with nothing left becomes one harmless tick tomorrow.
-     */
-    private String cycle(LocalDate first, LocalDate last) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        LocalDate start = first;
-        if (!start.atTime(hour, 0).isAfter(now)) {
-            start = now.toLocalDate().atTime(hour, 0).isAfter(now) ? now.toLocalDate() : now.toLocalDate().plusDays(1);
-        }
-        long repetitions = ChronoUnit.DAYS.between(start, last) + 1;
-        if (repetitions < 1) {
-            repetitions = 1;
-        }
-        return "R" + repetitions + "/" + at(start) + "/P1D";
-    }
-
     private String at(LocalDate day) {
         return day.atTime(LocalTime.of(hour, 0)).atZone(clock.getZone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
@@ -204,11 +158,6 @@ public class ReminderService {
             mails.add(new Outbox.Queued(mail, "DIGEST", c.id(), DIGEST_UNIT, today, to));
         }
         return outbox.enqueueAll(mails);
-    }
-
-    /** The digest timer of an earlier campaign version: the digest alone. */
-    public void digestTick(String campaignId) {
-        queueDigest(campaigns.get(campaignId), reports.owing(campaignId), LocalDate.now(clock));
     }
 
     /** Where a unit's mail goes: its reporter (or, before one is named, the unit mailbox), and its head. */

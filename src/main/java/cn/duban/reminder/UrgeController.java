@@ -2,7 +2,7 @@ package cn.duban.reminder;
 
 import cn.duban.identity.CurrentUser;
 import cn.duban.identity.Roles;
-import cn.duban.web.Forbidden;
+import cn.duban.support.Forbidden;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

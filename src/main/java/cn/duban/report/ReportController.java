@@ -8,7 +8,7 @@ import cn.duban.identity.CurrentUser;
 import cn.duban.identity.Roles;
 import cn.duban.unit.Unit;
 import cn.duban.unit.UnitRepository;
-import cn.duban.web.Forbidden;
+import cn.duban.support.Forbidden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package cn.duban.report;
 
+import cn.duban.support.Refusal;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * indicator code (or "summary", "photos", …) to its message so a form can show it beside the field.
  * Nothing has been saved when it is thrown.
  */
-public class ReportException extends RuntimeException {
+public class ReportException extends Refusal {
 
     private final Map<String, String> fieldErrors;
 
@@ -27,5 +28,10 @@ public class ReportException extends RuntimeException {
 
     public Map<String, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("fieldErrors", fieldErrors);
     }
 }

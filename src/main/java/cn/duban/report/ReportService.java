@@ -253,15 +253,6 @@ public class ReportService {
         return u.status().owesReport() && u.dueDate() != null && LocalDate.now(clock).isAfter(u.dueDate());
     }
 
-    /**
-     * Whether the unit has signed for the notice: the 已签收？ gateway of unitReport versions where 签收 was
-     * inside 单位办理 (before 2026-11-24), which skips it when the work starts again after a return.
-     */
-    @Transactional(readOnly = true)
-    public boolean isSigned(String campaignId, String unitCode) {
-        return unit(campaignId, unitCode).status() != UnitStatus.NOT_SIGNED;
-    }
-
     public boolean allApproved(String campaignId) {
         return reports.countNotApproved(campaignId) == 0;
     }

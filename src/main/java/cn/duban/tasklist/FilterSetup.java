@@ -1,7 +1,7 @@
 package cn.duban.tasklist;
 
 import cn.duban.identity.IdentitySetup;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;

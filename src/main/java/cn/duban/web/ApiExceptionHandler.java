@@ -1,9 +1,6 @@
 package cn.duban.web;
 
-import cn.duban.campaign.CampaignException;
-import cn.duban.campaign.TemplateException;
-import cn.duban.report.ReportException;
-import java.util.LinkedHashMap;
+import cn.duban.support.Refusal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,27 +12,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @RestControllerAdvice(basePackages = "cn.duban")
 class ApiExceptionHandler {
 
-    @ExceptionHandler(ReportException.class)
-    ResponseEntity<Map<String, Object>> report(ReportException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", e.getMessage());
-        body.put("fieldErrors", e.fieldErrors());
-        return ResponseEntity.badRequest().body(body);
-    }
-
-    @ExceptionHandler(TemplateException.class)
-    ResponseEntity<Map<String, Object>> template(TemplateException e) {
-        return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
-    }
-
-    @ExceptionHandler(CampaignException.class)
-    ResponseEntity<Map<String, Object>> campaign(CampaignException e) {
-        return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
-    }
-
-    @ExceptionHandler(Forbidden.class)
-    ResponseEntity<Map<String, Object>> forbidden(Forbidden e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.getMessage()));
+    /** Whatever a feature refuses: its own status, the message alone, and what a form needs to show it at the field. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Map<String, Object>> refused(Refusal e) {
+        return ResponseEntity.status(e.status()).body(e.body());
     }
 
     /**
@@ -45,6 +25,10 @@ class ApiExceptionHandler {
     @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class,
             org.camunda.bpm.engine.ProcessEngineException.class})
     ResponseEntity<Map<String, Object>> databaseDown(RuntimeException e) {
+        Refusal refusal = Refusal.in(e);
+        if (refusal != null) {
+            return refused(refusal);
+        }
         if (!DatabaseDown.is(e)) {
             throw e;
         }

@@ -1,11 +1,12 @@
 package cn.duban.e2e;
 
+import cn.duban.process.NoticeApprovalProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.calendar.WorkCalendar;
-import cn.duban.campaign.CampaignProcess;
+import cn.duban.process.CampaignProcess;
 import cn.duban.report.ReportService;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import cn.duban.report.UnitStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,17 +94,17 @@ class BrowserFlowIT {
         b.set("input#deadline", deadline.toString());
         b.screenshot("start-campaign");
         b.click("button[ng-click='startProcessInstance()']");
-        String campaignId = b.until(d -> runtimeService.createVariableInstanceQuery().variableName(CampaignProcess.VAR_CAMPAIGN_ID)
+        String campaignId = b.until(d -> runtimeService.createVariableInstanceQuery().variableName(CampaignProcess.CAMPAIGN_ID.name())
                 .list().stream().map(v -> (String) v.getValue()).findFirst().orElse(null));
 
         // the draft as the template made it, sent on for review
-        openTask("yanglei", task(campaignId, CampaignProcess.DRAFT_NOTICE));
+        openTask("yanglei", task(campaignId, NoticeApprovalProcess.DRAFT_NOTICE));
         assertThat(b.visible("input#title").getAttribute("value")).contains("3·15");
         b.screenshot("draft-notice");
         complete();
 
         // ---- 核稿 by the section head, 签发 by the leader
-        for (String[] step : List.of(new String[] {"zhangke", CampaignProcess.REVIEW_NOTICE}, new String[] {"lijun", CampaignProcess.SIGN_OFF_NOTICE})) {
+        for (String[] step : List.of(new String[] {"zhangke", NoticeApprovalProcess.REVIEW_NOTICE}, new String[] {"lijun", NoticeApprovalProcess.SIGN_OFF_NOTICE})) {
             b.login("tasklist", step[0], PW);
             openTask(step[0], task(campaignId, step[1]));
             b.click("input[name='approved'][ng-value='true']");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.Driver;
 import cn.duban.EngineTest;
-import cn.duban.campaign.CampaignProcess;
+import cn.duban.process.CampaignProcess;
 import cn.duban.campaign.CampaignTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.duban.Driver;
 import cn.duban.EngineTest;
 import cn.duban.calendar.WorkCalendar;
-import cn.duban.campaign.CampaignProcess;
+import cn.duban.process.CampaignProcess;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate;
@@ -18,7 +18,7 @@ import cn.duban.report.ReportPayload;
 import cn.duban.report.ReportService;
 import cn.duban.report.ReportStatus;
 import cn.duban.report.ReportVersion;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import cn.duban.report.UnitStatus;
 import cn.duban.summary.CountySummary;
 import cn.duban.summary.SummaryService;
@@ -106,7 +106,7 @@ class Seed000LifecycleIT {
         figures.put("lcz", figures(3, 0, 6, 60, 5, 5, "2.00", 1, 0, 1, 800));
         for (String unit : figures.keySet()) {
             driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
-                    Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
+                    Map.of(UnitReportProcess.REPORTER.name(), unit + "-reporter"));
             stageFiles(id, unit);
         }
         // a bad figure is refused with a Chinese message and nothing is saved
@@ -181,10 +181,10 @@ class Seed000LifecycleIT {
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(campaign.getId()).singleResult().getEndActivityId())
                 .isEqualTo("campaignArchived");
         // process variables hold references and routing flags only: the figures never reached the engine
-        assertThat(historyService.createHistoricVariableInstanceQuery().variableName(UnitReportProcess.VAR_REPORT).count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName(UnitReportProcess.REPORT.name()).count()).isZero();
         assertThat(historyService.createHistoricDetailQuery().formFields().list())
                 .noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricFormField f
-                        && UnitReportProcess.VAR_REPORT.equals(f.getFieldId()));
+                        && UnitReportProcess.REPORT.name().equals(f.getFieldId()));
     }
 
     static Map<String, String> figures(Object... values) {

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.duban.Driver;
 import cn.duban.EngineTest;
-import cn.duban.campaign.CampaignProcess;
+import cn.duban.process.CampaignProcess;
 import cn.duban.campaign.CampaignTemplate;
 import cn.duban.report.AttachmentService;
 import cn.duban.report.ContributionService;
 import cn.duban.report.ReportPayload;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import cn.duban.summary.SummaryService;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ class Seed001CooperationIT {
         String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(14).toString()));
         for (String unit : List.of("sj12315", "sjxbw", "sjspg", "sjcgs")) {
             driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.SIGN_NOTICE),
-                    Map.of(UnitReportProcess.VAR_REPORTER, unit + "-reporter"));
+                    Map.of(UnitReportProcess.REPORTER.name(), unit + "-reporter"));
         }
         // 食品安全监管股 (a business office) cooperates on items 1, 4, 6; the 城关所 (a station) on 5 and 8
         assertThat(contributions.itemsToContribute(id, "sjspg")).containsExactly("1", "4", "6");
@@ -57,11 +57,11 @@ class Seed001CooperationIT {
         assertThat(driver.unitTasks(id, "sj12315", UnitReportProcess.FILL_REPORT)).hasSize(1);
 
         var first = driver.unitTasks(id, "sjspg", UnitReportProcess.SEND_CONTRIBUTION).get(0);
-        assertThatThrownBy(() -> driver.submit("sjspg-reporter", first, Map.of(UnitReportProcess.VAR_CONTRIBUTION, transientString(" "))))
+        assertThatThrownBy(() -> driver.submit("sjspg-reporter", first, Map.of(UnitReportProcess.CONTRIBUTION.name(), transientString(" "))))
                 .hasMessageContaining("请填写配合开展情况");
         for (String unit : List.of("sjspg", "sjcgs")) {
             for (var task : driver.unitTasks(id, unit, UnitReportProcess.SEND_CONTRIBUTION)) {
-                driver.submit(unit + "-reporter", task, Map.of(UnitReportProcess.VAR_CONTRIBUTION, transientString(unit + " 配合开展情况")));
+                driver.submit(unit + "-reporter", task, Map.of(UnitReportProcess.CONTRIBUTION.name(), transientString(unit + " 配合开展情况")));
             }
         }
         // the lead of items 1,3,4,5,6,7 sees the four contributions for its items before reporting
@@ -77,11 +77,11 @@ class Seed001CooperationIT {
                 values.put(code, "2");
             }
             driver.submit(unit + "-reporter", driver.unitTask(id, unit, UnitReportProcess.FILL_REPORT), Map.of(
-                    UnitReportProcess.VAR_REPORT, transientString(new ReportPayload(values, "总结", null, List.of()).toJson())));
+                    UnitReportProcess.REPORT.name(), transientString(new ReportPayload(values, "总结", null, List.of()).toJson())));
             driver.submit(unit + "-head", driver.unitTask(id, unit, UnitReportProcess.APPROVE_BY_HEAD),
-                    Map.of(UnitReportProcess.VAR_HEAD_APPROVED, true));
+                    Map.of(UnitReportProcess.HEAD_APPROVED.name(), true));
             driver.submit("reviewer1", driver.unitTask(id, unit, UnitReportProcess.REVIEW_REPORT),
-                    Map.of(UnitReportProcess.VAR_REPORT_APPROVED, true));
+                    Map.of(UnitReportProcess.REPORT_APPROVED.name(), true));
         }
         driver.runJobs();
         assertThat(driver.task(id, CampaignProcess.SUMMARIZE_COUNTY)).isNotNull();

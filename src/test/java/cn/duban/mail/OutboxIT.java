@@ -114,7 +114,7 @@ class OutboxIT {
         assertThat(List.of(received[0].getAllRecipients()[0].toString(), received[1].getAllRecipients()[0].toString()))
                 .containsExactlyInAnyOrder("rmyy@demo.duban.local", "zyy@demo.duban.local");
         // each notice mail opens the unit's own 签收 task in Tasklist
-        String rmyyTask = driver.unitTask(id, "rmyy", cn.duban.report.UnitReportProcess.SIGN_NOTICE).getId();
+        String rmyyTask = driver.unitTask(id, "rmyy", cn.duban.process.UnitReportProcess.SIGN_NOTICE).getId();
         assertThat(received).anySatisfy(r -> assertThat(Driver.mailText(r)).contains("/camunda/app/tasklist/default/#/?task=" + rmyyTask));
         MimeMessage m = received[0];
         // RFC 2047: the header is encoded, a standard parser gives the Chinese back exactly

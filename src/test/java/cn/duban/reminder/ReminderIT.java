@@ -12,7 +12,7 @@ import cn.duban.mail.OutboxMail;
 import cn.duban.mail.OutboxSender;
 import cn.duban.report.AttachmentService;
 import cn.duban.report.ReportPayload;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.LocalDate;
@@ -160,32 +160,10 @@ class ReminderIT {
     }
 
     @Test
-    void theUnitTimerOfAnEarlierProcessVersionQueuesTheSameMailsOnce() {
-        LocalDate due = calendar.onOrAfter(today.plusDays(10));
-        String id = campaign("xlz, nlsz", due);
-        at(calendar.workingDaysBefore(due, 3), 9, 0);
-        // what a unit's own timer of a unitReport version before the daily campaign check still calls
-        reminderService.unitTick(id, "xlz");
-        reminderService.unitTick(id, "xlz");
-        assertThat(kinds(outbox.list(id), "xlz")).containsExactly("REMINDER xlz@demo.duban.local");
-        // the campaign's check the same morning adds nlsz's and does not double xlz's
-        reminderService.dailyTick(id);
-        assertThat(kinds(outbox.list(id), "xlz")).hasSize(1);
-        assertThat(kinds(outbox.list(id), "nlsz")).containsExactly("REMINDER nlsz@demo.duban.local");
-    }
-
-    @Test
-    void theTimersOfEarlierProcessVersionsStillGetTheirCycles() {
+    void theDailyCheckRunsFromTheNextReminderHourOnAsLongAsTheCampaignCollects() {
         LocalDate due = calendar.onOrAfter(today.plusDays(10));
         String id = campaign("xlz", due);
         at(today, 8, 0);
-        // a unit's own timer: daily at 9:00 from its first reminder to the morning after its due date
-        LocalDate first = calendar.workingDaysBefore(due, 3);
-        assertThat(reminderService.unitCycle(id, "xlz")).isEqualTo("R" + (java.time.temporal.ChronoUnit.DAYS.between(first, due) + 2)
-                + "/" + first + "T09:00:00+08:00/P1D");
-        // the campaign's digest timer: 60 mornings from the day after the deadline
-        assertThat(reminderService.digestCycle(id)).isEqualTo("R60/" + due.plusDays(1) + "T09:00:00+08:00/P1D");
-        // the campaign's daily check: from the next 9:00 on, as long as the campaign collects
         assertThat(reminderService.dailyCycle(id)).isEqualTo("R/" + today + "T09:00:00+08:00/P1D");
         at(today, 9, 30);
         assertThat(reminderService.dailyCycle(id)).isEqualTo("R/" + today.plusDays(1) + "T09:00:00+08:00/P1D");

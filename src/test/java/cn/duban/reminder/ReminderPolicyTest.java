@@ -66,7 +66,6 @@ class ReminderPolicyTest {
         LocalDate monday = LocalDate.of(2024, 3, 25);
         assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 21), monday, r, WEEKDAYS)).isEmpty();
         assertThat(ReminderPolicy.stepReached(LocalDate.of(2024, 3, 22), monday, r, WEEKDAYS)).contains(new Step(Kind.LAST_REMINDER, monday));
-        assertThat(ReminderPolicy.firstDay(monday, r, WEEKDAYS)).isEqualTo(LocalDate.of(2024, 3, 22));
     }
 
     @Test
@@ -74,7 +73,6 @@ class ReminderPolicyTest {
         Reminders r = new Reminders(List.of(), false, true);
         assertThat(ReminderPolicy.stepReached(DUE.plusDays(1), DUE, r, WEEKDAYS)).isEqualTo(Optional.empty());
         assertThat(ReminderPolicy.stepReached(DUE, DUE, r, WEEKDAYS)).isEqualTo(Optional.empty());
-        assertThat(ReminderPolicy.firstDay(DUE, r, WEEKDAYS)).isEqualTo(DUE.plusDays(1));
         assertThat(Kind.REMINDER.alsoToHead()).isFalse();
         assertThat(Kind.LAST_REMINDER.alsoToHead()).isTrue();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.duban.Driver;
 import cn.duban.campaign.CampaignTemplate;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,7 +148,7 @@ class ApiSecurityIT {
         driver.sign(campaignId, "zyy");
         driver.stage(campaignId, "zyy", true, true);
         driver.handIn(campaignId, "zyy", cn.duban.Driver.seed000Figures("1"), java.util.List.of());
-        String review = driver.unitTask(campaignId, "zyy", cn.duban.report.UnitReportProcess.REVIEW_REPORT).getId();
+        String review = driver.unitTask(campaignId, "zyy", cn.duban.process.UnitReportProcess.REVIEW_REPORT).getId();
         // zyy's photo: its own people and the section may open it, another unit may not
         long photo = reports.versions(campaignId, "zyy").get(0).attachments().get(0).id();
         assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/attachments/" + photo, String.class)
@@ -162,7 +162,7 @@ class ApiSecurityIT {
         var approve = http.withBasicAuth("zyy-reporter", "test").exchange("/engine-rest/task/" + review + "/submit-form", HttpMethod.POST,
                 new HttpEntity<>("{\"variables\":{\"reportApproved\":{\"value\":true}}}", json), String.class);
         assertThat(approve.getStatusCode().value()).isIn(403, 404);
-        assertThat(driver.unitTask(campaignId, "zyy", cn.duban.report.UnitReportProcess.REVIEW_REPORT).getId()).isEqualTo(review);
+        assertThat(driver.unitTask(campaignId, "zyy", cn.duban.process.UnitReportProcess.REVIEW_REPORT).getId()).isEqualTo(review);
     }
 
     long count(String user, String path) {

@@ -10,7 +10,7 @@ import cn.duban.campaign.TemplateParser;
 import cn.duban.report.AttachmentService;
 import cn.duban.report.ReportPayload;
 import cn.duban.report.ReportService;
-import cn.duban.report.UnitReportProcess;
+import cn.duban.process.UnitReportProcess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class BadInputIT {
     @Test
     void aReporterFromAnotherUnitIsRefused() {
         assertThatThrownBy(() -> driver.submit("jjzx-reporter", driver.unitTask(id, "jjzx", UnitReportProcess.SIGN_NOTICE),
-                Map.of(UnitReportProcess.VAR_REPORTER, "rmyy-reporter"))).hasMessageContaining("所选专人不是本单位人员");
+                Map.of(UnitReportProcess.REPORTER.name(), "rmyy-reporter"))).hasMessageContaining("所选专人不是本单位人员");
         assertThat(reports.unit(id, "jjzx").reporterUser()).isNull();
     }
 
@@ -49,12 +49,12 @@ class BadInputIT {
         driver.stage(id, "jjzx", true, true);
         String tooLong = "字".repeat(ReportService.MAX_SUMMARY + 1);
         var task = driver.unitTask(id, "jjzx", UnitReportProcess.FILL_REPORT);
-        assertThatThrownBy(() -> driver.submit("jjzx-reporter", task, Map.of(UnitReportProcess.VAR_REPORT,
+        assertThatThrownBy(() -> driver.submit("jjzx-reporter", task, Map.of(UnitReportProcess.REPORT.name(),
                 Driver.transientString(new ReportPayload(Driver.seed000Figures("1"), tooLong, null, List.of()).toJson()))))
                 .hasMessageContaining("活动总结过长（最多 100000 字）");
         assertThat(reports.versions(id, "jjzx")).isEmpty();
         String longest = "<script>alert('x')</script>" + "字".repeat(ReportService.MAX_SUMMARY - 27);
-        driver.submit("jjzx-reporter", task, Map.of(UnitReportProcess.VAR_REPORT,
+        driver.submit("jjzx-reporter", task, Map.of(UnitReportProcess.REPORT.name(),
                 Driver.transientString(new ReportPayload(Driver.seed000Figures("1"), longest, null, List.of()).toJson())));
         // stored as typed: the script tag is text, escaped wherever it is shown
         assertThat(reports.versions(id, "jjzx").get(0).summary()).isEqualTo(longest);

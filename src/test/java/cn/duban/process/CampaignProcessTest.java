@@ -1,5 +1,7 @@
-package cn.duban.campaign;
+package cn.duban.process;
 
+import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.CampaignStatus;
 import static cn.duban.Driver.transientString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +11,6 @@ import cn.duban.Driver;
 import cn.duban.EngineTest;
 import cn.duban.report.ReportPayload;
 import cn.duban.report.ReportService;
-import cn.duban.report.UnitReportProcess;
 import cn.duban.report.UnitStatus;
 import cn.duban.summary.SummaryService;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class CampaignProcessTest {
     @Test
     void allUnitsApprovedLeadsToSummaryAndArchive() {
         ProcessInstance pi = start("xlz");
-        assertThat(pi).isWaitingAt(CampaignProcess.APPROVE_NOTICE_ACTIVITY);
+        assertThat(pi).isWaitingAt(CampaignProcess.APPROVE_NOTICE);
         String id = driver.issue(pi);
         assertThat(pi).isWaitingAt(CampaignProcess.MONITOR_REPORTS);
         approve(id, "xlz");

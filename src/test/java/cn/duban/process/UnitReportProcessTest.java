@@ -1,5 +1,12 @@
-package cn.duban.report;
+package cn.duban.process;
 
+import cn.duban.report.AttachmentInfo;
+import cn.duban.report.ReportService;
+import cn.duban.report.ReportVersion;
+import cn.duban.report.AttachmentService;
+import cn.duban.report.UnitStatus;
+import cn.duban.report.ReportPayload;
+import cn.duban.report.ReportStatus;
 import static cn.duban.Driver.transientString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,9 +81,9 @@ class UnitReportProcessTest {
         sign(id, "zyy");
         fill(id, "zyy", "2");
         driver.submit("reviewer1", driver.unitTask(id, "zyy", UnitReportProcess.REVIEW_REPORT), Map.of(
-                UnitReportProcess.VAR_REPORT_APPROVED, false,
-                UnitReportProcess.VAR_COMMENT, transientString("缺少图片说明"),
-                UnitReportProcess.VAR_NEW_DUE_DATE, transientString(LocalDate.now().plusDays(14).toString())));
+                UnitReportProcess.REPORT_APPROVED.name(), false,
+                UnitReportProcess.COMMENT.name(), transientString("缺少图片说明"),
+                UnitReportProcess.NEW_DUE_DATE.name(), transientString(LocalDate.now().plusDays(14).toString())));
         assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
         assertThat(reports.unit(id, "zyy").status()).isEqualTo(UnitStatus.RETURNED);
         assertThat(reports.unit(id, "zyy").returnCount()).isEqualTo(1);
@@ -88,7 +95,7 @@ class UnitReportProcessTest {
         sign(id, "zyy");
         fill(id, "zyy", "2");
         assertThatThrownBy(() -> driver.submit("reviewer1", driver.unitTask(id, "zyy", UnitReportProcess.REVIEW_REPORT), Map.of(
-                UnitReportProcess.VAR_REPORT_APPROVED, false, UnitReportProcess.VAR_COMMENT, transientString("请补充"))))
+                UnitReportProcess.REPORT_APPROVED.name(), false, UnitReportProcess.COMMENT.name(), transientString("请补充"))))
                 .hasMessageContaining("新的报送期限");
         assertThat(instance(id, "zyy")).isWaitingAt(UnitReportProcess.REVIEW_REPORT);
     }
@@ -120,7 +127,7 @@ class UnitReportProcessTest {
         var tasks = driver.unitTasks(id, "sjspg", UnitReportProcess.SEND_CONTRIBUTION);
         assertThat(tasks).hasSize(3);
         for (var task : tasks) {
-            driver.submit("sjspg-reporter", task, Map.of(UnitReportProcess.VAR_CONTRIBUTION, transientString("食品股配合情况")));
+            driver.submit("sjspg-reporter", task, Map.of(UnitReportProcess.CONTRIBUTION.name(), transientString("食品股配合情况")));
         }
         assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
         // the lead unit does not cooperate: straight to its own report
@@ -137,7 +144,7 @@ class UnitReportProcessTest {
                     .isZero();
         }
         var campaign = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("campaign")
-                .variableValueEquals(UnitReportProcess.VAR_CAMPAIGN_ID, id).singleResult();
+                .variableValueEquals(UnitReportProcess.CAMPAIGN_ID.name(), id).singleResult();
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(campaign.getId())
                 .timers().activityId("dailyReminderTimer").count()).isEqualTo(1);
     }
@@ -149,9 +156,9 @@ class UnitReportProcessTest {
         sign(id, "zyy");
         fill(id, "zyy", "2");
         driver.submit("reviewer1", driver.unitTask(id, "zyy", UnitReportProcess.REVIEW_REPORT), Map.of(
-                UnitReportProcess.VAR_REPORT_APPROVED, false,
-                UnitReportProcess.VAR_COMMENT, transientString("请补充"),
-                UnitReportProcess.VAR_NEW_DUE_DATE, transientString(LocalDate.now().plusDays(14).toString())));
+                UnitReportProcess.REPORT_APPROVED.name(), false,
+                UnitReportProcess.COMMENT.name(), transientString("请补充"),
+                UnitReportProcess.NEW_DUE_DATE.name(), transientString(LocalDate.now().plusDays(14).toString())));
         assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
         assertThat(driver.unitTasks(id, "zyy", UnitReportProcess.SIGN_NOTICE)).isEmpty();
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
@@ -167,9 +174,9 @@ class UnitReportProcessTest {
         driver.stage(id, "zyy", true, true);
         var task = driver.unitTask(id, "zyy", UnitReportProcess.FILL_REPORT);
         String json = new ReportPayload(Driver.seed000Figures("1"), "总结", null, List.of()).toJson();
-        driver.submit("zyy-reporter", task, Map.of(UnitReportProcess.VAR_REPORT, transientString(json)));
+        driver.submit("zyy-reporter", task, Map.of(UnitReportProcess.REPORT.name(), transientString(json)));
         // the second click reaches a task that is gone: refused, and nothing is saved twice
-        assertThatThrownBy(() -> driver.submit("zyy-reporter", task, Map.of(UnitReportProcess.VAR_REPORT, transientString(json))))
+        assertThatThrownBy(() -> driver.submit("zyy-reporter", task, Map.of(UnitReportProcess.REPORT.name(), transientString(json))))
                 .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
         assertThat(reports.versions(id, "zyy")).hasSize(1);
         assertThat(reports.unit(id, "zyy").status()).isEqualTo(UnitStatus.SUBMITTED);
@@ -214,7 +221,7 @@ class UnitReportProcessTest {
 
     void head(String id, String unit, boolean approved, String comment) {
         driver.submit(unit + "-head", driver.unitTask(id, unit, UnitReportProcess.APPROVE_BY_HEAD), Map.of(
-                UnitReportProcess.VAR_HEAD_APPROVED, approved,
-                UnitReportProcess.VAR_COMMENT, transientString(comment == null ? "" : comment)));
+                UnitReportProcess.HEAD_APPROVED.name(), approved,
+                UnitReportProcess.COMMENT.name(), transientString(comment == null ? "" : comment)));
     }
 }

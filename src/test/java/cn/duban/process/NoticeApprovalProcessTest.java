@@ -1,5 +1,7 @@
-package cn.duban.campaign;
+package cn.duban.process;
 
+import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.CampaignStatus;
 import static cn.duban.Driver.transientString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,16 +35,16 @@ class NoticeApprovalProcessTest {
         AbstractAssertions.init(engine);
         driver.sectionPeople();
         campaignId = campaigns.createDraft("yiyuan-health-2024-315", null, "drafter1").id();
-        pi = runtimeService.startProcessInstanceByKey(CampaignProcess.APPROVAL_KEY, campaignId,
-                Map.of(CampaignProcess.VAR_CAMPAIGN_ID, campaignId, "drafter", "drafter1"));
-        assertThat(pi).isWaitingAt(CampaignProcess.DRAFT_NOTICE);
+        pi = runtimeService.startProcessInstanceByKey(NoticeApprovalProcess.KEY, campaignId,
+                Map.of(CampaignProcess.CAMPAIGN_ID.name(), campaignId, "drafter", "drafter1"));
+        assertThat(pi).isWaitingAt(NoticeApprovalProcess.DRAFT_NOTICE);
     }
 
     @Test
     void draftReviewedAndSignedEndsSignedOff() {
         draft("沂卫字〔2024〕12号");
         review(true, null);
-        assertThat(pi).isWaitingAt(CampaignProcess.SIGN_OFF_NOTICE);
+        assertThat(pi).isWaitingAt(NoticeApprovalProcess.SIGN_OFF_NOTICE);
         signOff(true, "同意印发");
         assertThat(pi).isEnded().hasPassed("noticeSignedOff");
         assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.SIGNED);
@@ -54,7 +56,7 @@ class NoticeApprovalProcessTest {
     void reviewReturnGoesBackToTheDrafterWithTheReason() {
         draft(null);
         review(false, "请补充文号");
-        assertThat(pi).isWaitingAt(CampaignProcess.DRAFT_NOTICE);
+        assertThat(pi).isWaitingAt(NoticeApprovalProcess.DRAFT_NOTICE);
         assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.DRAFTING);
         assertThat(campaigns.decisions(campaignId)).singleElement().satisfies(d -> assertThat(d.comment()).isEqualTo("请补充文号"));
         draft("沂卫字〔2024〕13号");
@@ -68,30 +70,30 @@ class NoticeApprovalProcessTest {
         draft(null);
         review(true, null);
         signOff(false, "截止日期再放宽两天");
-        assertThat(pi).isWaitingAt(CampaignProcess.DRAFT_NOTICE);
+        assertThat(pi).isWaitingAt(NoticeApprovalProcess.DRAFT_NOTICE);
     }
 
     @Test
     void aReturnWithoutReasonIsRefusedAndNothingChanges() {
         draft(null);
         assertThatThrownBy(() -> review(false, "  ")).hasMessageContaining("退回时请填写退回理由");
-        assertThat(pi).isWaitingAt(CampaignProcess.REVIEW_NOTICE);
+        assertThat(pi).isWaitingAt(NoticeApprovalProcess.REVIEW_NOTICE);
         assertThat(campaigns.decisions(campaignId)).isEmpty();
     }
 
     void draft(String number) {
         String json = number == null ? "{}" : "{\"documentNumber\":\"" + number + "\"}";
-        driver.submit("drafter1", driver.task(campaignId, CampaignProcess.DRAFT_NOTICE),
-                Map.of(CampaignProcess.VAR_DRAFT, transientString(json)));
+        driver.submit("drafter1", driver.task(campaignId, NoticeApprovalProcess.DRAFT_NOTICE),
+                Map.of(NoticeApprovalProcess.DRAFT.name(), transientString(json)));
     }
 
     void review(boolean ok, String comment) {
-        driver.submit("head1", driver.task(campaignId, CampaignProcess.REVIEW_NOTICE),
-                Map.of(CampaignProcess.VAR_NOTICE_REVIEWED, ok, CampaignProcess.VAR_COMMENT, transientString(comment == null ? "" : comment)));
+        driver.submit("head1", driver.task(campaignId, NoticeApprovalProcess.REVIEW_NOTICE),
+                Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), ok, NoticeApprovalProcess.COMMENT.name(), transientString(comment == null ? "" : comment)));
     }
 
     void signOff(boolean ok, String comment) {
-        driver.submit("leader1", driver.task(campaignId, CampaignProcess.SIGN_OFF_NOTICE),
-                Map.of(CampaignProcess.VAR_NOTICE_SIGNED, ok, CampaignProcess.VAR_COMMENT, transientString(comment == null ? "" : comment)));
+        driver.submit("leader1", driver.task(campaignId, NoticeApprovalProcess.SIGN_OFF_NOTICE),
+                Map.of(NoticeApprovalProcess.NOTICE_SIGNED.name(), ok, NoticeApprovalProcess.COMMENT.name(), transientString(comment == null ? "" : comment)));
     }
 }

@@ -1,14 +1,13 @@
-package cn.duban.distribution;
+package cn.duban.process;
 
+import cn.duban.distribution.DistributionService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.duban.Driver;
 import cn.duban.EngineTest;
-import cn.duban.campaign.CampaignProcess;
 import cn.duban.campaign.CampaignService;
 import cn.duban.report.ReportService;
-import cn.duban.report.UnitReportProcess;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -47,7 +46,7 @@ class DistributionProcessTest {
     @Test
     void everyTargetUnitGetsExactlyOneReportProcessInBatchJobs() {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("distribution", campaignId,
-                Map.of(CampaignProcess.VAR_CAMPAIGN_ID, campaignId));
+                Map.of(CampaignProcess.CAMPAIGN_ID.name(), campaignId));
         // 20 health units in batches of 7: three jobs, each its own transaction
         assertThat(pi).isWaitingAt("distributeBatch");
         assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(3);

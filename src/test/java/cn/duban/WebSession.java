@@ -1,0 +1,95 @@
+package cn.duban;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A person logged into a Camunda webapp over HTTP, as the browser is: a session cookie, and the CSRF token the
+ * webapp hands out on every GET sent back as {@code X-XSRF-TOKEN} on every change. Calls Tasklist's own REST
+ * API ({@code /camunda/api/engine/engine/default/…}) and duban's {@code /api} the way the forms do.
+ */
+public final class WebSession {
+
+    public static final String ENGINE_API = "/camunda/api/engine/engine/default";
+
+    private final String base;
+    private final HttpClient client;
+    private String token;
+
+    private WebSession(String base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Logs in to Tasklist as that user; fails the test when the login is refused. */
+    public static WebSession login(int port, String user, String password) {
+        WebSession s = new WebSession("http://localhost:" + port);
+        HttpResponse<String> r = s.tryLogin(user, password);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("login of " + user + " refused: " + r.statusCode() + " " + r.body());
+        }
+        return s;
+    }
+
+    /** A fresh client that tries one login and returns the answer (for the login throttle's tests). */
+    public static HttpResponse<String> attemptLogin(int port, String user, String password) {
+        return new WebSession("http://localhost:" + port).tryLogin(user, password);
+    }
+
+    private HttpResponse<String> tryLogin(String user, String password) {
+        get("/camunda/app/tasklist/default/");
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        // the login starts a new session: fetch its token as the app does
+        get(ENGINE_API + "/task/count");
+        return r;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Submits a task's form through Tasklist's own REST path, as Tasklist does. */
+    public HttpResponse<String> submitForm(String taskId, String variablesJson) {
+        return post(ENGINE_API + "/task/" + taskId + "/submit-form", "{\"variables\":" + variablesJson + "}");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("X-XSRF-TOKEN", token);
+        }
+        try {
+            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            r.headers().firstValue("X-XSRF-TOKEN").filter(t -> !t.equals("Required")).ifPresent(t -> token = t);
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
