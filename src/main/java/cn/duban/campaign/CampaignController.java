@@ -60,10 +60,10 @@ class CampaignController {
     /** The notice as a unit or the section reads it. */
     @GetMapping("/campaigns/{id}")
     Map<String, Object> notice(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        Campaign c = campaigns.get(id);
         if (!user.isSupervision() && !inCampaign(user, id)) {
             throw new Forbidden("无权查看该通知");
         }
+        Campaign c = campaigns.get(id);
         return Map.of(
                 "id", c.id(), "title", c.title(), "documentNumber", c.documentNumber() == null ? "" : c.documentNumber(),
                 "status", c.status().name(), "statusLabel", c.status().label(),
@@ -74,9 +74,7 @@ class CampaignController {
     }
 
     private boolean inCampaign(CurrentUser user, String campaignId) {
-        List<String> unitCodes = user.groups().stream().filter(g -> g.startsWith(Roles.UNIT_GROUP_PREFIX))
-                .map(g -> g.substring(Roles.UNIT_GROUP_PREFIX.length())).toList();
-        return campaigns.reachesAnyOf(campaignId, unitCodes);
+        return campaigns.reachesAnyOf(campaignId, user.unitCodes());
     }
 
     private static void requireSupervision(CurrentUser user) {

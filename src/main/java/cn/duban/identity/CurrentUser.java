@@ -15,6 +15,12 @@ public record CurrentUser(String id, List<String> groups) {
         return groups.contains(group);
     }
 
+    /** The units this person belongs to (their {@code unit-<code>} groups). */
+    public List<String> unitCodes() {
+        return groups.stream().filter(g -> g.startsWith(Roles.UNIT_GROUP_PREFIX))
+                .map(g -> g.substring(Roles.UNIT_GROUP_PREFIX.length())).toList();
+    }
+
     /** Supervision staff see every unit; a unit's people only their own. */
     public boolean canSeeUnit(String unitCode) {
         return isSupervision() || groups.contains(Roles.unitGroup(unitCode));

@@ -1,10 +1,9 @@
 package cn.duban.process;
 
+import cn.duban.engine.ClientCalls;
+import cn.duban.engine.ClientCalls.RefusedRequest;
 import cn.duban.identity.Roles;
 import cn.duban.support.Refusal;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +22,6 @@ import org.camunda.bpm.engine.impl.RuntimeServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -83,16 +80,11 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
 
     /** Whether this call comes from a client: a person is logged in and no engine command runs on this thread. */
     boolean isClientCall() {
-        return Context.getCommandContext() == null && authentication() != null;
-    }
-
-    private Authentication authentication() {
-        return configuration.getIdentityService().getCurrentAuthentication();
+        return ClientCalls.isClientCall(configuration.getIdentityService());
     }
 
     private boolean isOperator() {
-        Authentication auth = authentication();
-        List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+        List<String> groups = ClientCalls.groups(configuration.getIdentityService());
         return groups.contains(Roles.OPERATOR) || groups.contains(Roles.ADMIN);
     }
 
@@ -193,17 +185,8 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Runs a service call; a refusal of duban's rules inside it reaches a client as itself, not as an engine error. */
     <T> T translated(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            Refusal refusal = Refusal.in(e);
-            if (refusal != null && isClientCall()) {
-                throw refuse(refusal);
-            }
-            throw e;
-        }
+        return ClientCalls.translated(configuration.getIdentityService(), call);
     }
 
     void translated(Runnable call) {
@@ -213,27 +196,8 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
         });
     }
 
-    /**
-     * The refusal as the REST APIs answer it: its status and a body of the Chinese message alone (and what a form
-     * needs to show it at the field). Java callers see the same message.
-     */
     static RefusedRequest refuse(Refusal refusal) {
         return new RefusedRequest(refusal);
-    }
-
-    /** A refusal on its way to a REST client; JAX-RS answers it with its own response. */
-    static final class RefusedRequest extends WebApplicationException {
-        RefusedRequest(Refusal refusal) {
-            super(refusal.getMessage(), refusal, Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(body(refusal)).build());
-        }
-
-        private static Map<String, Object> body(Refusal refusal) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "Refusal");
-            body.putAll(refusal.body());
-            return body;
-        }
     }
 
     private record TaskContract(String name, Set<String> refused) {}
