@@ -71,6 +71,11 @@ public final class WebSession {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any other method without a body (DELETE, …). */
+    public HttpResponse<String> send(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Submits a task's form through Tasklist's own REST path, as Tasklist does. */
     public HttpResponse<String> submitForm(String taskId, String variablesJson) {
         return post(ENGINE_API + "/task/" + taskId + "/submit-form", "{\"variables\":" + variablesJson + "}");

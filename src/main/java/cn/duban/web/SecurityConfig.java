@@ -1,5 +1,7 @@
 package cn.duban.web;
 
+import cn.duban.identity.LoginThrottle;
+import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,6 +19,16 @@ class SecurityConfig {
         reg.addInitParameter("authentication-provider", "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
         reg.setName("engine-rest-authentication");
         reg.setOrder(101);
+        return reg;
+    }
+
+    /** Before every check of a password: the webapps' login form and HTTP Basic on /engine-rest and /api. */
+    @Bean
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, Clock clock) {
+        FilterRegistrationBean<LoginThrottleFilter> reg = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, clock));
+        reg.addUrlPatterns("/camunda/api/admin/auth/user/*", "/engine-rest/*", "/api/*");
+        reg.setName("duban-login-throttle");
+        reg.setOrder(100);
         return reg;
     }
 

@@ -1,0 +1,120 @@
+package cn.duban.web;
+
+import cn.duban.identity.LoginThrottle;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Every password a client sends passes here first: the webapps' login form and HTTP Basic on /engine-rest and
+ * duban's API. A locked account or address is answered with 429 and when to try again, before the password is
+ * checked; a wrong password is counted ({@link LoginThrottle}), and the login form tells the person, in Chinese, how
+ * many tries are left before the account locks.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+    private static final Pattern LOGIN = Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+$");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LoginThrottle throttle;
+    private final java.time.Clock clock;
+
+    LoginThrottleFilter(LoginThrottle throttle, java.time.Clock clock) {
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean login = "POST".equals(request.getMethod()) && LOGIN.matcher(request.getRequestURI()).matches();
+        String user = login ? request.getParameter("username") : basicUser(request);
+        if (user == null || user.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = request.getRemoteAddr();
+        Optional<LoginThrottle.Blocked> blocked = throttle.blocked(user, address);
+        if (blocked.isPresent()) {
+            long seconds = Math.max(1, Duration.between(LocalDateTime.now(clock), blocked.get().until()).getSeconds());
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            ErrorBody.write(response, 429, blocked.get().message());
+            return;
+        }
+        if (!login) {
+            chain.doFilter(request, response);
+            // behind HTTP Basic a 401 is a wrong password; anything else below 500 means the password was right
+            int status = response.getStatus();
+            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                throttle.failed(user, address);
+            } else if (status < 500) {
+                throttle.succeeded(user);
+            }
+            return;
+        }
+        LoginAnswer wrapper = new LoginAnswer(response);
+        chain.doFilter(request, wrapper);
+        // the login form: 200 logged in, 401 a wrong password; anything else (a refused CSRF token) checked no password
+        int left = Integer.MAX_VALUE;
+        if (wrapper.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            left = throttle.failed(user, address);
+        } else if (wrapper.getStatus() == HttpServletResponse.SC_OK) {
+            throttle.succeeded(user);
+        }
+        if (wrapper.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            wrapper.resetBuffer();
+            String message = left > 0
+                    ? "用户名或密码错误。再错 " + left + " 次，账号将锁定 " + throttle.policy().accountLock().toMinutes() + " 分钟。"
+                    : "用户名或密码错误，账号已暂时锁定 " + throttle.policy().accountLock().toMinutes() + " 分钟，到时自动解除。";
+            wrapper.setContentType("application/json;charset=UTF-8");
+            wrapper.getOutputStream().write(JSON.writeValueAsBytes(Map.of("message", message)));
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    /**
+     * The login resource answers a wrong password with {@code sendError(401)}, which would hand the answer to the
+     * container's error page; held here as a plain status, so that the Chinese message below becomes the body.
+     */
+    private static final class LoginAnswer extends ContentCachingResponseWrapper {
+        LoginAnswer(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) {
+            setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+            setStatus(status);
+        }
+    }
+
+    private static String basicUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : decoded.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
