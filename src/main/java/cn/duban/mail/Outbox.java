@@ -39,28 +39,41 @@ public class Outbox {
     }
 
     private static final String INSERT_UNLESS_QUEUED = """
-            INSERT INTO duban_outbox (kind, campaign_id, unit_code, due_date, recipient, subject, html_body, text_body,
+            INSERT INTO duban_outbox (kind, campaign_id, unit_code, due_date, recipient, ref, subject, html_body, text_body,
                                       status, attempts, next_attempt_at, created_at)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM (VALUES (1)) AS one (x)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ? FROM (VALUES (1)) AS one (x)
             WHERE NOT EXISTS (SELECT 1 FROM duban_outbox
-                              WHERE campaign_id = ? AND unit_code = ? AND kind = ? AND due_date = ? AND recipient = ?)""";
+                              WHERE campaign_id = ? AND unit_code = ? AND kind = ? AND due_date = ? AND recipient = ?
+                                AND ref = ?)""";
 
-    /** One mail to queue: its content and its key (campaign, unit, kind, due date, recipient). */
+    /**
+     * One mail to queue: its content and its key (campaign, unit, kind, due date, recipient, and a reference that
+     * tells apart mails of one kind caused by distinct events on one day, such as two urges; empty when there are none).
+     */
     public record Queued(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate,
-                         String recipient) {
+                         String recipient, String ref) {
+
+        public Queued(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate,
+                      String recipient) {
+            this(mail, kind, campaignId, unitCode, dueDate, recipient, "");
+        }
 
         Object[] args(LocalDateTime now) {
-            return new Object[] {kind, campaignId, unitCode, dueDate, recipient, mail.subject(), mail.html(), mail.text(),
-                    PENDING, now, now, campaignId, unitCode, kind, dueDate, recipient};
+            return new Object[] {kind, campaignId, unitCode, dueDate, recipient, ref, mail.subject(), mail.html(), mail.text(),
+                    PENDING, now, now, campaignId, unitCode, kind, dueDate, recipient, ref};
         }
     }
 
     /** Queues a mail unless the same one is queued already; returns whether it was queued now. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate, String recipient) {
-        return jdbc.sql(INSERT_UNLESS_QUEUED)
-                .params(new Queued(mail, kind, campaignId, unitCode, dueDate, recipient).args(LocalDateTime.now(clock)))
-                .update() == 1;
+        return enqueue(new Queued(mail, kind, campaignId, unitCode, dueDate, recipient));
+    }
+
+    /** Queues a mail unless the same one (same key, reference included) is queued already; returns whether it was queued now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(Queued mail) {
+        return jdbc.sql(INSERT_UNLESS_QUEUED).params(mail.args(LocalDateTime.now(clock))).update() == 1;
     }
 
     /** Queues these mails in JDBC batches, each unless the same one is queued already; returns how many were queued now. */

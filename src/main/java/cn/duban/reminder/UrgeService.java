@@ -9,6 +9,7 @@ import cn.duban.mail.TasklistLinks;
 import cn.duban.report.ReportException;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
+import cn.duban.support.Dates;
 import cn.duban.unit.Unit;
 import cn.duban.unit.UnitRepository;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +76,10 @@ public class UrgeService {
                 : unitCodes.stream().map(code -> reports.unit(campaignId, code)).toList();
         List<String> urged = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
-        for (UnitReport u : targets) {
+        for (UnitReport target : targets) {
+            // the unit's row is locked first, so that parallel urges of one unit are taken one at a time and the
+            // interval check below sees the urge a concurrent request has just recorded
+            UnitReport u = reports.lockUnit(campaignId, target.unitCode());
             if (!u.status().owesReport()) {
                 skipped.put(u.unitCode(), "已报送，无需催办");
                 continue;
@@ -82,15 +87,23 @@ public class UrgeService {
             LocalDateTime last = jdbc.sql("SELECT MAX(urged_at) FROM duban_urge WHERE campaign_id = ? AND unit_code = ?")
                     .params(campaignId, u.unitCode()).query(LocalDateTime.class).optional().orElse(null);
             if (last != null && last.plus(minInterval).isAfter(now)) {
-                skipped.put(u.unitCode(), "上次催办于 " + last.toLocalDate() + " " + last.toLocalTime().withNano(0) + "，间隔未满");
+                LocalDateTime next = last.plus(minInterval);
+                skipped.put(u.unitCode(), "上次催办于 " + Dates.minute(last) + "，" + Dates.minute(next) + " 后可再次催办");
                 continue;
             }
-            jdbc.sql("INSERT INTO duban_urge (campaign_id, unit_code, note, urged_by, urged_at) VALUES (?, ?, ?, ?, ?)")
-                    .params(campaignId, u.unitCode(), text.isEmpty() ? null : text, actor, now).update();
             Unit unit = units.find(u.unitCode()).orElseThrow();
+            var recipients = reminders.recipients(unit, u, true);
+            if (recipients.isEmpty()) {
+                skipped.put(u.unitCode(), "该单位没有可接收邮件的人员，请先在用户管理中填写邮箱");
+                continue;
+            }
+            var key = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO duban_urge (campaign_id, unit_code, note, urged_by, urged_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(campaignId, u.unitCode(), text.isEmpty() ? null : text, actor, now).update(key, "id");
+            String ref = "urge:" + key.getKeyAs(Number.class);
             MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, links.openTask(u.processInstanceId()));
-            for (String to : reminders.recipients(unit, u, true)) {
-                outbox.enqueue(mail, "URGE", campaignId, u.unitCode(), today, to);
+            for (String to : recipients) {
+                outbox.enqueue(new Outbox.Queued(mail, "URGE", campaignId, u.unitCode(), today, to, ref));
             }
             urged.add(u.unitCode());
         }

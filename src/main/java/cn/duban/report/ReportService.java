@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -215,6 +216,13 @@ public class ReportService {
 
     public UnitReport unit(String campaignId, String unitCode) {
         return reports.findUnit(campaignId, unitCode)
+                .orElseThrow(() -> new ReportException("单位 " + unitCode + " 不在活动 " + campaignId + " 的下发范围内"));
+    }
+
+    /** The unit's row in the campaign, locked until the transaction ends: one change to a unit's work at a time. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UnitReport lockUnit(String campaignId, String unitCode) {
+        return reports.lockUnit(campaignId, unitCode)
                 .orElseThrow(() -> new ReportException("单位 " + unitCode + " 不在活动 " + campaignId + " 的下发范围内"));
     }
 

@@ -1,6 +1,8 @@
 package cn.duban.support;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** A day as a form hands it in ({@code yyyy-MM-dd}, possibly followed by a time), read one way everywhere. */
@@ -23,5 +25,12 @@ public final class Dates {
         } catch (DateTimeParseException e) {
             throw new Refusal(what + "格式应为 yyyy-MM-dd");
         }
+    }
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A moment as people read it: {@code 2026-03-20 14:05}. */
+    public static String minute(LocalDateTime time) {
+        return time.format(MINUTE);
     }
 }

@@ -48,6 +48,12 @@ class ReminderIT {
     @Autowired UrgeService urges;
     @Autowired ReminderService reminderService;
     @Autowired cn.duban.report.ReportService reports;
+    @Autowired cn.duban.campaign.CampaignService campaignService;
+    @Autowired cn.duban.unit.UnitRepository unitRepository;
+    @Autowired cn.duban.mail.TasklistLinks links;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired java.time.Clock clock;
 
     LocalDate today = LocalDate.now(CHINA);
 
@@ -181,11 +187,59 @@ class ReminderIT {
         var again = urges.urge(id, List.of("xlz", "nlsz"), null, "reviewer1");
         assertThat(again.urged()).isEmpty();
         assertThat(again.skipped()).containsKeys("xlz", "nlsz");
-        assertThat(again.skipped().get("xlz")).contains("间隔未满");
+        assertThat(again.skipped().get("xlz")).contains("上次催办于 ").contains("后可再次催办");
         at(due.plusDays(2), 10, 30);
         assertThat(urges.urge(id, List.of("xlz"), null, "reviewer1").urged()).containsExactly("xlz");
         assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals("URGE")).extracting(OutboxMail::dueDate)
                 .contains(due.plusDays(1), due.plusDays(2));
+    }
+
+    @Test
+    void fifteenParallelUrgesOfOneUnitMakeOneUrgeAndOneMailPerRecipient() throws Exception {
+        LocalDate due = calendar.onOrAfter(today.plusDays(2));
+        String id = campaign("xlz", due);
+        at(due.plusDays(1), 10, 0);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(15);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<UrgeService.Result>> results = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 15; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return urges.urge(id, List.of("xlz"), "请报送", "reviewer1");
+                }));
+            }
+            start.countDown();
+            int urged = 0;
+            for (var r : results) {
+                urged += r.get(60, java.util.concurrent.TimeUnit.SECONDS).urged().size();
+            }
+            assertThat(urged).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM duban_urge WHERE campaign_id = ?").param(id).query(Integer.class).single())
+                .isEqualTo(1);
+        var urgeMails = outbox.list(id).stream().filter(m -> m.kind().equals("URGE")).toList();
+        assertThat(urgeMails).isNotEmpty();
+        assertThat(urgeMails).extracting(OutboxMail::recipient).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSecondUrgeOnTheSameDayAfterTheIntervalSendsItsOwnMail() {
+        LocalDate due = calendar.onOrAfter(today.plusDays(2));
+        String id = campaign("xlz", due);
+        var hourly = new UrgeService(campaignService, reports, unitRepository, reminderService, links, outbox, jdbc,
+                clock, java.time.Duration.ofHours(1));
+        at(due.plusDays(1), 9, 0);
+        assertThat(tx.execute(s -> hourly.urge(id, List.of("xlz"), "第一次", "reviewer1")).urged()).containsExactly("xlz");
+        at(due.plusDays(1), 9, 30);
+        assertThat(tx.execute(s -> hourly.urge(id, List.of("xlz"), "第二次", "reviewer1")).urged()).isEmpty();
+        at(due.plusDays(1), 10, 5);
+        assertThat(tx.execute(s -> hourly.urge(id, List.of("xlz"), "第三次", "reviewer1")).urged()).containsExactly("xlz");
+        var urgeMails = outbox.list(id).stream().filter(m -> m.kind().equals("URGE")).toList();
+        long recipients = urgeMails.stream().map(OutboxMail::recipient).distinct().count();
+        assertThat(urgeMails).hasSize((int) (2 * recipients));
     }
 
     String campaign(String units, LocalDate due) {
