@@ -88,12 +88,23 @@ public class Driver {
 
     /** A shipped template's YAML with its code made unique and its targets replaced (a new notice, as a file). */
     public CampaignTemplate uploadVariant(String resource, String targetsYaml) {
-        String yaml;
         try {
-            yaml = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+            return variant(new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8), targetsYaml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A template file the test wrote, as {@link #uploadVariant(String, String)}. */
+    public CampaignTemplate uploadVariant(java.nio.file.Path file, String targetsYaml) {
+        try {
+            return variant(java.nio.file.Files.readString(file), targetsYaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CampaignTemplate variant(String yaml, String targetsYaml) {
         String code = "t" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
         yaml = yaml.replaceFirst("(?m)^code: .*$", "code: " + code);
         if (targetsYaml != null) {

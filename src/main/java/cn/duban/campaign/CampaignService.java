@@ -44,9 +44,7 @@ public class CampaignService {
         CampaignTemplate template = catalog.get(templateCode);
         catalog.checkAgainstRegistry(template);
         LocalDateTime now = LocalDateTime.now(clock);
-        if (deadlineOverride != null && deadlineOverride.isBefore(now.toLocalDate())) {
-            throw new CampaignException("报送截止日期不能早于今天");
-        }
+        Deadlines.requireNotPast(template, deadlineOverride, now.toLocalDate());
         String id = "C" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         Campaign c = new Campaign(id, template.code(), template.title(), template.documentNumber(), template,
@@ -81,18 +79,16 @@ public class CampaignService {
         String number = draft == null ? c.documentNumber() : trimToNull(draft.documentNumber());
         String text = draft == null || blank(draft.noticeText()) ? c.template().noticeText() : draft.noticeText();
         LocalDate deadline = draft == null ? c.deadlineOverride() : draft.deadline();
-        if (title.length() > 500) {
-            throw new CampaignException("通知标题过长（最多 500 字）");
+        if (title.length() > TemplateParser.MAX_TITLE) {
+            throw new CampaignException("通知标题过长（最多 " + TemplateParser.MAX_TITLE + " 字）");
         }
-        if (number != null && number.length() > 100) {
-            throw new CampaignException("文号过长（最多 100 字）");
+        if (number != null && number.length() > TemplateParser.MAX_DOCUMENT_NUMBER) {
+            throw new CampaignException("文号过长（最多 " + TemplateParser.MAX_DOCUMENT_NUMBER + " 字）");
         }
-        if (text.length() > 100_000) {
-            throw new CampaignException("通知正文过长（最多 100000 字）");
+        if (text.length() > TemplateParser.MAX_NOTICE_TEXT) {
+            throw new CampaignException("通知正文过长（最多 " + TemplateParser.MAX_NOTICE_TEXT + " 字）");
         }
-        if (deadline != null && deadline.isBefore(LocalDate.now(clock))) {
-            throw new CampaignException("报送截止日期不能早于今天");
-        }
+        Deadlines.requireNotPast(c.template(), deadline, LocalDate.now(clock));
         CampaignTemplate t = c.template();
         CampaignTemplate edited = new CampaignTemplate(t.code(), title, number, t.issuer(), t.section(), t.contact(), text,
                 t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(),
@@ -111,6 +107,9 @@ public class CampaignService {
         }
         if (reason != null && reason.length() > MAX_COMMENT) {
             throw new CampaignException("意见过长（最多 " + MAX_COMMENT + " 字）");
+        }
+        if (approved) {
+            Deadlines.requireNotPast(c.template(), c.deadlineOverride(), LocalDate.now(clock));
         }
         campaigns.insertDecision(id, stage.name(), approved, reason, actor, LocalDateTime.now(clock));
         CampaignStatus next = !approved ? CampaignStatus.DRAFTING

@@ -18,4 +18,18 @@ public final class Deadlines {
                 : issuedOn.plusDays(template.deadline().daysAfterIssue());
         return template.deadline().moveToWorkingDay() ? nextWorkingDay.apply(d) : d;
     }
+
+    /**
+     * A notice may not go out with a deadline already past — the drafter's date, or else the template's own
+     * fixed date (a template written for last year's campaign keeps last year's date). Checked when the draft is
+     * opened, when it is handed on, and again at 核稿 and 签发, since days pass between them.
+     */
+    public static void requireNotPast(CampaignTemplate template, LocalDate override, LocalDate today) {
+        LocalDate d = override != null ? override : template.deadline().date();
+        if (d != null && d.isBefore(today)) {
+            throw new CampaignException(override != null
+                    ? "报送截止日期 " + d + " 已过，请填写今天或以后的日期"
+                    : "模板中的报送截止日期 " + d + " 已过，请填写今天或以后的报送截止日期");
+        }
+    }
 }

@@ -27,6 +27,24 @@ public final class TemplateParser {
     /** Larger files are refused before parsing: a template is a few kilobytes. */
     public static final int MAX_SOURCE_CHARS = 512 * 1024;
 
+    /**
+     * The longest values a template may hold. Each fits every place the value goes later: the notice title into
+     * mail subjects (500 characters with their prefix and date), names and titles into workbook cells and file
+     * names, counts into one form and one sheet. MaxTemplateIT runs a template at every limit through the whole
+     * campaign.
+     */
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_UNIT_OF_MEASURE = 20;
+    public static final int MAX_NOTICE_TEXT = 100_000;
+    public static final int MAX_ITEM_TEXT = 20_000;
+    public static final int MAX_DATES = 100;
+    public static final int MAX_DOCUMENT_NUMBER = 100;
+    public static final int MAX_CONTACT = 50;
+    public static final int MAX_MAILBOX = 254;
+    public static final int MAX_DUTY = 2_000;
+    public static final int MAX_ROWS = 200;
+
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern MAILBOX = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
@@ -96,16 +114,24 @@ public final class TemplateParser {
         } else if (!CODE.matcher(t.code()).matches()) {
             p.add("字段 code 只能含字母、数字、下划线和连字符（1～64 个字符）");
         }
-        requireText(p, "title", t.title(), 500);
-        requireText(p, "issuer", t.issuer(), 200);
-        requireText(p, "section", t.section(), 200);
-        requireText(p, "noticeText", t.noticeText(), 100_000);
-        if (t.documentNumber() != null && t.documentNumber().length() > 100) {
-            p.add("字段 documentNumber 过长（最多 100 个字符）");
+        requireText(p, "title", t.title(), MAX_TITLE);
+        requireText(p, "issuer", t.issuer(), MAX_NAME);
+        requireText(p, "section", t.section(), MAX_NAME);
+        requireText(p, "noticeText", t.noticeText(), MAX_NOTICE_TEXT);
+        optionalText(p, "documentNumber", t.documentNumber(), MAX_DOCUMENT_NUMBER);
+        optionalText(p, "tableTitle", t.tableTitle(), MAX_TITLE);
+        if (t.contact() != null) {
+            optionalText(p, "contact.person", t.contact().person(), MAX_CONTACT);
+            optionalText(p, "contact.phone", t.contact().phone(), MAX_CONTACT);
+            optionalText(p, "contact.mailbox", t.contact().mailbox(), MAX_MAILBOX);
+            if (!blank(t.contact().mailbox()) && !MAILBOX.matcher(t.contact().mailbox()).matches()) {
+                p.add("字段 contact.mailbox 不是有效的邮箱地址");
+            }
         }
-        if (t.contact() != null && !blank(t.contact().mailbox()) && !MAILBOX.matcher(t.contact().mailbox()).matches()) {
-            p.add("字段 contact.mailbox 不是有效的邮箱地址");
-        }
+        atMost(p, "items", t.items().size(), MAX_ROWS);
+        atMost(p, "indicators", t.indicators().size(), MAX_ROWS);
+        atMost(p, "rules", t.rules().size(), MAX_ROWS);
+        atMost(p, "dutyRoster", t.dutyRoster().size(), MAX_ROWS);
         checkSelector(p, "targets", t.targets(), true);
         if (t.deadline() == null) {
             p.add("字段 deadline 必填（date 或 daysAfterIssue）");
@@ -124,10 +150,10 @@ public final class TemplateParser {
                 continue;
             }
             checkCode(p, at + ".code", item.code(), itemCodes);
-            requireText(p, at + ".title", item.title(), 500);
-            if (item.text() != null && item.text().length() > 20_000) {
-                p.add("字段 " + at + ".text 过长");
-            }
+            requireText(p, at + ".title", item.title(), MAX_TITLE);
+            optionalText(p, at + ".text", item.text(), MAX_ITEM_TEXT);
+            optionalText(p, at + ".group", item.group(), MAX_NAME);
+            optionalText(p, at + ".dates", item.dates(), MAX_DATES);
             checkSelector(p, at + ".appliesTo", item.appliesTo(), false);
             checkSelector(p, at + ".lead", item.lead(), false);
             checkSelector(p, at + ".cooperating", item.cooperating(), false);
@@ -147,8 +173,8 @@ public final class TemplateParser {
                 continue;
             }
             checkCode(p, at + ".code", ind.code(), indicatorCodes);
-            requireText(p, at + ".name", ind.name(), 200);
-            requireText(p, at + ".unit", ind.unit(), 20);
+            requireText(p, at + ".name", ind.name(), MAX_NAME);
+            requireText(p, at + ".unit", ind.unit(), MAX_UNIT_OF_MEASURE);
             if (ind.type() == null) {
                 p.add("字段 " + at + ".type 必填（integer 或 decimal）");
             }
@@ -191,6 +217,9 @@ public final class TemplateParser {
             var d = t.dutyRoster().get(i);
             if (d == null || blank(d.duty())) {
                 p.add("字段 dutyRoster[" + i + "].duty 必填");
+            } else {
+                optionalText(p, "dutyRoster[" + i + "].duty", d.duty(), MAX_DUTY);
+                optionalText(p, "dutyRoster[" + i + "].period", d.period(), MAX_DATES);
             }
         }
         return p;
@@ -228,6 +257,18 @@ public final class TemplateParser {
             p.add("字段 " + field + " 必填");
         } else if (value.length() > max) {
             p.add("字段 " + field + " 过长（最多 " + max + " 个字符）");
+        }
+    }
+
+    private static void optionalText(List<String> p, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            p.add("字段 " + field + " 过长（最多 " + max + " 个字符）");
+        }
+    }
+
+    private static void atMost(List<String> p, String field, int count, int max) {
+        if (count > max) {
+            p.add("字段 " + field + " 过多（最多 " + max + " 项）");
         }
     }
 

@@ -3,7 +3,11 @@ package cn.duban.export;
 import cn.duban.audit.AuditService;
 import cn.duban.identity.CurrentUser;
 import cn.duban.support.Forbidden;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,11 +53,27 @@ class ExportController {
 
     @GetMapping("/api/campaigns/{id}/exports/package.zip")
     ResponseEntity<StreamingResponseBody> upward(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
-                                                 @PathVariable String id) {
+                                                 @PathVariable String id) throws IOException {
         requireSupervision(user);
+        // built whole into a temporary file first: a package that fails answers an error, never 200 with half a zip
+        Path built = Files.createTempFile("duban-package-", ".zip");
+        try {
+            try (OutputStream out = Files.newOutputStream(built)) {
+                exports.upwardPackage(id, out);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(built);
+            throw e;
+        }
         audit.downloaded(id, null, "上报材料包", user.id());
-        StreamingResponseBody body = out -> exports.upwardPackage(id, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+        StreamingResponseBody body = out -> {
+            try {
+                Files.copy(built, out);
+            } finally {
+                Files.deleteIfExists(built);
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(Files.size(built))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition("上报材料-" + id + ".zip")).body(body);
     }
 

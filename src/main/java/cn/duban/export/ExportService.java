@@ -10,6 +10,7 @@ import cn.duban.report.ReportStatus;
 import cn.duban.report.ReportVersion;
 import cn.duban.summary.CountySummary;
 import cn.duban.summary.SummaryService;
+import cn.duban.support.FileNames;
 import cn.duban.unit.Unit;
 import cn.duban.unit.UnitRepository;
 import java.io.ByteArrayOutputStream;
@@ -150,7 +151,7 @@ public class ExportService {
     public void upwardPackage(String campaignId, OutputStream target) {
         Campaign c = campaigns.get(campaignId);
         try (ZipOutputStream zip = new ZipOutputStream(target, java.nio.charset.StandardCharsets.UTF_8)) {
-            zip.putNextEntry(new ZipEntry(c.template().statisticsTitle() + "（汇总）.xlsx"));
+            zip.putNextEntry(new ZipEntry(FileNames.safeTitle(c.template().statisticsTitle() + "（汇总）.xlsx")));
             zip.write(summaryWorkbook(campaignId));
             zip.closeEntry();
             for (var u : reports.units(campaignId)) {
@@ -159,13 +160,13 @@ public class ExportService {
                 if (v == null) {
                     continue;
                 }
-                String folder = safe(units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())) + "/";
+                String folder = FileNames.safeTitle(units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())) + "/";
                 zip.putNextEntry(new ZipEntry(folder + "统计表.xlsx"));
                 zip.write(unitWorkbook(campaignId, u.unitCode()));
                 zip.closeEntry();
                 Set<String> names = new HashSet<>();
                 for (AttachmentInfo a : v.attachments()) {
-                    String name = unique(names, (a.kind().equals("PHOTO") ? "图片/" : "") + safe(a.filename()));
+                    String name = unique(names, (a.kind().equals("PHOTO") ? "图片/" : "") + FileNames.safe(a.filename()));
                     zip.putNextEntry(new ZipEntry(folder + name));
                     zip.write(repository.attachmentContent(a.id()));
                     zip.closeEntry();
@@ -186,15 +187,6 @@ public class ExportService {
         Cell cell = row.createCell(col);
         cell.setCellValue(value);
         cell.setCellStyle(layout.number(scale));
-    }
-
-    /** A file or folder name without path separators or characters Windows refuses. */
-    static String safe(String name) {
-        String n = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
-        while (n.startsWith(".")) {
-            n = n.substring(1);
-        }
-        return n.isEmpty() ? "未命名" : n;
     }
 
     private static String unique(Set<String> names, String name) {

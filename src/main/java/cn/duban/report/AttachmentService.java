@@ -2,6 +2,7 @@ package cn.duban.report;
 
 import cn.duban.campaign.CampaignRepository;
 import cn.duban.campaign.CampaignStatus;
+import cn.duban.support.FileNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +54,7 @@ public class AttachmentService {
         if (!SUMMARY.equals(kind) && !PHOTO.equals(kind)) {
             throw new ReportException("附件类别只能是总结文档或活动图片");
         }
-        String name = cleanName(filename);
+        String name = FileNames.safe(filename);
         if (content == null || content.length == 0) {
             throw new ReportException("文件“" + name + "”是空文件");
         }
@@ -75,6 +76,9 @@ public class AttachmentService {
         }
         if (type.startsWith("image/")) {
             checkImage(name, content);
+        }
+        if (type.equals("application/zip") && !isDocumentPackage(content, ext)) {
+            throw new ReportException("文件“" + name + "”不是有效的 " + ext.toUpperCase(Locale.ROOT) + " 文档（压缩包改名不能作为文档上传）");
         }
         long id = reports.insertAttachment(campaignId, unitCode, kind, name, type, content, sha256(content), actor,
                 LocalDateTime.now(clock));
@@ -148,6 +152,37 @@ public class AttachmentService {
         };
     }
 
+    /** The most zip entries read to find a document's parts (a real .docx has a few dozen). */
+    static final int MAX_PACKAGE_ENTRIES = 2_000;
+
+    /**
+     * A zip is a document only with a document's structure: an Office Open XML file has its content types and, for
+     * Word, {@code word/document.xml}; an OpenDocument text starts with its {@code mimetype} entry. Only entry names
+     * and that one short entry are read, so a zip bomb costs nothing here.
+     */
+    static boolean isDocumentPackage(byte[] content, String ext) {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
+            if (ext.equals("odt")) {
+                var first = zip.getNextEntry();
+                if (first == null || !first.getName().equals("mimetype")) {
+                    return false;
+                }
+                byte[] mime = zip.readNBytes(64);
+                return new String(mime, StandardCharsets.US_ASCII).equals("application/vnd.oasis.opendocument.text");
+            }
+            boolean contentTypes = false;
+            boolean document = false;
+            java.util.zip.ZipEntry e;
+            for (int i = 0; i < MAX_PACKAGE_ENTRIES && (e = zip.getNextEntry()) != null; i++) {
+                contentTypes |= e.getName().equals("[Content_Types].xml");
+                document |= e.getName().equals("word/document.xml");
+            }
+            return contentTypes && (document || !ext.equals("docx"));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static boolean starts(byte[] b, int... magic) {
         if (b.length < magic.length) return false;
         for (int i = 0; i < magic.length; i++) {
@@ -168,20 +203,6 @@ public class AttachmentService {
         } catch (java.nio.charset.CharacterCodingException e) {
             return n == 8192; // a multi-byte character cut at the sample's end
         }
-    }
-
-    /** The file's own name without any path, control characters or reserved characters. */
-    static String cleanName(String filename) {
-        String n = filename == null ? "" : filename;
-        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
-        n = n.replaceAll("[\\p{Cntrl}<>:\"|?*]", "_").strip();
-        while (n.startsWith(".")) {
-            n = n.substring(1);
-        }
-        if (n.isEmpty()) {
-            n = "未命名";
-        }
-        return n.length() > 200 ? n.substring(n.length() - 200) : n;
     }
 
     private static String extension(String name) {

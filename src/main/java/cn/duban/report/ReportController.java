@@ -89,6 +89,10 @@ class ReportController {
     @PostMapping("/campaigns/{id}/figures/check")
     Map<String, Object> check(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                               @org.springframework.web.bind.annotation.RequestBody Map<String, String> values) {
+        // the same answer for a campaign that does not exist as for one the person may not read
+        if (!user.isSupervision() && !campaigns.reachesAnyOf(id, user.unitCodes())) {
+            throw new Forbidden("无权查看该通知");
+        }
         return reports.checkFigures(id, values);
     }
 

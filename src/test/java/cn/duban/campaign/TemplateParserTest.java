@@ -109,4 +109,16 @@ class TemplateParserTest {
         assertThatThrownBy(() -> TemplateParser.parse("")).hasMessageContaining("模板内容为空");
         assertThatThrownBy(() -> TemplateParser.parse("x".repeat(TemplateParser.MAX_SOURCE_CHARS + 1))).hasMessageContaining("模板过大");
     }
+
+    @Test
+    void everyValueIsLimitedAtTheDoorToWhatEveryLaterStepHolds() throws IOException {
+        String seed = seed("yiyuan-health-2024-315");
+        String title = "通".repeat(TemplateParser.MAX_TITLE);
+        assertThat(TemplateParser.parse(seed.replaceFirst("(?m)^title: .*$", "title: " + title)).title()).isEqualTo(title);
+        assertThatThrownBy(() -> TemplateParser.parse(seed.replaceFirst("(?m)^title: .*$", "title: " + title + "知")))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("字段 title 过长（最多 200 个字符）");
+        // the 400,000-character table title that once broke every workbook download
+        assertThatThrownBy(() -> TemplateParser.parse(seed.replaceFirst("(?m)^tableTitle: .*$", "tableTitle: " + "表".repeat(400_000))))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("字段 tableTitle 过长");
+    }
 }

@@ -36,7 +36,7 @@ class DistributionProcessTest {
     void signedCampaign() {
         AbstractAssertions.init(engine);
         driver.sectionPeople();
-        campaignId = campaigns.createDraft("yiyuan-health-2024-315", null, "drafter1").id();
+        campaignId = campaigns.createDraft("yiyuan-health-2024-315", java.time.LocalDate.now().plusDays(10), "drafter1").id();
         campaigns.submitDraft(campaignId, null);
         campaigns.decide(campaignId, CampaignService.Stage.REVIEW, true, null, "head1");
         campaigns.decide(campaignId, CampaignService.Stage.SIGNOFF, true, null, "leader1");

@@ -34,7 +34,7 @@ class NoticeApprovalProcessTest {
     void start() {
         AbstractAssertions.init(engine);
         driver.sectionPeople();
-        campaignId = campaigns.createDraft("yiyuan-health-2024-315", null, "drafter1").id();
+        campaignId = campaigns.createDraft("yiyuan-health-2024-315", java.time.LocalDate.now().plusDays(10), "drafter1").id();
         pi = runtimeService.startProcessInstanceByKey(NoticeApprovalProcess.KEY, campaignId,
                 Map.of(CampaignProcess.CAMPAIGN_ID.name(), campaignId, "drafter", "drafter1"));
         assertThat(pi).isWaitingAt(NoticeApprovalProcess.DRAFT_NOTICE);
@@ -82,7 +82,8 @@ class NoticeApprovalProcessTest {
     }
 
     void draft(String number) {
-        String json = number == null ? "{}" : "{\"documentNumber\":\"" + number + "\"}";
+        String deadline = "\"deadline\":\"" + java.time.LocalDate.now().plusDays(10) + "\"";
+        String json = number == null ? "{" + deadline + "}" : "{\"documentNumber\":\"" + number + "\"," + deadline + "}";
         driver.submit("drafter1", driver.task(campaignId, NoticeApprovalProcess.DRAFT_NOTICE),
                 Map.of(NoticeApprovalProcess.DRAFT.name(), transientString(json)));
     }

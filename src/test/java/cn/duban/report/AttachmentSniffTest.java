@@ -25,6 +25,37 @@ class AttachmentSniffTest {
                 new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0})).hasMessageContaining("已损坏");
     }
 
+    @Test
+    void aZipIsADocumentOnlyWithADocumentsStructure() throws Exception {
+        var word = new java.io.ByteArrayOutputStream();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            doc.createParagraph().createRun().setText("活动总结");
+            doc.write(word);
+        }
+        assertThat(AttachmentService.isDocumentPackage(word.toByteArray(), "docx")).isTrue();
+        assertThat(AttachmentService.isDocumentPackage(zip("photos/1.jpg", "x"), "docx")).isFalse();
+        // a spreadsheet package is Office Open XML but not a Word document
+        var sheet = new java.io.ByteArrayOutputStream();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            wb.createSheet("表");
+            wb.write(sheet);
+        }
+        assertThat(AttachmentService.isDocumentPackage(sheet.toByteArray(), "docx")).isFalse();
+        assertThat(AttachmentService.isDocumentPackage(zip("mimetype", "application/vnd.oasis.opendocument.text"), "odt")).isTrue();
+        assertThat(AttachmentService.isDocumentPackage(zip("content.xml", "<x/>"), "odt")).isFalse();
+        assertThat(AttachmentService.isDocumentPackage(new byte[] {'P', 'K', 3, 4, 0, 0}, "docx")).isFalse();
+    }
+
+    static byte[] zip(String entry, String content) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(out)) {
+            z.putNextEntry(new java.util.zip.ZipEntry(entry));
+            z.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
     /** A PNG signature and IHDR chunk (with its CRC) claiming the given size; no pixel data at all. */
     static byte[] png(int width, int height) throws Exception {
         var out = new java.io.ByteArrayOutputStream();
@@ -39,10 +70,4 @@ class AttachmentSniffTest {
         return out.toByteArray();
     }
 
-    @Test
-    void fileNamesLoseTheirPathAndReservedCharacters() {
-        assertThat(AttachmentService.cleanName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(AttachmentService.cleanName("C:\\temp\\总结<1>.docx")).isEqualTo("总结_1_.docx");
-        assertThat(AttachmentService.cleanName("..")).isEqualTo("未命名");
-    }
 }

@@ -32,6 +32,7 @@ class ApiSecurityIT {
     @Autowired TestRestTemplate http;
     @Autowired Driver driver;
     @Autowired cn.duban.report.ReportService reports;
+    @Autowired cn.duban.report.AttachmentService attachments;
 
     String campaignId;
     String templateCode;
@@ -171,6 +172,26 @@ class ApiSecurityIT {
     }
 
     @Test
+    void theFigureCheckAnswersOnlyThoseWhoMayReadTheNotice() {
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        var figures = new HttpEntity<>("{\"1\":\"5\"}", json);
+        String other = driver.issue(driver.startCampaign(templateCode, LocalDate.now().plusDays(10).toString()));
+        // rmyy is in the first campaign: it gets the check
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").postForEntity("/api/campaigns/" + campaignId + "/figures/check",
+                figures, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // jjzx is in neither: the same 403 for a campaign that exists and one that does not
+        for (String id : new String[] {campaignId, "C20990101-ffffff"}) {
+            var r = http.withBasicAuth("jjzx-reporter", "test").postForEntity("/api/campaigns/" + id + "/figures/check", figures, Map.class);
+            assertThat(r.getStatusCode()).as(id).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(r.getBody().get("message")).isEqualTo("无权查看该通知");
+            assertThat(http.withBasicAuth("jjzx-reporter", "test").getForEntity("/api/campaigns/" + id, Map.class).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(other).isNotEqualTo(campaignId);
+    }
+
+    @Test
     void aUnitUploadsOnlyForItselfAndAnExecutableNamedJpgIsRefused() {
         var form = new LinkedMultiValueMap<String, Object>();
         form.add("kind", "PHOTO");
@@ -189,6 +210,50 @@ class ApiSecurityIT {
         var foreign = http.withBasicAuth("rmyy-reporter", "test").postForEntity(
                 "/api/campaigns/" + campaignId + "/units/zyy/attachments", new HttpEntity<>(form, headers), Map.class);
         assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void anOversizedUploadGetsDubansOwnMessageAndAZipRenamedDocxIsNoDocument() throws Exception {
+        // over duban's 20 MB, under the container's limit: duban's message names the limit
+        var over = upload("SUMMARY", "总结.pdf", pdfOf(20 * 1024 * 1024 + 1));
+        assertThat(over.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) over.getBody().get("message")).contains("超过 20 MB 的上限");
+        // over the container's limit too: still a Chinese answer, not an empty 413
+        var huge = upload("SUMMARY", "总结.pdf", pdfOf(31 * 1024 * 1024));
+        assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat((String) huge.getBody().get("message")).startsWith("上传的文件过大");
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("照片/1.jpg"));
+            z.write(cn.duban.Driver.JPEG);
+            z.closeEntry();
+        }
+        var renamed = upload("SUMMARY", "总结.docx", zip.toByteArray());
+        assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) renamed.getBody().get("message")).contains("不是有效的 DOCX 文档");
+        assertThat(attachments.staged(campaignId, "rmyy")).noneMatch(a -> a.filename().startsWith("总结"));
+    }
+
+    static byte[] pdfOf(int size) {
+        byte[] b = new byte[size];
+        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, b, 0, 9);
+        return b;
+    }
+
+    @SuppressWarnings("rawtypes")
+    org.springframework.http.ResponseEntity<Map> upload(String kind, String name, byte[] content) {
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("kind", kind);
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth("rmyy-reporter", "test").postForEntity(
+                "/api/campaigns/" + campaignId + "/units/rmyy/attachments", new HttpEntity<>(form, headers), Map.class);
     }
 
     @Test

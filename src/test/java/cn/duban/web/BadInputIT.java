@@ -17,6 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import cn.duban.process.NoticeApprovalProcess;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Cases of docs/bad-input.md not covered elsewhere: each refused with a Chinese message, nothing saved changed. */
 @EngineTest
@@ -26,6 +29,7 @@ class BadInputIT {
     @Autowired ReportService reports;
     @Autowired AttachmentService attachments;
     @Autowired CampaignService campaigns;
+    @Autowired ProcessEngine engine;
 
     String id;
 
@@ -91,7 +95,33 @@ class BadInputIT {
     @Test
     void aDeadlineInThePastIsRefusedWhenACampaignIsOpened() {
         assertThatThrownBy(() -> campaigns.createDraft("yiyuan-health-2024-315", LocalDate.now().minusDays(3), "drafter1"))
-                .hasMessageContaining("报送截止日期不能早于今天");
+                .hasMessageContaining("报送截止日期 " + LocalDate.now().minusDays(3) + " 已过");
+        // the template's own date (the 2024 campaign's) is no default for a campaign of today
+        assertThatThrownBy(() -> campaigns.createDraft("yiyuan-health-2024-315", null, "drafter1"))
+                .hasMessageContaining("模板中的报送截止日期 2024-03-22 已过");
+    }
+
+    @Test
+    void aDeadlineThatPassesWhileTheDraftWaitsIsRefusedAtReviewAndSignOff() {
+        try {
+            var campaign = driver.startCampaign("yiyuan-health-2024-315", LocalDate.now().plusDays(1).toString());
+            String cid = (String) engine.getRuntimeService().getVariable(campaign.getId(), "campaignId");
+            driver.submit("drafter1", driver.task(cid, NoticeApprovalProcess.DRAFT_NOTICE), Map.of());
+            // three days on the draft still waits for 核稿: its deadline has passed
+            ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(3))));
+            var review = driver.task(cid, NoticeApprovalProcess.REVIEW_NOTICE);
+            assertThatThrownBy(() -> driver.submit("head1", review, Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true)))
+                    .hasMessageContaining("报送截止日期 " + LocalDate.now().plusDays(1) + " 已过");
+            assertThat(campaigns.get(cid).status()).isEqualTo(cn.duban.campaign.CampaignStatus.REVIEWING);
+            // it can still go back to the drafter, who sets a new date
+            driver.submit("head1", review, Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), false,
+                    NoticeApprovalProcess.COMMENT.name(), Driver.transientString("截止日期已过，请重新确定")));
+            assertThat(campaigns.get(cid).status()).isEqualTo(cn.duban.campaign.CampaignStatus.DRAFTING);
+            assertThatThrownBy(() -> driver.submit("drafter1", driver.task(cid, NoticeApprovalProcess.DRAFT_NOTICE), Map.of()))
+                    .hasMessageContaining("已过");
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test

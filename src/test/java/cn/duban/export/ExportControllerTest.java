@@ -1,0 +1,82 @@
+package cn.duban.export;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.duban.audit.AuditService;
+import cn.duban.identity.CurrentUser;
+import cn.duban.identity.Roles;
+import java.io.OutputStream;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The download endpoints alone (a slice: no engine, no database): who may download, and that a failure is never 200. */
+@WebMvcTest(ExportController.class)
+class ExportControllerTest {
+
+    static final CurrentUser SECTION = new CurrentUser("reviewer1", List.of(Roles.REVIEWER));
+    static final CurrentUser UNIT = new CurrentUser("dlz-reporter", List.of(Roles.REPORTER, Roles.UNIT_GROUP_PREFIX + "dlz"));
+
+    @Autowired MockMvc mvc;
+    @MockitoBean ExportService exports;
+    @MockitoBean AuditService audit;
+
+    @Test
+    void aPackageThatFailsToBuildAnswers500InChineseAndIsNotAudited() throws Exception {
+        doThrow(new IllegalStateException("POI: cell too long")).when(exports).upwardPackage(eq("C1"), any(OutputStream.class));
+        mvc.perform(get("/api/campaigns/C1/exports/package.zip").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, SECTION))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.message").value(Matchers.startsWith("系统出错，操作未完成")))
+                .andExpect(jsonPath("$.message").value(Matchers.not(Matchers.containsString("POI"))))
+                .andExpect(jsonPath("$.reference").isNotEmpty());
+        verifyNoInteractions(audit);
+    }
+
+    @Test
+    void aPackageIsBuiltWholeBeforeItIsSentWithItsLength() throws Exception {
+        byte[] zip = {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        doAnswer(a -> {
+            a.getArgument(1, OutputStream.class).write(zip);
+            return null;
+        }).when(exports).upwardPackage(eq("C1"), any(OutputStream.class));
+        MvcResult started = mvc.perform(get("/api/campaigns/C1/exports/package.zip").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, SECTION))
+                .andExpect(request().asyncStarted()).andReturn();
+        mvc.perform(asyncDispatch(started)).andExpect(status().isOk())
+                .andExpect(header().longValue("Content-Length", zip.length))
+                .andExpect(content().bytes(zip));
+        verify(audit).downloaded(eq("C1"), eq(null), eq("上报材料包"), anyString());
+    }
+
+    @Test
+    void aUnitMayNotDownloadTheCountySummaryNorAnotherUnitsTable() throws Exception {
+        mvc.perform(get("/api/campaigns/C1/exports/summary.xlsx").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科人员可以下载全县汇总"));
+        mvc.perform(get("/api/campaigns/C1/units/zyy/report.xlsx").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能下载本单位的统计表"));
+        verifyNoInteractions(exports, audit);
+    }
+
+    @Test
+    void anUnknownPathAnswers404InChinese() throws Exception {
+        mvc.perform(get("/api/campaigns/C1/exports/nothing.xlsx").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, SECTION))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.message").value("请求的内容不存在"));
+    }
+}
