@@ -2,10 +2,10 @@ package cn.duban.audit;
 
 import cn.duban.identity.CurrentUser;
 import cn.duban.support.Forbidden;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -17,11 +17,19 @@ class AuditController {
         this.audit = audit;
     }
 
+    /**
+     * One page of the campaign's audit: {@code kind} = changes (default) | downloads | all, {@code who}, {@code unit},
+     * {@code from}/{@code to} (yyyy-MM-dd, inclusive), {@code page} (from 0), {@code size} (1–200, default 50).
+     */
     @GetMapping("/api/campaigns/{id}/audit")
-    List<AuditEntry> audit(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+    AuditQuery.Page audit(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                          @RequestParam(required = false) String kind, @RequestParam(required = false) String who,
+                          @RequestParam(required = false) String unit, @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
+                          @RequestParam(required = false) Integer size) {
         if (!user.isSupervision()) {
             throw new Forbidden("仅综合监督科和运维人员可以查看审计记录");
         }
-        return audit.list(id);
+        return audit.list(id, AuditQuery.of(kind, who, unit, from, to, page, size));
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +45,13 @@ public class AuditService {
                 .params(campaignId, unitCode, what, user, LocalDateTime.now(clock)).update();
     }
 
+    /** The page of the campaign's audit the query asks for. */
     @Transactional(readOnly = true)
-    public List<AuditEntry> list(String campaignId) {
+    public AuditQuery.Page list(String campaignId, AuditQuery query) {
+        return query.apply(entries(campaignId, query.wantsDownloads()));
+    }
+
+    private List<AuditEntry> entries(String campaignId, boolean downloads) {
         Campaign c = campaigns.get(campaignId);
         List<AuditEntry> out = new ArrayList<>();
         out.add(new AuditEntry(c.createdAt(), c.createdBy(), "创建活动草稿（模板 " + c.templateCode() + "）", null, "发起督办活动"));
@@ -88,9 +92,11 @@ public class AuditService {
         jdbc.sql("SELECT unit_code, note, urged_by, urged_at FROM duban_urge WHERE campaign_id = ?")
                 .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
                         "催办" + (rs.getString(2) == null ? "" : "：" + rs.getString(2)), rs.getString(1), "跟踪报送进度"))).list();
-        jdbc.sql("SELECT unit_code, what, downloaded_by, downloaded_at FROM duban_download WHERE campaign_id = ?")
-                .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
-                        "下载 " + rs.getString(2), rs.getString(1), null))).list();
+        if (downloads) {
+            jdbc.sql("SELECT unit_code, what, downloaded_by, downloaded_at FROM duban_download WHERE campaign_id = ?")
+                    .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
+                            "下载 " + rs.getString(2), rs.getString(1), null, true))).list();
+        }
         // who completed which task, from the engine's history: three queries whatever the number of units
         List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery()
                 .processVariableValueEquals(CampaignProcess.CAMPAIGN_ID.name(), campaignId).finished().list();
@@ -113,7 +119,6 @@ public class AuditService {
             String who = completedBy.getOrDefault(t.getId(), t.getAssignee() == null ? "—" : t.getAssignee());
             out.add(new AuditEntry(local(t.getEndTime()), who, "办结任务“" + t.getName() + "”", unit, t.getName()));
         }
-        out.sort(Comparator.comparing(AuditEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;
     }
 

@@ -6,6 +6,7 @@ import cn.duban.Driver;
 import cn.duban.campaign.CampaignTemplate;
 import cn.duban.process.UnitReportProcess;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,7 @@ class ApiSecurityIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aUnitSeesOnlyItsOwnReportAndTasks() {
         var own = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/units/rmyy", Map.class);
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -110,11 +112,23 @@ class ApiSecurityIT {
         assertThat(http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/exports/summary.xlsx",
                 byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
         // the audit lists who downloaded which export, and only the section may read it
-        var audit = http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/audit", Map[].class);
-        assertThat(audit.getBody()).extracting(e -> e.get("who") + " " + e.get("what"))
+        var audit = http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/audit?kind=all&size=200", Map.class);
+        assertThat((List<Map<String, Object>>) audit.getBody().get("entries")).extracting(e -> e.get("who") + " " + e.get("what"))
                 .contains("drafter1 下载 全县汇总表", "rmyy-reporter 下载 单位统计表", "drafter1 创建活动草稿（模板 " + templateCode + "）")
                 .anyMatch(line -> line.startsWith("head1 核稿通过"))
                 .anyMatch(line -> line.startsWith("leader1 办结任务“领导签发”"));
+        // by default only state changes; downloads on their own; one person's; a page at a time
+        var changes = http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/audit", Map.class).getBody();
+        assertThat((List<Map<String, Object>>) changes.get("entries")).isNotEmpty().noneMatch(e -> ((String) e.get("what")).startsWith("下载"));
+        var downloads = http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId
+                + "/audit?kind=downloads&who=rmyy-reporter", Map.class).getBody();
+        assertThat((List<Map<String, Object>>) downloads.get("entries")).extracting(e -> e.get("what")).containsOnly("下载 单位统计表");
+        var first = http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/audit?size=2", Map.class).getBody();
+        assertThat((List<?>) first.get("entries")).hasSize(2);
+        assertThat(((Number) first.get("total")).intValue()).isGreaterThan(2);
+        var bad = http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/audit?size=100000", Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) bad.getBody().get("message")).isEqualTo("每页条数应在 1～200 之间");
         assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/audit", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         // through Camunda's REST API, as Tasklist asks: only its own unit's task is listed
