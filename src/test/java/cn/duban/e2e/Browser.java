@@ -111,6 +111,24 @@ final class Browser implements AutoCloseable {
                 d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
     }
 
+    /** Tries a login the server refuses, and returns the notification the login page shows. */
+    String refusedLogin(String app, String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/camunda/app/" + app + "/default/");
+        until(d -> {
+            WebElement name = visible("input[ng-model='username']");
+            WebElement pw = visible("input[type='password']");
+            name.clear();
+            name.sendKeys(user);
+            pw.clear();
+            pw.sendKeys(password);
+            return user.equals(name.getAttribute("value")) && password.equals(pw.getAttribute("value")) ? Boolean.TRUE : null;
+        });
+        click("form button[type='submit']");
+        return until(d -> d.findElements(By.cssSelector(".notifications .alert, .notification, [notifications-panel] .alert")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
+    }
+
     private static String abbreviate(String text) {
         String flat = text.replaceAll("\\s+", " ");
         return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;

@@ -225,6 +225,28 @@ class BrowserFlowIT {
         assertThat(b.pageText()).doesNotContain("USERS_").doesNotContain("List of Users");
         b.screenshot("admin-users-zh");
 
+        // ---- a wrong password: the login page says in Chinese how many tries are left; the fifth locks the
+        // account for a while, and Admin's dashboard shows the lock to operators, who may lift it early
+        String said = b.refusedLogin("tasklist", "rmyy-reporter", "wrong-1");
+        assertThat(said).contains("用户名或密码错误。再错 4 次，账号将锁定 15 分钟。");
+        b.screenshot("login-wrong-password");
+        for (int i = 2; i <= 5; i++) {
+            cn.duban.WebSession.attemptLogin(port, "rmyy-reporter", "wrong-" + i);
+        }
+        assertThat(b.refusedLogin("tasklist", "rmyy-reporter", PW)).contains("连续登录失败次数过多").contains("后再试");
+        b.screenshot("login-locked");
+        b.login("admin", "operator", PW);
+        b.go("/camunda/app/admin/default/#/");
+        b.visible("#duban-lockouts");
+        assertThat(b.withText("#duban-lockouts tr", "rmyy-reporter").getText()).contains("账号 rmyy-reporter");
+        assertThat(b.pageText()).contains("登录锁定与账号变更").contains("最近的账号变更");
+        b.screenshot("admin-lockouts");
+        b.click(b.withText("#duban-lockouts tr", "rmyy-reporter").findElement(By.tagName("button")));
+        b.waitForText("没有被锁定的账号或网络地址");
+        assertThat(b.withText("#duban-account-changes tr", "解除登录锁定").getText()).contains("operator").contains("rmyy-reporter");
+        b.screenshot("admin-lock-lifted");
+        b.login("tasklist", "rmyy-reporter", PW);
+
         // ---- and a unit's people cannot open Cockpit: a Chinese refusal, not the dashboard
         b.login("tasklist", REPORTER, PW);
         b.go("/camunda/app/cockpit/default/#/duban");

@@ -1,10 +1,12 @@
 // duban's Admin configuration: Chinese by default (locales/zh.json, shipped by duban, with English for
-// the texts it does not translate). Overrides the webjar's scripts/config.js.
+// the texts it does not translate), and the section 登录锁定与账号变更 on Admin's dashboard (duban/accounts.js).
+// Overrides the webjar's scripts/config.js.
 export default {
   app: {
     name: '用户管理',
     vendor: '督办'
   },
+  customScripts: ['duban/accounts'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
