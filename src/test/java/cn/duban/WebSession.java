@@ -76,6 +76,26 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Uploads one file as the report form does: multipart, with the form's other fields. */
+    public HttpResponse<String> upload(String path, java.util.Map<String, String> fields, String filename, byte[] content) {
+        String boundary = "----duban" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        try {
+            for (var f : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
+                        + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Submits a task's form through Tasklist's own REST path, as Tasklist does. */
     public HttpResponse<String> submitForm(String taskId, String variablesJson) {
         return post(ENGINE_API + "/task/" + taskId + "/submit-form", "{\"variables\":" + variablesJson + "}");

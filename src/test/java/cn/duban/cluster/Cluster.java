@@ -51,6 +51,14 @@ final class Cluster implements AutoCloseable {
      * @param extraArgs  further arguments for every node
      */
     Cluster(int extraUnits, List<String> extraArgs) throws IOException {
+        this(extraUnits, false, extraArgs);
+    }
+
+    /**
+     * @param reporters whether each generated unit has a reporter account ({@code c00042-reporter}, password
+     *                  {@link #PW}), for benchmarks that log in as the units
+     */
+    Cluster(int extraUnits, boolean reporters, List<String> extraArgs) throws IOException {
         postgresBuilder = EmbeddedPostgres.builder().setPort(freePort())
                 .setDataDirectory(Files.createTempDirectory("duban-cluster-pg")).setCleanDataDirectory(false);
         postgres = postgresBuilder.start();
@@ -61,7 +69,9 @@ final class Cluster implements AutoCloseable {
         Path units = Files.createTempFile("duban-cluster-units", ".csv");
         StringBuilder csv = new StringBuilder(new ClassPathResource("units/demo-units.csv").getContentAsString(StandardCharsets.UTF_8).strip());
         for (int i = 0; i < extraUnits; i++) {
-            csv.append(String.format("%nc%05d,集群测试单位%d,township,c%05d@cluster.test,,,,", i, i, i));
+            csv.append(reporters
+                    ? String.format("%nc%05d,集群测试单位%d,township,c%05d@cluster.test,,,报送员%d,c%05d-reporter", i, i, i, i, i)
+                    : String.format("%nc%05d,集群测试单位%d,township,c%05d@cluster.test,,,,", i, i, i));
         }
         Files.writeString(units, csv.toString());
         registryUnits = (int) csv.toString().lines().skip(1).count();
@@ -74,6 +84,9 @@ final class Cluster implements AutoCloseable {
                 "--duban.units.csv=file:" + units.toAbsolutePath(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--duban.mail.poll-interval=PT1S"));
+        if (reporters) {
+            a.add("--duban.demo.password=" + PW); // the initial password of the accounts the unit registry creates
+        }
         a.addAll(extraArgs);
         args = List.copyOf(a);
     }

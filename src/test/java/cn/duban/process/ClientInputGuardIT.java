@@ -156,6 +156,10 @@ class ClientInputGuardIT {
         ResponseEntity<String> unit = basic("drafter1", HttpMethod.POST, "/engine-rest/process-definition/key/unitReport/start",
                 "{\"businessKey\":\"" + pending + ":rmyy\"}");
         assertThat(unit.getStatusCode().value()).isIn(403, 404);
+        driver.user("ops9", cn.duban.identity.Roles.OPERATOR);
+        ResponseEntity<String> byOperator = basic("ops9", HttpMethod.POST, "/engine-rest/process-definition/key/unitReport/start",
+                "{\"businessKey\":\"" + pending + ":rmyy\"}");
+        assertRefused(byOperator.getStatusCode().value(), byOperator.getBody(), 403, "该流程由督办系统自动启动");
 
         assertThat(campaigns.get(pending).status()).isEqualTo(CampaignStatus.DRAFTING);
         assertThat(reports.units(pending)).isEmpty();
