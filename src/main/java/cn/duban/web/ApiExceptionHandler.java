@@ -62,9 +62,20 @@ class ApiExceptionHandler {
         return ResponseEntity.badRequest().body(Map.of("message", "请求格式不正确，请刷新页面后重试"));
     }
 
-    /** Spring's own answers (404, 405, a missing parameter, …) keep their status, with a Chinese message. */
+    /**
+     * Everything else. Matched on the thrown exception before its causes, so a refusal or a lost database inside a
+     * wrapper is looked for here; Spring's own answers (404, 405, a missing parameter, …) keep their status, with
+     * a Chinese message; the rest is unforeseen.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> other(Exception e) {
+        Refusal refusal = Refusal.in(e);
+        if (refusal != null) {
+            return refused(refusal);
+        }
+        if (DatabaseDown.is(e)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(Map.of("message", DatabaseDown.MESSAGE));
+        }
         if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
                 || e.getClass().getSimpleName().equals("ClientAbortException")) {
             return null; // the client went away mid-download: nobody to answer
