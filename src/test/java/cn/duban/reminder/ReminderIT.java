@@ -14,7 +14,6 @@ import cn.duban.report.AttachmentService;
 import cn.duban.report.ReportPayload;
 import cn.duban.process.UnitReportProcess;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -27,14 +26,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Reminders, overdue mail, digests and urging, with the engine clock moved day by day and the timers
  * firing as they would; the mails are finally sent to a real SMTP server (GreenMail) and counted there.
  */
 @EngineTest
-@TestPropertySource(properties = "spring.mail.port=3925")
 class ReminderIT {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -54,6 +51,7 @@ class ReminderIT {
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired java.time.Clock clock;
+    @Autowired org.springframework.mail.javamail.JavaMailSender mailSender;
 
     LocalDate today = LocalDate.now(CHINA);
 
@@ -111,8 +109,7 @@ class ReminderIT {
         assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals("DIGEST")).hasSize(6);
 
         // every queued mail reaches a real SMTP server exactly once
-        GreenMail smtp = new GreenMail(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = cn.duban.TestSmtp.start(mailSender);
         try {
             // (the outbox is shared with the other tests of this context: count all that waits)
             int queued = (int) outbox.recent(100_000).stream().filter(m -> m.status().equals(Outbox.PENDING)).count();
