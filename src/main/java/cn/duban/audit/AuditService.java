@@ -39,12 +39,6 @@ public class AuditService {
         this.clock = clock;
     }
 
-    /** Records a download of an export or an attachment. */
-    public void downloaded(String campaignId, String unitCode, String what, String user) {
-        jdbc.sql("INSERT INTO duban_download (campaign_id, unit_code, what, downloaded_by, downloaded_at) VALUES (?, ?, ?, ?, ?)")
-                .params(campaignId, unitCode, what, user, LocalDateTime.now(clock)).update();
-    }
-
     /** The page of the campaign's audit the query asks for. */
     @Transactional(readOnly = true)
     public AuditQuery.Page list(String campaignId, AuditQuery query) {

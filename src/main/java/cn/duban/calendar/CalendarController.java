@@ -38,7 +38,7 @@ class CalendarController {
             throw new Forbidden("只有管理员可以维护工作日历");
         }
         if (body == null || body.working() == null || body.name() == null || body.name().isBlank() || body.name().length() > 100) {
-            throw new cn.duban.campaign.CampaignException("请给出 working（true/false）和 name（如“国庆节”，最多 100 字）");
+            throw new cn.duban.support.Refusal("请给出 working（true/false）和 name（如“国庆节”，最多 100 字）");
         }
         calendar.set(day, body.working(), body.name().strip());
         return get(day);

@@ -99,6 +99,21 @@ public record CampaignTemplate(
             return Boolean.TRUE.equals(all);
         }
 
+        /** Whether this selector picks a unit of that type and code. */
+        public boolean picks(String unitType, String unitCode) {
+            return selectsAll() || types.contains(unitType) || units.contains(unitCode);
+        }
+
+        /** The codes of the active units of the registry this selector picks, sorted. */
+        public java.util.Set<String> activeCodes(cn.duban.unit.UnitRepository registry) {
+            return registry.activeCodes(selectsAll(), types, units);
+        }
+
+        /** Whether a selector picks the unit; no selector means "every target unit". */
+        public static boolean picks(UnitSelector selector, String unitType, String unitCode) {
+            return selector == null || selector.picks(unitType, unitCode);
+        }
+
         @JsonIgnore
         public boolean isEmpty() {
             return !selectsAll() && types.isEmpty() && units.isEmpty();

@@ -109,7 +109,7 @@ public class TemplateCatalog {
             unknown(p, "items[" + i + "].lead", item.lead());
             unknown(p, "items[" + i + "].cooperating", item.cooperating());
         }
-        if (p.isEmpty() && units.resolve(t.targets()).isEmpty()) {
+        if (p.isEmpty() && (t.targets() == null || t.targets().activeCodes(units).isEmpty())) {
             p.add("字段 targets 在单位名册中没有选中任何单位");
         }
         if (!p.isEmpty()) {
@@ -118,7 +118,7 @@ public class TemplateCatalog {
     }
 
     private void unknown(List<String> p, String field, UnitSelector s) {
-        List<String> missing = units.unknownCodes(s);
+        List<String> missing = s == null ? List.of() : units.unknownCodes(s.units());
         if (!missing.isEmpty()) {
             p.add("字段 " + field + ".units 含未登记的单位：" + String.join("、", missing));
         }

@@ -46,7 +46,7 @@ public class DistributionService {
         int existing = reports.countUnits(campaignId);
         int total = existing;
         if (existing == 0) {
-            List<String> codes = new ArrayList<>(units.resolve(c.template().targets()));
+            List<String> codes = new ArrayList<>(c.template().targets() == null ? java.util.Set.of() : c.template().targets().activeCodes(units));
             reports.insertUnits(campaignId, codes, c.deadline(), batchSize);
             total = codes.size();
         }

@@ -4,6 +4,7 @@ import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignRepository;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate.ActivityItem;
+import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.unit.UnitRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -43,7 +44,8 @@ public class ContributionService {
         var unit = units.find(unitCode).orElseThrow();
         List<String> out = new ArrayList<>();
         for (ActivityItem item : c.template().items()) {
-            if (item.hasCooperation() && units.matches(item.cooperating(), unit) && !units.matches(item.lead(), unit)) {
+            if (item.hasCooperation() && UnitSelector.picks(item.cooperating(), unit.type(), unit.code())
+                    && !UnitSelector.picks(item.lead(), unit.type(), unit.code())) {
                 out.add(item.code());
             }
         }
@@ -67,7 +69,7 @@ public class ContributionService {
         Campaign c = campaign(campaignId);
         var unit = units.find(unitCode).orElseThrow();
         return c.template().items().stream()
-                .filter(i -> i.lead() != null && units.matches(i.lead(), unit))
+                .filter(i -> i.lead() != null && i.lead().picks(unit.type(), unit.code()))
                 .map(ActivityItem::code).toList();
     }
 

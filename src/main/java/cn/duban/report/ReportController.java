@@ -1,6 +1,5 @@
 package cn.duban.report;
 
-import cn.duban.audit.AuditService;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignTemplate.ActivityItem;
@@ -41,11 +40,11 @@ class ReportController {
     private final ContributionService contributions;
     private final UnitRepository units;
     private final IdentityService identityService;
-    private final AuditService audit;
+    private final Downloads downloads;
 
     ReportController(CampaignService campaigns, ReportService reports, ReportRepository repository,
                      AttachmentService attachments, ContributionService contributions, UnitRepository units,
-                     IdentityService identityService, AuditService audit) {
+                     IdentityService identityService, Downloads downloads) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.repository = repository;
@@ -53,7 +52,7 @@ class ReportController {
         this.contributions = contributions;
         this.units = units;
         this.identityService = identityService;
-        this.audit = audit;
+        this.downloads = downloads;
     }
 
     /** Everything a unit's form shows: its items, its status and due date, every version, what it received. */
@@ -123,7 +122,7 @@ class ReportController {
             throw new Forbidden("附件不存在或无权访问");
         }
         boolean image = owner.contentType().startsWith("image/");
-        audit.downloaded(owner.campaignId(), owner.unitCode(), "附件 " + owner.filename(), user.id());
+        downloads.record(owner.campaignId(), owner.unitCode(), "附件 " + owner.filename(), user.id());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(owner.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.builder(image ? "inline" : "attachment")

@@ -8,6 +8,7 @@ import cn.duban.campaign.FigureRules;
 import cn.duban.identity.Roles;
 import cn.duban.mail.Notifications;
 import cn.duban.campaign.CampaignTemplate.ActivityItem;
+import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.unit.Unit;
 import cn.duban.unit.UnitRepository;
 import java.time.Clock;
@@ -55,9 +56,9 @@ public class ReportService {
     public List<ActivityItem> itemsFor(Campaign campaign, String unitCode) {
         Unit unit = units.find(unitCode).orElseThrow(() -> new ReportException("单位 " + unitCode + " 未登记"));
         return campaign.template().items().stream()
-                .filter(i -> units.matches(i.appliesTo(), unit)
-                        || (i.lead() != null && units.matches(i.lead(), unit))
-                        || (i.cooperating() != null && units.matches(i.cooperating(), unit)))
+                .filter(i -> UnitSelector.picks(i.appliesTo(), unit.type(), unit.code())
+                        || (i.lead() != null && i.lead().picks(unit.type(), unit.code()))
+                        || (i.cooperating() != null && i.cooperating().picks(unit.type(), unit.code())))
                 .toList();
     }
 

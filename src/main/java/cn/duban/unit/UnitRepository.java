@@ -1,6 +1,5 @@
 package cn.duban.unit;
 
-import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.support.BatchReads;
 import cn.duban.support.InLists;
 import java.time.Clock;
@@ -81,39 +80,25 @@ public class UnitRepository {
                 .list();
     }
 
-    /** The codes of the active units a selector picks, sorted; unknown codes in {@code units} are ignored. */
-    public Set<String> resolve(UnitSelector selector) {
-        Set<String> codes = new TreeSet<>();
-        if (selector == null) {
-            return codes;
+    /** The codes of the active units: all of them, or those of the given types and codes (unknown codes ignored), sorted. */
+    public Set<String> activeCodes(boolean all, Collection<String> types, Collection<String> codes) {
+        Set<String> found = new TreeSet<>();
+        if (all) {
+            found.addAll(jdbc.sql("SELECT code FROM duban_unit WHERE active").query(String.class).list());
+            return found;
         }
-        if (selector.selectsAll()) {
-            codes.addAll(jdbc.sql("SELECT code FROM duban_unit WHERE active").query(String.class).list());
-            return codes;
+        for (String type : types) {
+            found.addAll(jdbc.sql("SELECT code FROM duban_unit WHERE active AND type = ?").param(type).query(String.class).list());
         }
-        for (String type : selector.types()) {
-            codes.addAll(jdbc.sql("SELECT code FROM duban_unit WHERE active AND type = ?").param(type).query(String.class).list());
-        }
-        for (String code : selector.units()) {
+        for (String code : codes) {
             jdbc.sql("SELECT code FROM duban_unit WHERE active AND code = ?").param(code).query(String.class).optional()
-                    .ifPresent(codes::add);
+                    .ifPresent(found::add);
         }
-        return codes;
+        return found;
     }
 
-    /** Unit codes named in a selector that the registry does not know (so a template can be checked against it). */
-    public List<String> unknownCodes(UnitSelector selector) {
-        if (selector == null) {
-            return List.of();
-        }
-        return selector.units().stream().filter(c -> find(c).isEmpty()).toList();
-    }
-
-    /** Whether the unit is one a selector picks; null selector means "every target unit". */
-    public boolean matches(UnitSelector selector, Unit unit) {
-        if (selector == null || selector.selectsAll()) {
-            return true;
-        }
-        return selector.types().contains(unit.type()) || selector.units().contains(unit.code());
+    /** The codes the registry does not know. */
+    public List<String> unknownCodes(Collection<String> codes) {
+        return codes.stream().filter(c -> find(c).isEmpty()).toList();
     }
 }

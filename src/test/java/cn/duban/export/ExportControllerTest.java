@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.duban.audit.AuditService;
 import cn.duban.identity.CurrentUser;
 import cn.duban.identity.Roles;
 import java.io.OutputStream;
@@ -37,7 +36,7 @@ class ExportControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean ExportService exports;
-    @MockitoBean AuditService audit;
+    @MockitoBean cn.duban.report.Downloads audit;
 
     @Test
     void aPackageThatFailsToBuildAnswers500InChineseAndIsNotAudited() throws Exception {
@@ -62,7 +61,7 @@ class ExportControllerTest {
         mvc.perform(asyncDispatch(started)).andExpect(status().isOk())
                 .andExpect(header().longValue("Content-Length", zip.length))
                 .andExpect(content().bytes(zip));
-        verify(audit).downloaded(eq("C1"), eq(null), eq("上报材料包"), anyString());
+        verify(audit).record(eq("C1"), eq(null), eq("上报材料包"), anyString());
     }
 
     @Test
