@@ -1,6 +1,6 @@
 package cn.duban.export;
 
-import cn.duban.audit.AuditService;
+import cn.duban.report.Downloads;
 import cn.duban.identity.CurrentUser;
 import cn.duban.support.Forbidden;
 import java.io.IOException;
@@ -25,19 +25,20 @@ class ExportController {
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ExportService exports;
-    private final AuditService audit;
+    private final Downloads downloads;
 
-    ExportController(ExportService exports, AuditService audit) {
+    ExportController(ExportService exports, Downloads downloads) {
         this.exports = exports;
-        this.audit = audit;
+        this.downloads = downloads;
     }
 
     @GetMapping("/api/campaigns/{id}/exports/summary.xlsx")
-    ResponseEntity<byte[]> summary(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+    ResponseEntity<StreamingResponseBody> summary(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                                                  @PathVariable String id) throws IOException {
         requireSupervision(user);
-        byte[] content = exports.summaryWorkbook(id);
-        audit.downloaded(id, null, "全县汇总表", user.id());
-        return file(XLSX, "全县汇总-" + id + ".xlsx", content);
+        Path built = build(out -> exports.summaryWorkbook(id, out));
+        downloads.record(id, null, "全县汇总表", user.id());
+        return streamed(XLSX, "全县汇总-" + id + ".xlsx", built);
     }
 
     @GetMapping("/api/campaigns/{id}/units/{unit}/report.xlsx")
@@ -47,7 +48,7 @@ class ExportController {
             throw new Forbidden("只能下载本单位的统计表");
         }
         byte[] content = exports.unitWorkbook(id, unit);
-        audit.downloaded(id, unit, "单位统计表", user.id());
+        downloads.record(id, unit, "单位统计表", user.id());
         return file(XLSX, "统计表-" + unit + "-" + id + ".xlsx", content);
     }
 
@@ -55,17 +56,28 @@ class ExportController {
     ResponseEntity<StreamingResponseBody> upward(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                                  @PathVariable String id) throws IOException {
         requireSupervision(user);
-        // built whole into a temporary file first: a package that fails answers an error, never 200 with half a zip
-        Path built = Files.createTempFile("duban-package-", ".zip");
-        try {
-            try (OutputStream out = Files.newOutputStream(built)) {
-                exports.upwardPackage(id, out);
-            }
+        Path built = build(out -> exports.upwardPackage(id, out));
+        downloads.record(id, null, "上报材料包", user.id());
+        return streamed(MediaType.parseMediaType("application/zip"), "上报材料-" + id + ".zip", built);
+    }
+
+    /**
+     * Builds a download whole into a temporary file before the answer starts: one that fails answers an error
+     * (500 with a Chinese message), never 200 with half a file.
+     */
+    private static Path build(java.util.function.Consumer<OutputStream> writer) throws IOException {
+        Path built = Files.createTempFile("duban-export-", ".tmp");
+        try (OutputStream out = Files.newOutputStream(built)) {
+            writer.accept(out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(built);
             throw e;
         }
-        audit.downloaded(id, null, "上报材料包", user.id());
+        return built;
+    }
+
+    /** Streams a built file with its length, and removes it once sent (or once the client went away). */
+    private static ResponseEntity<StreamingResponseBody> streamed(MediaType type, String name, Path built) throws IOException {
         StreamingResponseBody body = out -> {
             try {
                 Files.copy(built, out);
@@ -73,8 +85,8 @@ class ExportController {
                 Files.deleteIfExists(built);
             }
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(Files.size(built))
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition("上报材料-" + id + ".zip")).body(body);
+        return ResponseEntity.ok().contentType(type).contentLength(Files.size(built))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(name)).body(body);
     }
 
     private static ResponseEntity<byte[]> file(MediaType type, String name, byte[] content) {
