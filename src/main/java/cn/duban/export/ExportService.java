@@ -76,7 +76,15 @@ public class ExportService {
         Campaign c = campaigns.get(campaignId);
         CountySummary s = summaries.summarize(campaignId);
         List<Indicator> indicators = c.template().indicators();
-        SXSSFWorkbook wb = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        SXSSFWorkbook wb = new SXSSFWorkbook(ROWS_IN_MEMORY) {
+            @Override
+            protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(OutputStream target) {
+                var zip = super.createArchiveOutputStream(target);
+                // a download made on demand: the fastest deflate (the file is about a fifth larger, built in less time)
+                zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                return zip;
+            }
+        };
         try {
             AttachmentLayout layout = new AttachmentLayout(wb);
             Map<String, BigDecimal> totals = new LinkedHashMap<>();
