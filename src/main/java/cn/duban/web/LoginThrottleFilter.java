@@ -39,6 +39,21 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        try {
+            throttled(request, response, chain);
+        } catch (RuntimeException e) {
+            // the throttle reads the database before anything else does: a lost database is answered here as everywhere
+            if (!DatabaseDown.is(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            response.setHeader("Retry-After", "30");
+            ErrorBody.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseDown.MESSAGE);
+        }
+    }
+
+    private void throttled(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         boolean login = "POST".equals(request.getMethod()) && LOGIN.matcher(request.getRequestURI()).matches();
         String user = login ? request.getParameter("username") : basicUser(request);
         if (user == null || user.isBlank()) {
