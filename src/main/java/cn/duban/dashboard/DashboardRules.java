@@ -1,5 +1,6 @@
 package cn.duban.dashboard;
 
+import cn.duban.report.Lateness;
 import cn.duban.report.UnitStatus;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -76,14 +77,9 @@ public final class DashboardRules {
         this.veryLateDays = veryLateDays;
     }
 
-    /** Whether a unit in this status still owes its report, so that the due date concerns it. */
-    static boolean owes(UnitStatus status) {
-        return status.owesReport() || status == UnitStatus.HEAD_REVIEW;
-    }
-
-    /** A unit that still owes its report past its due date is 逾期 whatever its step; one closed out unsubmitted too. */
+    /** A unit 逾期 ({@link Lateness}) is in that bucket whatever its step; the others by their status. */
     public Bucket bucket(UnitStatus status, LocalDate due, LocalDate today) {
-        if (status == UnitStatus.CLOSED || (owes(status) && due != null && today.isAfter(due))) {
+        if (Lateness.isOverdue(status, due, today)) {
             return Bucket.OVERDUE;
         }
         for (Bucket b : Bucket.values()) {
@@ -94,21 +90,9 @@ public final class DashboardRules {
         throw new IllegalStateException("no bucket for " + status);
     }
 
-    /**
-     * Days past the unit's current due date: until today while it owes its report (a returned report owes
-     * again), else until its latest submission. Never negative.
-     */
-    public static int daysLate(UnitStatus status, LocalDate due, LocalDate lastSubmitted, LocalDate today) {
-        if (due == null) {
-            return 0;
-        }
-        LocalDate until = owes(status) || status == UnitStatus.CLOSED || lastSubmitted == null ? today : lastSubmitted;
-        return (int) Math.max(0, ChronoUnit.DAYS.between(due, until));
-    }
-
     /** The colour of a unit that owes its report; null once it has handed it in (or has no due date). */
     public Urgency urgency(UnitStatus status, LocalDate due, LocalDate today) {
-        boolean stillOwed = owes(status) || status == UnitStatus.CLOSED;
+        boolean stillOwed = status.owedToSection() || status == UnitStatus.CLOSED;
         if (!stillOwed || due == null) {
             return null;
         }

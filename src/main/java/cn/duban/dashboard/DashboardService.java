@@ -1,10 +1,12 @@
 package cn.duban.dashboard;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.dashboard.DashboardRules.Bucket;
 import cn.duban.dashboard.DashboardRules.Urgency;
 import cn.duban.mail.Outbox;
+import cn.duban.report.Lateness;
 import cn.duban.report.UnitStatus;
 import cn.duban.summary.SummaryService;
 import java.time.Clock;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +47,9 @@ public class DashboardService {
     private final DashboardRules rules;
 
     public DashboardService(CampaignService campaigns, SummaryService summaries, JdbcClient jdbc, Clock clock,
-                            @Value("${duban.dashboard.near-days:3}") int nearDays,
-                            @Value("${duban.dashboard.very-late-days:7}") int veryLateDays) {
+                            DubanProperties settings) {
+        int nearDays = settings.dashboard().nearDays();
+        int veryLateDays = settings.dashboard().veryLateDays();
         this.campaigns = campaigns;
         this.summaries = summaries;
         this.jdbc = jdbc;
@@ -150,7 +152,7 @@ public class DashboardService {
                     LocalDateTime submitted = rs.getObject(5, LocalDateTime.class);
                     Bucket bucket = rules.bucket(status, due, today);
                     Urgency urgency = rules.urgency(status, due, today);
-                    int late = DashboardRules.daysLate(status, due, submitted == null ? null : submitted.toLocalDate(), today);
+                    int late = Lateness.daysLate(status, due, submitted == null ? null : submitted.toLocalDate(), today);
                     return new UnitRow(rs.getString(1), rs.getString(2), status.name(), status.label(), bucket.name(),
                             bucket.label(), due, submitted, late, rs.getInt(6), rs.getInt(8),
                             urgency == null ? null : urgency.name(), urgency == null ? null : urgency.label(), rs.getString(7));
@@ -159,11 +161,12 @@ public class DashboardService {
     }
 
     /**
-     * The SQL form of {@link DashboardRules#bucket} for one bucket (DashboardIT checks both agree); two
+     * The SQL form of {@link DashboardRules#bucket}, and so of {@link Lateness#isOverdue}, for one bucket (DashboardIT
+     * checks both agree); two
      * parameters: the campaign's deadline (for units without their own due date), then today.
      */
     static String bucketPredicate(Bucket b) {
-        String owes = Arrays.stream(UnitStatus.values()).filter(DashboardRules::owes).map(s -> "'" + s.name() + "'")
+        String owes = Arrays.stream(UnitStatus.values()).filter(UnitStatus::owedToSection).map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(","));
         String overdue = "(cu.status = 'CLOSED' OR (cu.status IN (" + owes + ") AND COALESCE(cu.due_date, ?) < ?))";
         if (b == Bucket.OVERDUE) {

@@ -106,7 +106,7 @@ public class ExportService {
                 Row row = units.createRow(r);
                 number(row, 0, r, layout, 0);
                 AttachmentLayout.cell(row, 1, u.unitName(), layout.text());
-                AttachmentLayout.cell(row, 2, u.daysLate() > 0 && u.submittedAt() == null ? "逾期" : u.statusLabel(), layout.text());
+                AttachmentLayout.cell(row, 2, u.overdue() ? "逾期" : u.statusLabel(), layout.text());
                 AttachmentLayout.cell(row, 3, u.submittedAt() == null ? "" : u.submittedAt().toString().replace('T', ' ').substring(0, 16), layout.text());
                 number(row, 4, u.daysLate(), layout, 0);
                 number(row, 5, u.returnCount(), layout, 0);
@@ -136,7 +136,7 @@ public class ExportService {
             }
             int m = 1;
             for (CountySummary.UnitRow u : s.units()) {
-                if (u.submittedAt() == null || u.daysLate() > 0) {
+                if (u.submittedAt() == null || u.overdue() || u.daysLate() > 0) {
                     Row row = missing.createRow(m++);
                     AttachmentLayout.cell(row, 0, u.unitName(), layout.text());
                     AttachmentLayout.cell(row, 1, u.submittedAt() == null ? "未报送" : "逾期报送", layout.text());

@@ -257,9 +257,9 @@ public class ReportService {
         return FigureRules.check(c.template().rules(), v.values());
     }
 
-    /** 逾期: the unit still owes its report and its due date has passed. */
+    /** 逾期, as {@link Lateness} defines it, today. */
     public boolean isOverdue(UnitReport u) {
-        return u.status().owesReport() && u.dueDate() != null && LocalDate.now(clock).isAfter(u.dueDate());
+        return Lateness.isOverdue(u.status(), u.dueDate(), LocalDate.now(clock));
     }
 
     public boolean allApproved(String campaignId) {

@@ -20,8 +20,16 @@ public enum UnitStatus {
         return label;
     }
 
-    /** Whether the unit still owes a report. */
+    /** Whether the unit's own people still owe a report (and may still change what they hand in). */
     public boolean owesReport() {
         return this == NOT_SIGNED || this == IN_PROGRESS || this == RETURNED;
+    }
+
+    /**
+     * Whether the section still waits for the unit's report, so that the due date concerns it: the unit's own
+     * people owe it, or it waits for the unit's head. (Its lateness: {@link Lateness}.)
+     */
+    public boolean owedToSection() {
+        return owesReport() || this == HEAD_REVIEW;
     }
 }

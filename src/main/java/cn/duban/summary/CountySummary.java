@@ -19,9 +19,13 @@ public record CountySummary(
     /** A row of the attachment's table with the county total. */
     public record Total(int no, String code, String name, String unit, BigDecimal amount) {}
 
-    /** One unit: status, dates, returns and its approved figures. */
+    /**
+     * One unit: status, whether it is 逾期 and by how many days (both as {@code report.Lateness} defines them), its
+     * latest hand-in (报送时间: the version whose figures are shown, as on the 督办看板), returns and its approved
+     * figures.
+     */
     public record UnitRow(
-            String unitCode, String unitName, String status, String statusLabel, LocalDateTime submittedAt,
+            String unitCode, String unitName, String status, String statusLabel, boolean overdue, LocalDateTime submittedAt,
             int daysLate, int returnCount, Map<String, BigDecimal> values) {}
 
     public List<UnitRow> missing() {

@@ -3,12 +3,12 @@ package cn.duban.summary;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignTemplate.Indicator;
+import cn.duban.report.Lateness;
 import cn.duban.report.UnitStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,17 +67,18 @@ public class SummaryService {
         LocalDate today = LocalDate.now(clock);
         LocalDate deadline = c.deadline();
         List<CountySummary.UnitRow> rows = jdbc.sql("""
-                SELECT cu.unit_code, u.name, cu.status, cu.first_submitted_at, cu.return_count
+                SELECT cu.unit_code, u.name, cu.status, cu.last_submitted_at, cu.return_count, cu.due_date
                 FROM duban_campaign_unit cu JOIN duban_unit u ON u.code = cu.unit_code
                 WHERE cu.campaign_id = ? ORDER BY cu.unit_code""")
                 .param(campaignId)
                 .query((rs, i) -> {
                     UnitStatus status = UnitStatus.valueOf(rs.getString(3));
                     LocalDateTime submitted = rs.getObject(4, LocalDateTime.class);
-                    LocalDate until = submitted != null ? submitted.toLocalDate() : today;
-                    int late = deadline == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(deadline, until));
+                    LocalDate due = rs.getObject(6, LocalDate.class) != null ? rs.getObject(6, LocalDate.class) : deadline;
+                    int late = Lateness.daysLate(status, due, submitted == null ? null : submitted.toLocalDate(), today);
                     return new CountySummary.UnitRow(rs.getString(1), rs.getString(2), status.name(), status.label(),
-                            submitted, late, rs.getInt(5), values.getOrDefault(rs.getString(1), Map.of()));
+                            Lateness.isOverdue(status, due, today), submitted, late, rs.getInt(5),
+                            values.getOrDefault(rs.getString(1), Map.of()));
                 }).list();
         int approved = (int) rows.stream().filter(r -> r.status().equals(UnitStatus.APPROVED.name())).count();
         return new CountySummary(c.id(), c.title(), deadline, totals, rows, approved, rows.size());

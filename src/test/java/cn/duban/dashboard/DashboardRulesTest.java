@@ -52,17 +52,6 @@ class DashboardRulesTest {
     }
 
     @Test
-    void daysLateCountUntilTodayWhileTheUnitOwesElseUntilItsLatestSubmission() {
-        assertThat(DashboardRules.daysLate(UnitStatus.SUBMITTED, DUE, DUE.minusDays(2), DUE.plusDays(9))).isZero();
-        assertThat(DashboardRules.daysLate(UnitStatus.APPROVED, DUE, DUE.plusDays(2), DUE.plusDays(9))).isEqualTo(2);
-        assertThat(DashboardRules.daysLate(UnitStatus.NOT_SIGNED, DUE, null, DUE.plusDays(9))).isEqualTo(9);
-        assertThat(DashboardRules.daysLate(UnitStatus.RETURNED, DUE, DUE.minusDays(5), DUE.plusDays(3)))
-                .as("handed in on time, returned, not yet back").isEqualTo(3);
-        assertThat(DashboardRules.daysLate(UnitStatus.IN_PROGRESS, DUE, null, DUE.minusDays(9))).isZero();
-        assertThat(DashboardRules.daysLate(UnitStatus.IN_PROGRESS, null, null, DUE)).isZero();
-    }
-
-    @Test
     void nonsenseThresholdsAreRefused() {
         assertThatThrownBy(() -> new DashboardRules(-1, 7)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DashboardRules(3, 0)).isInstanceOf(IllegalArgumentException.class);

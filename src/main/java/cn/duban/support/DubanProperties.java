@@ -1,0 +1,111 @@
+package cn.duban.support;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code duban.*} setting, typed, with its default, documented here once (the README's Configuration
+ * section points here). Set them as usual: in {@code application.properties}, a profile's file, the command line
+ * ({@code --duban.mail.from=…}) or the environment ({@code DUBAN_MAIL_FROM=…}). The benchmarks' own
+ * {@code duban.bench.*} settings live with the benchmarks.
+ *
+ * @param production    production mode ({@code true} in the postgres profile): duban refuses to start with demo
+ *                      data, a weak administrator password or a demo account's demo password
+ * @param units         the unit registry
+ * @param templates     the shipped campaign templates
+ * @param distribution  how a campaign is rolled out to its units
+ * @param attachments   the files a unit hands in
+ * @param reminders     the daily reminder check
+ * @param urge          urging late units by hand (催办)
+ * @param dashboard     the 督办看板's colours
+ * @param mail          the outbox and its sender
+ * @param login         the login throttle
+ * @param demo          the demo data of the one-command run
+ */
+@ConfigurationProperties("duban")
+public record DubanProperties(
+        @DefaultValue("false") boolean production,
+        @DefaultValue Units units,
+        @DefaultValue Templates templates,
+        @DefaultValue Distribution distribution,
+        @DefaultValue Attachments attachments,
+        @DefaultValue Reminders reminders,
+        @DefaultValue Urge urge,
+        @DefaultValue Dashboard dashboard,
+        @DefaultValue Mail mail,
+        @DefaultValue Login login,
+        @DefaultValue Demo demo) {
+
+    /**
+     * @param csv the registry file read on the first start ({@code code,name,type,mailbox,head[,headUser,reporter,
+     *            reporterUser]}); a Spring resource location
+     */
+    public record Units(@DefaultValue("classpath:units/demo-units.csv") String csv) {}
+
+    /** @param location where the shipped templates are read from (a Spring resource pattern) */
+    public record Templates(@DefaultValue("classpath*:campaigns/*.yaml") String location) {}
+
+    /** @param batchSize units started per async job when a campaign is distributed */
+    public record Distribution(@DefaultValue("100") int batchSize) {}
+
+    /**
+     * @param maxBytes  the largest file a unit may upload (below the container's multipart limit, so that this
+     *                  limit's own message is the one a person sees)
+     * @param maxStaged the most files a unit may have uploaded and not yet handed in
+     */
+    public record Attachments(@DefaultValue("20971520") long maxBytes, @DefaultValue("40") int maxStaged) {}
+
+    /** @param hour the hour of the day (China time) at which each campaign's daily reminder check runs */
+    public record Reminders(@DefaultValue("9") int hour) {}
+
+    /** @param minInterval the shortest time between two urges of one unit */
+    public record Urge(@DefaultValue("PT24H") Duration minInterval) {}
+
+    /**
+     * @param nearDays     a unit that owes its report and is due within this many days is shown as near its deadline
+     * @param veryLateDays a unit this many days or more past due is shown as very late
+     */
+    public record Dashboard(@DefaultValue("3") int nearDays, @DefaultValue("7") int veryLateDays) {}
+
+    /**
+     * @param from           the sender address of every mail
+     * @param tasklistUrl    Tasklist's address as the recipients reach it; mails link to their task under it
+     * @param pollInterval   how often the sender looks for mail to send
+     * @param maxAttempts    attempts before a mail is given up (marked failed, shown in the outbox view)
+     * @param perConnection  mails sent over one SMTP connection
+     * @param embeddedServer whether duban runs its own SMTP server (the demo: mails are really sent and can be seen)
+     * @param sender         the sender itself
+     */
+    public record Mail(@DefaultValue("duban@localhost") String from,
+                       @DefaultValue("http://localhost:8080/camunda/app/tasklist/default/") String tasklistUrl,
+                       @DefaultValue("PT10S") Duration pollInterval,
+                       @DefaultValue("10") int maxAttempts,
+                       @DefaultValue("100") int perConnection,
+                       @DefaultValue("false") boolean embeddedServer,
+                       @DefaultValue Sender sender) {
+
+        /** @param enabled whether queued mail is sent (off in tests, which send by hand) */
+        public record Sender(@DefaultValue("true") boolean enabled) {}
+    }
+
+    /**
+     * @param accountFailures wrong passwords in {@code window} that lock an account
+     * @param accountLock     how long an account stays locked (it lifts by itself)
+     * @param addressFailures wrong passwords from one address in {@code window} that lock the address
+     * @param addressLock     how long an address stays locked
+     * @param window          the time in which failures are counted
+     */
+    public record Login(@DefaultValue("5") int accountFailures, @DefaultValue("PT15M") Duration accountLock,
+                        @DefaultValue("20") int addressFailures, @DefaultValue("PT15M") Duration addressLock,
+                        @DefaultValue("PT15M") Duration window) {}
+
+    /**
+     * @param enabled  whether the demo data is created at start (users of every role, units, a campaign)
+     * @param password the password of the demo accounts, and the initial password of the accounts the unit
+     *                 registry creates (empty: a random one, set by an operator later)
+     * @param campaign whether the demo also drafts, signs off and distributes a campaign
+     */
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("") String password,
+                       @DefaultValue("true") boolean campaign) {}
+}
