@@ -1,5 +1,6 @@
 package cn.duban.campaign;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.unit.UnitRepository;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +34,8 @@ public class TemplateCatalog {
     private final UnitRepository units;
     private final Clock clock;
 
-    public TemplateCatalog(@Value("${duban.templates.location}") String location, JdbcClient jdbc,
-                           UnitRepository units, Clock clock) {
+    public TemplateCatalog(DubanProperties settings, JdbcClient jdbc, UnitRepository units, Clock clock) {
+        String location = settings.templates().location();
         this.jdbc = jdbc;
         this.units = units;
         this.clock = clock;

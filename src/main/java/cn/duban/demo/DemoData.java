@@ -1,5 +1,6 @@
 package cn.duban.demo;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.process.NoticeApprovalProcess;
 import cn.duban.process.CampaignProcess;
 import cn.duban.identity.IdentitySetup;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -51,9 +51,11 @@ public class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final Environment env;
     private final String password;
+    private final boolean campaign;
 
     public DemoData(IdentityService identityService, IdentitySetup identitySetup, RuntimeService runtimeService,
-                    TaskService taskService, Clock clock, Environment env, @Value("${duban.demo.password}") String password) {
+                    TaskService taskService, Clock clock, Environment env, DubanProperties settings) {
+        String password = settings.demo().password();
         this.identityService = identityService;
         this.identitySetup = identitySetup;
         this.runtimeService = runtimeService;
@@ -61,6 +63,7 @@ public class DemoData implements ApplicationRunner {
         this.clock = clock;
         this.env = env;
         this.password = password;
+        this.campaign = settings.demo().campaign();
     }
 
     @Override
@@ -78,7 +81,7 @@ public class DemoData implements ApplicationRunner {
                 identitySetup.ensureMembership(p[0], role);
             }
         }
-        if (env.getProperty("duban.demo.campaign", Boolean.class, true)
+        if (campaign
                 && runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY).count() == 0) {
             startSeedCampaign();
         }

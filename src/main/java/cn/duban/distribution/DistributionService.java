@@ -1,5 +1,6 @@
 package cn.duban.distribution;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignException;
 import cn.duban.campaign.CampaignService;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,8 +28,8 @@ public class DistributionService {
     private final int batchSize;
 
     public DistributionService(CampaignService campaigns, UnitRepository units, ReportRepository reports,
-                               UnitProcesses processes,
-                               @Value("${duban.distribution.batch-size:100}") int batchSize) {
+                               UnitProcesses processes, DubanProperties settings) {
+        int batchSize = settings.distribution().batchSize();
         this.campaigns = campaigns;
         this.units = units;
         this.reports = reports;

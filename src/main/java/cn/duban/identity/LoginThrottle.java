@@ -1,12 +1,12 @@
 package cn.duban.identity;
 
+import cn.duban.support.DubanProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,15 +55,11 @@ public class LoginThrottle {
     private final Clock clock;
     private final Policy policy;
 
-    public LoginThrottle(JdbcClient jdbc, Clock clock,
-                         @Value("${duban.login.account-failures:5}") int accountFailures,
-                         @Value("${duban.login.account-lock:PT15M}") Duration accountLock,
-                         @Value("${duban.login.address-failures:20}") int addressFailures,
-                         @Value("${duban.login.address-lock:PT15M}") Duration addressLock,
-                         @Value("${duban.login.window:PT15M}") Duration window) {
+    public LoginThrottle(JdbcClient jdbc, Clock clock, DubanProperties settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.policy = new Policy(accountFailures, accountLock, addressFailures, addressLock, window);
+        DubanProperties.Login l = settings.login();
+        this.policy = new Policy(l.accountFailures(), l.accountLock(), l.addressFailures(), l.addressLock(), l.window());
     }
 
     public Policy policy() {

@@ -1,5 +1,6 @@
 package cn.duban.identity;
 
+import cn.duban.support.DubanProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,9 +29,14 @@ class ProductionGuard implements ApplicationRunner {
     private final boolean demo;
     private final String adminPassword;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ProductionGuard(IdentityService identityService, org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration,
-                    @Value("${duban.demo.enabled:false}") boolean demo,
-                    @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+                    DubanProperties settings, @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+        this(identityService, engineConfiguration, settings.demo().enabled(), adminPassword);
+    }
+
+    ProductionGuard(IdentityService identityService, org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration,
+                    boolean demo, String adminPassword) {
         this.identityService = identityService;
         this.passwords = engineConfiguration.getPasswordManager();
         this.demo = demo;

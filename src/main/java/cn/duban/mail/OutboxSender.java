@@ -1,5 +1,6 @@
 package cn.duban.mail;
 
+import cn.duban.support.DubanProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -11,7 +12,6 @@ import java.util.Date;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -41,17 +41,14 @@ public class OutboxSender {
     private final int perConnection;
     private final boolean enabled;
 
-    public OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, Clock clock,
-                        @Value("${duban.mail.from:duban@localhost}") String from,
-                        @Value("${duban.mail.max-attempts:10}") int maxAttempts,
-                        @Value("${duban.mail.per-connection:100}") int perConnection,
-                        @Value("${duban.mail.sender.enabled:true}") boolean enabled) {
+    public OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, Clock clock, DubanProperties settings) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.clock = clock;
-        this.from = from;
-        this.maxAttempts = maxAttempts;
-        this.perConnection = perConnection;
+        this.from = settings.mail().from();
+        this.maxAttempts = settings.mail().maxAttempts();
+        this.perConnection = settings.mail().perConnection();
+        boolean enabled = settings.mail().sender().enabled();
         this.enabled = enabled;
     }
 

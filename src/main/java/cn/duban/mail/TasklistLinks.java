@@ -1,5 +1,6 @@
 package cn.duban.mail;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.support.InLists;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Links for mails: straight to a unit's open task in Tasklist, or to Tasklist when it has none. */
@@ -17,10 +17,9 @@ public class TasklistLinks {
     private final TaskService taskService;
     private final String tasklistUrl;
 
-    public TasklistLinks(TaskService taskService,
-                         @Value("${duban.mail.tasklist-url:http://localhost:8080/camunda/app/tasklist/default/}") String tasklistUrl) {
+    public TasklistLinks(TaskService taskService, DubanProperties settings) {
         this.taskService = taskService;
-        this.tasklistUrl = tasklistUrl;
+        this.tasklistUrl = settings.mail().tasklistUrl();
     }
 
     public String tasklist() {

@@ -1,5 +1,6 @@
 package cn.duban.reminder;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.calendar.WorkCalendar;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +56,8 @@ public class ReminderService {
 
     public ReminderService(CampaignService campaigns, ReportService reports, UnitRepository units, WorkCalendar calendar,
                            Outbox outbox, IdentityService identityService, Clock clock,
-                           @Value("${duban.reminders.hour:9}") int hour,
-                           TasklistLinks links) {
+                           DubanProperties settings, TasklistLinks links) {
+        int hour = settings.reminders().hour();
         this.campaigns = campaigns;
         this.reports = reports;
         this.units = units;

@@ -1,5 +1,6 @@
 package cn.duban.reminder;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -44,10 +44,15 @@ public class UrgeService {
     private final Clock clock;
     private final Duration minInterval;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    public UrgeService(CampaignService campaigns, ReportService reports, UnitRepository units, ReminderService reminders,
+                       TasklistLinks links, Outbox outbox, JdbcClient jdbc, Clock clock, DubanProperties settings) {
+        this(campaigns, reports, units, reminders, links, outbox, jdbc, clock, settings.urge().minInterval());
+    }
+
     public UrgeService(CampaignService campaigns, ReportService reports, UnitRepository units, ReminderService reminders,
                        TasklistLinks links,
-                       Outbox outbox, JdbcClient jdbc, Clock clock,
-                       @Value("${duban.urge.min-interval:PT24H}") Duration minInterval) {
+                       Outbox outbox, JdbcClient jdbc, Clock clock, Duration minInterval) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.units = units;

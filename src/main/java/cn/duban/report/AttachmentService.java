@@ -1,5 +1,6 @@
 package cn.duban.report;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.campaign.CampaignRepository;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.support.FileNames;
@@ -11,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +32,12 @@ public class AttachmentService {
     private final long maxBytes;
     private final int maxStaged;
 
-    public AttachmentService(ReportRepository reports, CampaignRepository campaigns, Clock clock,
-                             @Value("${duban.attachments.max-bytes:20971520}") long maxBytes,
-                             @Value("${duban.attachments.max-staged:40}") int maxStaged) {
+    public AttachmentService(ReportRepository reports, CampaignRepository campaigns, Clock clock, DubanProperties settings) {
         this.reports = reports;
         this.campaigns = campaigns;
         this.clock = clock;
-        this.maxBytes = maxBytes;
-        this.maxStaged = maxStaged;
+        this.maxBytes = settings.attachments().maxBytes();
+        this.maxStaged = settings.attachments().maxStaged();
     }
 
     public AttachmentInfo stage(String campaignId, String unitCode, String kind, String filename, byte[] content, String actor) {

@@ -1,5 +1,6 @@
 package cn.duban.unit;
 
+import cn.duban.support.DubanProperties;
 import cn.duban.identity.IdentitySetup;
 import cn.duban.identity.Roles;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -38,13 +38,12 @@ public class UnitRegistry implements ApplicationRunner {
     private final String initialPassword;
 
     public UnitRegistry(UnitRepository units, IdentityService identityService, IdentitySetup identitySetup,
-                        @Value("${duban.units.csv}") Resource csv,
-                        @Value("${duban.demo.password:}") String initialPassword) {
+                        org.springframework.core.io.ResourceLoader resources, DubanProperties settings) {
         this.units = units;
         this.identityService = identityService;
         this.identitySetup = identitySetup;
-        this.csv = csv;
-        this.initialPassword = initialPassword;
+        this.csv = resources.getResource(settings.units().csv());
+        this.initialPassword = settings.demo().password();
     }
 
     @Override
