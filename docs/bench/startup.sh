@@ -2,8 +2,10 @@
 # Start-up time and resident memory of the demo run (issue #7), against bare Camunda from the same jar.
 # Prints a Markdown table. Usage: docs/bench/startup.sh [rounds, default 3]
 #
-#   bare Camunda, fresh   cn.duban.bench.BareCamundaApplication: the engine, REST API and webapps on a new
-#                          H2 file, nothing of duban (the baseline)
+#   bare Camunda, fresh   cn.duban.bench.BareCamundaApplication (test sources: not in the product's jar),
+#                          launched through the same jar's launcher with the test classes added to its
+#                          class path: the engine, REST API and webapps on a new H2 file, nothing of duban
+#                          (the baseline)
 #   duban demo, fresh     java -jar duban.jar --spring.profiles.active=demo on a new H2 file: schemas,
 #                          users, 29 units, the seed-000 campaign distributed — until it prints where to log in
 #   duban demo, restart   the same again on the H2 file the fresh run left behind
@@ -42,7 +44,8 @@ declare -A ms rss
 for r in $(seq 1 "$rounds"); do
   d=$(mktemp -d)
   read -r t m < <(run bare "Started BareCamundaApplication" "$d" \
-      -Dloader.main=cn.duban.bench.BareCamundaApplication -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher --spring.flyway.enabled=false)
+      -Dloader.path=target/test-classes,BOOT-INF/classes,BOOT-INF/lib -Dloader.main=cn.duban.bench.BareCamundaApplication \
+      -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher --spring.flyway.enabled=false)
   ms[bare]+="$t "; rss[bare]+="$m "
   d=$(mktemp -d)
   read -r t m < <(run fresh "duban 督办 is running with demo data" "$d" -jar "$jar" --spring.profiles.active=demo)

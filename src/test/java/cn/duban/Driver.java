@@ -29,16 +29,16 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * Drives duban the way its users do: every step as a named user with their groups (authorizations
  * are on), forms submitted through {@link FormService#submitTaskForm} exactly as Tasklist's
  * {@code POST /task/{id}/submit-form} does, with the forms' transient variables, and async jobs
- * executed explicitly.
+ * executed explicitly. Not a scanned component: tests bring it in with {@code @Import(Driver.class)} (or
+ * {@link EngineTest}), so that a run on the test classpath (the benchmarks' {@code spring-boot:run}) never
+ * picks it up.
  */
-@TestComponent
 public class Driver {
 
     private static final AtomicInteger SEQ = new AtomicInteger();

@@ -1,2 +1,0 @@
-/** Benchmarks run as a command (never as tests); see docs/benchmarks.md. */
-package cn.duban.bench;
