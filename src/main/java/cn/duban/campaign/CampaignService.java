@@ -1,5 +1,6 @@
 package cn.duban.campaign;
 
+import cn.duban.support.Texts;
 import cn.duban.calendar.WorkCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ public class CampaignService {
         Campaign c = locked(id);
         requireStatus(c, CampaignStatus.DRAFTING);
         String title = draft == null || blank(draft.title()) ? c.title() : draft.title().strip();
-        String number = draft == null ? c.documentNumber() : trimToNull(draft.documentNumber());
+        String number = draft == null ? c.documentNumber() : Texts.optional(draft.documentNumber());
         String text = draft == null || blank(draft.noticeText()) ? c.template().noticeText() : draft.noticeText();
         LocalDate deadline = draft == null ? c.deadlineOverride() : draft.deadline();
         if (title.length() > TemplateParser.MAX_TITLE) {
@@ -101,7 +102,7 @@ public class CampaignService {
     public void decide(String id, Stage stage, boolean approved, String comment, String actor) {
         Campaign c = locked(id);
         requireStatus(c, stage == Stage.REVIEW ? CampaignStatus.REVIEWING : CampaignStatus.SIGNING);
-        String reason = trimToNull(comment);
+        String reason = Texts.optional(comment);
         if (!approved && reason == null) {
             throw new CampaignException("退回时请填写退回理由");
         }
@@ -178,7 +179,4 @@ public class CampaignService {
         return s == null || s.isBlank();
     }
 
-    private static String trimToNull(String s) {
-        return blank(s) ? null : s.strip();
-    }
 }

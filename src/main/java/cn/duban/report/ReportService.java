@@ -1,5 +1,6 @@
 package cn.duban.report;
 
+import cn.duban.support.Texts;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignRepository;
 import cn.duban.campaign.CampaignStatus;
@@ -104,7 +105,7 @@ public class ReportService {
             problems.add("活动总结过长（最多 " + MAX_SUMMARY + " 字）");
             errors.put("summary", "过长");
         }
-        String note = payload.note() == null ? null : payload.note().strip();
+        String note = Texts.optional(payload.note());
         if (note != null && note.length() > MAX_COMMENT) {
             problems.add("说明过长（最多 " + MAX_COMMENT + " 字）");
             errors.put("note", "过长");
@@ -290,7 +291,7 @@ public class ReportService {
     }
 
     private static String checkedComment(String comment, boolean required) {
-        String reason = comment == null || comment.isBlank() ? null : comment.strip();
+        String reason = Texts.optional(comment);
         if (required && reason == null) {
             throw new ReportException("退回时请填写退回理由", Map.of("comment", "必填"));
         }

@@ -26,16 +26,19 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bpmn/campaign.bpmn alone (with the two processes it calls, their homes mocked too), one test per path, without
  * Spring: draft → notice approval → issue → distribution → monitoring with the daily reminder timer → close
  * (by the section, or by the message that every report is approved) → county summary → archive.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/campaign.bpmn", "processes/noticeApproval.bpmn", "processes/distribution.bpmn"})
 class CampaignModelTest {
+
+    /** Its own configuration file: a camunda.cfg.xml on the class path would be picked up by Camunda's default-engine lookup. */
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder().configurationResource(ProcessModels.CONFIGURATION).build();
 
     final CampaignProcess flow = mock(CampaignProcess.class);
     final NoticeApprovalProcess approval = mock(NoticeApprovalProcess.class);

@@ -20,15 +20,18 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bpmn/distribution.bpmn alone, one test per path, without Spring: the plan, then one async job per batch (so a
  * failing batch fails alone and is retried alone), then the end. Its home ({@link DistributionProcess}) is a mock.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/distribution.bpmn")
 class DistributionModelTest {
+
+    /** Its own configuration file: a camunda.cfg.xml on the class path would be picked up by Camunda's default-engine lookup. */
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder().configurationResource(ProcessModels.CONFIGURATION).build();
 
     final DistributionProcess flow = mock(DistributionProcess.class);
     final List<Integer> distributed = Collections.synchronizedList(new ArrayList<>());

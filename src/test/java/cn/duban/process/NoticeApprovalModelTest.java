@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bpmn/noticeApproval.bpmn alone, one test per path: no Spring, no duban tables. The process's home
@@ -28,9 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * model — which task follows which answer, who is asked — and that it calls its home at each step; what the home
  * does with the campaign is NoticeApprovalProcessTest's (whole application) concern.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/noticeApproval.bpmn")
 class NoticeApprovalModelTest {
+
+    /** Its own configuration file: a camunda.cfg.xml on the class path would be picked up by Camunda's default-engine lookup. */
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder().configurationResource(ProcessModels.CONFIGURATION).build();
 
     final NoticeApprovalProcess flow = mock(NoticeApprovalProcess.class);
     ProcessInstance pi;

@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bpmn/unitReport.bpmn alone, one test per path, without Spring: 签收 → (contributions) → 填报 → (the unit head)
@@ -32,9 +32,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@link UnitReportProcess}) is a Mockito mock answering who and whether; the tasks are completed as Tasklist
  * would. What the home does with duban's tables is UnitReportProcessTest's (whole application) concern.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/unitReport.bpmn")
 class UnitReportModelTest {
+
+    /** Its own configuration file: a camunda.cfg.xml on the class path would be picked up by Camunda's default-engine lookup. */
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder().configurationResource(ProcessModels.CONFIGURATION).build();
 
     final UnitReportProcess flow = mock(UnitReportProcess.class);
     ProcessInstance pi;
