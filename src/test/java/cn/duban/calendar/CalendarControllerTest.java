@@ -1,0 +1,55 @@
+package cn.duban.calendar;
+
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.duban.identity.CurrentUser;
+import cn.duban.identity.Roles;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The working-day calendar's API at the door (a slice): who may enter a day, and what a bad day or body gets. */
+@WebMvcTest(CalendarController.class)
+class CalendarControllerTest {
+
+    static final CurrentUser OPERATOR = new CurrentUser("ops1", List.of(Roles.OPERATOR));
+    static final CurrentUser CLERK = new CurrentUser("zyy-reporter", List.of(Roles.REPORTER, "unit-zyy"));
+    static final LocalDate NATIONAL_DAY = LocalDate.of(2027, 10, 1);
+
+    @Autowired MockMvc mvc;
+    @MockitoBean WorkCalendar calendar;
+
+    @Test
+    void anOperatorEntersANewlyPublishedHoliday() throws Exception {
+        when(calendar.isWorkingDay(NATIONAL_DAY)).thenReturn(false);
+        when(calendar.onOrAfter(NATIONAL_DAY)).thenReturn(NATIONAL_DAY.plusDays(7));
+        mvc.perform(put("/api/calendar/2027-10-01").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"working\":false,\"name\":\" 国庆节 \"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.nextWorkingDay").value("2027-10-08"));
+        verify(calendar).set(NATIONAL_DAY, false, "国庆节");
+    }
+
+    @Test
+    void aClerkANonsenseDayAndAMissingNameAreRefusedInChinese() throws Exception {
+        mvc.perform(put("/api/calendar/2027-10-01").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"working\":false,\"name\":\"国庆节\"}"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只有管理员可以维护工作日历"));
+        mvc.perform(get("/api/calendar/2027-13-45").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("请求格式不正确，请刷新页面后重试"));
+        mvc.perform(put("/api/calendar/2027-10-01").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"working\":false}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("请给出 working")));
+        verifyNoInteractions(calendar);
+    }
+}
