@@ -66,16 +66,35 @@ public class LoginThrottle {
         return policy;
     }
 
+    /**
+     * What the throttle knows of a login before its password is checked: a lock in force (the account's first), and
+     * whether the account has failures on record (only then does a good login need to wipe them).
+     */
+    public record Standing(Optional<Blocked> blocked, boolean accountFailures) {}
+
+    /**
+     * The standing of a login, in one read of both keys: this runs before every password check, HTTP Basic on
+     * every call included, so it reads once and writes nothing.
+     */
     @Transactional(readOnly = true)
-    public Optional<Blocked> blocked(String userId, String address) {
+    public Standing standing(String userId, String address) {
         LocalDateTime now = LocalDateTime.now(clock);
-        Optional<LocalDateTime> account = lockedUntil(accountKey(userId), now);
-        if (account.isPresent()) {
-            return Optional.of(new Blocked("账号 " + userId + " 连续登录失败次数过多，已暂时锁定，请于 " + account.get().format(HH_MM)
-                    + " 后再试（到时自动解除）", account.get()));
+        String account = accountKey(userId);
+        java.util.Map<String, LocalDateTime> rows = new java.util.HashMap<>();
+        jdbc.sql("SELECT throttle_key, locked_until FROM duban_login_throttle WHERE throttle_key IN (?, ?)")
+                .params(account, addressKey(address))
+                .query((rs, i) -> rows.put(rs.getString(1), rs.getObject(2, LocalDateTime.class))).list();
+        LocalDateTime accountUntil = rows.get(account);
+        LocalDateTime addressUntil = rows.get(addressKey(address));
+        Optional<Blocked> blocked = Optional.empty();
+        if (accountUntil != null && accountUntil.isAfter(now)) {
+            blocked = Optional.of(new Blocked("账号 " + userId + " 连续登录失败次数过多，已暂时锁定，请于 " + accountUntil.format(HH_MM)
+                    + " 后再试（到时自动解除）", accountUntil));
+        } else if (addressUntil != null && addressUntil.isAfter(now)) {
+            blocked = Optional.of(new Blocked("此网络地址登录失败次数过多，请于 " + addressUntil.format(HH_MM) + " 后再试（到时自动解除）",
+                    addressUntil));
         }
-        return lockedUntil(addressKey(address), now).map(until -> new Blocked(
-                "此网络地址登录失败次数过多，请于 " + until.format(HH_MM) + " 后再试（到时自动解除）", until));
+        return new Standing(blocked, rows.containsKey(account));
     }
 
     /** Counts a failed login; returns how many more failures the account may have before it is locked. */
@@ -130,11 +149,6 @@ public class LoginThrottle {
             }
         }
         throw new IllegalStateException("could not count a failed login for " + key);
-    }
-
-    private Optional<LocalDateTime> lockedUntil(String key, LocalDateTime now) {
-        return jdbc.sql("SELECT locked_until FROM duban_login_throttle WHERE throttle_key = ? AND locked_until > ?")
-                .params(key, now).query(LocalDateTime.class).optional();
     }
 
     static String accountKey(String userId) {

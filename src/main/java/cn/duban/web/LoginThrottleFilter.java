@@ -7,10 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -47,21 +45,21 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.resetBuffer();
-            response.setHeader("Retry-After", "30");
-            ErrorBody.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseDown.MESSAGE);
+            DatabaseDown.answer(response);
         }
     }
 
     private void throttled(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean login = "POST".equals(request.getMethod()) && LOGIN.matcher(request.getRequestURI()).matches();
-        String user = login ? request.getParameter("username") : basicUser(request);
+        String user = login ? request.getParameter("username") : BasicCredentials.of(request).map(BasicCredentials::user).orElse(null);
         if (user == null || user.isBlank()) {
             chain.doFilter(request, response);
             return;
         }
         String address = request.getRemoteAddr();
-        Optional<LoginThrottle.Blocked> blocked = throttle.blocked(user, address);
+        LoginThrottle.Standing standing = throttle.standing(user, address);
+        Optional<LoginThrottle.Blocked> blocked = standing.blocked();
         if (blocked.isPresent()) {
             long seconds = Math.max(1, Duration.between(LocalDateTime.now(clock), blocked.get().until()).getSeconds());
             response.setHeader("Retry-After", String.valueOf(seconds));
@@ -74,7 +72,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             int status = response.getStatus();
             if (status == HttpServletResponse.SC_UNAUTHORIZED) {
                 throttle.failed(user, address);
-            } else if (status < 500) {
+            } else if (status < 500 && standing.accountFailures()) {
                 throttle.succeeded(user);
             }
             return;
@@ -85,7 +83,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         int left = Integer.MAX_VALUE;
         if (wrapper.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             left = throttle.failed(user, address);
-        } else if (wrapper.getStatus() == HttpServletResponse.SC_OK) {
+        } else if (wrapper.getStatus() == HttpServletResponse.SC_OK && standing.accountFailures()) {
             throttle.succeeded(user);
         }
         if (wrapper.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
@@ -116,20 +114,6 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         @Override
         public void sendError(int status, String message) {
             setStatus(status);
-        }
-    }
-
-    private static String basicUser(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? null : decoded.substring(0, colon);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }
