@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -50,8 +48,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             if (!DatabaseDown.is(e)) {
                 throw e;
             }
-            response.setHeader("Retry-After", "30");
-            ErrorBody.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseDown.MESSAGE);
+            DatabaseDown.answer(response);
             return;
         }
         if (user == null) {
@@ -103,25 +100,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private CurrentUser fromBasic(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        String userId = decoded.substring(0, colon);
-        if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
-            return null;
-        }
-        return new CurrentUser(userId, groupsOf(userId));
+        return BasicCredentials.of(request)
+                .filter(c -> identityService.checkPassword(c.user(), c.password()))
+                .map(c -> new CurrentUser(c.user(), groupsOf(c.user())))
+                .orElse(null);
     }
 
     private List<String> groupsOf(String userId) {

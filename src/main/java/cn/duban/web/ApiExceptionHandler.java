@@ -47,7 +47,7 @@ class ApiExceptionHandler {
         if (!DatabaseDown.is(e)) {
             return unforeseen(e);
         }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(Map.of("message", DatabaseDown.MESSAGE));
+        return unavailable();
     }
 
     /** Over the container's multipart limit (set above duban's own per-file limit, which answers first). */
@@ -74,7 +74,7 @@ class ApiExceptionHandler {
             return refused(refusal);
         }
         if (DatabaseDown.is(e)) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(Map.of("message", DatabaseDown.MESSAGE));
+            return unavailable();
         }
         if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
                 || e.getClass().getSimpleName().equals("ClientAbortException")) {
@@ -91,6 +91,11 @@ class ApiExceptionHandler {
             return ResponseEntity.status(status).body(Map.of("message", message));
         }
         return unforeseen(e);
+    }
+
+    private static ResponseEntity<Map<String, Object>> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseDown.RETRY_AFTER_SECONDS)
+                .body(Map.of("message", DatabaseDown.MESSAGE));
     }
 
     private static ResponseEntity<Map<String, Object>> unforeseen(Exception e) {

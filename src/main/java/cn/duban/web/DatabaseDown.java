@@ -17,6 +17,15 @@ public final class DatabaseDown {
 
     public static final String MESSAGE = "数据库暂时无法连接，本次操作没有保存，请稍后重试";
 
+    /** When to try again, in seconds (the Retry-After header of every such answer). */
+    static final String RETRY_AFTER_SECONDS = "30";
+
+    /** Answers a request the database could not serve: 503, Retry-After and the Chinese message. */
+    static void answer(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        ErrorBody.write(response, jakarta.servlet.http.HttpServletResponse.SC_SERVICE_UNAVAILABLE, MESSAGE);
+    }
+
     private DatabaseDown() {}
 
     public static boolean is(Throwable e) {

@@ -93,15 +93,7 @@ final class Browser implements AutoCloseable {
         driver.get(base + "/camunda/app/" + app + "/default/");
         driver.manage().deleteAllCookies();
         driver.navigate().refresh();
-        until(d -> {
-            WebElement name = visible("input[ng-model='username']");
-            WebElement pw = visible("input[type='password']");
-            name.clear();
-            name.sendKeys(user);
-            pw.clear();
-            pw.sendKeys(password);
-            return user.equals(name.getAttribute("value")) && password.equals(pw.getAttribute("value")) ? Boolean.TRUE : null;
-        });
+        fillLogin(user, password);
         if (clickButton) {
             click("form button[type='submit']");
         } else {
@@ -111,10 +103,8 @@ final class Browser implements AutoCloseable {
                 d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
     }
 
-    /** Tries a login the server refuses, and returns the notification the login page shows. */
-    String refusedLogin(String app, String user, String password) {
-        driver.manage().deleteAllCookies();
-        driver.get(base + "/camunda/app/" + app + "/default/");
+    /** Fills the login form; it re-renders while the app boots, so until both fields hold what was typed. */
+    private void fillLogin(String user, String password) {
         until(d -> {
             WebElement name = visible("input[ng-model='username']");
             WebElement pw = visible("input[type='password']");
@@ -124,6 +114,13 @@ final class Browser implements AutoCloseable {
             pw.sendKeys(password);
             return user.equals(name.getAttribute("value")) && password.equals(pw.getAttribute("value")) ? Boolean.TRUE : null;
         });
+    }
+
+    /** Tries a login the server refuses, and returns the notification the login page shows. */
+    String refusedLogin(String app, String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/camunda/app/" + app + "/default/");
+        fillLogin(user, password);
         click("form button[type='submit']");
         return until(d -> d.findElements(By.cssSelector(".notifications .alert, .notification, [notifications-panel] .alert")).stream()
                 .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(null));
