@@ -1,6 +1,7 @@
 package cn.duban.identity;
 
 import cn.duban.support.Forbidden;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,37 +16,48 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin")
 class AccountsController {
 
+    /** A lock as the page shows it: with the person's name where the key is an account that has one. */
+    record LockoutView(@JsonUnwrapped LoginThrottle.Lockout lockout, String name) {}
+
+    /** An account change as the page shows it: with the names of who changed it and whose account it was. */
+    record ChangeView(@JsonUnwrapped AccountChanges.Change change, String changedByName, String targetUserName) {}
+
+    record ChangesPage(List<ChangeView> changes, int page, int size, long total) {}
+
     private final LoginThrottle throttle;
     private final AccountChanges changes;
+    private final People people;
 
-    AccountsController(LoginThrottle throttle, AccountChanges changes) {
+    AccountsController(LoginThrottle throttle, AccountChanges changes, People people) {
         this.throttle = throttle;
         this.changes = changes;
+        this.people = people;
     }
 
     @GetMapping("/lockouts")
-    List<LoginThrottle.Lockout> lockouts(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+    List<LockoutView> lockouts(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
         require(user);
-        return throttle.lockouts();
+        List<LoginThrottle.Lockout> locks = throttle.lockouts();
+        Map<String, String> names = people.names(locks.stream().map(LoginThrottle.Lockout::subject).toList());
+        return locks.stream().map(l -> new LockoutView(l, l.key().startsWith("user:") ? names.get(l.subject()) : null)).toList();
     }
 
     @DeleteMapping("/lockouts")
     Map<String, Object> lift(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @RequestParam String key) {
         require(user);
-        boolean lifted = throttle.lift(key);
-        if (lifted) {
-            changes.record(user.id(), AccountRules.Action.UNLOCK, key.startsWith("user:") ? key.substring(5) : null, null,
-                    "提前解除登录锁定 " + key);
-        }
-        return Map.of("lifted", lifted);
+        return Map.of("lifted", throttle.lift(key, user.id()));
     }
 
     @GetMapping("/account-changes")
-    AccountChanges.Page accountChanges(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+    ChangesPage accountChanges(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                        @RequestParam(name = "user", required = false) String account,
                                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         require(user);
-        return changes.list(account, page, size);
+        AccountChanges.Page p = changes.list(account, page, size);
+        Map<String, String> names = people.names(p.changes().stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.changedBy(), c.targetUser())).toList());
+        return new ChangesPage(p.changes().stream().map(c -> new ChangeView(c, names.get(c.changedBy()), names.get(c.targetUser())))
+                .toList(), p.page(), p.size(), p.total());
     }
 
     private static void require(CurrentUser user) {

@@ -122,7 +122,7 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
             } else {
                 if (!Objects.equals(before.getFirstName(), user.getFirstName()) || !Objects.equals(before.getLastName(), user.getLastName())) {
                     allow(caller, Action.UPDATE_NAME, target);
-                    what.append("姓名 ").append(name(before)).append(" → ").append(name(user)).append("；");
+                    what.append("姓名 ").append(People.name(before)).append(" → ").append(People.name(user)).append("；");
                 }
                 if (!Objects.equals(before.getEmail(), user.getEmail())) {
                     allow(caller, Action.CHANGE_MAILBOX, target);
@@ -245,10 +245,6 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Camunda's UserEntity has no newPassword field any more", e);
         }
-    }
-
-    private static String name(User u) {
-        return Objects.toString(u.getFirstName(), "") + Objects.toString(u.getLastName(), "");
     }
 
     /** The rules a password broke, as a person reads them. */

@@ -54,9 +54,11 @@ public class LoginThrottle {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Policy policy;
+    private final AccountChanges changes;
 
-    public LoginThrottle(JdbcClient jdbc, Clock clock, DubanProperties settings) {
+    public LoginThrottle(JdbcClient jdbc, Clock clock, DubanProperties settings, AccountChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.clock = clock;
         DubanProperties.Login l = settings.login();
         this.policy = new Policy(l.accountFailures(), l.accountLock(), l.addressFailures(), l.addressLock(), l.window());
@@ -123,9 +125,16 @@ public class LoginThrottle {
                 }).list();
     }
 
-    /** Lifts a lock before its time (an administrator's decision). */
-    public boolean lift(String key) {
-        return jdbc.sql("DELETE FROM duban_login_throttle WHERE throttle_key = ?").param(key).update() > 0;
+    /** Lifts a lock before its time (an administrator's or operator's decision), audited in the same transaction. */
+    public boolean lift(String key, String actor) {
+        boolean lifted = jdbc.sql("DELETE FROM duban_login_throttle WHERE throttle_key = ?").param(key).update() > 0;
+        if (lifted) {
+            boolean account = key.startsWith("user:");
+            String subject = key.substring(key.indexOf(':') + 1);
+            changes.record(actor, AccountRules.Action.UNLOCK, account ? subject : null, null,
+                    account ? "提前解除账号的登录锁定" : "提前解除网络地址 " + subject + " 的登录锁定");
+        }
+        return lifted;
     }
 
     private State record(String key, boolean account, LocalDateTime now) {

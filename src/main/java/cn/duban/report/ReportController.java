@@ -79,8 +79,7 @@ class ReportController {
         view.put("staged", attachments.staged(id, unit));
         view.put("contributionsReceived", contributions.receivedBy(id, unit));
         view.put("people", identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unit)).orderByUserId().asc().list()
-                .stream().map(p -> Map.of("id", p.getId(), "name", (p.getFirstName() == null ? "" : p.getFirstName())
-                        + (p.getLastName() == null ? "" : p.getLastName()))).toList());
+                .stream().map(p -> Map.of("id", p.getId(), "name", cn.duban.identity.People.name(p))).toList());
         return view;
     }
 

@@ -45,6 +45,12 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
+/** An account as the page shows it: its login id, which an administrator works with, and the person's name. */
+function account(id, name) {
+  if (!id) return '';
+  return name ? id + '（' + name + '）' : id;
+}
+
 function when(value) {
   return value ? String(value).replace('T', ' ').substring(0, 16) : '';
 }
@@ -88,7 +94,7 @@ async function render(root) {
     box.appendChild(el('table', { id: 'duban-lockouts' },
       el('thead', {}, el('tr', {}, ['对象', '失败次数', '最近一次失败', '自动解除时间', ''].map(h => el('th', {}, h)))),
       el('tbody', {}, lockouts.map(l => el('tr', {},
-        el('td', {}, l.kind + ' ' + l.subject),
+        el('td', {}, l.kind + ' ' + account(l.subject, l.name)),
         el('td', {}, l.failures),
         el('td', {}, when(l.lastFailureAt)),
         el('td', {}, when(l.lockedUntil)),
@@ -116,9 +122,9 @@ async function render(root) {
     el('thead', {}, el('tr', {}, ['时间', '操作人', '操作', '账号', '角色/用户组', '说明'].map(h => el('th', {}, h)))),
     el('tbody', {}, changes.changes.map(c => el('tr', {},
       el('td', {}, when(c.changedAt)),
-      el('td', {}, c.changedBy),
+      el('td', {}, account(c.changedBy, c.changedByName)),
       el('td', {}, ACTIONS[c.action] || c.action),
-      el('td', {}, c.targetUser || ''),
+      el('td', {}, account(c.targetUser, c.targetUserName)),
       el('td', {}, c.targetGroup || ''),
       el('td', {}, c.detail || ''))))));
   if (changes.total > changes.changes.length) {

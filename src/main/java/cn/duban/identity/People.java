@@ -1,0 +1,40 @@
+package cn.duban.identity;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** People as others read them: a name, never only a login id. Chinese names are stored family name first. */
+@Component
+public class People {
+
+    private final IdentityService identityService;
+
+    public People(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    /** A person's name ("李晓燕"); empty when none was entered. */
+    public static String name(User u) {
+        return Objects.toString(u.getFirstName(), "") + Objects.toString(u.getLastName(), "");
+    }
+
+    /** The names of these accounts, in one query; accounts without a name, or gone, are left out. */
+    public Map<String, String> names(Collection<String> ids) {
+        Map<String, String> out = new HashMap<>();
+        String[] wanted = ids.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        if (wanted.length == 0) {
+            return out;
+        }
+        for (User u : identityService.createUserQuery().userIdIn(wanted).list()) {
+            if (!name(u).isBlank()) {
+                out.put(u.getId(), name(u));
+            }
+        }
+        return out;
+    }
+}
