@@ -92,7 +92,7 @@ public final class DashboardRules {
 
     /** The colour of a unit that owes its report; null once it has handed it in (or has no due date). */
     public Urgency urgency(UnitStatus status, LocalDate due, LocalDate today) {
-        boolean stillOwed = status.owedToSection() || status == UnitStatus.CLOSED;
+        boolean stillOwed = Lateness.stillMissing(status);
         if (!stillOwed || due == null) {
             return null;
         }

@@ -22,6 +22,11 @@ public final class Lateness {
         return status == UnitStatus.CLOSED || (status.owedToSection() && due != null && today.isAfter(due));
     }
 
+    /** Whether the section still misses the unit's report: owed, or the collection closed without it. */
+    public static boolean stillMissing(UnitStatus status) {
+        return status.owedToSection() || status == UnitStatus.CLOSED;
+    }
+
     /**
      * Days past the unit's current due date: until today while it owes its report (a returned report owes
      * again) or after the collection closed without it, else until its latest hand-in. Never negative.
@@ -30,7 +35,7 @@ public final class Lateness {
         if (due == null) {
             return 0;
         }
-        LocalDate until = status.owedToSection() || status == UnitStatus.CLOSED || lastSubmitted == null ? today : lastSubmitted;
+        LocalDate until = stillMissing(status) || lastSubmitted == null ? today : lastSubmitted;
         return (int) Math.max(0, ChronoUnit.DAYS.between(due, until));
     }
 }
