@@ -3,6 +3,7 @@ package cn.duban;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -61,5 +62,14 @@ class ArchitectureTest {
     static void nothingDependsOnTheDemo(JavaClasses classes) {
         noClasses().that().resideOutsideOfPackage("cn.duban.demo..")
             .should().dependOnClassesThat().resideInAPackage("cn.duban.demo..").check(classes);
+    }
+
+    /**
+     * A repository is its feature's own: other features use the feature's services (Units, CampaignService,
+     * ReportService, CampaignUnits, ReportFigures). Which package writes and reads which table: TableOwnershipTest.
+     */
+    @ArchTest
+    static void repositoriesStayInTheirFeature(JavaClasses classes) {
+        classes().that().haveSimpleNameEndingWith("Repository").should().notBePublic().check(classes);
     }
 }

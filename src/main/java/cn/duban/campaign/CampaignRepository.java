@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class CampaignRepository {
+class CampaignRepository {
 
     private static final String COLUMNS = """
             id, template_code, title, document_number, template_json, status, deadline, deadline_override,
@@ -19,11 +19,11 @@ public class CampaignRepository {
 
     private final JdbcClient jdbc;
 
-    public CampaignRepository(JdbcClient jdbc) {
+    CampaignRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void insert(Campaign c) {
+    void insert(Campaign c) {
         jdbc.sql("INSERT INTO duban_campaign (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.templateCode(), c.title(), c.documentNumber(), TemplateParser.toJson(c.template()),
                         c.status().name(), c.deadline(), c.deadlineOverride(), c.createdBy(), c.createdAt(),
@@ -31,7 +31,7 @@ public class CampaignRepository {
                 .update();
     }
 
-    public Optional<Campaign> find(String id) {
+    Optional<Campaign> find(String id) {
         return BatchReads.read(new CampaignKey(id), () ->
                 jdbc.sql("SELECT " + COLUMNS + " FROM duban_campaign WHERE id = ?").param(id).query(this::map).optional());
     }
@@ -40,70 +40,68 @@ public class CampaignRepository {
     private record CampaignKey(String id) {}
 
     /** Reads a campaign and locks its row until the transaction ends (state changes are serialized per campaign). */
-    public Optional<Campaign> lock(String id) {
+    Optional<Campaign> lock(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM duban_campaign WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
     }
 
-    public List<Campaign> findAll() {
+    List<Campaign> findAll() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM duban_campaign ORDER BY created_at DESC").query(this::map).list();
     }
 
-    public void updateDraft(String id, String title, String documentNumber, CampaignTemplate template, LocalDate deadlineOverride) {
+    void updateDraft(String id, String title, String documentNumber, CampaignTemplate template, LocalDate deadlineOverride) {
         BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET title = ?, document_number = ?, template_json = ?, deadline_override = ? WHERE id = ?")
                 .params(title, documentNumber, TemplateParser.toJson(template), deadlineOverride, id)
                 .update();
     }
 
-    public void updateStatus(String id, CampaignStatus status) {
+    void updateStatus(String id, CampaignStatus status) {
         BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ? WHERE id = ?").params(status.name(), id).update();
     }
 
-    public void markIssued(String id, LocalDateTime at, LocalDate deadline) {
+    void markIssued(String id, LocalDateTime at, LocalDate deadline) {
         BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ?, issued_at = ?, deadline = ? WHERE id = ?")
                 .params(CampaignStatus.ISSUED.name(), at, deadline, id).update();
     }
 
-    public void markClosed(String id, LocalDateTime at) {
+    void markClosed(String id, LocalDateTime at) {
         BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ?, closed_at = ? WHERE id = ?")
                 .params(CampaignStatus.CLOSED.name(), at, id).update();
     }
 
-    public void markArchived(String id, LocalDateTime at) {
+    void markArchived(String id, LocalDateTime at) {
         BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ?, archived_at = ? WHERE id = ?")
                 .params(CampaignStatus.ARCHIVED.name(), at, id).update();
     }
 
-    public void setProcessInstance(String id, String processInstanceId) {
+    void setProcessInstance(String id, String processInstanceId) {
         BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET process_instance_id = ? WHERE id = ?").params(processInstanceId, id).update();
     }
 
     /** Whether any of these units is among the units the campaign went to. */
-    public boolean reachesAnyOf(String campaignId, List<String> unitCodes) {
+    boolean reachesAnyOf(String campaignId, List<String> unitCodes) {
         return !unitCodes.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = :c AND unit_code IN (:u)")
                 .param("c", campaignId).param("u", unitCodes).query(Integer.class).single() > 0;
     }
 
-    public void insertDecision(String campaignId, String stage, boolean approved, String comment, String by, LocalDateTime at) {
+    void insertDecision(String campaignId, String stage, boolean approved, String comment, String by, LocalDateTime at) {
         jdbc.sql("""
                 INSERT INTO duban_notice_decision (campaign_id, stage, approved, comment, decided_by, decided_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(campaignId, stage, approved, comment, by, at).update();
     }
 
-    public List<NoticeDecision> decisions(String campaignId) {
+    List<NoticeDecision> decisions(String campaignId) {
         return jdbc.sql("""
                 SELECT stage, approved, comment, decided_by, decided_at FROM duban_notice_decision
                 WHERE campaign_id = ? ORDER BY id""").param(campaignId).query(NoticeDecision.class).list();
     }
 
-    /** A review or sign-off decision on the notice draft. */
-    public record NoticeDecision(String stage, boolean approved, String comment, String decidedBy, LocalDateTime decidedAt) {}
 
     private Campaign map(ResultSet rs, int row) throws SQLException {
         return new Campaign(

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,11 @@ public class CampaignService {
                 CampaignStatus.DRAFTING, null, deadlineOverride, createdBy, now, null, null, null, null);
         campaigns.insert(c);
         return c;
+    }
+
+    /** The campaign, if there is one by this id. */
+    public Optional<Campaign> find(String id) {
+        return campaigns.find(id);
     }
 
     public Campaign get(String id) {
@@ -118,7 +124,7 @@ public class CampaignService {
         campaigns.updateStatus(id, next);
     }
 
-    public List<CampaignRepository.NoticeDecision> decisions(String id) {
+    public List<NoticeDecision> decisions(String id) {
         return campaigns.decisions(id);
     }
 

@@ -105,7 +105,7 @@ public record CampaignTemplate(
         }
 
         /** The codes of the active units of the registry this selector picks, sorted. */
-        public java.util.Set<String> activeCodes(cn.duban.unit.UnitRepository registry) {
+        public java.util.Set<String> activeCodes(cn.duban.unit.Units registry) {
             return registry.activeCodes(selectsAll(), types, units);
         }
 

@@ -2,7 +2,7 @@ package cn.duban.campaign;
 
 import cn.duban.support.DubanProperties;
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +31,10 @@ public class TemplateCatalog {
 
     private final Map<String, CampaignTemplate> shipped = new TreeMap<>();
     private final JdbcClient jdbc;
-    private final UnitRepository units;
+    private final Units units;
     private final Clock clock;
 
-    public TemplateCatalog(DubanProperties settings, JdbcClient jdbc, UnitRepository units, Clock clock) {
+    public TemplateCatalog(DubanProperties settings, JdbcClient jdbc, Units units, Clock clock) {
         String location = settings.templates().location();
         this.jdbc = jdbc;
         this.units = units;

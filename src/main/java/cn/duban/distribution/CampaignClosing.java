@@ -1,10 +1,9 @@
 package cn.duban.distribution;
 
 import cn.duban.campaign.CampaignService;
-import cn.duban.report.ReportRepository;
+import cn.duban.report.CampaignUnits;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
-import cn.duban.report.UnitStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +17,10 @@ public class CampaignClosing {
 
     private final CampaignService campaigns;
     private final ReportService reportService;
-    private final ReportRepository reports;
+    private final CampaignUnits reports;
     private final UnitProcesses processes;
 
-    public CampaignClosing(CampaignService campaigns, ReportService reportService, ReportRepository reports,
+    public CampaignClosing(CampaignService campaigns, ReportService reportService, CampaignUnits reports,
                            UnitProcesses processes) {
         this.campaigns = campaigns;
         this.reportService = reportService;
@@ -37,8 +36,7 @@ public class CampaignClosing {
 
     public void close(String campaignId) {
         campaigns.close(campaignId, reportService.allApproved(campaignId));
-        for (UnitReport u : reports.owing(campaignId)) {
-            reports.updateUnitStatus(campaignId, u.unitCode(), UnitStatus.CLOSED);
+        for (UnitReport u : reports.closeOwing(campaignId)) {
             if (u.processInstanceId() != null) {
                 processes.endCollection(u.processInstanceId());
             }

@@ -5,10 +5,10 @@ import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignException;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
-import cn.duban.report.ReportRepository;
+import cn.duban.report.CampaignUnits;
 import cn.duban.report.UnitReport;
 import cn.duban.support.BatchReads;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DistributionService {
 
     private final CampaignService campaigns;
-    private final UnitRepository units;
-    private final ReportRepository reports;
+    private final Units units;
+    private final CampaignUnits reports;
     private final UnitProcesses processes;
     private final int batchSize;
 
-    public DistributionService(CampaignService campaigns, UnitRepository units, ReportRepository reports,
+    public DistributionService(CampaignService campaigns, Units units, CampaignUnits reports,
                                UnitProcesses processes, DubanProperties settings) {
         int batchSize = settings.distribution().batchSize();
         this.campaigns = campaigns;
@@ -43,11 +43,11 @@ public class DistributionService {
      */
     public List<Integer> planBatches(String campaignId) {
         Campaign c = issued(campaignId);
-        int existing = reports.countUnits(campaignId);
+        int existing = reports.count(campaignId);
         int total = existing;
         if (existing == 0) {
             List<String> codes = new ArrayList<>(c.template().targets() == null ? java.util.Set.of() : c.template().targets().activeCodes(units));
-            reports.insertUnits(campaignId, codes, c.deadline(), batchSize);
+            reports.enrol(campaignId, codes, c.deadline(), batchSize);
             total = codes.size();
         }
         int batches = (total + batchSize - 1) / batchSize;
@@ -71,7 +71,7 @@ public class DistributionService {
                 started.put(u.unitCode(), processes.start(campaignId, u.unitCode()));
             }
             // the same transaction: a batch cut off anywhere commits no instance and no reference to one
-            reports.setProcessInstances(campaignId, started);
+            reports.recordProcesses(campaignId, started);
             return todo.size();
         }
     }

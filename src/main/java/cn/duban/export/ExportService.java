@@ -4,7 +4,7 @@ import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignTemplate.Indicator;
 import cn.duban.report.AttachmentInfo;
-import cn.duban.report.ReportRepository;
+import cn.duban.report.AttachmentService;
 import cn.duban.report.ReportService;
 import cn.duban.report.ReportStatus;
 import cn.duban.report.ReportVersion;
@@ -12,7 +12,7 @@ import cn.duban.summary.CountySummary;
 import cn.duban.summary.SummaryService;
 import cn.duban.support.FileNames;
 import cn.duban.unit.Unit;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,16 +43,16 @@ public class ExportService {
     private final CampaignService campaigns;
     private final SummaryService summaries;
     private final ReportService reports;
-    private final ReportRepository repository;
-    private final UnitRepository units;
+    private final AttachmentService attachments;
+    private final Units units;
     private final Clock clock;
 
     public ExportService(CampaignService campaigns, SummaryService summaries, ReportService reports,
-                         ReportRepository repository, UnitRepository units, Clock clock) {
+                         AttachmentService attachments, Units units, Clock clock) {
         this.campaigns = campaigns;
         this.summaries = summaries;
         this.reports = reports;
-        this.repository = repository;
+        this.attachments = attachments;
         this.units = units;
         this.clock = clock;
     }
@@ -198,7 +198,7 @@ public class ExportService {
                 for (AttachmentInfo a : v.attachments()) {
                     String name = unique(names, (a.kind().equals("PHOTO") ? "图片/" : "") + FileNames.safe(a.filename()));
                     zip.putNextEntry(new ZipEntry(folder + name));
-                    zip.write(repository.attachmentContent(a.id()));
+                    zip.write(attachments.content(a.id()));
                     zip.closeEntry();
                 }
             }

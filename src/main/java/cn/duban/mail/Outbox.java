@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import cn.duban.support.InLists;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
@@ -110,5 +113,23 @@ public class Outbox {
         // the limit in the query: the outbox of a province holds hundreds of thousands of mails with their bodies
         return jdbc.sql("SELECT " + COLUMNS + " FROM duban_outbox ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
                 .param(limit).query(OutboxMail.class).list();
+    }
+
+    /**
+     * How many reminders of these kinds each of these units was sent in a campaign: one per reminder (kind and due
+     * date), not per recipient, counted once issued (queued or sent, not given up on).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> remindersPerUnit(String campaignId, List<String> unitCodes, List<String> kinds) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (List<String> piece : InLists.of(unitCodes)) {
+            jdbc.sql("""
+                    SELECT unit_code, COUNT(DISTINCT kind || '|' || CAST(due_date AS VARCHAR(10))) FROM duban_outbox
+                    WHERE campaign_id = :campaign AND unit_code IN (:units) AND status <> :failed AND kind IN (:kinds)
+                    GROUP BY unit_code""")
+                    .param("campaign", campaignId).param("units", piece).param("failed", FAILED).param("kinds", kinds)
+                    .query((rs, i) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+        }
+        return counts;
     }
 }

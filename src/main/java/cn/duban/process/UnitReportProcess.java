@@ -13,7 +13,7 @@ import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
 import cn.duban.report.UnitStatus;
 import cn.duban.support.Dates;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +77,11 @@ public class UnitReportProcess implements UnitProcesses {
     private final ReportService reports;
     private final ContributionService contributions;
     private final CampaignService campaigns;
-    private final UnitRepository units;
+    private final Units units;
     private final RuntimeService runtimeService;
 
     public UnitReportProcess(ReportService reports, ContributionService contributions, CampaignService campaigns,
-                             UnitRepository units, RuntimeService runtimeService) {
+                             Units units, RuntimeService runtimeService) {
         this.reports = reports;
         this.contributions = contributions;
         this.campaigns = campaigns;

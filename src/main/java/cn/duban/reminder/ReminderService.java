@@ -12,7 +12,7 @@ import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
 import cn.duban.support.InLists;
 import cn.duban.unit.Unit;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,7 +46,7 @@ public class ReminderService {
 
     private final CampaignService campaigns;
     private final ReportService reports;
-    private final UnitRepository units;
+    private final Units units;
     private final WorkCalendar calendar;
     private final Outbox outbox;
     private final IdentityService identityService;
@@ -54,7 +54,7 @@ public class ReminderService {
     private final int hour;
     private final TasklistLinks links;
 
-    public ReminderService(CampaignService campaigns, ReportService reports, UnitRepository units, WorkCalendar calendar,
+    public ReminderService(CampaignService campaigns, ReportService reports, Units units, WorkCalendar calendar,
                            Outbox outbox, IdentityService identityService, Clock clock,
                            DubanProperties settings, TasklistLinks links) {
         int hour = settings.reminders().hour();

@@ -12,7 +12,7 @@ import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
 import cn.duban.support.Dates;
 import cn.duban.unit.Unit;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public class UrgeService {
 
     private final CampaignService campaigns;
     private final ReportService reports;
-    private final UnitRepository units;
+    private final Units units;
     private final ReminderService reminders;
     private final TasklistLinks links;
     private final Outbox outbox;
@@ -45,12 +45,12 @@ public class UrgeService {
     private final Duration minInterval;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public UrgeService(CampaignService campaigns, ReportService reports, UnitRepository units, ReminderService reminders,
+    public UrgeService(CampaignService campaigns, ReportService reports, Units units, ReminderService reminders,
                        TasklistLinks links, Outbox outbox, JdbcClient jdbc, Clock clock, DubanProperties settings) {
         this(campaigns, reports, units, reminders, links, outbox, jdbc, clock, settings.urge().minInterval());
     }
 
-    public UrgeService(CampaignService campaigns, ReportService reports, UnitRepository units, ReminderService reminders,
+    public UrgeService(CampaignService campaigns, ReportService reports, Units units, ReminderService reminders,
                        TasklistLinks links,
                        Outbox outbox, JdbcClient jdbc, Clock clock, Duration minInterval) {
         this.campaigns = campaigns;

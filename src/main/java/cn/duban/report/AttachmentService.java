@@ -1,7 +1,7 @@
 package cn.duban.report;
 
 import cn.duban.support.DubanProperties;
-import cn.duban.campaign.CampaignRepository;
+import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.support.FileNames;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +28,12 @@ public class AttachmentService {
     public static final String PHOTO = "PHOTO";
 
     private final ReportRepository reports;
-    private final CampaignRepository campaigns;
+    private final CampaignService campaigns;
     private final Clock clock;
     private final long maxBytes;
     private final int maxStaged;
 
-    public AttachmentService(ReportRepository reports, CampaignRepository campaigns, Clock clock, DubanProperties settings) {
+    public AttachmentService(ReportRepository reports, CampaignService campaigns, Clock clock, DubanProperties settings) {
         this.reports = reports;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -81,6 +82,16 @@ public class AttachmentService {
         long id = reports.insertAttachment(campaignId, unitCode, kind, name, type, content, sha256(content), actor,
                 LocalDateTime.now(clock));
         return reports.staged(campaignId, unitCode).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    /** Whose an attachment is, and what it is called, without its bytes. */
+    Optional<ReportRepository.AttachmentOwner> owner(long id) {
+        return reports.attachmentOwner(id);
+    }
+
+    /** The stored bytes of an attachment (callers have checked who may read it). */
+    public byte[] content(long id) {
+        return reports.attachmentContent(id);
     }
 
     public List<AttachmentInfo> staged(String campaignId, String unitCode) {

@@ -1,11 +1,11 @@
 package cn.duban.report;
 
 import cn.duban.campaign.Campaign;
-import cn.duban.campaign.CampaignRepository;
+import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate.ActivityItem;
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,12 +25,12 @@ public class ContributionService {
     /** A contribution received for an item a unit leads. */
     public record Contribution(String itemCode, String fromUnit, String content, String submittedBy, LocalDateTime submittedAt) {}
 
-    private final CampaignRepository campaigns;
-    private final UnitRepository units;
+    private final CampaignService campaigns;
+    private final Units units;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public ContributionService(CampaignRepository campaigns, UnitRepository units, JdbcClient jdbc, Clock clock) {
+    public ContributionService(CampaignService campaigns, Units units, JdbcClient jdbc, Clock clock) {
         this.campaigns = campaigns;
         this.units = units;
         this.jdbc = jdbc;

@@ -5,8 +5,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The one definition of 逾期 and of 逾期天数, used by the forms (through the API), the 督办看板, the county
- * summary and every export; the dashboard's SQL predicate is built from {@link UnitStatus#owedToSection()} and
- * DashboardIT holds it equal to {@link #isOverdue}. Pure, tested without Spring (LatenessTest).
+ * summary and every export; the reporting queries' SQL predicate ({@link ReportFigures}) is built from {@link UnitStatus#owedToSection()} and
+ * ReportFiguresIT holds it equal to {@link #isOverdue}. Pure, tested without Spring (LatenessTest).
  */
 public final class Lateness {
 

@@ -6,7 +6,7 @@ import cn.duban.campaign.CampaignTemplate.ActivityItem;
 import cn.duban.identity.CurrentUser;
 import cn.duban.identity.Roles;
 import cn.duban.unit.Unit;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import cn.duban.support.Forbidden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,19 +35,17 @@ class ReportController {
 
     private final CampaignService campaigns;
     private final ReportService reports;
-    private final ReportRepository repository;
     private final AttachmentService attachments;
     private final ContributionService contributions;
-    private final UnitRepository units;
+    private final Units units;
     private final IdentityService identityService;
     private final Downloads downloads;
 
-    ReportController(CampaignService campaigns, ReportService reports, ReportRepository repository,
-                     AttachmentService attachments, ContributionService contributions, UnitRepository units,
+    ReportController(CampaignService campaigns, ReportService reports,
+                     AttachmentService attachments, ContributionService contributions, Units units,
                      IdentityService identityService, Downloads downloads) {
         this.campaigns = campaigns;
         this.reports = reports;
-        this.repository = repository;
         this.attachments = attachments;
         this.contributions = contributions;
         this.units = units;
@@ -106,7 +104,7 @@ class ReportController {
 
     @DeleteMapping("/attachments/{attachmentId}")
     Map<String, Object> delete(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long attachmentId) {
-        var owner = repository.attachmentOwner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
+        var owner = attachments.owner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
         if (!user.isIn(Roles.unitGroup(owner.unitCode()))) {
             throw new Forbidden("附件不存在或无权访问");
         }
@@ -116,7 +114,7 @@ class ReportController {
 
     @GetMapping("/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long attachmentId) {
-        var owner = repository.attachmentOwner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
+        var owner = attachments.owner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
         if (!user.canSeeUnit(owner.unitCode())) {
             throw new Forbidden("附件不存在或无权访问");
         }
@@ -127,7 +125,7 @@ class ReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.builder(image ? "inline" : "attachment")
                         .filename(owner.filename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(repository.attachmentContent(attachmentId));
+                .body(attachments.content(attachmentId));
     }
 
     private static void requireUnit(CurrentUser user, String unit) {

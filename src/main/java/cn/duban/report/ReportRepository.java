@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** duban_campaign_unit, duban_report, duban_report_value and duban_attachment. */
 @Repository
-public class ReportRepository {
+class ReportRepository {
 
     private static final String UNIT_COLUMNS = """
             campaign_id, unit_code, batch_no, status, reporter_user, due_date, signed_at, first_submitted_at,
@@ -32,7 +32,7 @@ public class ReportRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    public ReportRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    ReportRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -40,7 +40,7 @@ public class ReportRepository {
     // ---- campaign units
 
     /** Inserts the campaign's unit rows in JDBC batches; unit codes are numbered into batches of {@code batchSize}. */
-    public void insertUnits(String campaignId, List<String> unitCodes, LocalDate dueDate, int batchSize) {
+    void insertUnits(String campaignId, List<String> unitCodes, LocalDate dueDate, int batchSize) {
         List<Object[]> args = new ArrayList<>(unitCodes.size());
         for (int i = 0; i < unitCodes.size(); i++) {
             args.add(new Object[] {campaignId, unitCodes.get(i), i / batchSize, UnitStatus.NOT_SIGNED.name(), dueDate});
@@ -50,7 +50,7 @@ public class ReportRepository {
                 VALUES (?, ?, ?, ?, ?)""", args);
     }
 
-    public int countUnits(String campaignId) {
+    int countUnits(String campaignId) {
         return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ?").param(campaignId).query(Integer.class).single();
     }
 
@@ -58,7 +58,7 @@ public class ReportRepository {
      * The batch's units that have no report instance yet, in unit-code order; in an open {@link BatchReads}
      * scope their rows stay there for the reads that follow.
      */
-    public List<UnitReport> undistributedInBatch(String campaignId, int batchNo) {
+    List<UnitReport> undistributedInBatch(String campaignId, int batchNo) {
         List<UnitReport> rows = jdbc.sql("SELECT " + UNIT_COLUMNS + """
                  FROM duban_campaign_unit
                 WHERE campaign_id = ? AND batch_no = ? AND process_instance_id IS NULL ORDER BY unit_code""")
@@ -71,7 +71,7 @@ public class ReportRepository {
     private record UnitKey(String campaignId, String unitCode) {}
 
     /** Records the report instances of a batch's units (unit code → instance id) in one JDBC batch. */
-    public void setProcessInstances(String campaignId, Map<String, String> instanceByUnit) {
+    void setProcessInstances(String campaignId, Map<String, String> instanceByUnit) {
         List<Object[]> args = new ArrayList<>(instanceByUnit.size());
         instanceByUnit.forEach((unitCode, pid) -> {
             BatchReads.forget(new UnitKey(campaignId, unitCode));
@@ -80,23 +80,23 @@ public class ReportRepository {
         jdbcTemplate.batchUpdate("UPDATE duban_campaign_unit SET process_instance_id = ? WHERE campaign_id = ? AND unit_code = ?", args);
     }
 
-    public Optional<UnitReport> findUnit(String campaignId, String unitCode) {
+    Optional<UnitReport> findUnit(String campaignId, String unitCode) {
         return BatchReads.read(new UnitKey(campaignId, unitCode), () ->
                 jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?")
                         .params(campaignId, unitCode).query(this::mapUnit).optional());
     }
 
-    public Optional<UnitReport> lockUnit(String campaignId, String unitCode) {
+    Optional<UnitReport> lockUnit(String campaignId, String unitCode) {
         return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ? FOR UPDATE")
                 .params(campaignId, unitCode).query(this::mapUnit).optional();
     }
 
-    public List<UnitReport> units(String campaignId) {
+    List<UnitReport> units(String campaignId) {
         return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? ORDER BY unit_code")
                 .param(campaignId).query(this::mapUnit).list();
     }
 
-    public void markSigned(String campaignId, String unitCode, String reporter, LocalDateTime at) {
+    void markSigned(String campaignId, String unitCode, String reporter, LocalDateTime at) {
         BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, reporter_user = ?, signed_at = ?
@@ -104,19 +104,19 @@ public class ReportRepository {
                 .params(UnitStatus.IN_PROGRESS.name(), reporter, at, campaignId, unitCode).update();
     }
 
-    public void updateUnitStatus(String campaignId, String unitCode, UnitStatus status) {
+    void updateUnitStatus(String campaignId, String unitCode, UnitStatus status) {
         BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET status = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(status.name(), campaignId, unitCode).update();
     }
 
-    public void markVersion(String campaignId, String unitCode, int version, UnitStatus status) {
+    void markVersion(String campaignId, String unitCode, int version, UnitStatus status) {
         BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET current_version = ?, status = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(version, status.name(), campaignId, unitCode).update();
     }
 
-    public void markSubmitted(String campaignId, String unitCode, LocalDateTime at) {
+    void markSubmitted(String campaignId, String unitCode, LocalDateTime at) {
         BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, last_submitted_at = ?,
@@ -125,13 +125,13 @@ public class ReportRepository {
                 .params(UnitStatus.SUBMITTED.name(), at, at, campaignId, unitCode).update();
     }
 
-    public void markApproved(String campaignId, String unitCode, LocalDateTime at) {
+    void markApproved(String campaignId, String unitCode, LocalDateTime at) {
         BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET status = ?, approved_at = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(UnitStatus.APPROVED.name(), at, campaignId, unitCode).update();
     }
 
-    public void markReturned(String campaignId, String unitCode, LocalDate newDueDate) {
+    void markReturned(String campaignId, String unitCode, LocalDate newDueDate) {
         BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("""
                 UPDATE duban_campaign_unit SET status = ?, due_date = ?, return_count = return_count + 1
@@ -139,13 +139,13 @@ public class ReportRepository {
                 .params(UnitStatus.RETURNED.name(), newDueDate, campaignId, unitCode).update();
     }
 
-    public int countNotApproved(String campaignId) {
+    int countNotApproved(String campaignId) {
         return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ? AND status <> ?")
                 .params(campaignId, UnitStatus.APPROVED.name()).query(Integer.class).single();
     }
 
     /** Units that still owe a report, with their process instance (to end it when the campaign closes). */
-    public List<UnitReport> owing(String campaignId) {
+    List<UnitReport> owing(String campaignId) {
         return jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM duban_campaign_unit WHERE campaign_id = ? AND status IN (?, ?, ?)")
                 .params(campaignId, UnitStatus.NOT_SIGNED.name(), UnitStatus.IN_PROGRESS.name(), UnitStatus.RETURNED.name())
                 .query(this::mapUnit).list();
@@ -153,7 +153,7 @@ public class ReportRepository {
 
     // ---- report versions
 
-    public long insertReport(String campaignId, String unitCode, int version, ReportStatus status, String summary,
+    long insertReport(String campaignId, String unitCode, int version, ReportStatus status, String summary,
                              String note, String by, LocalDateTime at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -164,36 +164,36 @@ public class ReportRepository {
         return keys.getKey().longValue();
     }
 
-    public void insertValues(long reportId, Map<String, BigDecimal> values) {
+    void insertValues(long reportId, Map<String, BigDecimal> values) {
         List<Object[]> args = new ArrayList<>();
         values.forEach((code, v) -> args.add(new Object[] {reportId, code, v}));
         jdbcTemplate.batchUpdate("INSERT INTO duban_report_value (report_id, indicator_code, amount) VALUES (?, ?, ?)", args);
     }
 
-    public void review(long reportId, ReportStatus status, String by, LocalDateTime at, String comment, LocalDate newDueDate) {
+    void review(long reportId, ReportStatus status, String by, LocalDateTime at, String comment, LocalDate newDueDate) {
         jdbc.sql("""
                 UPDATE duban_report SET status = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ?, new_due_date = ?
                 WHERE id = ?""")
                 .params(status.name(), by, at, comment, newDueDate, reportId).update();
     }
 
-    public void updateReportStatus(long reportId, ReportStatus status) {
+    void updateReportStatus(long reportId, ReportStatus status) {
         jdbc.sql("UPDATE duban_report SET status = ? WHERE id = ?").params(status.name(), reportId).update();
     }
 
-    public Optional<ReportVersion> findVersion(String campaignId, String unitCode, int version) {
+    Optional<ReportVersion> findVersion(String campaignId, String unitCode, int version) {
         return jdbc.sql("SELECT " + REPORT_COLUMNS + " FROM duban_report WHERE campaign_id = ? AND unit_code = ? AND version = ?")
                 .params(campaignId, unitCode, version).query(this::mapReport).optional();
     }
 
-    public List<ReportVersion> versions(String campaignId, String unitCode) {
+    List<ReportVersion> versions(String campaignId, String unitCode) {
         return jdbc.sql("SELECT " + REPORT_COLUMNS + " FROM duban_report WHERE campaign_id = ? AND unit_code = ? ORDER BY version DESC")
                 .params(campaignId, unitCode).query(this::mapReport).list();
     }
 
     // ---- attachments
 
-    public long insertAttachment(String campaignId, String unitCode, String kind, String filename, String contentType,
+    long insertAttachment(String campaignId, String unitCode, String kind, String filename, String contentType,
                                  byte[] content, String sha256, String by, LocalDateTime at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -205,23 +205,23 @@ public class ReportRepository {
         return keys.getKey().longValue();
     }
 
-    public List<AttachmentInfo> staged(String campaignId, String unitCode) {
+    List<AttachmentInfo> staged(String campaignId, String unitCode) {
         return jdbc.sql("SELECT " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE campaign_id = ? AND unit_code = ? AND report_id IS NULL ORDER BY id")
                 .params(campaignId, unitCode).query(AttachmentInfo.class).list();
     }
 
-    public List<AttachmentInfo> attachmentsOf(long reportId) {
+    List<AttachmentInfo> attachmentsOf(long reportId) {
         return jdbc.sql("SELECT " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE report_id = ? ORDER BY id")
                 .param(reportId).query(AttachmentInfo.class).list();
     }
 
-    public int bindStaged(String campaignId, String unitCode, long reportId) {
+    int bindStaged(String campaignId, String unitCode, long reportId) {
         return jdbc.sql("UPDATE duban_attachment SET report_id = ? WHERE campaign_id = ? AND unit_code = ? AND report_id IS NULL")
                 .params(reportId, campaignId, unitCode).update();
     }
 
     /** Carries an attachment of an earlier version into a new one (a copy: versions never share rows). */
-    public void copyAttachment(long attachmentId, long toReportId) {
+    void copyAttachment(long attachmentId, long toReportId) {
         jdbc.sql("""
                 INSERT INTO duban_attachment (campaign_id, unit_code, report_id, kind, filename, content_type, size_bytes,
                                               sha256, content, uploaded_by, uploaded_at)
@@ -231,19 +231,19 @@ public class ReportRepository {
     }
 
     /** Where an attachment belongs: campaign id and unit code, for access checks. */
-    public Optional<AttachmentOwner> attachmentOwner(long id) {
+    Optional<AttachmentOwner> attachmentOwner(long id) {
         return jdbc.sql("SELECT id, campaign_id, unit_code, report_id, filename, content_type FROM duban_attachment WHERE id = ?")
                 .param(id).query(AttachmentOwner.class).optional();
     }
 
-    public record AttachmentOwner(long id, String campaignId, String unitCode, Long reportId, String filename, String contentType) {}
+    record AttachmentOwner(long id, String campaignId, String unitCode, Long reportId, String filename, String contentType) {}
 
-    public byte[] attachmentContent(long id) {
+    byte[] attachmentContent(long id) {
         return jdbc.sql("SELECT content FROM duban_attachment WHERE id = ?").param(id)
                 .query((rs, i) -> rs.getBytes(1)).single();
     }
 
-    public int deleteStaged(long id) {
+    int deleteStaged(long id) {
         return jdbc.sql("DELETE FROM duban_attachment WHERE id = ? AND report_id IS NULL").param(id).update();
     }
 

@@ -2,7 +2,7 @@ package cn.duban.report;
 
 import cn.duban.support.Texts;
 import cn.duban.campaign.Campaign;
-import cn.duban.campaign.CampaignRepository;
+import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate;
 import cn.duban.campaign.FigureRules;
@@ -11,7 +11,7 @@ import cn.duban.mail.Notifications;
 import cn.duban.campaign.CampaignTemplate.ActivityItem;
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.unit.Unit;
-import cn.duban.unit.UnitRepository;
+import cn.duban.unit.Units;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,14 +36,14 @@ public class ReportService {
     public static final int MAX_COMMENT = 2_000;
 
     private final ReportRepository reports;
-    private final CampaignRepository campaigns;
+    private final CampaignService campaigns;
     private final IdentityService identityService;
-    private final UnitRepository units;
+    private final Units units;
     private final Notifications notifications;
     private final Clock clock;
 
-    public ReportService(ReportRepository reports, CampaignRepository campaigns, IdentityService identityService,
-                         UnitRepository units, Notifications notifications, Clock clock) {
+    public ReportService(ReportRepository reports, CampaignService campaigns, IdentityService identityService,
+                         Units units, Notifications notifications, Clock clock) {
         this.reports = reports;
         this.campaigns = campaigns;
         this.identityService = identityService;

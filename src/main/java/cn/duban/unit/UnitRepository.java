@@ -15,23 +15,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class UnitRepository {
+class UnitRepository {
 
     private static final String SELECT = "SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit";
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public UnitRepository(JdbcClient jdbc, Clock clock) {
+    UnitRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    public long count() {
+    long count() {
         return jdbc.sql("SELECT COUNT(*) FROM duban_unit").query(Long.class).single();
     }
 
-    public void insert(Unit u) {
+    void insert(Unit u) {
         BatchReads.forget(new UnitKey(u.code()));
         jdbc.sql("""
                 INSERT INTO duban_unit (code, name, type, mailbox, head_name, head_user, created_at)
@@ -40,7 +40,7 @@ public class UnitRepository {
                 .update();
     }
 
-    public Optional<Unit> find(String code) {
+    Optional<Unit> find(String code) {
         return BatchReads.read(new UnitKey(code), () ->
                 jdbc.sql(SELECT + " WHERE code = ?")
                         .param(code)
@@ -52,12 +52,12 @@ public class UnitRepository {
     private record UnitKey(String code) {}
 
     /** Reads these units' rows with one query into the open {@link BatchReads} scope (a distribution batch). */
-    public void preload(Collection<String> codes) {
+    void preload(Collection<String> codes) {
         findAll(List.copyOf(codes)).forEach((code, u) -> BatchReads.preload(new UnitKey(code), u));
     }
 
     /** These units' registry rows by code, read with one query per {@link InLists} piece; unknown codes are left out. */
-    public Map<String, Unit> findAll(List<String> codes) {
+    Map<String, Unit> findAll(List<String> codes) {
         Map<String, Unit> rows = new HashMap<>();
         for (List<String> piece : InLists.of(codes)) {
             jdbc.sql(SELECT + " WHERE code IN (:codes)")
@@ -70,18 +70,18 @@ public class UnitRepository {
     }
 
     /** The account of the unit's head, who approves its report when the template asks for it. */
-    public String headUserOf(String code) {
+    String headUserOf(String code) {
         return find(code).map(Unit::headUser).orElse(null);
     }
 
-    public List<Unit> findAll() {
+    List<Unit> findAll() {
         return jdbc.sql(SELECT + " WHERE active ORDER BY code")
                 .query(Unit.class)
                 .list();
     }
 
     /** The codes of the active units: all of them, or those of the given types and codes (unknown codes ignored), sorted. */
-    public Set<String> activeCodes(boolean all, Collection<String> types, Collection<String> codes) {
+    Set<String> activeCodes(boolean all, Collection<String> types, Collection<String> codes) {
         Set<String> found = new TreeSet<>();
         if (all) {
             found.addAll(jdbc.sql("SELECT code FROM duban_unit WHERE active").query(String.class).list());
@@ -98,7 +98,7 @@ public class UnitRepository {
     }
 
     /** The codes the registry does not know. */
-    public List<String> unknownCodes(Collection<String> codes) {
+    List<String> unknownCodes(Collection<String> codes) {
         return codes.stream().filter(c -> find(c).isEmpty()).toList();
     }
 }

@@ -1,7 +1,7 @@
 package cn.duban.bench;
 
 import cn.duban.campaign.Campaign;
-import cn.duban.campaign.CampaignRepository;
+import cn.duban.campaign.CampaignFixtures;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.TemplateCatalog;
 import cn.duban.dashboard.DashboardRules;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 class RollupBenchmark implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
-    private final CampaignRepository campaigns;
+    private final CampaignFixtures campaigns;
     private final TemplateCatalog catalog;
     private final SummaryService summaries;
     private final ExportService exports;
@@ -45,7 +45,7 @@ class RollupBenchmark implements ApplicationRunner {
     private final int unitCount;
     private final int rounds;
 
-    RollupBenchmark(JdbcTemplate jdbc, CampaignRepository campaigns, TemplateCatalog catalog, SummaryService summaries,
+    RollupBenchmark(JdbcTemplate jdbc, CampaignFixtures campaigns, TemplateCatalog catalog, SummaryService summaries,
                     ExportService exports, DashboardService dashboard, ConfigurableApplicationContext context,
                     @Value("${duban.bench.units:10000}") int unitCount, @Value("${duban.bench.rounds:7}") int rounds) {
         this.jdbc = jdbc;

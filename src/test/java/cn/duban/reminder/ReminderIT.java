@@ -46,7 +46,7 @@ class ReminderIT {
     @Autowired ReminderService reminderService;
     @Autowired cn.duban.report.ReportService reports;
     @Autowired cn.duban.campaign.CampaignService campaignService;
-    @Autowired cn.duban.unit.UnitRepository unitRepository;
+    @Autowired cn.duban.unit.Units unitRepository;
     @Autowired cn.duban.mail.TasklistLinks links;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;

@@ -1,0 +1,50 @@
+package cn.duban.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A campaign's own list of units (its rows of {@code duban_campaign_unit}), as distribution and closing change it:
+ * written once when the notice goes out, so later changes in the registry change no running campaign.
+ */
+@Service
+@Transactional
+public class CampaignUnits {
+
+    private final ReportRepository reports;
+
+    CampaignUnits(ReportRepository reports) {
+        this.reports = reports;
+    }
+
+    /** Enrols these units with the campaign's due date, numbered into distribution batches of the given size. */
+    public void enrol(String campaignId, List<String> unitCodes, LocalDate dueDate, int batchSize) {
+        reports.insertUnits(campaignId, unitCodes, dueDate, batchSize);
+    }
+
+    @Transactional(readOnly = true)
+    public int count(String campaignId) {
+        return reports.countUnits(campaignId);
+    }
+
+    /** The units of one batch that have no process yet. */
+    @Transactional(readOnly = true)
+    public List<UnitReport> undistributedInBatch(String campaignId, int batchNo) {
+        return reports.undistributedInBatch(campaignId, batchNo);
+    }
+
+    /** Records each unit's process instance, in one JDBC batch. */
+    public void recordProcesses(String campaignId, Map<String, String> instanceByUnit) {
+        reports.setProcessInstances(campaignId, instanceByUnit);
+    }
+
+    /** Marks every unit that still owes its report as closed with the campaign, and returns those units. */
+    public List<UnitReport> closeOwing(String campaignId) {
+        List<UnitReport> owing = reports.owing(campaignId);
+        owing.forEach(u -> reports.updateUnitStatus(campaignId, u.unitCode(), UnitStatus.CLOSED));
+        return owing;
+    }
+}

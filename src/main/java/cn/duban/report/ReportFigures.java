@@ -1,0 +1,126 @@
+package cn.duban.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reporting queries: every read across a campaign's units that the county summary, the dashboard and the
+ * exports make, in one place, each one query whatever the number of units. Only approved versions count in a
+ * total. The rules they repeat in SQL (overdue) are {@link Lateness}'s, held equal by ReportFiguresIT.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportFigures {
+
+    private final JdbcClient jdbc;
+
+    ReportFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One unit's line in a campaign: its due date is its own or, if it has none, the campaign's deadline. */
+    public record UnitLine(String unitCode, String unitName, UnitStatus status, LocalDate dueDate, LocalDateTime submittedAt,
+                           int returnCount, String processInstanceId) {}
+
+    /** Units of a campaign with the same status and own due date (null: the campaign's). */
+    public record StatusGroup(UnitStatus status, LocalDate dueDate, int count) {}
+
+    /** The sum of each indicator over the approved versions: one GROUP BY. */
+    public Map<String, BigDecimal> approvedTotals(String campaignId) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        jdbc.sql("""
+                SELECT v.indicator_code, SUM(v.amount) FROM duban_report_value v
+                JOIN duban_report r ON r.id = v.report_id
+                WHERE r.campaign_id = ? AND r.status = 'APPROVED'
+                GROUP BY v.indicator_code""")
+                .param(campaignId)
+                .query((rs, i) -> sums.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return sums;
+    }
+
+    /** Each unit's approved figures, by unit and indicator. */
+    public Map<String, Map<String, BigDecimal>> approvedFigures(String campaignId) {
+        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.unit_code, v.indicator_code, v.amount FROM duban_report_value v
+                JOIN duban_report r ON r.id = v.report_id
+                WHERE r.campaign_id = ? AND r.status = 'APPROVED'""")
+                .param(campaignId)
+                .query((rs, i) -> values.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getBigDecimal(3))).list();
+        return values;
+    }
+
+    /** The groups of one campaign, or of every campaign when campaignId is null, by campaign: one GROUP BY. */
+    public Map<String, List<StatusGroup>> groups(String campaignId) {
+        Map<String, List<StatusGroup>> out = new HashMap<>();
+        var sql = jdbc.sql("SELECT campaign_id, status, due_date, COUNT(*) FROM duban_campaign_unit"
+                + (campaignId == null ? "" : " WHERE campaign_id = ?") + " GROUP BY campaign_id, status, due_date");
+        (campaignId == null ? sql : sql.param(campaignId)).query((rs, i) -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new StatusGroup(UnitStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getInt(4)))).list();
+        return out;
+    }
+
+    /** Every unit of a campaign, by code. */
+    public List<UnitLine> lines(String campaignId, LocalDate deadline) {
+        return page(campaignId, deadline, null, null, null, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * One page of a campaign's units by code, optionally only those in the given statuses and overdue or not on
+     * {@code today} ({@link Lateness#isOverdue}); the query walks the primary key (campaign_id, unit_code) in order
+     * and stops after the page.
+     */
+    public List<UnitLine> page(String campaignId, LocalDate deadline, Collection<UnitStatus> statuses, Boolean overdue,
+                               LocalDate today, int limit, long offset) {
+        List<Object> params = new ArrayList<>(Arrays.asList(deadline, campaignId));
+        StringBuilder filter = new StringBuilder();
+        if (statuses != null) {
+            filter.append(" AND cu.status IN (").append(quoted(statuses)).append(')');
+        }
+        if (overdue != null) {
+            filter.append(overdue ? " AND " : " AND NOT ").append(overduePredicate());
+            params.add(deadline);
+            params.add(today);
+        }
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("""
+                SELECT cu.unit_code, u.name, cu.status, COALESCE(cu.due_date, ?) AS due, cu.last_submitted_at, cu.return_count,
+                       cu.process_instance_id
+                FROM duban_campaign_unit cu
+                JOIN duban_unit u ON u.code = cu.unit_code
+                WHERE cu.campaign_id = ?%s
+                ORDER BY cu.unit_code
+                LIMIT ? OFFSET ?""".formatted(filter))
+                .params(params)
+                .query((rs, i) -> new UnitLine(rs.getString(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getString(7)))
+                .list();
+    }
+
+    /**
+     * The SQL form of {@link Lateness#isOverdue} on a row {@code cu} of duban_campaign_unit, with two parameters: the
+     * campaign's deadline (for units without their own due date), then today.
+     */
+    static String overduePredicate() {
+        List<UnitStatus> owes = Arrays.stream(UnitStatus.values()).filter(UnitStatus::owedToSection).toList();
+        return "(cu.status = 'CLOSED' OR (cu.status IN (" + quoted(owes) + ") AND COALESCE(cu.due_date, ?) < ?))";
+    }
+
+    private static String quoted(Collection<UnitStatus> statuses) {
+        return statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,86 @@
+package cn.duban.campaign;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.duban.identity.CurrentUser;
+import cn.duban.identity.Roles;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Templates and notices at the door (a slice): who may list, upload and read, and what the others are told. */
+@WebMvcTest(CampaignController.class)
+class CampaignControllerTest {
+
+    static final CurrentUser DRAFTER = new CurrentUser("liuni", List.of(Roles.DRAFTER));
+    static final CurrentUser REVIEWER = new CurrentUser("reviewer1", List.of(Roles.REVIEWER));
+    static final CurrentUser UNIT = new CurrentUser("zyy-reporter", List.of(Roles.REPORTER, Roles.UNIT_GROUP_PREFIX + "zyy"));
+
+    @Autowired MockMvc mvc;
+    @MockitoBean TemplateCatalog catalog;
+    @MockitoBean CampaignService campaigns;
+
+    @Test
+    void aUnitListsNoTemplatesAndNoCampaigns() throws Exception {
+        mvc.perform(get("/api/templates").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科人员可以访问"));
+        mvc.perform(get("/api/campaigns").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(catalog, campaigns);
+    }
+
+    @Test
+    void onlyADrafterUploadsATemplateAndAnOversizedFileIsRefusedUnread() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "t.yaml", "text/yaml", "code: x".getBytes());
+        mvc.perform(multipart("/api/templates").file(file).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只有拟稿人可以上传活动模板"));
+        byte[] huge = new byte[TemplateParser.MAX_SOURCE_CHARS * 4 + 1];
+        mvc.perform(multipart("/api/templates").file(new MockMultipartFile("file", "t.yaml", "text/yaml", huge))
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("活动模板有误：模板文件过大"));
+        verify(catalog, never()).upload(anyString(), anyString());
+
+        CampaignTemplate t = mock(CampaignTemplate.class);
+        when(t.code()).thenReturn("x");
+        when(t.title()).thenReturn("测试通知");
+        when(catalog.upload("code: x", "liuni")).thenReturn(t);
+        mvc.perform(multipart("/api/templates").file(file).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.title").value("测试通知"));
+    }
+
+    @Test
+    void aUnitReadsANoticeThatReachedItWithoutTheSectionsDecisionsAndNoOtherNotice() throws Exception {
+        Campaign c = campaign();
+        when(campaigns.get("C1")).thenReturn(c);
+        when(campaigns.reachesAnyOf("C1", List.of("zyy"))).thenReturn(true);
+        when(campaigns.decisions("C1")).thenReturn(List.of(new NoticeDecision("REVIEW", false, "请改正文", "zhangke", LocalDateTime.now())));
+        mvc.perform(get("/api/campaigns/C1").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.title").value("通知")).andExpect(jsonPath("$.decisions").isEmpty());
+        mvc.perform(get("/api/campaigns/C1").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.decisions[0].comment").value("请改正文"));
+        mvc.perform(get("/api/campaigns/C2").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("无权查看该通知"));
+        verify(campaigns, never()).get("C2");
+    }
+
+    private static Campaign campaign() throws Exception {
+        CampaignTemplate t = TemplateParser.parse(TemplateParserTest.seed("yiyuan-health-2024-315"));
+        return new Campaign("C1", t.code(), "通知", null, t, CampaignStatus.ISSUED, LocalDate.of(2026, 3, 20), null, "liuni",
+                LocalDateTime.now(), LocalDateTime.now(), null, null, null);
+    }
+}

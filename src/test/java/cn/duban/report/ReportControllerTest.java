@@ -1,0 +1,118 @@
+package cn.duban.report;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.duban.campaign.CampaignService;
+import cn.duban.identity.CurrentUser;
+import cn.duban.identity.Roles;
+import cn.duban.unit.Units;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A unit's side of a campaign at the door (a slice): a unit reads and changes only its own report and attachments,
+ * and an attachment of another unit is answered exactly like one that does not exist.
+ */
+@WebMvcTest(ReportController.class)
+class ReportControllerTest {
+
+    static final CurrentUser ZYY = new CurrentUser("zyy-reporter", List.of(Roles.REPORTER, Roles.UNIT_GROUP_PREFIX + "zyy"));
+    static final CurrentUser REVIEWER = new CurrentUser("reviewer1", List.of(Roles.REVIEWER));
+
+    @Autowired MockMvc mvc;
+    @MockitoBean CampaignService campaigns;
+    @MockitoBean ReportService reports;
+    @MockitoBean AttachmentService attachments;
+    @MockitoBean ContributionService contributions;
+    @MockitoBean Units units;
+    @MockitoBean IdentityService identityService;
+    @MockitoBean Downloads downloads;
+
+    @Test
+    void aUnitDoesNotReadAnotherUnitsReportOrCheckFiguresOfANoticeItNeverGot() throws Exception {
+        mvc.perform(get("/api/campaigns/C1/units/rmyy").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能查看本单位的报送"));
+        mvc.perform(post("/api/campaigns/C9/figures/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"a\":\"1\"}"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("无权查看该通知"));
+        verifyNoInteractions(reports);
+    }
+
+    @Test
+    void aUnitUploadsOnlyForItself() throws Exception {
+        MockMultipartFile photo = new MockMultipartFile("file", "现场.jpg", "image/jpeg", new byte[] {1, 2, 3});
+        mvc.perform(multipart("/api/campaigns/C1/units/rmyy/attachments").file(photo).param("kind", "PHOTO")
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能为本单位上传附件"));
+        verifyNoInteractions(attachments);
+        when(attachments.stage("C1", "zyy", "PHOTO", "现场.jpg", new byte[] {1, 2, 3}, "zyy-reporter"))
+                .thenReturn(new AttachmentInfo(7, null, "PHOTO", "现场.jpg", "image/jpeg", 3, "x", "zyy-reporter", LocalDateTime.now()));
+        mvc.perform(multipart("/api/campaigns/C1/units/zyy/attachments").file(photo).param("kind", "PHOTO")
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(7));
+    }
+
+    @Test
+    void anotherUnitsAttachmentIsAnsweredLikeAMissingOneAndNeitherIsTouched() throws Exception {
+        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", null, "a.jpg", "image/jpeg")));
+        when(attachments.owner(6)).thenReturn(Optional.empty());
+        for (long id : new long[] {5, 6}) {
+            mvc.perform(get("/api/attachments/" + id).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("附件不存在或无权访问"));
+            mvc.perform(delete("/api/attachments/" + id).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("附件不存在或无权访问"));
+        }
+        verify(attachments, never()).content(anyLong());
+        verify(attachments, never()).deleteStaged(anyLong());
+        verifyNoInteractions(downloads);
+    }
+
+    @Test
+    void theSectionOpensAPhotoInlineWithItsChineseNameAndTheDownloadIsAudited() throws Exception {
+        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", 3L, "现场.jpg", "image/jpeg")));
+        when(attachments.content(5)).thenReturn(new byte[] {9, 8});
+        mvc.perform(get("/api/attachments/5").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "image/jpeg"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Disposition", Matchers.allOf(Matchers.startsWith("inline;"),
+                        Matchers.containsString("filename*=UTF-8''%E7%8E%B0%E5%9C%BA.jpg"))))
+                .andExpect(content().bytes(new byte[] {9, 8}));
+        verify(downloads).record("C1", "rmyy", "附件 现场.jpg", "reviewer1");
+    }
+
+    @Test
+    void aFigureCheckOfTheUnitsOwnNoticeIsAnswered() throws Exception {
+        when(campaigns.reachesAnyOf("C1", List.of("zyy"))).thenReturn(true);
+        when(reports.checkFigures("C1", Map.of("a", "x"))).thenReturn(Map.of("errors", Map.of("a", "请填写数字")));
+        mvc.perform(post("/api/campaigns/C1/figures/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"a\":\"x\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.errors.a").value("请填写数字"));
+        verify(attachments, never()).stage(anyString(), anyString(), anyString(), anyString(), any(), anyString());
+    }
+}
