@@ -36,6 +36,7 @@ class TableOwnershipTest {
             Map.entry("duban_attachment", "report"),
             Map.entry("duban_contribution", "report"),
             Map.entry("duban_download", "report"),
+            Map.entry("duban_report_draft", "report"),
             Map.entry("duban_urge", "reminder"),
             Map.entry("duban_outbox", "mail"),
             Map.entry("duban_calendar_day", "calendar"),

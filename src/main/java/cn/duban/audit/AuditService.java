@@ -1,6 +1,7 @@
 package cn.duban.audit;
 
 import cn.duban.campaign.Campaign;
+import cn.duban.process.TaskTitles;
 import cn.duban.campaign.CampaignService;
 import cn.duban.process.CampaignProcess;
 import java.time.Clock;
@@ -111,7 +112,8 @@ public class AuditService {
             String unit = key != null && key.startsWith(campaignId + ":") ? key.substring(campaignId.length() + 1) : null;
             // the user operation log knows who completed a task, even one completed without being claimed
             String who = completedBy.getOrDefault(t.getId(), t.getAssignee() == null ? "—" : t.getAssignee());
-            out.add(new AuditEntry(local(t.getEndTime()), who, "办结任务“" + t.getName() + "”", unit, t.getName()));
+            out.add(new AuditEntry(local(t.getEndTime()), who, "办结任务“" + TaskTitles.step(t.getName()) + "”", unit,
+                    TaskTitles.step(t.getName())));
         }
         return out;
     }

@@ -51,10 +51,20 @@ final class AttachmentLayout {
     /** Writes the table on {@code sheet}: the reporting body, the date, and one value per indicator. */
     void write(Sheet sheet, String tableTitle, String reportingBody, LocalDate date, List<Indicator> indicators,
                Map<String, BigDecimal> values) {
+        write(sheet, tableTitle, null, reportingBody, date, indicators, values);
+    }
+
+    /** The same, with a line under the title saying what the figures cover (the county summary: 已通过 M / 应报 N 个单位). */
+    void write(Sheet sheet, String tableTitle, String coverage, String reportingBody, LocalDate date, List<Indicator> indicators,
+               Map<String, BigDecimal> values) {
         Row t = sheet.createRow(0);
         t.setHeightInPoints(28);
         cell(t, 0, tableTitle, title);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 3));
+        if (coverage != null) {
+            cell(sheet.createRow(1), 0, coverage, plain);
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 3));
+        }
         Row meta = sheet.createRow(2);
         cell(meta, 0, "填报单位：" + reportingBody, plain);
         sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, 1));

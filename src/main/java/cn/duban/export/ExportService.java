@@ -89,8 +89,10 @@ public class ExportService {
             AttachmentLayout layout = new AttachmentLayout(wb);
             Map<String, BigDecimal> totals = new LinkedHashMap<>();
             s.totals().forEach(t -> totals.put(t.code(), t.amount()));
-            layout.write(wb.createSheet("汇总表"), c.template().statisticsTitle(), c.template().issuer(), LocalDate.now(clock),
-                    indicators, totals);
+            String coverage = "汇总范围：已审核通过 " + s.approvedCount() + " 个单位 / 应报 " + s.unitCount() + " 个单位"
+                    + (s.approvedCount() < s.unitCount() ? "（未通过的单位不计入合计，见“未报送及逾期”）" : "（全部单位）");
+            layout.write(wb.createSheet("汇总表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
+                    LocalDate.now(clock), indicators, totals);
 
             Sheet units = wb.createSheet("各单位明细");
             Row h = units.createRow(0);

@@ -16,10 +16,27 @@ class UrgeController {
     /** Units to urge (none: every late unit) and the note they read. */
     record UrgeRequest(List<String> units, String note) {}
 
-    private final UrgeService urges;
+    /** An urge as the unit's form shows it: with the name of whoever urged. */
+    record UrgeView(java.time.LocalDateTime urgedAt, String urgedByName, String note) {}
 
-    UrgeController(UrgeService urges) {
+    private final UrgeService urges;
+    private final cn.duban.identity.People people;
+
+    UrgeController(UrgeService urges, cn.duban.identity.People people) {
         this.urges = urges;
+        this.people = people;
+    }
+
+    /** The urges a unit received, for its own people (shown on its open task) and the section. */
+    @org.springframework.web.bind.annotation.GetMapping("/api/campaigns/{id}/units/{unit}/urges")
+    List<UrgeView> urgesOf(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                           @PathVariable String unit) {
+        if (!user.canSeeUnit(unit)) {
+            throw new Forbidden("只能查看本单位收到的催办");
+        }
+        List<UrgeService.Urge> list = urges.urgesOf(id, unit);
+        var names = people.names(list.stream().map(UrgeService.Urge::urgedBy).toList());
+        return list.stream().map(u -> new UrgeView(u.urgedAt(), names.getOrDefault(u.urgedBy(), "综合监督科"), u.note())).toList();
     }
 
     @PostMapping("/api/campaigns/{id}/urge")

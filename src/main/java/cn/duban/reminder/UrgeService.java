@@ -32,7 +32,36 @@ import org.springframework.transaction.annotation.Transactional;
 public class UrgeService {
 
     /** What an urge did: the units urged, and those skipped with the reason. */
-    public record Result(List<String> urged, Map<String, String> skipped) {}
+    /**
+     * What an urge did: the units urged and those skipped with why (by code), each unit's name, and one sentence
+     * saying it all in Chinese with names, for the page.
+     */
+    public record Result(List<String> urged, Map<String, String> skipped, Map<String, String> unitNames, String message) {
+
+        public Result(List<String> urged, Map<String, String> skipped) {
+            this(urged, skipped, Map.of(), summary(urged, skipped, Map.of()));
+        }
+
+        static String summary(List<String> urged, Map<String, String> skipped, Map<String, String> names) {
+            if (urged.isEmpty() && skipped.isEmpty()) {
+                return "没有需要催办的单位：逾期未报的单位为零（尚未到期的单位可在列表中单独催办）";
+            }
+            StringBuilder s = new StringBuilder(urged.isEmpty() ? "未催办任何单位" : "已催办 " + urged.size() + " 个单位："
+                    + String.join("、", urged.stream().map(u -> names.getOrDefault(u, u)).toList()));
+            skipped.forEach((u, why) -> s.append("\n").append(names.getOrDefault(u, u)).append("：").append(why));
+            return s.toString();
+        }
+    }
+
+    /** One urge as the unit reads it on its open task: when, by whom (an account; the page shows the name), and the note. */
+    public record Urge(java.time.LocalDateTime urgedAt, String urgedBy, String note) {}
+
+    /** The urges a unit received in a campaign, newest first. */
+    @Transactional(readOnly = true)
+    public List<Urge> urgesOf(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT urged_at, urged_by, note FROM duban_urge WHERE campaign_id = ? AND unit_code = ? ORDER BY urged_at DESC")
+                .params(campaignId, unitCode).query(Urge.class).list();
+    }
 
     private final CampaignService campaigns;
     private final ReportService reports;
@@ -112,6 +141,8 @@ public class UrgeService {
             }
             urged.add(u.unitCode());
         }
-        return new Result(urged, skipped);
+        Map<String, String> names = new LinkedHashMap<>();
+        targets.forEach(t -> units.find(t.unitCode()).ifPresent(u -> names.put(t.unitCode(), u.name())));
+        return new Result(urged, skipped, names, Result.summary(urged, skipped, names));
     }
 }

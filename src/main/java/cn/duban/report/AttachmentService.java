@@ -84,6 +84,11 @@ public class AttachmentService {
         return reports.staged(campaignId, unitCode).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
+    /** The largest file a unit may upload. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     /** Whose an attachment is, and what it is called, without its bytes. */
     Optional<ReportRepository.AttachmentOwner> owner(long id) {
         return reports.attachmentOwner(id);

@@ -22,7 +22,19 @@ public final class FigureValidator {
 
     private FigureValidator() {}
 
+    /** The figures as typed, checked: the values when they are right, else each problem and the field it belongs to. */
+    public record Checked(Figures figures, List<String> problems, Map<String, String> fieldErrors) {}
+
+    /** Checks the figures and refuses, with every problem, those that are wrong. */
     public static Figures validate(List<Indicator> indicators, Map<String, String> raw) {
+        Checked c = check(indicators, raw);
+        if (c.figures() == null) {
+            throw ReportException.of(c.problems(), c.fieldErrors());
+        }
+        return c.figures();
+    }
+
+    public static Checked check(List<Indicator> indicators, Map<String, String> raw) {
         Map<String, String> input = raw == null ? Map.of() : raw;
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -69,7 +81,7 @@ public final class FigureValidator {
             }
         }
         if (!problems.isEmpty()) {
-            throw ReportException.of(problems, errors);
+            return new Checked(null, List.copyOf(problems), errors);
         }
         Map<String, BigDecimal> ordered = new LinkedHashMap<>();
         for (Indicator ind : indicators) {
@@ -83,6 +95,6 @@ public final class FigureValidator {
                 ordered.put(ind.code(), values.get(ind.code()));
             }
         }
-        return new Figures(ordered);
+        return new Checked(new Figures(ordered), List.of(), Map.of());
     }
 }

@@ -2,8 +2,8 @@ package cn.duban.report;
 
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
-import cn.duban.campaign.CampaignTemplate.ActivityItem;
 import cn.duban.identity.CurrentUser;
+import cn.duban.identity.People;
 import cn.duban.identity.Roles;
 import cn.duban.unit.Unit;
 import cn.duban.unit.Units;
@@ -40,10 +40,13 @@ class ReportController {
     private final Units units;
     private final IdentityService identityService;
     private final Downloads downloads;
+    private final ReportDrafts drafts;
+    private final People people;
+    private final DoneWork doneWork;
 
     ReportController(CampaignService campaigns, ReportService reports,
                      AttachmentService attachments, ContributionService contributions, Units units,
-                     IdentityService identityService, Downloads downloads) {
+                     IdentityService identityService, Downloads downloads, ReportDrafts drafts, People people, DoneWork doneWork) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.attachments = attachments;
@@ -51,6 +54,9 @@ class ReportController {
         this.units = units;
         this.identityService = identityService;
         this.downloads = downloads;
+        this.drafts = drafts;
+        this.people = people;
+        this.doneWork = doneWork;
     }
 
     /** Everything a unit's form shows: its items, its status and due date, every version, what it received. */
@@ -61,7 +67,6 @@ class ReportController {
         Campaign c = campaigns.get(id);
         UnitReport u = reports.unit(id, unit);
         Unit info = units.find(unit).orElseThrow();
-        List<ActivityItem> items = reports.itemsFor(c, unit);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("unit", info);
         view.put("status", u.status().name());
@@ -70,15 +75,47 @@ class ReportController {
         view.put("overdue", reports.isOverdue(u));
         view.put("reporter", u.reporterUser() == null ? "" : u.reporterUser());
         view.put("returnCount", u.returnCount());
-        view.put("items", items);
+        Map<String, Object> part = reports.partOf(c, unit);
+        view.put("items", part.get("items"));
+        view.put("dutyRoster", part.get("dutyRoster"));
         List<ReportVersion> versions = reports.versions(id, unit);
         view.put("versions", versions);
+        // who handed in and who reviewed, by name: a person reads names, never login ids
+        view.put("names", people.names(versions.stream().flatMap(v -> java.util.stream.Stream.of(v.submittedBy(), v.reviewedBy())).toList()));
+        view.put("maxUploadBytes", attachments.maxBytes());
         view.put("breaches", versions.isEmpty() ? List.of() : reports.breaches(c, versions.get(0)));
         view.put("staged", attachments.staged(id, unit));
-        view.put("contributionsReceived", contributions.receivedBy(id, unit));
+        var received = contributions.receivedBy(id, unit);
+        view.put("contributionsReceived", received);
+        view.put("contributionsMissing", contributions.missingFor(id, unit));
+        view.put("unitNames", units.findAll(received.stream().map(ContributionService.Contribution::fromUnit).distinct().toList())
+                .values().stream().collect(java.util.stream.Collectors.toMap(Unit::code, Unit::name)));
         view.put("people", identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unit)).orderByUserId().asc().list()
                 .stream().map(p -> Map.of("id", p.getId(), "name", cn.duban.identity.People.name(p))).toList());
         return view;
+    }
+
+    /** 已办: what the person's units handed in and what the person reviewed, newest first. */
+    @GetMapping("/my/done")
+    DoneWork.Lists done(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        return doneWork.of(user.id(), user.unitCodes());
+    }
+
+    /** The unit's unfinished report, for its own people only; {@code {}} when there is none. */
+    @GetMapping("/campaigns/{id}/units/{unit}/draft")
+    Map<String, Object> draft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                              @PathVariable String unit) {
+        requireOwnUnit(user, unit, "只能查看本单位暂存的内容");
+        return drafts.find(id, unit).<Map<String, Object>>map(d -> Map.of("report", d.report(), "savedAt", d.savedAt(),
+                "savedByName", people.names(List.of(d.savedBy())).getOrDefault(d.savedBy(), ""))).orElse(Map.of());
+    }
+
+    /** Saves the unit's unfinished report (as typed, and on 暂存) and answers with the rules' verdict on it. */
+    @org.springframework.web.bind.annotation.PutMapping("/campaigns/{id}/units/{unit}/draft")
+    ReportDrafts.Saved saveDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                 @PathVariable String unit, @org.springframework.web.bind.annotation.RequestBody ReportPayload report) {
+        requireOwnUnit(user, unit, "只能为本单位暂存填报内容");
+        return drafts.save(id, unit, report, user.id());
     }
 
     /** The fill-in form checks the figures as they are typed: bad values and rule breaches. */
@@ -126,6 +163,12 @@ class ReportController {
                         .filename(owner.filename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(attachments.content(attachmentId));
+    }
+
+    private static void requireOwnUnit(CurrentUser user, String unit, String refusal) {
+        if (!user.isIn(Roles.unitGroup(unit))) {
+            throw new Forbidden(refusal);
+        }
     }
 
     private static void requireUnit(CurrentUser user, String unit) {

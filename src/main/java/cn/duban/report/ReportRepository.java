@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** duban_campaign_unit, duban_report, duban_report_value and duban_attachment. */
+/** duban_campaign_unit, duban_report, duban_report_value, duban_attachment and duban_report_draft. */
 @Repository
 class ReportRepository {
 
@@ -271,5 +271,54 @@ class ReportRepository {
                 rs.getString("reviewed_by"), rs.getObject("reviewed_at", LocalDateTime.class),
                 rs.getString("review_comment"), rs.getObject("new_due_date", LocalDate.class),
                 values, attachmentsOf(id));
+    }
+
+    // ---- what a person has done: 已办
+
+    /** One version in a list of done work, without its figures and files. */
+    record DoneRow(String campaignId, String unitCode, int version, ReportStatus status, String submittedBy,
+                   LocalDateTime submittedAt, String reviewedBy, LocalDateTime reviewedAt, String reviewComment) {}
+
+    private static final String DONE_COLUMNS = """
+            campaign_id, unit_code, version, status, submitted_by, submitted_at, reviewed_by, reviewed_at, review_comment""";
+
+    /** The versions these units handed in, newest first. */
+    List<DoneRow> handedInBy(List<String> unitCodes, int limit) {
+        if (unitCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + DONE_COLUMNS + " FROM duban_report WHERE unit_code IN (:units) ORDER BY submitted_at DESC"
+                        + " FETCH FIRST :limit ROWS ONLY")
+                .param("units", unitCodes).param("limit", limit).query(DoneRow.class).list();
+    }
+
+    /** The versions this person reviewed (as the section or as the unit's head), newest first. */
+    List<DoneRow> reviewedBy(String user, int limit) {
+        return jdbc.sql("SELECT " + DONE_COLUMNS + " FROM duban_report WHERE reviewed_by = :user ORDER BY reviewed_at DESC"
+                        + " FETCH FIRST :limit ROWS ONLY")
+                .param("user", user).param("limit", limit).query(DoneRow.class).list();
+    }
+
+    // ---- drafts: the unfinished report, one per unit and campaign, until it is handed in
+
+    record Draft(String content, String savedBy, LocalDateTime savedAt) {}
+
+    Optional<Draft> findDraft(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT content, saved_by, saved_at FROM duban_report_draft WHERE campaign_id = ? AND unit_code = ?")
+                .params(campaignId, unitCode).query(Draft.class).optional();
+    }
+
+    /** Writes the unit's draft (the caller holds the unit's row locked, so two saves never race). */
+    void saveDraft(String campaignId, String unitCode, String content, String by, LocalDateTime at) {
+        int n = jdbc.sql("UPDATE duban_report_draft SET content = ?, saved_by = ?, saved_at = ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(content, by, at, campaignId, unitCode).update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO duban_report_draft (campaign_id, unit_code, content, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(campaignId, unitCode, content, by, at).update();
+        }
+    }
+
+    void deleteDraft(String campaignId, String unitCode) {
+        jdbc.sql("DELETE FROM duban_report_draft WHERE campaign_id = ? AND unit_code = ?").params(campaignId, unitCode).update();
     }
 }

@@ -8,7 +8,6 @@ import cn.duban.campaign.CampaignTemplate;
 import cn.duban.campaign.FigureRules;
 import cn.duban.identity.Roles;
 import cn.duban.mail.Notifications;
-import cn.duban.campaign.CampaignTemplate.ActivityItem;
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
 import cn.duban.unit.Unit;
 import cn.duban.unit.Units;
@@ -32,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ReportService {
 
-    public static final int MAX_SUMMARY = 100_000;
+    public static final int MAX_SUMMARY = ReportChecks.MAX_SUMMARY;
     public static final int MAX_COMMENT = 2_000;
 
     private final ReportRepository reports;
@@ -52,15 +51,17 @@ public class ReportService {
         this.clock = clock;
     }
 
-    /** The activity items that concern a unit: those that apply to it, and those it leads or cooperates on. */
+    /** The items that concern a unit with its role and who leads and cooperates, by name, and the duty roster. */
     @Transactional(readOnly = true)
-    public List<ActivityItem> itemsFor(Campaign campaign, String unitCode) {
+    public Map<String, Object> partOf(Campaign campaign, String unitCode) {
         Unit unit = units.find(unitCode).orElseThrow(() -> new ReportException("单位 " + unitCode + " 未登记"));
-        return campaign.template().items().stream()
-                .filter(i -> UnitSelector.picks(i.appliesTo(), unit.type(), unit.code())
-                        || (i.lead() != null && i.lead().picks(unit.type(), unit.code()))
-                        || (i.cooperating() != null && i.cooperating().picks(unit.type(), unit.code())))
-                .toList();
+        java.util.function.Function<UnitSelector, List<String>> names = s -> {
+            List<String> codes = List.copyOf(units.activeCodes(s.selectsAll(), s.types(), s.units()));
+            Map<String, Unit> rows = units.findAll(codes);
+            return codes.stream().map(c -> rows.containsKey(c) ? rows.get(c).name() : c).toList();
+        };
+        return Map.of("items", UnitItems.items(campaign.template().items(), unit, names),
+                "dutyRoster", UnitItems.roster(campaign.template().dutyRoster(), unit, names));
     }
 
     /** The notice's 签收 task now waits in the unit's Tasklist: the unit's mailbox is told, with a link to it. */
@@ -96,64 +97,22 @@ public class ReportService {
         if (!(u.status() == UnitStatus.IN_PROGRESS || u.status() == UnitStatus.RETURNED)) {
             throw new ReportException("当前状态为“" + u.status().label() + "”，不能再次报送");
         }
-        CampaignTemplate t = c.template();
-        FigureValidator.Figures figures = FigureValidator.validate(t.indicators(), payload.values());
-        String summary = payload.summary() == null ? "" : payload.summary().strip();
-        List<String> problems = new ArrayList<>();
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (summary.length() > MAX_SUMMARY) {
-            problems.add("活动总结过长（最多 " + MAX_SUMMARY + " 字）");
-            errors.put("summary", "过长");
+        ReportChecks.Result checked = ReportChecks.check(c.template(), payload, carried(campaignId, u, payload));
+        if (!checked.passes()) {
+            throw ReportException.of(checked.problems(), checked.fieldErrors());
         }
-        String note = Texts.optional(payload.note());
-        if (note != null && note.length() > MAX_COMMENT) {
-            problems.add("说明过长（最多 " + MAX_COMMENT + " 字）");
-            errors.put("note", "过长");
-        }
-        List<FigureRules.Breach> breaches = FigureRules.check(t.rules(), figures.values());
-        breaches.stream().filter(FigureRules.Breach::hard).forEach(b -> problems.add(b.message()));
-        List<String> warnings = breaches.stream().filter(b -> !b.hard()).map(FigureRules.Breach::message).toList();
-        if (!warnings.isEmpty() && (note == null || note.isEmpty())) {
-            problems.add("请在“说明”中解释：" + String.join("；", warnings));
-            errors.put("note", "请解释统计表的提示");
-        }
-        // attachments: the staged ones plus those kept from the previous version
-        List<AttachmentInfo> staged = reports.staged(campaignId, unitCode);
-        List<AttachmentInfo> kept = new ArrayList<>();
-        if (u.currentVersion() > 0 && !payload.keepAttachments().isEmpty()) {
-            Set<Long> keep = Set.copyOf(payload.keepAttachments());
-            reports.findVersion(campaignId, unitCode, u.currentVersion()).ifPresent(prev ->
-                    prev.attachments().stream().filter(a -> keep.contains(a.id())).forEach(kept::add));
-        }
-        long summaries = count(staged, kept, AttachmentService.SUMMARY);
-        long photos = count(staged, kept, AttachmentService.PHOTO);
-        if (t.attachments().summaryRequired() && summaries == 0) {
-            problems.add("请上传活动总结文档");
-            errors.put("summaryFile", "必传");
-        }
-        if (summary.isEmpty() && summaries == 0) {
-            problems.add("请填写活动总结或上传总结文档");
-            errors.put("summary", "必填");
-        }
-        if (photos < t.attachments().minPhotos()) {
-            problems.add("至少需要 " + t.attachments().minPhotos() + " 张活动图片，现有 " + photos + " 张");
-            errors.put("photos", "不足 " + t.attachments().minPhotos() + " 张");
-        }
-        if (t.attachments().maxPhotos() != null && photos > t.attachments().maxPhotos()) {
-            problems.add("活动图片最多 " + t.attachments().maxPhotos() + " 张，现有 " + photos + " 张");
-            errors.put("photos", "超过 " + t.attachments().maxPhotos() + " 张");
-        }
-        if (!problems.isEmpty()) {
-            throw ReportException.of(problems, errors);
-        }
+        List<AttachmentInfo> kept = keptFromPrevious(campaignId, u, payload);
+        String summary = checked.summary();
+        String note = checked.note();
         int version = u.currentVersion() + 1;
         LocalDateTime now = LocalDateTime.now(clock);
-        boolean viaHead = t.unitHeadApproval();
+        boolean viaHead = c.template().unitHeadApproval();
         ReportStatus status = viaHead ? ReportStatus.HEAD_REVIEW : ReportStatus.SUBMITTED;
         long id = reports.insertReport(campaignId, unitCode, version, status, summary, note, actor, now);
-        reports.insertValues(id, figures.values());
+        reports.insertValues(id, checked.figures());
         reports.bindStaged(campaignId, unitCode, id);
         kept.forEach(a -> reports.copyAttachment(a.id(), id));
+        reports.deleteDraft(campaignId, unitCode);
         reports.markVersion(campaignId, unitCode, version, viaHead ? UnitStatus.HEAD_REVIEW : UnitStatus.SUBMITTED);
         if (!viaHead) {
             reports.markSubmitted(campaignId, unitCode, now);
@@ -301,8 +260,20 @@ public class ReportService {
         return reason;
     }
 
-    private static long count(List<AttachmentInfo> staged, List<AttachmentInfo> kept, String kind) {
-        return staged.stream().filter(a -> a.kind().equals(kind)).count()
-                + kept.stream().filter(a -> a.kind().equals(kind)).count();
+    /** The attachments a report would carry: those uploaded for it, and those of the previous version it keeps. */
+    List<AttachmentInfo> carried(String campaignId, UnitReport u, ReportPayload payload) {
+        List<AttachmentInfo> all = new ArrayList<>(reports.staged(campaignId, u.unitCode()));
+        all.addAll(keptFromPrevious(campaignId, u, payload));
+        return all;
+    }
+
+    private List<AttachmentInfo> keptFromPrevious(String campaignId, UnitReport u, ReportPayload payload) {
+        List<AttachmentInfo> kept = new ArrayList<>();
+        if (u.currentVersion() > 0 && !payload.keepAttachments().isEmpty()) {
+            Set<Long> keep = Set.copyOf(payload.keepAttachments());
+            reports.findVersion(campaignId, u.unitCode(), u.currentVersion()).ifPresent(prev ->
+                    prev.attachments().stream().filter(a -> keep.contains(a.id())).forEach(kept::add));
+        }
+        return kept;
     }
 }

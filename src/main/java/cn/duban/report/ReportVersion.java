@@ -1,5 +1,6 @@
 package cn.duban.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,4 +23,11 @@ public record ReportVersion(
         String reviewComment,
         LocalDate newDueDate,
         Map<String, BigDecimal> values,
-        List<AttachmentInfo> attachments) {}
+        List<AttachmentInfo> attachments) {
+
+    /** The status in Chinese, as every page shows it. */
+    @JsonProperty("statusLabel")
+    public String statusLabel() {
+        return status.label();
+    }
+}

@@ -43,20 +43,28 @@ public class FilterSetup implements ApplicationRunner {
         ensure("已逾期", 5, "已过报送期限仍未办结的任务", taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     }
 
+    /**
+     * Creates the filter, or brings an existing one's display up to date (an install from before #16 listed codes,
+     * 单位编码 and 活动编号, under each task: the task's name now says which notice and which unit, by name).
+     */
     private void ensure(String name, int priority, String description, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+        Map<String, Object> properties = Map.of(
+                "description", description,
+                "priority", priority,
+                "refresh", true,
+                "variables", List.of());
+        Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            if (!properties.equals(existing.getProperties())) {
+                existing.setProperties(properties);
+                filterService.saveFilter(existing);
+            }
             return;
         }
         Filter filter = filterService.newTaskFilter(name)
                 .setOwner("admin")
                 .setQuery(query)
-                .setProperties(Map.of(
-                        "description", description,
-                        "priority", priority,
-                        "refresh", true,
-                        "variables", List.of(
-                                Map.of("name", "unitCode", "label", "单位编码"),
-                                Map.of("name", "campaignId", "label", "活动编号"))));
+                .setProperties(properties);
         filterService.saveFilter(filter);
         identity.grantEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
     }

@@ -140,6 +140,11 @@ final class Browser implements AutoCloseable {
     }
 
     /** The first visible element matching css whose text contains text. */
+    /** A phone's window (390×844, as an iPhone 12–15), or back to the desktop one. */
+    void phone(boolean on) {
+        driver.manage().window().setSize(on ? new org.openqa.selenium.Dimension(390, 844) : new org.openqa.selenium.Dimension(1400, 1000));
+    }
+
     WebElement withText(String css, String text) {
         return until(d -> d.findElements(By.cssSelector(css)).stream()
                 .filter(e -> e.isDisplayed() && e.getText().contains(text)).findFirst().orElse(null));

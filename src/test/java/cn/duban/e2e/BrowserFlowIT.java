@@ -48,6 +48,7 @@ class BrowserFlowIT {
     @Autowired RuntimeService runtimeService;
     @Autowired ReportService reports;
     @Autowired WorkCalendar calendar;
+    @Autowired cn.duban.reminder.UrgeService urges;
 
     Browser b;
     Path files;
@@ -106,6 +107,12 @@ class BrowserFlowIT {
         // ---- 核稿 by the section head, 签发 by the leader
         for (String[] step : List.of(new String[] {"zhangke", NoticeApprovalProcess.REVIEW_NOTICE}, new String[] {"lijun", NoticeApprovalProcess.SIGN_OFF_NOTICE})) {
             b.login("tasklist", step[0], PW);
+            // the only 科长 (the only leader) finds the step in 我的待办, counted, already theirs: no 认领
+            filterCount("我的待办", 1);
+            b.click(b.withText(".task-filter", "我的待办"));
+            b.until(d -> d.findElements(By.cssSelector(".tasks-list li.task")).stream().anyMatch(t -> t.getText().contains("3·15")) ? Boolean.TRUE : null);
+            assertThat(taskService.createTaskQuery().taskId(task(campaignId, step[1]).getId()).singleResult().getAssignee()).isEqualTo(step[0]);
+            b.screenshot("my-tasks-" + step[0]);
             openTask(step[0], task(campaignId, step[1]));
             b.click("input[name='approved'][ng-value='true']");
             b.type("textarea#comment", "同意。");
@@ -121,7 +128,8 @@ class BrowserFlowIT {
         b.until(d -> d.findElements(By.cssSelector(".tasks-list li.task")).size() == 1 ? Boolean.TRUE : null);
         List<WebElement> visible = b.driver.findElements(By.cssSelector(".tasks-list li.task"));
         assertThat(visible).hasSize(1);
-        assertThat(visible.get(0).getText()).contains("签收");
+        assertThat(visible.get(0).getText()).contains("签收").contains("2024年“3·15”国际消费者权益日活动方案").contains("沂源县历山街道社区卫生服务中心");
+        filterCount("本单位待办", 1);
         assertThat(taskService.createTaskQuery().taskDefinitionKey(UnitReportProcess.SIGN_NOTICE)
                 .processVariableValueEquals("campaignId", campaignId).count()).as("other units have theirs too").isGreaterThan(1);
         b.screenshot("reporter-sees-own-task");
@@ -147,16 +155,44 @@ class BrowserFlowIT {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
         b.driver.findElement(By.cssSelector("input#summaryFile")).sendKeys(pdf.toAbsolutePath().toString());
         b.waitForText("huodong-zongjie.pdf");
+        // a file that is not an image: refused in Chinese at the photo field, no toast, 办结 still free to click
+        Path fake = Files.writeString(files.resolve("jia-tupian.png"), "这不是图片");
+        b.driver.findElement(By.cssSelector("input#photos")).sendKeys(fake.toAbsolutePath().toString());
+        b.waitForText("不是 JPG、PNG");
+        assertThat(b.visible("input#photos").findElement(By.xpath("..")).getText()).contains("jia-tupian.png").contains("不是 JPG、PNG");
+        assertThat(b.pageText()).doesNotContain("通信错误").doesNotContain("ENGINE-");
+        Object free = b.js("var btn = document.querySelector(\"button[ng-click='complete()']\"); btn.scrollIntoView({block: 'center'});"
+                + " var r = btn.getBoundingClientRect(); var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + " return e === btn || btn.contains(e);");
+        assertThat(free).as("办结 is not covered").isEqualTo(Boolean.TRUE);
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("input#photos"));
+        b.screenshot("refused-photo-at-field");
         b.driver.findElement(By.cssSelector("input#photos")).sendKeys(png.toAbsolutePath().toString());
         b.waitForText("xianchang.png");
-        b.click("button[ng-click='complete()']");
+        b.until(d -> b.pageText().contains("不是 JPG、PNG") ? null : Boolean.TRUE);
+        // the server's own check answers each change: the bad figure is marked at its row as it is typed
         b.waitForText("不是数字");
-        b.waitForText("统计表有 1 处需要修改");
+        waitSaved();
+
+        // nothing typed is lost: the page closed and the task opened again brings back the figures and the summary
+        b.driver.navigate().to("about:blank");
+        b.go(TASKLIST + "#/?task=" + current);
+        claimAndWaitForForm();
+        b.waitForText("暂存的内容");
+        assertThat(b.visible("input[name='v_1']").getAttribute("value")).isEqualTo("2");
+        assertThat(b.visible("input[name='v_3']").getAttribute("value")).isEqualTo("三");
+        assertThat(b.visible("textarea#summary").getAttribute("value")).contains("发放资料200份");
+        b.screenshot("draft-restored-after-reload");
+        waitSaved();
+
+        b.click("button[ng-click='complete()']");
+        b.waitForText("还有 1 处需要处理");
         b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("input[name='v_3']"));
         b.screenshot("bad-figure-refused");
         assertThat(reports.unit(campaignId, UNIT).status()).isEqualTo(UnitStatus.IN_PROGRESS);
         b.type("input[name='v_3']", "5");
         b.until(d -> b.pageText().contains("不是数字") ? null : Boolean.TRUE);
+        waitSaved();
         b.js("window.scrollTo(0, 0); document.querySelectorAll('.ctn-content-container, [cam-tasklist-task] .form-container, .task-details').forEach(function (e) { e.scrollTop = 0; });");
         b.screenshot("report-filled");
         complete();
@@ -173,25 +209,56 @@ class BrowserFlowIT {
         complete();
         awaitStatus(campaignId, UnitStatus.RETURNED);
 
-        // ---- the reporter sees the reason, fixes and hands in again (the attachments are kept)
+        // the reviewer urges the unit (as 跟踪报送进度 does): the urge is on the unit's open task, with the reviewer's name
+        assertThat(urges.urge(campaignId, List.of(UNIT), "请今日内重报", "wangshu").urged()).containsExactly(UNIT);
+
+        // ---- the reporter, on a phone, sees the reason and the urge, fixes and hands in again (the attachments are kept)
+        b.phone(true);
         b.login("tasklist", REPORTER, PW);
         openTask(REPORTER, unitTask(campaignId, UnitReportProcess.FILL_REPORT));
+        b.screenshot("phone-fill-form");
         b.waitForText("第3项请附活动台账后重报");
+        assertThat(b.visible("#urges").getText()).contains("王舒").contains("请今日内重报").doesNotContain("wangshu");
+        assertThat(b.pageText()).contains("第 1 版被退回（王舒");
         b.waitForText("保留上一版附件");
         b.screenshot("reporter-sees-reason");
         b.type("input[name='v_3']", "6");
         b.type("textarea#note", "已补充活动台账。");
+        waitSaved();
+        Object reachable = b.js("var btn = document.querySelector(\"button[ng-click='complete()']\"); var r = btn.getBoundingClientRect();"
+                + " var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + " return r.bottom <= window.innerHeight && r.top >= 0 && (e === btn || btn.contains(e));");
+        b.screenshot("phone-fill-form-filled");
+        assertThat(reachable).as("on a phone 办结 stays on screen and uncovered while the form is filled").isEqualTo(Boolean.TRUE);
         complete();
         awaitStatus(campaignId, UnitStatus.SUBMITTED);
+
+        // 已办: the unit finds what it handed in, both versions, with their statuses and the review, by name
+        openDone();
+        String done = b.visible("#duban-done .box[data-loaded='true'] table.duban-done-handed-in").getText();
+        assertThat(done).contains("第 2 版").contains("已报送，待审核").contains("第 1 版").contains("退回修改")
+                .contains("第3项请附活动台账后重报").contains("王舒").contains("2024年“3·15”").doesNotContain(REPORTER);
+        b.screenshot("done-reporter");
+        b.click("#duban-done .close");
+        b.phone(false);
 
         // ---- the reviewer approves
         b.login("tasklist", "wangshu", PW);
         openTask("wangshu", unitTask(campaignId, UnitReportProcess.REVIEW_REPORT));
         b.waitForText("已补充活动台账");
+        // the photo at a glance: a thumbnail that has loaded; the versions with names and Chinese statuses
+        b.until(d -> Boolean.TRUE.equals(b.js("var i = document.querySelector('.duban-thumbs img'); return !!i && i.complete && i.naturalWidth > 0;"))
+                ? Boolean.TRUE : null);
+        b.click(b.withText("details summary", "历次版本"));
+        assertThat(b.pageText()).contains("吕娜 于").contains("退回修改（王舒").doesNotContain("RETURNED").doesNotContain(REPORTER);
         b.click("input[name='approved'][ng-value='true']");
         b.screenshot("review-approve");
         complete();
         awaitStatus(campaignId, UnitStatus.APPROVED);
+        openDone();
+        assertThat(b.visible("#duban-done .box[data-loaded='true'] table.duban-done-reviewed").getText())
+                .contains("审核通过").contains("退回修改").contains("沂源县历山街道社区卫生服务中心");
+        b.click("#duban-done .close");
 
         // ---- Cockpit: the section head's dashboard shows the unit approved, its figures in the totals
         b.login("cockpit", "zhangke", PW);
@@ -212,6 +279,22 @@ class BrowserFlowIT {
         }
         assertThat(b.fetch(row.findElement(By.linkText("下载")).getAttribute("href")))
                 .isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        // the unit's own page: versions, figures, the photo, the urge and a timeline, names not ids, no engine pages
+        b.click(row.findElement(By.cssSelector("a.unit-link")));
+        b.visible("#duban-dashboard[data-loaded='true'] #duban-unit");
+        assertThat(b.pageText()).contains("沂源县历山街道社区卫生服务中心").contains("第 2 版").contains("审核通过").contains("第 1 版")
+                .contains("退回修改").contains("王舒 催办").contains("请今日内重报").contains("时间线").contains("吕娜 报送第 1 版")
+                .doesNotContain(campaignId).doesNotContain(REPORTER);
+        assertThat(b.driver.findElements(By.cssSelector("#duban-dashboard a[href*='process-instance']"))).isEmpty();
+        b.screenshot("dashboard-unit");
+        // the campaign list: found by a word of its title; nothing found is said
+        b.go("/camunda/app/cockpit/default/#/duban");
+        b.visible("#duban-dashboard[data-loaded='true'] #duban-search");
+        b.type("#duban-search", "消费者权益日");
+        b.visible("[data-campaign='" + campaignId + "']");
+        b.type("#duban-search", "没有这个通知");
+        b.waitForText("没有符合条件的活动");
 
         // ---- Cockpit's own pages and Admin speak Chinese too
         b.go("/camunda/app/cockpit/default/#/processes");
@@ -274,6 +357,27 @@ class BrowserFlowIT {
         }
         b.until(d -> d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
                 .anyMatch(e -> e.isDisplayed() && e.isEnabled()) ? Boolean.TRUE : null);
+    }
+
+    /** Opens 已办 from the header (on a phone, from the header's menu). */
+    void openDone() {
+        if (!b.driver.findElement(By.id("duban-done-open")).isDisplayed()) {
+            b.click("button.navbar-toggle");
+        }
+        b.click("#duban-done-open");
+    }
+
+    /** Waits until the filter of that name shows the count (duban/filter-counts.js). */
+    void filterCount(String filter, int atLeast) {
+        b.until(d -> d.findElements(By.cssSelector(".task-filter")).stream()
+                .filter(f -> f.getText().contains(filter))
+                .flatMap(f -> f.findElements(By.cssSelector(".duban-count")).stream())
+                .anyMatch(c -> c.getText().matches("\\d+") && Integer.parseInt(c.getText()) >= atLeast) ? Boolean.TRUE : null);
+    }
+
+    /** Waits until the fill-in form has saved the last change as a draft and has the server's verdict on it. */
+    void waitSaved() {
+        b.until(d -> "saved".equals(d.findElement(By.id("draftState")).getAttribute("data-state")) ? Boolean.TRUE : null);
     }
 
     /** Clicks 办结 and waits until Tasklist has closed the task. */

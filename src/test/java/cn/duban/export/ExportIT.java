@@ -70,6 +70,8 @@ class ExportIT {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(summary))) {
             Sheet s = wb.getSheet("汇总表");
             assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2024年“3·15”活动情况统计表");
+            assertThat(s.getRow(1).getCell(0).getStringCellValue()).as("the sheet states what it covers")
+                    .startsWith("汇总范围：已审核通过 2 个单位 / 应报 ").contains("未通过的单位不计入合计");
             assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("填报单位：沂源县卫生健康局");
             assertThat(s.getRow(2).getCell(2).getStringCellValue()).startsWith("填报日期：" + closedOn.getYear() + "年");
             assertThat(List.of(0, 1, 2, 3)).extracting(i -> s.getRow(3).getCell(i).getStringCellValue())

@@ -16,6 +16,7 @@ import cn.duban.mail.Outbox;
 import cn.duban.report.AttachmentService;
 import cn.duban.report.ReportPayload;
 import cn.duban.report.ReportService;
+import cn.duban.report.DoneWork;
 import cn.duban.report.ReportStatus;
 import cn.duban.report.ReportVersion;
 import cn.duban.process.UnitReportProcess;
@@ -49,6 +50,7 @@ class Seed000LifecycleIT {
     @Autowired ReportService reports;
     @Autowired AttachmentService attachments;
     @Autowired SummaryService summaries;
+    @Autowired cn.duban.report.DoneWork doneWork;
     @Autowired Outbox outbox;
     @Autowired WorkCalendar calendar;
 
@@ -148,6 +150,14 @@ class Seed000LifecycleIT {
         assertThat(driver.task(id, CampaignProcess.MONITOR_REPORTS)).isNotNull();
         review(id, "jkzx", true, null, null);
         driver.runJobs();
+
+        // 已办: the unit finds both its versions, newest first; the reviewer the four decisions, in Chinese
+        var jkzxDone = doneWork.of("jkzx-reporter", List.of("jkzx")).handedIn().stream().filter(e -> e.campaignId().equals(id)).toList();
+        assertThat(jkzxDone).extracting(DoneWork.Entry::version, DoneWork.Entry::statusLabel)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "审核通过"), org.assertj.core.groups.Tuple.tuple(1, "退回修改"));
+        assertThat(jkzxDone.get(1).reviewComment()).isEqualTo("第7项挽回经济损失与总结不符，请核实");
+        assertThat(doneWork.of("reviewer1", List.of()).reviewed().stream().filter(e -> e.campaignId().equals(id)))
+                .hasSize(4).allSatisfy(e -> assertThat(e.unitName()).isNotBlank());
 
         // every unit approved: the campaign went on by itself to the county summary
         assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.CLOSED);

@@ -1,5 +1,6 @@
 package cn.duban.lifecycle;
 
+import cn.duban.report.UnitItems;
 import static cn.duban.Driver.transientString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +33,8 @@ class Seed001CooperationIT {
     @Autowired ContributionService contributions;
     @Autowired AttachmentService attachments;
     @Autowired SummaryService summaries;
+    @Autowired cn.duban.report.ReportService reports;
+    @Autowired cn.duban.campaign.CampaignService campaigns;
 
     @BeforeEach
     void people() {
@@ -52,13 +55,24 @@ class Seed001CooperationIT {
         assertThat(contributions.itemsToContribute(id, "sjspg")).containsExactly("1", "4", "6");
         assertThat(contributions.itemsToContribute(id, "sjcgs")).containsExactly("5", "8");
         assertThat(driver.unitTasks(id, "sjspg", UnitReportProcess.SEND_CONTRIBUTION)).hasSize(3);
-        assertThat(driver.unitTasks(id, "sjcgs", UnitReportProcess.SEND_CONTRIBUTION)).hasSize(2);
+        assertThat(driver.unitTasks(id, "sjcgs", UnitReportProcess.SEND_CONTRIBUTION)).extracting(task -> task.getName())
+                .containsExactlyInAnyOrder("向牵头单位报送配合情况 · 第 5 项 · XX县2023年3·15国际消费者权益日系列活动方案 · XX县城关市场监管所",
+                        "向牵头单位报送配合情况 · 第 8 项 · XX县2023年3·15国际消费者权益日系列活动方案 · XX县城关市场监管所");
+        // each unit's 签收 and forms show its own part: the 城关所 leads item 2 and cooperates on 5 and 8, by name
+        @SuppressWarnings("unchecked")
+        var part = (List<UnitItems.Item>) reports.partOf(campaigns.get(id), "sjcgs").get("items");
+        assertThat(part).extracting(UnitItems.Item::code).containsExactly("2", "5", "8");
+        assertThat(part).extracting(UnitItems.Item::roleLabel).containsExactly("牵头", "配合", "配合");
+        assertThat(part.get(1).lead()).contains("XX县消保委秘书处").contains("XX县市场监管局12315指挥中心").doesNotContain("sjxbw");
         // the leads go straight to their own report
         assertThat(driver.unitTasks(id, "sj12315", UnitReportProcess.FILL_REPORT)).hasSize(1);
 
         var first = driver.unitTasks(id, "sjspg", UnitReportProcess.SEND_CONTRIBUTION).get(0);
         assertThatThrownBy(() -> driver.submit("sjspg-reporter", first, Map.of(UnitReportProcess.CONTRIBUTION.name(), transientString(" "))))
                 .hasMessageContaining("请填写配合开展情况");
+        // the lead sees who still owes it a contribution, by item and by name
+        assertThat(contributions.missingFor(id, "sj12315")).extracting(m -> m.itemCode() + " " + m.unitName())
+                .containsExactly("1 XX县市场监管局食品安全监管股", "4 XX县市场监管局食品安全监管股", "5 XX县城关市场监管所", "6 XX县市场监管局食品安全监管股");
         for (String unit : List.of("sjspg", "sjcgs")) {
             for (var task : driver.unitTasks(id, unit, UnitReportProcess.SEND_CONTRIBUTION)) {
                 driver.submit(unit + "-reporter", task, Map.of(UnitReportProcess.CONTRIBUTION.name(), transientString(unit + " 配合开展情况")));
@@ -68,6 +82,7 @@ class Seed001CooperationIT {
         assertThat(contributions.receivedBy(id, "sj12315")).extracting(ContributionService.Contribution::itemCode)
                 .containsExactly("1", "4", "5", "6");
         assertThat(contributions.receivedBy(id, "sjxbw")).hasSize(5);
+        assertThat(contributions.missingFor(id, "sj12315")).isEmpty();
 
         for (String unit : List.of("sj12315", "sjxbw", "sjspg", "sjcgs")) {
             attachments.stage(id, unit, AttachmentService.SUMMARY, "总结.pdf", "%PDF-1.7".getBytes(), unit + "-reporter");

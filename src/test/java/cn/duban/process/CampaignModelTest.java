@@ -47,6 +47,8 @@ class CampaignModelTest {
 
     @BeforeEach
     void register() {
+        // this class\'s engine, not one a Spring test of the same JVM left to camunda-bpm-assert\'s thread
+        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(ENGINE.getProcessEngine());
         Mocks.register(CampaignProcess.FLOW, flow);
         Mocks.register(NoticeApprovalProcess.FLOW, approval);
         Mocks.register(DistributionProcess.FLOW, distribution);

@@ -186,6 +186,35 @@ class ClientInputGuardIT {
         assertThat(taskService.createTaskQuery().taskId(monitor).count()).isOne();
     }
 
+    /**
+     * Two reviewers open the same report (issue #16): the second to claim is told, in Chinese, who has it; once the
+     * first has approved it, a late submit is told it is done — 409 both, through Tasklist's path and /engine-rest.
+     */
+    @Test
+    void theSlowerOfTwoReviewersIsToldWhoHasTheReportAndThatItIsDone() throws Exception {
+        driver.user("reviewer2", "reviewer");
+        driver.sign(campaignId, "zyy");
+        driver.stage(campaignId, "zyy", true, true);
+        driver.handIn(campaignId, "zyy", Driver.seed000Figures("1"), List.of());
+        String review = driver.unitTask(campaignId, "zyy", UnitReportProcess.REVIEW_REPORT).getId();
+        WebSession first = WebSession.login(port, "reviewer1", "test");
+        assertThat(first.post(WebSession.ENGINE_API + "/task/" + review + "/claim", "{\"userId\":\"reviewer1\"}").statusCode()).isEqualTo(204);
+
+        HttpResponse<String> viaTasklist = WebSession.login(port, "reviewer2", "test")
+                .post(WebSession.ENGINE_API + "/task/" + review + "/claim", "{\"userId\":\"reviewer2\"}");
+        assertRefused(viaTasklist.statusCode(), viaTasklist.body(), 409, "该任务已由reviewer1认领");
+        ResponseEntity<String> viaRest = basic("reviewer2", HttpMethod.POST, "/engine-rest/task/" + review + "/claim", "{\"userId\":\"reviewer2\"}");
+        assertRefused(viaRest.getStatusCode().value(), viaRest.getBody(), 409, "认领");
+
+        driver.review(campaignId, "zyy", true, null, null);
+        String approve = "{\"reportApproved\":{\"value\":true,\"type\":\"Boolean\"}}";
+        HttpResponse<String> late = WebSession.login(port, "reviewer2", "test").submitForm(review, approve);
+        assertRefused(late.statusCode(), late.body(), 409, "该任务已经办结");
+        ResponseEntity<String> lateRest = basic("reviewer2", HttpMethod.POST, "/engine-rest/task/" + review + "/complete",
+                "{\"variables\":" + approve + "}");
+        assertRefused(lateRest.getStatusCode().value(), lateRest.getBody(), 409, "该任务已经办结");
+    }
+
     /** A refusal: the expected status, and the Chinese message alone, never the engine's wording. */
     static void assertRefused(int status, String body, int expected, String message) throws Exception {
         assertThat(status).as(body).isEqualTo(expected);

@@ -38,6 +38,8 @@ class DistributionModelTest {
 
     @BeforeEach
     void register() {
+        // this class\'s engine, not one a Spring test of the same JVM left to camunda-bpm-assert\'s thread
+        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(ENGINE.getProcessEngine());
         Mocks.register(DistributionProcess.FLOW, flow);
         doAnswer(a -> distributed.add((Integer) a.getArgument(0, DelegateExecution.class).getVariable("batchNo")))
                 .when(flow).distributeBatch(any());

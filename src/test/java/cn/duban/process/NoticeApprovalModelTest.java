@@ -40,6 +40,8 @@ class NoticeApprovalModelTest {
 
     @BeforeEach
     void register() {
+        // this class\'s engine, not one a Spring test of the same JVM left to camunda-bpm-assert\'s thread
+        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(ENGINE.getProcessEngine());
         Mocks.register(NoticeApprovalProcess.FLOW, flow);
         when(flow.drafter(any(DelegateExecution.class))).thenReturn("drafter1");
     }

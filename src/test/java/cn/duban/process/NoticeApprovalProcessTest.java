@@ -26,6 +26,7 @@ class NoticeApprovalProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired CampaignService campaigns;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
     String campaignId;
     ProcessInstance pi;
@@ -50,6 +51,28 @@ class NoticeApprovalProcessTest {
         assertThat(campaigns.get(campaignId).status()).isEqualTo(CampaignStatus.SIGNED);
         assertThat(campaigns.get(campaignId).documentNumber()).isEqualTo("沂卫字〔2024〕12号");
         assertThat(campaigns.decisions(campaignId)).hasSize(2);
+    }
+
+    /** Tasklist's list says which notice each task is about; a step meant for the group's only member is already theirs. */
+    @Test
+    void tasksAreNamedAfterTheNoticeAndTheOnlyMemberOfAGroupNeedsNoClaim() {
+        var drafting = driver.task(campaignId, NoticeApprovalProcess.DRAFT_NOTICE);
+        assertThat(drafting.getName()).isEqualTo("起草通知 · 2024年“3·15”国际消费者权益日活动方案");
+        draft(null);
+        var review = driver.task(campaignId, NoticeApprovalProcess.REVIEW_NOTICE);
+        assertThat(review.getName()).startsWith("科长核稿 · 2024年“3·15”");
+        var heads = identityService.createUserQuery().memberOfGroup("section-head").list();
+        assertThat(review.getAssignee()).as("section heads: %s", heads.size())
+                .isEqualTo(heads.size() == 1 ? heads.get(0).getId() : null);
+        identityService.createMembership("drafter1", "section-head");
+        try {
+            review(false, "请补充文号");
+            draft(null);
+            assertThat(driver.task(campaignId, NoticeApprovalProcess.REVIEW_NOTICE).getAssignee())
+                    .as("two section heads: the task waits for whichever claims it").isNull();
+        } finally {
+            identityService.deleteMembership("drafter1", "section-head");
+        }
     }
 
     @Test

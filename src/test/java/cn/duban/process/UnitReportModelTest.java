@@ -44,6 +44,8 @@ class UnitReportModelTest {
 
     @BeforeEach
     void register() {
+        // this class\'s engine, not one a Spring test of the same JVM left to camunda-bpm-assert\'s thread
+        org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(ENGINE.getProcessEngine());
         Mocks.register(UnitReportProcess.FLOW, flow);
         when(flow.unitGroup(any())).thenReturn("unit-zyy");
         when(flow.reporter(any())).thenReturn("zyy-reporter");

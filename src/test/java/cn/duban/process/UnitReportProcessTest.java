@@ -65,8 +65,13 @@ class UnitReportProcessTest {
         sign(id, "zyy");
         assertThat(pi).isWaitingAt(UnitReportProcess.FILL_REPORT);
         assertThat(driver.unitTask(id, "zyy", UnitReportProcess.FILL_REPORT).getAssignee()).isEqualTo("zyy-reporter");
+        assertThat(driver.unitTask(id, "zyy", UnitReportProcess.FILL_REPORT).getName())
+                .as("the unit's list tells its notices apart").isEqualTo("填报并报送统计表 · 2024年“3·15”国际消费者权益日活动方案 · 沂源县中医医院");
         fill(id, "zyy", "2");
         assertThat(pi).isWaitingAt(UnitReportProcess.REVIEW_REPORT);
+        var review = driver.unitTask(id, "zyy", UnitReportProcess.REVIEW_REPORT);
+        assertThat(review.getName()).as("a reviewer's rows name the unit").endsWith(" · 沂源县中医医院").startsWith("审核报送 · ");
+        assertThat(review.getAssignee()).as("several reviewers: whoever takes it claims it").isNull();
         review(id, "zyy", true);
         assertThat(pi).isWaitingAt("recordApproval");
         driver.runJobs();
@@ -175,9 +180,9 @@ class UnitReportProcessTest {
         var task = driver.unitTask(id, "zyy", UnitReportProcess.FILL_REPORT);
         String json = new ReportPayload(Driver.seed000Figures("1"), "总结", null, List.of()).toJson();
         driver.submit("zyy-reporter", task, Map.of(UnitReportProcess.REPORT.name(), transientString(json)));
-        // the second click reaches a task that is gone: refused, and nothing is saved twice
+        // the second click reaches a task that is gone: refused in Chinese (409), and nothing is saved twice
         assertThatThrownBy(() -> driver.submit("zyy-reporter", task, Map.of(UnitReportProcess.REPORT.name(), transientString(json))))
-                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+                .hasMessage("该任务已经办结（可能已由他人处理），请刷新任务列表");
         assertThat(reports.versions(id, "zyy")).hasSize(1);
         assertThat(reports.unit(id, "zyy").status()).isEqualTo(UnitStatus.SUBMITTED);
     }

@@ -185,6 +185,7 @@ class ReminderIT {
         assertThat(again.urged()).isEmpty();
         assertThat(again.skipped()).containsKeys("xlz", "nlsz");
         assertThat(again.skipped().get("xlz")).contains("上次催办于 ").contains("后可再次催办");
+        assertThat(again.message()).startsWith("未催办任何单位").contains("后可再次催办").doesNotContain("xlz：").contains(again.unitNames().get("xlz") + "：");
         at(due.plusDays(2), 10, 30);
         assertThat(urges.urge(id, List.of("xlz"), null, "reviewer1").urged()).containsExactly("xlz");
         assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals("URGE")).extracting(OutboxMail::dueDate)

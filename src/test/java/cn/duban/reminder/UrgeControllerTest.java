@@ -29,6 +29,23 @@ class UrgeControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean UrgeService urges;
+    @MockitoBean cn.duban.identity.People people;
+
+    @Test
+    void aUnitReadsTheUrgesItReceivedWithWhoUrgedByNameAndNoOtherUnitsUrges() throws Exception {
+        CurrentUser zyy = new CurrentUser("zyy-reporter", List.of(Roles.REPORTER, Roles.UNIT_GROUP_PREFIX + "zyy"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/campaigns/C1/units/rmyy/urges")
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, zyy))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能查看本单位收到的催办"));
+        verifyNoInteractions(urges);
+        var at = java.time.LocalDateTime.of(2026, 3, 21, 9, 0);
+        when(urges.urgesOf("C1", "zyy")).thenReturn(List.of(new UrgeService.Urge(at, "wangshu", "请今日报送")));
+        when(people.names(List.of("wangshu"))).thenReturn(Map.of("wangshu", "王姝"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/campaigns/C1/units/zyy/urges")
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, zyy))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].urgedByName").value("王姝"))
+                .andExpect(jsonPath("$[0].note").value("请今日报送")).andExpect(jsonPath("$[0].urgedBy").doesNotExist());
+    }
 
     @Test
     void aReviewerUrgesTheNamedUnitsWithTheNote() throws Exception {

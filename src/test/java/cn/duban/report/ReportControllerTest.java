@@ -52,6 +52,39 @@ class ReportControllerTest {
     @MockitoBean Units units;
     @MockitoBean IdentityService identityService;
     @MockitoBean Downloads downloads;
+    @MockitoBean ReportDrafts drafts;
+    @MockitoBean DoneWork doneWork;
+    @MockitoBean cn.duban.identity.People people;
+
+    @Test
+    void aDraftIsSavedAndReadByTheUnitsOwnPeopleOnlyNotEvenByTheSection() throws Exception {
+        String body = "{\"values\":{\"1\":\"3\"},\"summary\":\"半截总结\"}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/campaigns/C1/units/rmyy/draft")
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能为本单位暂存填报内容"));
+        mvc.perform(get("/api/campaigns/C1/units/rmyy/draft").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能查看本单位暂存的内容"));
+        verifyNoInteractions(drafts);
+
+        when(drafts.save("C1", "zyy", new ReportPayload(Map.of("1", "3"), "半截总结", null, List.of()), "zyy-reporter"))
+                .thenReturn(new ReportDrafts.Saved(LocalDateTime.of(2026, 3, 18, 9, 30), false, List.of("请上传活动总结文档"),
+                        Map.of("summaryFile", "必传，请上传总结文档"), List.of(), false));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/campaigns/C1/units/zyy/draft")
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ready").value(false))
+                .andExpect(jsonPath("$.fieldErrors.summaryFile").value("必传，请上传总结文档"));
+        when(drafts.find("C1", "zyy")).thenReturn(Optional.empty());
+        mvc.perform(get("/api/campaigns/C1/units/zyy/draft").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                .andExpect(status().isOk()).andExpect(content().json("{}"));
+    }
+
+    @Test
+    void doneWorkIsThePersonsOwnAsTheSessionSaysNotAsTheRequestSays() throws Exception {
+        when(doneWork.of("zyy-reporter", List.of("zyy"))).thenReturn(new DoneWork.Lists(List.of(), List.of()));
+        mvc.perform(get("/api/my/done").param("user", "reviewer1").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.handedIn").isEmpty());
+        verify(doneWork).of("zyy-reporter", List.of("zyy"));
+    }
 
     @Test
     void aUnitDoesNotReadAnotherUnitsReportOrCheckFiguresOfANoticeItNeverGot() throws Exception {

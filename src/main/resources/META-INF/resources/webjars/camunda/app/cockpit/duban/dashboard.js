@@ -16,6 +16,9 @@ const URGENCY_COLOURS = { NEAR: '#fff3cd', LATE: '#ffe0b2', VERY_LATE: '#f8d7da'
 const PAGE_SIZE = 50;
 
 const STYLE = `
+.duban .filters { display: flex; gap: 8px; max-width: 640px; margin-bottom: 6px; }
+.duban .files .thumb img { max-width: 180px; max-height: 135px; border: 1px solid #ddd; margin: 0 8px 8px 0; }
+.duban .timeline li { margin: 2px 0; }
 .duban { padding: 16px 24px; font-size: 14px; position: absolute; top: 0; bottom: 0; left: 0; right: 0; overflow: auto; }
 /* Cockpit's page area does not scroll itself: the dashboard scrolls within it */
 .duban h2 { font-size: 20px; margin: 0 0 12px; }
@@ -79,9 +82,10 @@ function params() {
   return new URLSearchParams(q >= 0 ? hash.substring(q + 1) : '');
 }
 
-function go(campaign, bucket, page) {
+function go(campaign, bucket, page, unit) {
   const p = new URLSearchParams();
   if (campaign) p.set('campaign', campaign);
+  if (unit) p.set('unit', unit);
   if (bucket) p.set('bucket', bucket);
   if (page) p.set('page', String(page));
   const query = p.toString();
@@ -133,11 +137,32 @@ async function renderList(root) {
     root.appendChild(el('p', { class: 'muted' }, '还没有督办活动。拟稿人在“待办”里发起活动后，这里会显示各单位的办理情况。'));
     return;
   }
-  root.appendChild(el('div', { class: 'cards' }, cards.map(c => el('div', { class: 'card', 'data-campaign': c.id },
-    el('a', { class: 'title', href: '#/duban?campaign=' + encodeURIComponent(c.id) }, c.title),
-    el('div', { class: 'muted' }, `${c.statusLabel} · 截止 ${c.deadline || '未定'} · ${c.units} 个单位`),
-    bar(c.counts, c.units),
-    legend(c.counts)))));
+  // search by title and keep to one state: 征集中 (issued, collecting), 已结束 (closed or archived), or all
+  const search = el('input', { type: 'search', class: 'form-control', id: 'duban-search', placeholder: '按通知标题查找' });
+  const state = el('select', { class: 'form-control', id: 'duban-state' },
+    el('option', { value: 'open' }, '进行中（起草、审批、征集）'), el('option', { value: 'done' }, '已截止及已归档'),
+    el('option', { value: '' }, '全部'));
+  const list = el('div', { class: 'cards' });
+  const shown = el('p', { class: 'muted' });
+  const draw = () => {
+    const words = search.value.trim();
+    const done = s => s === 'CLOSED' || s === 'ARCHIVED';
+    const picked = cards.filter(c => (!words || c.title.indexOf(words) >= 0)
+      && (!state.value || (state.value === 'done') === done(c.status)));
+    list.innerHTML = '';
+    picked.forEach(c => list.appendChild(el('div', { class: 'card', 'data-campaign': c.id },
+      el('a', { class: 'title', href: '#/duban?campaign=' + encodeURIComponent(c.id) }, c.title),
+      el('div', { class: 'muted' }, `${c.statusLabel} · 截止 ${c.deadline || '未定'} · ${c.units} 个单位`),
+      bar(c.counts, c.units),
+      legend(c.counts))));
+    shown.textContent = picked.length ? `共 ${picked.length} 项` : '没有符合条件的活动。';
+  };
+  search.addEventListener('input', draw);
+  state.addEventListener('change', draw);
+  root.appendChild(el('div', { class: 'filters' }, search, state));
+  root.appendChild(shown);
+  root.appendChild(list);
+  draw();
 }
 
 async function renderCampaign(root, id, bucket, page) {
@@ -148,8 +173,7 @@ async function renderCampaign(root, id, bucket, page) {
   root.appendChild(el('p', {}, el('a', { href: '#/duban' }, '‹ 全部活动')));
   root.appendChild(el('h2', {}, c.title));
   root.appendChild(el('p', { class: 'muted' },
-    `${c.statusLabel} · 截止 ${c.deadline || '未定'} · 下发 ${when(c.issuedAt) || '未下发'} · ${c.units} 个单位 · 今天 ${board.today}`,
-    c.processInstanceId ? el('span', {}, ' · ', el('a', { href: '#/process-instance/' + c.processInstanceId + '/runtime' }, '活动流程实例')) : null));
+    `${c.statusLabel} · 截止 ${c.deadline || '未定'} · 下发 ${when(c.issuedAt) || '未下发'} · ${c.units} 个单位 · 今天 ${board.today}`));
 
   root.appendChild(el('p', { class: 'downloads' },
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/summary.xlsx`, download: '' }, '下载全县汇总表（xlsx）'),
@@ -170,7 +194,7 @@ async function renderCampaign(root, id, bucket, page) {
     el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.LATE }), '逾期'),
     el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.VERY_LATE }), '严重逾期')));
   root.appendChild(el('table', { class: 'units' },
-    el('thead', {}, el('tr', {}, ['单位', '状态', '截止日期', '报送时间', '逾期天数', '退回次数', '已发提醒', '流程', '统计表']
+    el('thead', {}, el('tr', {}, ['单位', '状态', '截止日期', '报送时间', '逾期天数', '退回次数', '已发提醒', '单位详情', '统计表']
       .map(h => el('th', {}, h)))),
     el('tbody', {}, units.rows.map(u => el('tr', {
       'data-unit': u.unitCode, 'data-bucket': u.bucket, 'data-urgency': u.urgency || '',
@@ -184,7 +208,8 @@ async function renderCampaign(root, id, bucket, page) {
       el('td', { class: 'num' }, u.daysLate),
       el('td', { class: 'num' }, u.returnCount),
       el('td', { class: 'num' }, u.reminders),
-      el('td', {}, u.processInstanceId ? el('a', { href: '#/process-instance/' + u.processInstanceId + '/runtime' }, '查看') : ''),
+      el('td', {}, el('a', { href: '#/duban?campaign=' + encodeURIComponent(id) + '&unit=' + encodeURIComponent(u.unitCode),
+        class: 'unit-link' }, '详情')),
       el('td', {}, u.submittedAt ? el('a', {
         href: `${API}/campaigns/${encodeURIComponent(id)}/units/${encodeURIComponent(u.unitCode)}/report.xlsx`, download: ''
       }, '下载') : ''))))));
@@ -202,6 +227,76 @@ async function renderCampaign(root, id, bucket, page) {
 
 }
 
+const MAIL_KINDS = {
+  NOTICE_ISSUED: '通知下发', REMINDER: '报送提醒', LAST_REMINDER: '最后提醒', OVERDUE: '逾期通知', URGE: '催办',
+  REPORT_RETURNED: '退回通知', DIGEST: '未报汇总'
+};
+const MAIL_STATES = { PENDING: '待发送', SENT: '已发送', FAILED: '发送失败' };
+
+/** One unit in one campaign, for the section: versions, figures, files, reminders, urges and a timeline, no engine ids. */
+async function renderUnit(root, id, unitCode) {
+  const base = '/campaigns/' + encodeURIComponent(id);
+  const [notice, view, urges, mails] = await Promise.all([get(base), get(base + '/units/' + encodeURIComponent(unitCode)),
+    get(base + '/units/' + encodeURIComponent(unitCode) + '/urges'), get('/outbox?campaignId=' + encodeURIComponent(id))]);
+  const names = view.names || {};
+  const mine = mails.filter(m => m.unitCode === unitCode);
+  root.appendChild(el('p', {}, el('a', { href: '#/duban?campaign=' + encodeURIComponent(id) }, '‹ ' + notice.title)));
+  root.appendChild(el('h2', { id: 'duban-unit', 'data-unit': unitCode }, view.unit.name));
+  root.appendChild(el('p', { class: 'muted' }, `${view.statusLabel}${view.overdue ? '（逾期）' : ''} · 报送期限 ${view.dueDate || '未定'} · 退回 ${view.returnCount} 次`
+    + (view.unit.headName ? ` · 负责人 ${view.unit.headName}` : '')));
+
+  const latest = view.versions[0];
+  root.appendChild(el('h3', {}, '历次报送'));
+  root.appendChild(view.versions.length ? el('table', { class: 'units versions' },
+    el('thead', {}, el('tr', {}, ['版本', '报送', '状态', '审核', '意见'].map(h => el('th', {}, h)))),
+    el('tbody', {}, view.versions.map(v => el('tr', {},
+      el('td', {}, '第 ' + v.version + ' 版'),
+      el('td', {}, when(v.submittedAt) + ' ' + (names[v.submittedBy] || '')),
+      el('td', {}, v.statusLabel),
+      el('td', {}, v.reviewedAt ? when(v.reviewedAt) + ' ' + (names[v.reviewedBy] || '') : ''),
+      el('td', {}, v.reviewComment || '')))))
+    : el('p', { class: 'muted' }, '尚未报送。'));
+
+  if (latest) {
+    root.appendChild(el('h3', {}, `统计表（第 ${latest.version} 版）`));
+    root.appendChild(el('table', { class: 'totals' },
+      el('thead', {}, el('tr', {}, el('th', {}, '序号'), el('th', {}, '类别'), el('th', {}, '单位'), el('th', {}, '数量'))),
+      el('tbody', {}, notice.template.indicators.map((ind, i) => el('tr', {},
+        el('td', {}, i + 1), el('td', {}, ind.name), el('td', {}, ind.unit),
+        el('td', { class: 'num' }, latest.values[ind.code] === undefined ? '' : String(latest.values[ind.code])))))));
+    root.appendChild(el('h3', {}, '附件'));
+    root.appendChild(el('div', { class: 'files' }, latest.attachments.map(a => a.kind === 'PHOTO'
+      ? el('a', { href: API + '/attachments/' + a.id, target: '_blank', class: 'thumb', title: a.filename },
+        el('img', { src: API + '/attachments/' + a.id, alt: a.filename, loading: 'lazy' }))
+      : el('div', {}, '总结：', el('a', { href: API + '/attachments/' + a.id, target: '_blank' }, a.filename)))));
+  }
+
+  root.appendChild(el('h3', {}, '提醒与催办'));
+  root.appendChild(mine.length || urges.length ? el('table', { class: 'units mails' },
+    el('thead', {}, el('tr', {}, ['时间', '类别', '收件人', '状态'].map(h => el('th', {}, h)))),
+    el('tbody', {}, mine.map(m => el('tr', {},
+      el('td', {}, when(m.sentAt || m.nextAttemptAt)), el('td', {}, MAIL_KINDS[m.kind] || '邮件'),
+      el('td', {}, m.recipient), el('td', {}, (MAIL_STATES[m.status] || '') + (m.lastError && m.status !== 'SENT' ? '：' + m.lastError : ''))))))
+    : el('p', { class: 'muted' }, '还没有发过提醒。'));
+  if (urges.length) {
+    root.appendChild(el('ul', { class: 'urges' }, urges.map(u => el('li', {},
+      `${when(u.urgedAt)} ${u.urgedByName} 催办` + (u.note ? '：“' + u.note + '”' : '')))));
+  }
+
+  // the unit's story in one list, oldest first
+  const events = [];
+  view.versions.forEach(v => {
+    events.push([v.submittedAt, `${names[v.submittedBy] || '单位'} 报送第 ${v.version} 版`]);
+    if (v.reviewedAt) events.push([v.reviewedAt, `${names[v.reviewedBy] || '审核人'} ${v.statusLabel}` + (v.reviewComment ? '：' + v.reviewComment : '')]);
+  });
+  urges.forEach(u => events.push([u.urgedAt, `${u.urgedByName} 催办` + (u.note ? '：' + u.note : '')]));
+  mine.filter(m => m.status === 'SENT').forEach(m => events.push([m.sentAt, `发出${MAIL_KINDS[m.kind] || '邮件'}（${m.recipient}）`]));
+  events.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  root.appendChild(el('h3', {}, '时间线'));
+  root.appendChild(events.length ? el('ol', { class: 'timeline' }, events.map(e => el('li', {}, when(e[0]) + '  ' + e[1])))
+    : el('p', { class: 'muted' }, '尚无记录。'));
+}
+
 async function render(node) {
   node.innerHTML = '';
   const style = el('style', {}, STYLE);
@@ -210,7 +305,9 @@ async function render(node) {
   node.appendChild(root);
   const p = params();
   try {
-    if (p.get('campaign')) {
+    if (p.get('campaign') && p.get('unit')) {
+      await renderUnit(root, p.get('campaign'), p.get('unit'));
+    } else if (p.get('campaign')) {
       await renderCampaign(root, p.get('campaign'), p.get('bucket'), parseInt(p.get('page') || '0', 10) || 0);
     } else {
       await renderList(root);

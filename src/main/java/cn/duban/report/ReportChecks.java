@@ -1,0 +1,90 @@
+package cn.duban.report;
+
+import cn.duban.campaign.CampaignTemplate;
+import cn.duban.campaign.FigureRules;
+import cn.duban.support.Texts;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every rule a report must pass to be handed in, in one place: the hand-in refuses with it, and the fill-in form
+ * asks it as the person types (each draft saved is answered with it), so the form never judges by rules of its
+ * own. Pure: tested without Spring (ReportChecksTest).
+ */
+public final class ReportChecks {
+
+    public static final int MAX_SUMMARY = 100_000;
+    public static final int MAX_NOTE = 2_000;
+
+    private ReportChecks() {}
+
+    /**
+     * What the rules say of one report as it stands.
+     *
+     * @param figures     the checked figures with their subtotals, or empty when a figure is wrong
+     * @param problems    every reason it cannot be handed in yet, in Chinese, in the form's order
+     * @param fieldErrors the field (an indicator code, {@code summary}, {@code note}, {@code summaryFile}, {@code photos}) and its message
+     * @param breaches    the table's rules that the figures break (hard ones are also problems)
+     * @param noteRequired whether a warning must be explained in the note
+     */
+    public record Result(Map<String, BigDecimal> figures, String summary, String note, List<String> problems,
+                         Map<String, String> fieldErrors, List<FigureRules.Breach> breaches, boolean noteRequired) {
+
+        public boolean passes() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Checks a report against its campaign's template, with the attachments it would carry (uploaded and kept). */
+    public static Result check(CampaignTemplate t, ReportPayload payload, List<AttachmentInfo> attachments) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, BigDecimal> figures = Map.of();
+        List<FigureRules.Breach> breaches = List.of();
+        FigureValidator.Checked typed = FigureValidator.check(t.indicators(), payload.values());
+        if (typed.figures() != null) {
+            figures = typed.figures().values();
+            breaches = FigureRules.check(t.rules(), figures);
+        }
+        problems.addAll(typed.problems());
+        errors.putAll(typed.fieldErrors());
+        String summary = payload.summary() == null ? "" : payload.summary().strip();
+        String note = Texts.optional(payload.note());
+        breaches.stream().filter(FigureRules.Breach::hard).forEach(b -> problems.add(b.message()));
+        List<String> warnings = breaches.stream().filter(b -> !b.hard()).map(FigureRules.Breach::message).toList();
+        if (summary.length() > MAX_SUMMARY) {
+            problems.add("活动总结过长（最多 " + MAX_SUMMARY + " 字）");
+            errors.put("summary", "过长，最多 " + MAX_SUMMARY + " 字");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            problems.add("说明过长（最多 " + MAX_NOTE + " 字）");
+            errors.put("note", "过长，最多 " + MAX_NOTE + " 字");
+        }
+        if (!warnings.isEmpty() && note == null) {
+            problems.add("请在“说明”中解释：" + String.join("；", warnings));
+            errors.put("note", "统计表有提示，请在这里说明情况");
+        }
+        long summaries = attachments.stream().filter(a -> a.kind().equals(AttachmentService.SUMMARY)).count();
+        long photos = attachments.stream().filter(a -> a.kind().equals(AttachmentService.PHOTO)).count();
+        if (t.attachments().summaryRequired() && summaries == 0) {
+            problems.add("请上传活动总结文档");
+            errors.put("summaryFile", "必传，请上传总结文档");
+        }
+        if (summary.isEmpty() && summaries == 0) {
+            problems.add("请填写活动总结或上传总结文档");
+            errors.put("summary", "请填写活动总结（或上传总结文档）");
+        }
+        if (photos < t.attachments().minPhotos()) {
+            problems.add("至少需要 " + t.attachments().minPhotos() + " 张活动图片，现有 " + photos + " 张");
+            errors.put("photos", "至少 " + t.attachments().minPhotos() + " 张，现有 " + photos + " 张");
+        }
+        if (t.attachments().maxPhotos() != null && photos > t.attachments().maxPhotos()) {
+            problems.add("活动图片最多 " + t.attachments().maxPhotos() + " 张，现有 " + photos + " 张");
+            errors.put("photos", "最多 " + t.attachments().maxPhotos() + " 张，现有 " + photos + " 张");
+        }
+        return new Result(figures, summary, note, List.copyOf(problems), errors, breaches, !warnings.isEmpty());
+    }
+}

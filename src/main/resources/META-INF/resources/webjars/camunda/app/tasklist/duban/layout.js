@@ -1,0 +1,60 @@
+// Tasklist's layout for the people who use it every day (issue #16). Its notifications ("你已被指派…", errors) no
+// longer sit bottom right over 办结 and 暂存 but under the header, narrow, where nothing is typed. On a phone
+// (narrower than 768 px), an open task is what the screen shows: the filter and task lists step aside (a
+// "‹ 任务列表" button brings them back), the form takes the width, and 暂存 / 办结 stay at the bottom of the screen.
+// The platform's end-of-life banner is left to the operators' apps.
+
+const STYLE = `
+/* the platform's end-of-life notice is for the operators (Cockpit, Admin), not for the clerks of Tasklist */
+.ce-eol-banner { display: none !important; }
+.page-notifications { top: 70px; bottom: auto; right: 16px; max-width: min(420px, calc(100vw - 32px)); max-height: 40%; }
+.page-notifications .alert { box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+#duban-back { display: none; }
+@media (max-width: 767px) {
+  .page-notifications { top: 56px; left: 8px; right: 8px; max-width: none; }
+  body.duban-task-open .column.task-filters, body.duban-task-open .column.tasks-list { display: none !important; }
+  body.duban-task-open #duban-back { display: block; position: fixed; left: 8px; bottom: 42px; z-index: 1050;
+    background: #fff; border: 1px solid #ccc; border-radius: 16px; padding: 6px 12px; font-size: 14px; color: #1f4e8c; }
+  body.duban-task-open .form-actions { position: fixed; left: 0; right: 0; bottom: 32px; z-index: 1040; margin: 0;
+    padding: 8px 12px; background: #fff; box-shadow: 0 -2px 8px rgba(0,0,0,.15); text-align: right; }
+  body.duban-task-open .task-details form[role="form"] { padding-bottom: 90px; }
+  body.duban-task-open input.form-control, body.duban-task-open textarea.form-control { font-size: 16px; }
+  body.duban-task-open .task-details .table { font-size: 13px; }
+}
+`;
+
+function taskOpen() {
+  return /[?&]task=/.test(window.location.hash);
+}
+
+function update() {
+  document.body.classList.toggle('duban-task-open', taskOpen());
+}
+
+function backToList() {
+  window.location.hash = window.location.hash.replace(/([?&])task=[^&]*(&|$)/, '$1').replace(/[?&]$/, '');
+}
+
+let started = false;
+
+export default {
+  id: 'duban.layout',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: -200,
+  render: () => {
+    if (started) return;
+    started = true;
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    document.head.appendChild(style);
+    const back = document.createElement('button');
+    back.id = 'duban-back';
+    back.type = 'button';
+    back.textContent = '‹ 任务列表';
+    back.addEventListener('click', backToList);
+    document.body.appendChild(back);
+    window.addEventListener('hashchange', update);
+    setInterval(update, 1000);
+    update();
+  }
+};

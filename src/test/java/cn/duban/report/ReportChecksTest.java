@@ -1,0 +1,85 @@
+package cn.duban.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.campaign.CampaignTemplate;
+import cn.duban.campaign.TemplateParser;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+/** The one set of rules a report must pass (seed 000's template), without Spring: what the form is told, field by field. */
+class ReportChecksTest {
+
+    static CampaignTemplate template;
+
+    @BeforeAll
+    static void seed() throws Exception {
+        template = TemplateParser.parse(new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml").getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, String> figures() {
+        Map<String, String> v = new HashMap<>();
+        for (int i = 1; i <= 11; i++) {
+            v.put(String.valueOf(i), "1");
+        }
+        return v;
+    }
+
+    static AttachmentInfo file(String kind) {
+        return new AttachmentInfo(1, null, kind, "a", "application/pdf", 1, "x", "u", LocalDateTime.now());
+    }
+
+    static final List<AttachmentInfo> BOTH = List.of(file(AttachmentService.SUMMARY), file(AttachmentService.PHOTO));
+
+    @Test
+    void aCompleteReportPassesWithItsFiguresAndSubtotals() {
+        ReportChecks.Result r = ReportChecks.check(template, new ReportPayload(figures(), "总结", null, List.of()), BOTH);
+        assertThat(r.passes()).isTrue();
+        assertThat(r.figures()).hasSize(11).containsEntry("7", new java.math.BigDecimal("1.00"));
+        assertThat(r.fieldErrors()).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsToldAtOnceEachAtItsField() {
+        Map<String, String> v = figures();
+        v.put("3", "三");
+        v.remove("4");
+        ReportChecks.Result r = ReportChecks.check(template, new ReportPayload(v, "  ", null, List.of()), List.of());
+        assertThat(r.passes()).isFalse();
+        assertThat(r.fieldErrors()).containsEntry("3", "不是数字").containsEntry("4", "必填，没有请填 0")
+                .containsEntry("summaryFile", "必传，请上传总结文档").containsEntry("summary", "请填写活动总结（或上传总结文档）")
+                .containsEntry("photos", "至少 1 张，现有 0 张");
+        assertThat(r.problems()).hasSize(5).allSatisfy(p -> assertThat(p).doesNotContain("ENGINE").doesNotStartWith("报送未通过校验"));
+    }
+
+    @Test
+    void aWarningMakesTheNoteRequiredAndAnExplanationSatisfiesIt() {
+        Map<String, String> v = figures();
+        v.put("6", "5");
+        ReportChecks.Result unexplained = ReportChecks.check(template, new ReportPayload(v, "总结", " ", List.of()), BOTH);
+        assertThat(unexplained.noteRequired()).isTrue();
+        assertThat(unexplained.fieldErrors()).containsOnlyKeys("note");
+        assertThat(unexplained.breaches()).singleElement().satisfies(b -> assertThat(b.hard()).isFalse());
+        ReportChecks.Result explained = ReportChecks.check(template, new ReportPayload(v, "总结", "含往年投诉", List.of()), BOTH);
+        assertThat(explained.passes()).isTrue();
+        assertThat(explained.noteRequired()).isTrue();
+    }
+
+    @Test
+    void tooManyPhotosAndTooLongTextsAreRefusedWithTheLimit() {
+        List<AttachmentInfo> many = new java.util.ArrayList<>(List.of(file(AttachmentService.SUMMARY)));
+        for (int i = 0; i < 21; i++) {
+            many.add(file(AttachmentService.PHOTO));
+        }
+        ReportChecks.Result r = ReportChecks.check(template,
+                new ReportPayload(figures(), "字".repeat(ReportChecks.MAX_SUMMARY + 1), "字".repeat(ReportChecks.MAX_NOTE + 1), List.of()), many);
+        assertThat(r.fieldErrors()).containsEntry("photos", "最多 20 张，现有 21 张")
+                .containsEntry("summary", "过长，最多 100000 字").containsEntry("note", "过长，最多 2000 字");
+    }
+}
