@@ -81,6 +81,7 @@ public class DemoData implements ApplicationRunner {
                 identitySetup.ensureMembership(p[0], role);
             }
         }
+        personalAddresses();
         if (campaign
                 && runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY).count() == 0) {
             startSeedCampaign();
@@ -108,6 +109,23 @@ public class DemoData implements ApplicationRunner {
     }
 
     /** Seed 000 as a live campaign: drafted by 杨磊, reviewed by 张珂, signed by 李军. */
+    /**
+     * Each demo person of a unit gets an address of their own (lsjd-reporter@demo.duban.local) instead of the unit's
+     * mailbox, so that mail reaches the named person, copied to the unit's mailbox, and each person reads their own
+     * under 邮件 in Tasklist.
+     */
+    private void personalAddresses() {
+        for (String role : List.of(Roles.REPORTER, Roles.UNIT_HEAD)) {
+            for (User u : identityService.createUserQuery().memberOfGroup(role).list()) {
+                String own = u.getId() + "@demo.duban.local";
+                if (u.getEmail() != null && u.getEmail().endsWith("@demo.duban.local") && !u.getEmail().equals(own)) {
+                    u.setEmail(own);
+                    identityService.saveUser(u);
+                }
+            }
+        }
+    }
+
     private void startSeedCampaign() {
         LocalDate deadline = LocalDate.now(clock).plusDays(10);
         as("yanglei", () -> runtimeService.startProcessInstanceByKey(CampaignProcess.KEY, Map.of(

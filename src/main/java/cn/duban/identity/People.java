@@ -54,4 +54,27 @@ public class People {
         }
         return out;
     }
+
+    /** The mail addresses of these accounts (past authorizations, as {@link #names}); accounts without one are left out. */
+    public Map<String, String> emails(Collection<String> ids) {
+        Map<String, String> out = new HashMap<>();
+        String[] wanted = ids.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        if (wanted.length == 0) {
+            return out;
+        }
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            for (User u : identityService.createUserQuery().userIdIn(wanted).list()) {
+                if (u.getEmail() != null && !u.getEmail().isBlank()) {
+                    out.put(u.getId(), u.getEmail().strip());
+                }
+            }
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+        return out;
+    }
 }

@@ -14,25 +14,45 @@ public class Notifications {
 
     private final Outbox outbox;
     private final TasklistLinks links;
+    private final cn.duban.identity.People people;
+    private final boolean copyUnitMailbox;
 
-    public Notifications(Outbox outbox, TasklistLinks links) {
+    public Notifications(Outbox outbox, TasklistLinks links, cn.duban.identity.People people, cn.duban.support.DubanProperties settings) {
         this.outbox = outbox;
         this.links = links;
+        this.people = people;
+        this.copyUnitMailbox = settings.mail().copyUnitMailbox();
     }
 
-    /** The unit's mailbox is told that a notice waits to be signed for, with a link to that task. */
+    /**
+     * Who a unit's mail goes to: the named person's own address and, as a copy (or when the person has none), the
+     * unit's mailbox.
+     */
+    java.util.Set<String> to(Unit unit, String person) {
+        java.util.Set<String> to = new java.util.LinkedHashSet<>();
+        String own = person == null ? null : people.emails(java.util.List.of(person)).get(person);
+        if (own != null) {
+            to.add(own);
+        }
+        if ((own == null || copyUnitMailbox) && unit.mailbox() != null) {
+            to.add(unit.mailbox());
+        }
+        return to;
+    }
+
+    /** The unit's head (and the unit's mailbox) are told that a notice waits to be signed for, with a link to that task. */
     public void noticeIssued(Campaign c, Unit unit, LocalDate due, String taskId) {
-        if (unit.mailbox() != null) {
-            outbox.enqueue(MailTemplates.noticeIssued(c.title(), c.template().issuer(), unit.name(), due, links.task(taskId)),
-                    NOTICE_ISSUED, c.id(), unit.code(), due, unit.mailbox());
+        var mail = MailTemplates.noticeIssued(c.title(), c.template().issuer(), unit.name(), due, links.task(taskId));
+        for (String to : to(unit, unit.headUser())) {
+            outbox.enqueue(mail, NOTICE_ISSUED, c.id(), unit.code(), due, to);
         }
     }
 
-    /** The unit's mailbox is told why its report came back and by when to hand it in again. */
-    public void reportReturned(Campaign c, Unit unit, String reason, LocalDate newDue) {
-        if (unit.mailbox() != null) {
-            outbox.enqueue(MailTemplates.reportReturned(c.title(), unit.name(), reason, newDue, links.tasklist()),
-                    REPORT_RETURNED, c.id(), unit.code(), newDue, unit.mailbox());
+    /** The unit's reporter (and the unit's mailbox) are told why its report came back and by when to hand it in again. */
+    public void reportReturned(Campaign c, Unit unit, String reporter, String reason, LocalDate newDue) {
+        var mail = MailTemplates.reportReturned(c.title(), unit.name(), reason, newDue, links.tasklist());
+        for (String to : to(unit, reporter)) {
+            outbox.enqueue(mail, REPORT_RETURNED, c.id(), unit.code(), newDue, to);
         }
     }
 }

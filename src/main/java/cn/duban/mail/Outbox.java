@@ -132,4 +132,16 @@ public class Outbox {
         }
         return counts;
     }
+
+    /** A mail as its recipient reads it in 邮件. */
+    public record Received(long id, String kind, String subject, String textBody, String status, LocalDateTime createdAt,
+                           LocalDateTime sentAt) {}
+
+    /** The mails queued for one address, newest first (an index on recipient, created_at serves it). */
+    @Transactional(readOnly = true)
+    public List<Received> sentTo(String address, int limit) {
+        return jdbc.sql("SELECT id, kind, subject, text_body, status, created_at, sent_at FROM duban_outbox WHERE recipient = ?"
+                        + " ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY")
+                .params(address, limit).query(Received.class).list();
+    }
 }

@@ -53,6 +53,7 @@ public class ReminderService {
     private final Clock clock;
     private final int hour;
     private final TasklistLinks links;
+    private final boolean copyUnitMailbox;
 
     public ReminderService(CampaignService campaigns, ReportService reports, Units units, WorkCalendar calendar,
                            Outbox outbox, IdentityService identityService, Clock clock,
@@ -67,6 +68,7 @@ public class ReminderService {
         this.clock = clock;
         this.hour = hour;
         this.links = links;
+        this.copyUnitMailbox = settings.mail().copyUnitMailbox();
     }
 
     /**
@@ -168,13 +170,17 @@ public class ReminderService {
         return recipients(unit, u, head, emailsOf(people));
     }
 
-    private static Set<String> recipients(Unit unit, UnitReport u, boolean head, Map<String, String> emails) {
+    /** The reporter (and the head, for the later reminders) by their own addresses; the unit's mailbox as a copy. */
+    private Set<String> recipients(Unit unit, UnitReport u, boolean head, Map<String, String> emails) {
         Set<String> to = new LinkedHashSet<>();
         String reporter = u.reporterUser() == null ? null : emails.get(u.reporterUser());
         to.add(reporter != null ? reporter : unit.mailbox());
         if (head) {
             String h = unit.headUser() == null ? null : emails.get(unit.headUser());
             to.add(h != null ? h : unit.mailbox());
+        }
+        if (copyUnitMailbox) {
+            to.add(unit.mailbox());
         }
         to.remove(null);
         return to;

@@ -171,7 +171,7 @@ public class ReportService {
         }
         reports.review(v.id(), ReportStatus.RETURNED, actor, now, reason, newDueDate);
         reports.markReturned(campaignId, unitCode, newDueDate);
-        units.find(unitCode).ifPresent(unit -> notifications.reportReturned(c, unit, reason, newDueDate));
+        units.find(unitCode).ifPresent(unit -> notifications.reportReturned(c, unit, u.reporterUser(), reason, newDueDate));
         return false;
     }
 

@@ -75,6 +75,7 @@ public record DubanProperties(
      * @param maxAttempts    attempts before a mail is given up (marked failed, shown in the outbox view)
      * @param perConnection  mails sent over one SMTP connection
      * @param embeddedServer whether duban runs its own SMTP server (the demo: mails are really sent and can be seen)
+     * @param copyUnitMailbox whether a mail addressed to a unit's person goes to the unit's mailbox as well
      * @param sender         the sender itself
      */
     public record Mail(@DefaultValue("duban@localhost") String from,
@@ -83,6 +84,7 @@ public record DubanProperties(
                        @DefaultValue("10") int maxAttempts,
                        @DefaultValue("100") int perConnection,
                        @DefaultValue("false") boolean embeddedServer,
+                       @DefaultValue("true") boolean copyUnitMailbox,
                        @DefaultValue Sender sender) {
 
         /** @param enabled whether queued mail is sent (off in tests, which send by hand) */

@@ -220,6 +220,14 @@ class BrowserFlowIT {
         b.waitForText("第3项请附活动台账后重报");
         assertThat(b.visible("#urges").getText()).contains("王舒").contains("请今日内重报").doesNotContain("wangshu");
         assertThat(b.pageText()).contains("第 1 版被退回（王舒");
+        // 邮件: the return and the urge were addressed to the reporter by name (and copied to the unit's mailbox)
+        b.click("button.navbar-toggle");
+        b.click("#duban-mail-open");
+        String mail = b.visible("#duban-done .box[data-loaded='true']").getText();
+        assertThat(mail).contains(REPORTER + "@demo.duban.local").contains("退回通知").contains("催办");
+        b.screenshot("mail-reporter");
+        b.click("#duban-done .close");
+        b.click("button.navbar-toggle");
         b.waitForText("保留上一版附件");
         b.screenshot("reporter-sees-reason");
         b.type("input[name='v_3']", "6");
@@ -285,7 +293,10 @@ class BrowserFlowIT {
         b.visible("#duban-dashboard[data-loaded='true'] #duban-unit");
         assertThat(b.pageText()).contains("沂源县历山街道社区卫生服务中心").contains("第 2 版").contains("审核通过").contains("第 1 版")
                 .contains("退回修改").contains("王舒 催办").contains("请今日内重报").contains("时间线").contains("吕娜 报送第 1 版")
-                .doesNotContain(campaignId).doesNotContain(REPORTER);
+                .doesNotContain(campaignId);
+        // people by name (the mail table shows addresses, which are what delivery is about)
+        assertThat(b.visible("table.versions").getText() + b.visible("ol.timeline").getText().replaceAll("（[^）]*@[^）]*）", ""))
+                .doesNotContain(REPORTER);
         assertThat(b.driver.findElements(By.cssSelector("#duban-dashboard a[href*='process-instance']"))).isEmpty();
         b.screenshot("dashboard-unit");
         // the campaign list: found by a word of its title; nothing found is said

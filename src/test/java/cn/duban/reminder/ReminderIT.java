@@ -240,6 +240,32 @@ class ReminderIT {
         assertThat(urgeMails).hasSize((int) (2 * recipients));
     }
 
+    /** Issue #16: a unit's mail goes to the named person, copied to the unit's mailbox (duban.mail.copy-unit-mailbox). */
+    @Test
+    void mailGoesToTheNamedPersonAndACopyToTheUnitsMailbox() {
+        email("dlz-head", "peng.head@person.test");
+        email("dlz-reporter", "lv.reporter@person.test");
+        try {
+            LocalDate due = calendar.onOrAfter(today.plusDays(10));
+            String id = campaign("dlz", due);
+            assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals("NOTICE_ISSUED")).extracting(OutboxMail::recipient)
+                    .as("the notice: to the head, who signs for it, and the unit's mailbox").containsExactlyInAnyOrder(
+                            "peng.head@person.test", "dlz@demo.duban.local");
+            sign(id, "dlz");
+            handIn(id, "dlz");
+            driver.review(id, "dlz", false, "请补充", due);
+            assertThat(kinds(outbox.list(id), "dlz")).containsExactlyInAnyOrder(
+                    "REPORT_RETURNED lv.reporter@person.test", "REPORT_RETURNED dlz@demo.duban.local");
+            var result = urges.urge(id, List.of("dlz"), "请今日重报", "reviewer1");
+            assertThat(result.message()).startsWith("已催办 1 个单位：").contains("沂源县").doesNotContain("dlz");
+            assertThat(kinds(outbox.list(id), "dlz")).contains("URGE lv.reporter@person.test", "URGE peng.head@person.test",
+                    "URGE dlz@demo.duban.local");
+        } finally {
+            email("dlz-head", "dlz@demo.duban.local");
+            email("dlz-reporter", "dlz@demo.duban.local");
+        }
+    }
+
     String campaign(String units, LocalDate due) {
         CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [" + units + "]");
         return driver.issue(driver.startCampaign(t.code(), due.toString()));

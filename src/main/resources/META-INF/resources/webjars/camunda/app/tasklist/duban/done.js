@@ -1,10 +1,16 @@
-// 已办: a button in Tasklist's header that opens what the person has handed in and what they have reviewed
-// (issue #16: a submission is confirmed and can be found again). Each row: the notice, the unit, the version, its
-// status in Chinese, who handed it in and when, who reviewed it, when and with what comment. Reads duban's
-// /api/my/done with the Tasklist session. Plain DOM, no inline handlers (the webapps' Content-Security-Policy).
+// Two buttons in Tasklist's header (issue #16), each opening a panel over the page:
+// - 已办: what the person has handed in and what they have reviewed (a submission is confirmed and can be found
+//   again). Each row: the notice, the unit, the version, its status in Chinese, who handed it in and when, who
+//   reviewed it, when and with what comment. Reads /api/my/done.
+// - 邮件: the mails duban addressed to the person, as written (in the demo nobody can open the SMTP server's
+//   mailboxes). Reads /api/my/mail.
+// Both with the Tasklist session. Plain DOM, no inline handlers (the webapps' Content-Security-Policy).
 
 const STYLE = `
-#duban-done-open { cursor: pointer; }
+#duban-done-open, #duban-mail-open { cursor: pointer; }
+#duban-done .mail { border: 1px solid #ddd; border-radius: 3px; margin-bottom: 8px; }
+#duban-done .mail summary { padding: 6px 8px; cursor: pointer; display: list-item; }
+#duban-done .mail pre { white-space: pre-wrap; font-family: inherit; margin: 0; padding: 8px; border: 0; border-top: 1px solid #eee; background: #fafafa; }
 #duban-done { position: fixed; inset: 0; z-index: 2000; background: rgba(0,0,0,.35); display: flex; align-items: flex-start; justify-content: center; }
 #duban-done .box { background: #fff; margin-top: 60px; width: min(1100px, 96vw); max-height: calc(100vh - 80px); overflow: auto;
   padding: 12px 16px 16px; border-radius: 4px; box-shadow: 0 4px 18px rgba(0,0,0,.25); font-size: 14px; }
@@ -68,24 +74,18 @@ function close() {
   if (o) o.remove();
 }
 
-async function open() {
+/** Opens the panel with a title; fills it with what load() returns (or says why it could not). */
+async function panel(title, load) {
   close();
-  const box = el('div', { class: 'box', role: 'dialog', 'aria-label': '已办' },
+  const box = el('div', { class: 'box', role: 'dialog', 'aria-label': title },
     el('button', { class: 'close', type: 'button', title: '关闭', onclick: close }, '×'),
-    el('h3', {}, '已办'), el('p', { class: 'muted' }, '正在读取……'));
+    el('h3', {}, title), el('p', { class: 'muted' }, '正在读取……'));
   const overlay = el('div', { id: 'duban-done', onclick: ev => { if (ev.target === overlay) close(); } }, box);
   document.body.appendChild(overlay);
   try {
-    const r = await fetch('/api/my/done', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    const body = await r.json().catch(() => ({}));
-    if (!r.ok) throw new Error(body.message || '已办列表暂时无法读取，请稍后再试');
+    const parts = await load();
     box.lastChild.remove();
-    box.appendChild(el('h4', {}, '本单位报送的（' + body.handedIn.length + '）'));
-    box.appendChild(body.handedIn.length ? table(body.handedIn, false) : el('p', { class: 'muted' }, '还没有报送记录。'));
-    if (body.reviewed.length) {
-      box.appendChild(el('h4', {}, '我审核的（' + body.reviewed.length + '）'));
-      box.appendChild(table(body.reviewed, true));
-    }
+    parts.forEach(p => box.appendChild(p));
     box.setAttribute('data-loaded', 'true');
   } catch (e) {
     box.lastChild.textContent = e.message;
@@ -93,21 +93,70 @@ async function open() {
   }
 }
 
+async function read(path, failure) {
+  const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(body.message || failure);
+  return body;
+}
+
+function open() {
+  return panel('已办', async () => {
+    const body = await read('/api/my/done', '已办列表暂时无法读取，请稍后再试');
+    const parts = [el('h4', {}, '本单位报送的（' + body.handedIn.length + '）'),
+      body.handedIn.length ? table(body.handedIn, false) : el('p', { class: 'muted' }, '还没有报送记录。')];
+    if (body.reviewed.length) {
+      parts.push(el('h4', {}, '我审核的（' + body.reviewed.length + '）'), table(body.reviewed, true));
+    }
+    return parts;
+  });
+}
+
+function openMail() {
+  return panel('邮件', async () => {
+    const body = await read('/api/my/mail', '邮件暂时无法读取，请稍后再试');
+    if (!body.address) return [el('p', { class: 'muted' }, '您的账号还没有填写邮箱，督办系统不会给您发邮件。请联系管理员在“用户管理”中填写。')];
+    return [el('p', { class: 'muted' }, '督办系统发往 ' + body.address + ' 的邮件（最近 ' + body.mails.length + ' 封）：'),
+      body.mails.length ? el('div', { class: 'mails' }, body.mails.map(m => el('details', { class: 'mail' },
+        el('summary', {}, when(m.sentAt || m.createdAt) + '  [' + m.kindLabel + '] ' + m.subject + (m.statusLabel === '已发送' ? '' : '（' + m.statusLabel + '）')),
+        el('pre', {}, m.text))))
+        : el('p', { class: 'muted' }, '还没有收到督办系统的邮件。')];
+  });
+}
+
 let styled = false;
 
-export default {
-  id: 'duban.done',
-  pluginPoint: 'tasklist.navbar.action',
-  priority: 100,
-  render: node => {
-    if (!styled) {
-      const style = document.createElement('style');
-      style.textContent = STYLE;
-      document.head.appendChild(style);
-      styled = true;
-      document.addEventListener('keydown', ev => { if (ev.key === 'Escape') close(); });
+function button(id, icon, label, title, action) {
+  return el('a', { id, role: 'button', tabindex: '0', title, onclick: action, onkeydown: ev => { if (ev.key === 'Enter') action(); } },
+    el('span', { class: 'glyphicon ' + icon }), ' ' + label);
+}
+
+function style() {
+  if (styled) return;
+  const s = document.createElement('style');
+  s.textContent = STYLE;
+  document.head.appendChild(s);
+  styled = true;
+  document.addEventListener('keydown', ev => { if (ev.key === 'Escape') close(); });
+}
+
+export default [
+  {
+    id: 'duban.done',
+    pluginPoint: 'tasklist.navbar.action',
+    priority: 100,
+    render: node => {
+      style();
+      node.appendChild(button('duban-done-open', 'glyphicon-check', '已办', '我报送和审核过的报送', open));
     }
-    node.appendChild(el('a', { id: 'duban-done-open', role: 'button', tabindex: '0', title: '我报送和审核过的报送',
-      onclick: open, onkeydown: ev => { if (ev.key === 'Enter') open(); } }, el('span', { class: 'glyphicon glyphicon-check' }), ' 已办'));
+  },
+  {
+    id: 'duban.mail',
+    pluginPoint: 'tasklist.navbar.action',
+    priority: 90,
+    render: node => {
+      style();
+      node.appendChild(button('duban-mail-open', 'glyphicon-envelope', '邮件', '督办系统发给我的邮件', openMail));
+    }
   }
-};
+];
