@@ -23,10 +23,12 @@ class CampaignController {
 
     private final TemplateCatalog catalog;
     private final CampaignService campaigns;
+    private final cn.duban.identity.People people;
 
-    CampaignController(TemplateCatalog catalog, CampaignService campaigns) {
+    CampaignController(TemplateCatalog catalog, CampaignService campaigns, cn.duban.identity.People people) {
         this.catalog = catalog;
         this.campaigns = campaigns;
+        this.people = people;
     }
 
     @GetMapping("/templates")
@@ -64,13 +66,16 @@ class CampaignController {
             throw new Forbidden("无权查看该通知");
         }
         Campaign c = campaigns.get(id);
+        List<NoticeDecision> decisions = user.isSupervision() ? campaigns.decisions(id) : List.of();
         return Map.of(
                 "id", c.id(), "title", c.title(), "documentNumber", c.documentNumber() == null ? "" : c.documentNumber(),
                 "status", c.status().name(), "statusLabel", c.status().label(),
                 "deadline", c.deadline() == null ? "" : c.deadline().toString(),
                 "deadlineOverride", c.deadlineOverride() == null ? "" : c.deadlineOverride().toString(),
                 "template", c.template(),
-                "decisions", user.isSupervision() ? campaigns.decisions(id) : List.of());
+                "decisions", decisions,
+                // who decided, by name: a person reads names, never login ids
+                "names", people.names(decisions.stream().map(NoticeDecision::decidedBy).toList()));
     }
 
     private boolean inCampaign(CurrentUser user, String campaignId) {

@@ -16,6 +16,7 @@ import cn.duban.identity.Roles;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -34,6 +35,7 @@ class CampaignControllerTest {
     @Autowired MockMvc mvc;
     @MockitoBean TemplateCatalog catalog;
     @MockitoBean CampaignService campaigns;
+    @MockitoBean cn.duban.identity.People people;
 
     @Test
     void aUnitListsNoTemplatesAndNoCampaigns() throws Exception {
@@ -68,11 +70,13 @@ class CampaignControllerTest {
         Campaign c = campaign();
         when(campaigns.get("C1")).thenReturn(c);
         when(campaigns.reachesAnyOf("C1", List.of("zyy"))).thenReturn(true);
+        when(people.names(List.of("zhangke"))).thenReturn(Map.of("zhangke", "张珂"));
         when(campaigns.decisions("C1")).thenReturn(List.of(new NoticeDecision("REVIEW", false, "请改正文", "zhangke", LocalDateTime.now())));
         mvc.perform(get("/api/campaigns/C1").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.title").value("通知")).andExpect(jsonPath("$.decisions").isEmpty());
         mvc.perform(get("/api/campaigns/C1").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.decisions[0].comment").value("请改正文"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.decisions[0].comment").value("请改正文"))
+                .andExpect(jsonPath("$.names.zhangke").value("张珂"));
         mvc.perform(get("/api/campaigns/C2").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("无权查看该通知"));
         verify(campaigns, never()).get("C2");

@@ -200,6 +200,16 @@ class BrowserFlowIT {
 
         // ---- the reviewer returns it with a reason and a new due date
         b.login("tasklist", "wangshu", PW);
+        current = unitTask(campaignId, UnitReportProcess.REVIEW_REPORT).getId();
+        b.go(TASKLIST + "#/?task=" + current);
+        b.visible("button[ng-click='complete()']");
+        // before 认领 the report can already be read, its files opened
+        b.waitForText("审核报送：沂源县历山街道社区卫生服务中心");
+        WebElement file = b.visible("a[href^='/api/attachments/']");
+        assertThat(b.js("var a = arguments[0]; a.scrollIntoView({block: 'center'}); var r = a.getBoundingClientRect(); var e = document.elementFromPoint(r.left + r.width / 2,"
+                + " r.top + r.height / 2); return getComputedStyle(a).pointerEvents !== 'none' && (e === a || a.contains(e));", file))
+                .as("a file of the report opens before the task is claimed").isEqualTo(Boolean.TRUE);
+        b.screenshot("review-before-claim");
         openTask("wangshu", unitTask(campaignId, UnitReportProcess.REVIEW_REPORT));
         b.waitForText("huodong-zongjie.pdf");
         b.click("input[name='approved'][ng-value='false']");
@@ -307,7 +317,16 @@ class BrowserFlowIT {
         b.type("#duban-search", "没有这个通知");
         b.waitForText("没有符合条件的活动");
 
-        // ---- Cockpit's own pages and Admin speak Chinese too
+        // the section head's Cockpit starts on 督办看板, without the engine's pages in its navigation
+        b.go("/camunda/app/cockpit/default/#/");
+        b.until(d -> d.getCurrentUrl().contains("#/duban") ? Boolean.TRUE : null);
+        b.visible("#duban-dashboard[data-loaded='true']");
+        String nav = b.visible("ul[ng-controller='camHeaderViewsCtrl']").getText();
+        assertThat(nav).contains("督办看板").doesNotContain("决策").doesNotContain("人工任务").doesNotContain("更多");
+        assertThat(b.pageText()).doesNotContain("社区版");
+
+        // ---- Cockpit's own pages (the operators') and Admin speak Chinese too
+        b.login("cockpit", "operator", PW);
         b.go("/camunda/app/cockpit/default/#/processes");
         b.waitForText("运行中的实例");
         assertThat(b.pageText()).contains("流程").contains("督办看板").doesNotContain("COCKPIT_");

@@ -328,7 +328,61 @@ window.addEventListener('hashchange', () => {
   }
 });
 
+// Cockpit's start page: the section (科长, reviewers, drafters) starts on 督办看板 and does not see the engine's
+// pages in the navigation (决策, 人工任务, 批量操作 and the rest are the operators'); operators keep Cockpit as it is,
+// with a way to the 督办看板 on top. Read once per page load from /api/me.
+// (asked only from the plugins' renders, which Cockpit draws once someone is logged in; a failed answer is not kept)
+let me = null;
+async function whoAmI() {
+  if (!me) {
+    me = get('/me').catch(() => {
+      me = null;
+      return { operator: true };
+    });
+  }
+  return me;
+}
+
+const SECTION_STYLE = `
+ul[ng-controller="camHeaderViewsCtrl"] > li:has(a[href^="#/decisions"]),
+ul[ng-controller="camHeaderViewsCtrl"] > li:has(a[href^="#/tasks"]),
+ul[ng-controller="camHeaderViewsCtrl"] > li:has(a[href^="#/processes"]),
+ul[ng-controller="camHeaderViewsCtrl"] > li.dropdown,
+.ce-eol-banner { display: none !important; }
+`;
+
+async function sectionStart() {
+  const who = await whoAmI();
+  if (who.operator) return false;
+  if (!document.getElementById('duban-section-style')) {
+    document.head.appendChild(el('style', { id: 'duban-section-style' }, SECTION_STYLE));
+  }
+  const hash = window.location.hash || '';
+  if (hash === '' || hash === '#' || hash === '#/' || hash.startsWith('#/dashboard')) {
+    window.location.replace('#/duban');
+  }
+  return true;
+}
+let following = false;
+function followSection() {
+  sectionStart();
+  if (!following) {
+    following = true;
+    window.addEventListener('hashchange', sectionStart);
+  }
+}
+
 export default [
+  {
+    id: 'duban.start',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 1000,
+    render: node => {
+      node.innerHTML = '';
+      node.appendChild(el('p', { class: 'duban-start' }, el('a', { href: '#/duban', class: 'btn btn-primary' }, '打开督办看板 ›')));
+      followSection();
+    }
+  },
   {
     id: 'duban.navigation',
     pluginPoint: 'cockpit.navigation',
@@ -336,6 +390,7 @@ export default [
     render: node => {
       node.innerHTML = '';
       node.appendChild(el('a', { href: '#/duban' }, '督办看板'));
+      followSection();
     },
     properties: {
       path: '/duban'

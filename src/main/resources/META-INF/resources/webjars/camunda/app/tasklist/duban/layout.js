@@ -2,7 +2,8 @@
 // longer sit bottom right over 办结 and 暂存 but under the header, narrow, where nothing is typed. On a phone
 // (narrower than 768 px), an open task is what the screen shows: the filter and task lists step aside (a
 // "‹ 任务列表" button brings them back), the form takes the width, and 暂存 / 办结 stay at the bottom of the screen.
-// The platform's end-of-life banner is left to the operators' apps.
+// The platform's end-of-life banner is left to the operators' apps. A task not yet claimed can be read in full:
+// its files and photos open, its folded parts unfold (Tasklist veils the whole form until 认领).
 
 const STYLE = `
 /* the platform's end-of-life notice is for the operators (Cockpit, Admin), not for the clerks of Tasklist */
@@ -10,6 +11,8 @@ const STYLE = `
 .page-notifications { top: 70px; bottom: auto; right: 16px; max-width: min(420px, calc(100vw - 32px)); max-height: 40%; }
 .page-notifications .alert { box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 #duban-back { display: none; }
+/* a task not yet claimed can be read: its links, photos and folded parts open above Tasklist's veil */
+.disabled-form a[href], .disabled-form summary, .disabled-form .duban-thumbs a { position: relative; z-index: 1001; cursor: pointer; }
 @media (max-width: 767px) {
   .page-notifications { top: 56px; left: 8px; right: 8px; max-width: none; }
   body.duban-task-open .column.task-filters, body.duban-task-open .column.tasks-list { display: none !important; }
