@@ -18,4 +18,18 @@ public record Campaign(
         LocalDateTime issuedAt,
         LocalDateTime closedAt,
         LocalDateTime archivedAt,
-        String processInstanceId) {}
+        String processInstanceId) {
+
+    /** The notice as lists and file names show it: its title without 关于（印发） and 的通知. */
+    public static String shortTitle(String title) {
+        if (title == null) {
+            return "";
+        }
+        String t = title.strip().replaceFirst("^关于(印发)?", "").replaceFirst("的通知$", "");
+        return t.isBlank() ? title.strip() : t;
+    }
+
+    public String shortTitle() {
+        return shortTitle(title);
+    }
+}

@@ -38,7 +38,7 @@ class ExportController {
         requireSupervision(user);
         Path built = build(out -> exports.summaryWorkbook(id, out));
         downloads.record(id, null, "全县汇总表", user.id());
-        return streamed(XLSX, "全县汇总-" + id + ".xlsx", built);
+        return streamed(XLSX, exports.fileName(id, "全县汇总表", null, "xlsx"), built);
     }
 
     @GetMapping("/api/campaigns/{id}/units/{unit}/report.xlsx")
@@ -49,7 +49,7 @@ class ExportController {
         }
         byte[] content = exports.unitWorkbook(id, unit);
         downloads.record(id, unit, "单位统计表", user.id());
-        return file(XLSX, "统计表-" + unit + "-" + id + ".xlsx", content);
+        return file(XLSX, exports.fileName(id, "统计表", unit, "xlsx"), content);
     }
 
     @GetMapping("/api/campaigns/{id}/exports/package.zip")
@@ -58,7 +58,7 @@ class ExportController {
         requireSupervision(user);
         Path built = build(out -> exports.upwardPackage(id, out));
         downloads.record(id, null, "上报材料包", user.id());
-        return streamed(MediaType.parseMediaType("application/zip"), "上报材料-" + id + ".zip", built);
+        return streamed(MediaType.parseMediaType("application/zip"), exports.fileName(id, "上报材料", null, "zip"), built);
     }
 
     /**

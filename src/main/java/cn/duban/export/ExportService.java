@@ -179,6 +179,13 @@ public class ExportService {
         }
     }
 
+    /** The name a download goes by: the notice's short title, what it is, and the unit's name for a unit's table. */
+    public String fileName(String campaignId, String what, String unitCode, String extension) {
+        String title = campaigns.get(campaignId).shortTitle();
+        String unit = unitCode == null ? "" : "-" + units.find(unitCode).map(Unit::name).orElse(unitCode);
+        return FileNames.safeTitle(title + "-" + what + unit) + "." + extension;
+    }
+
     /** The upward package: the summary workbook and, in a folder per approved unit, its summary documents and photos. */
     public void upwardPackage(String campaignId, OutputStream target) {
         Campaign c = campaigns.get(campaignId);

@@ -107,10 +107,9 @@ public class TaskTitles extends AbstractProcessEnginePlugin {
         return s.length() > 255 ? s.substring(0, 254) + "…" : s.toString();
     }
 
-    /** A notice's title as a list shows it: without 关于（印发） and 的通知. */
+    /** A notice's title as a list shows it (one definition: {@link Campaign#shortTitle(String)}). */
     static String shortTitle(String title) {
-        String t = title.strip().replaceFirst("^关于(印发)?", "").replaceFirst("的通知$", "");
-        return t.isBlank() ? title.strip() : t;
+        return Campaign.shortTitle(title);
     }
 
     /** The one person the task is offered to: its only candidate group has only one member, and no user is a candidate. */

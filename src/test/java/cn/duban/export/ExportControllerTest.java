@@ -38,6 +38,11 @@ class ExportControllerTest {
     @MockitoBean ExportService exports;
     @MockitoBean cn.duban.report.Downloads audit;
 
+    @org.junit.jupiter.api.BeforeEach
+    void names() {
+        org.mockito.Mockito.when(exports.fileName(anyString(), anyString(), any(), anyString())).thenReturn("下载.xlsx");
+    }
+
     @Test
     void aPackageThatFailsToBuildAnswers500InChineseAndIsNotAudited() throws Exception {
         doThrow(new IllegalStateException("POI: cell too long")).when(exports).upwardPackage(eq("C1"), any(OutputStream.class));
@@ -56,10 +61,12 @@ class ExportControllerTest {
             a.getArgument(1, OutputStream.class).write(zip);
             return null;
         }).when(exports).upwardPackage(eq("C1"), any(OutputStream.class));
+        org.mockito.Mockito.when(exports.fileName("C1", "上报材料", null, "zip")).thenReturn("2024年“3·15”活动方案-上报材料.zip");
         MvcResult started = mvc.perform(get("/api/campaigns/C1/exports/package.zip").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, SECTION))
                 .andExpect(request().asyncStarted()).andReturn();
         mvc.perform(asyncDispatch(started)).andExpect(status().isOk())
                 .andExpect(header().longValue("Content-Length", zip.length))
+                .andExpect(header().string("Content-Disposition", Matchers.containsString("filename*=UTF-8''2024%E5%B9%B4")))
                 .andExpect(content().bytes(zip));
         verify(audit).record(eq("C1"), eq(null), eq("上报材料包"), anyString());
     }

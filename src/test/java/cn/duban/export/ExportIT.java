@@ -63,6 +63,9 @@ class ExportIT {
         driver.runJobs();
 
         byte[] summary = exports.summaryWorkbook(id);
+        // downloads are named after the notice (and the unit), not after codes
+        assertThat(exports.fileName(id, "全县汇总表", null, "xlsx")).isEqualTo("2024年“3·15”国际消费者权益日活动方案-全县汇总表.xlsx");
+        assertThat(exports.fileName(id, "统计表", "dlz", "xlsx")).isEqualTo("2024年“3·15”国际消费者权益日活动方案-统计表-沂源县东里镇中心卫生院.xlsx");
         // kept under target/ for a look in LibreOffice or Excel (docs/benchmarks.md, "exports")
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/exports"));
         java.nio.file.Files.write(java.nio.file.Path.of("target/exports/summary.xlsx"), summary);
