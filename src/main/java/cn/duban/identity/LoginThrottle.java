@@ -90,7 +90,7 @@ public class LoginThrottle {
         LocalDateTime addressUntil = rows.get(addressKey(address));
         Optional<Blocked> blocked = Optional.empty();
         if (accountUntil != null && accountUntil.isAfter(now)) {
-            blocked = Optional.of(new Blocked("账号 " + userId + " 连续登录失败次数过多，已暂时锁定，请于 " + accountUntil.format(HH_MM)
+            blocked = Optional.of(new Blocked("该账号连续登录失败次数过多，已暂时锁定，请于 " + accountUntil.format(HH_MM)
                     + " 后再试（到时自动解除）", accountUntil));
         } else if (addressUntil != null && addressUntil.isAfter(now)) {
             blocked = Optional.of(new Blocked("此网络地址登录失败次数过多，请于 " + addressUntil.format(HH_MM) + " 后再试（到时自动解除）",
