@@ -26,14 +26,19 @@ public class AttachmentService {
 
     public static final String SUMMARY = "SUMMARY";
     public static final String PHOTO = "PHOTO";
+    /** A file sent with a contribution to the lead of an item. */
+    public static final String CONTRIBUTION = "CONTRIBUTION";
 
     private final ReportRepository reports;
     private final CampaignService campaigns;
+    private final ContributionService contributions;
     private final Clock clock;
     private final long maxBytes;
     private final int maxStaged;
 
-    public AttachmentService(ReportRepository reports, CampaignService campaigns, Clock clock, DubanProperties settings) {
+    public AttachmentService(ReportRepository reports, CampaignService campaigns, Clock clock, DubanProperties settings,
+                             ContributionService contributions) {
+        this.contributions = contributions;
         this.reports = reports;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -42,6 +47,15 @@ public class AttachmentService {
     }
 
     public AttachmentInfo stage(String campaignId, String unitCode, String kind, String filename, byte[] content, String actor) {
+        return stage(campaignId, unitCode, kind, null, filename, content, actor);
+    }
+
+    /**
+     * Stages an upload: a summary or photo for the unit's next report, or (kind {@link #CONTRIBUTION} with an item) a
+     * document or photo for its contribution to an item it cooperates on, sent with the contribution.
+     */
+    public AttachmentInfo stage(String campaignId, String unitCode, String kind, String itemCode, String filename, byte[] content,
+                                String actor) {
         var c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动不存在"));
         if (c.status() != CampaignStatus.ISSUED) {
             throw new ReportException("活动不在征集期内，不能上传附件");
@@ -50,8 +64,12 @@ public class AttachmentService {
         if (!u.status().owesReport()) {
             throw new ReportException("当前状态为“" + u.status().label() + "”，不能上传附件");
         }
-        if (!SUMMARY.equals(kind) && !PHOTO.equals(kind)) {
-            throw new ReportException("附件类别只能是总结文档或活动图片");
+        boolean contribution = CONTRIBUTION.equals(kind);
+        if (!SUMMARY.equals(kind) && !PHOTO.equals(kind) && !contribution) {
+            throw new ReportException("附件类别只能是总结文档、活动图片或配合情况附件");
+        }
+        if (contribution && (itemCode == null || !contributions.pendingContributions(campaignId, unitCode).contains(itemCode))) {
+            throw new ReportException("本单位没有待报送的第 " + itemCode + " 项配合情况，不能为它上传附件");
         }
         String name = FileNames.safe(filename);
         if (content == null || content.length == 0) {
@@ -65,11 +83,13 @@ public class AttachmentService {
         }
         String type = sniff(content);
         String ext = extension(name);
-        boolean ok = PHOTO.equals(kind)
-                ? type.startsWith("image/") && matches(type, ext)
-                : !type.startsWith("image/") && !type.equals("application/octet-stream") && matches(type, ext);
+        boolean image = type.startsWith("image/") && matches(type, ext);
+        boolean document = !type.startsWith("image/") && !type.equals("application/octet-stream") && matches(type, ext);
+        boolean ok = PHOTO.equals(kind) ? image : contribution ? image || document : document;
         if (!ok) {
-            throw new ReportException(PHOTO.equals(kind)
+            throw new ReportException(contribution
+                    ? "文件“" + name + "”不是可接受的文档或图片（PDF、Word、WPS、OpenDocument、纯文本，JPG、PNG、GIF、WebP），或内容与扩展名不符"
+                    : PHOTO.equals(kind)
                     ? "文件“" + name + "”不是 JPG、PNG、GIF 或 WebP 图片，或内容与扩展名不符"
                     : "文件“" + name + "”不是 PDF、Word、WPS、OpenDocument 或纯文本文档，或内容与扩展名不符");
         }
@@ -79,9 +99,10 @@ public class AttachmentService {
         if (type.equals("application/zip") && !isDocumentPackage(content, ext)) {
             throw new ReportException("文件“" + name + "”不是有效的 " + ext.toUpperCase(Locale.ROOT) + " 文档（压缩包改名不能作为文档上传）");
         }
-        long id = reports.insertAttachment(campaignId, unitCode, kind, name, type, content, sha256(content), actor,
-                LocalDateTime.now(clock));
-        return reports.staged(campaignId, unitCode).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        long id = reports.insertAttachment(campaignId, unitCode, kind, contribution ? itemCode : null, name, type, content,
+                sha256(content), actor, LocalDateTime.now(clock));
+        return (contribution ? reports.stagedForItems(campaignId, unitCode).getOrDefault(itemCode, List.of())
+                : reports.staged(campaignId, unitCode)).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
     /** The largest file a unit may upload. */

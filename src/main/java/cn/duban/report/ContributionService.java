@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContributionService {
 
     /** A contribution received for an item a unit leads. */
-    public record Contribution(String itemCode, String fromUnit, String content, String submittedBy, LocalDateTime submittedAt) {}
+    /** What a cooperating unit sent for an item, with the files it attached. */
+    public record Contribution(long id, String itemCode, String fromUnit, String content, String submittedBy, LocalDateTime submittedAt,
+                               List<AttachmentInfo> attachments) {}
 
     /** A cooperating unit that has not yet sent its part of an item the lead unit leads. */
     public record Missing(String itemCode, String unitCode, String unitName) {}
@@ -98,10 +100,13 @@ public class ContributionService {
         if (done > 0) {
             throw new ReportException("第 " + itemCode + " 项的配合情况已报送");
         }
+        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO duban_contribution (campaign_id, item_code, from_unit, content, submitted_by, submitted_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, itemCode, fromUnit, text, actor, LocalDateTime.now(clock)).update();
+                .params(campaignId, itemCode, fromUnit, text, actor, LocalDateTime.now(clock)).update(key, "id");
+        // the files the unit staged for this item go with it to the lead
+        reports.bindToContribution(campaignId, fromUnit, itemCode, key.getKeyAs(Number.class).longValue());
     }
 
     /** What cooperating units have sent for the items this unit leads. */
@@ -111,10 +116,27 @@ public class ContributionService {
         if (led.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT item_code, from_unit, content, submitted_by, submitted_at FROM duban_contribution
+        List<Contribution> sent = jdbc.sql("""
+                SELECT id, item_code, from_unit, content, submitted_by, submitted_at FROM duban_contribution
                 WHERE campaign_id = :c AND item_code IN (:items) ORDER BY item_code, from_unit""")
-                .param("c", campaignId).param("items", led).query(Contribution.class).list();
+                .param("c", campaignId).param("items", led)
+                .query((rs, i) -> new Contribution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDateTime.class), List.of())).list();
+        var files = reports.contributionFiles(sent.stream().map(Contribution::id).toList());
+        return sent.stream().map(c -> new Contribution(c.id(), c.itemCode(), c.fromUnit(), c.content(), c.submittedBy(), c.submittedAt(),
+                files.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    /** Whether any of these units leads the item (and so may read what its cooperating units sent for it). */
+    @Transactional(readOnly = true)
+    public boolean anyLeads(String campaignId, String itemCode, List<String> unitCodes) {
+        return itemCode != null && unitCodes.stream().anyMatch(u -> units.find(u).isPresent() && itemsLed(campaignId, u).contains(itemCode));
+    }
+
+    /** The files a unit has staged for its contributions not yet sent, by item. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, List<AttachmentInfo>> stagedFiles(String campaignId, String unitCode) {
+        return reports.stagedForItems(campaignId, unitCode);
     }
 
     /**

@@ -88,6 +88,7 @@ class ReportController {
         var received = contributions.receivedBy(id, unit);
         view.put("contributionsReceived", received);
         view.put("contributionsMissing", contributions.missingFor(id, unit));
+        view.put("contributionFiles", contributions.stagedFiles(id, unit));
         view.put("unitNames", units.findAll(received.stream().map(ContributionService.Contribution::fromUnit).distinct().toList())
                 .values().stream().collect(java.util.stream.Collectors.toMap(Unit::code, Unit::name)));
         view.put("people", identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unit)).orderByUserId().asc().list()
@@ -132,11 +133,12 @@ class ReportController {
     @PostMapping("/campaigns/{id}/units/{unit}/attachments")
     AttachmentInfo upload(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                           @PathVariable String unit, @RequestParam("kind") String kind,
+                          @RequestParam(name = "item", required = false) String item,
                           @RequestParam("file") MultipartFile file) throws IOException {
         if (!user.isIn(Roles.unitGroup(unit))) {
             throw new Forbidden("只能为本单位上传附件");
         }
-        return attachments.stage(id, unit, kind, file.getOriginalFilename(), file.getBytes(), user.id());
+        return attachments.stage(id, unit, kind, item, file.getOriginalFilename(), file.getBytes(), user.id());
     }
 
     @DeleteMapping("/attachments/{attachmentId}")
@@ -152,7 +154,9 @@ class ReportController {
     @GetMapping("/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long attachmentId) {
         var owner = attachments.owner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
-        if (!user.canSeeUnit(owner.unitCode())) {
+        // the unit's own people and the section; for a file sent with a contribution, also the item's lead unit
+        boolean lead = owner.contributionId() != null && contributions.anyLeads(owner.campaignId(), owner.itemCode(), user.unitCodes());
+        if (!user.canSeeUnit(owner.unitCode()) && !lead) {
             throw new Forbidden("附件不存在或无权访问");
         }
         boolean image = owner.contentType().startsWith("image/");

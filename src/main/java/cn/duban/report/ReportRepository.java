@@ -195,19 +195,55 @@ class ReportRepository {
 
     long insertAttachment(String campaignId, String unitCode, String kind, String filename, String contentType,
                                  byte[] content, String sha256, String by, LocalDateTime at) {
+        return insertAttachment(campaignId, unitCode, kind, null, filename, contentType, content, sha256, by, at);
+    }
+
+    /** An uploaded file, staged: for the unit's next report, or (with an item) for its contribution to that item. */
+    long insertAttachment(String campaignId, String unitCode, String kind, String itemCode, String filename, String contentType,
+                                 byte[] content, String sha256, String by, LocalDateTime at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO duban_attachment (campaign_id, unit_code, kind, filename, content_type, size_bytes, sha256,
+                INSERT INTO duban_attachment (campaign_id, unit_code, kind, item_code, filename, content_type, size_bytes, sha256,
                                               content, uploaded_by, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, unitCode, kind, filename, contentType, content.length, sha256, content, by, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, unitCode, kind, itemCode, filename, contentType, content.length, sha256, content, by, at)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     List<AttachmentInfo> staged(String campaignId, String unitCode) {
-        return jdbc.sql("SELECT " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE campaign_id = ? AND unit_code = ? AND report_id IS NULL ORDER BY id")
+        return jdbc.sql("SELECT " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE campaign_id = ? AND unit_code = ?"
+                        + " AND report_id IS NULL AND item_code IS NULL ORDER BY id")
                 .params(campaignId, unitCode).query(AttachmentInfo.class).list();
+    }
+
+    /** The files a unit has staged for its contributions not yet sent, by item. */
+    Map<String, List<AttachmentInfo>> stagedForItems(String campaignId, String unitCode) {
+        Map<String, List<AttachmentInfo>> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT item_code, " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE campaign_id = ? AND unit_code = ?"
+                        + " AND item_code IS NOT NULL AND contribution_id IS NULL ORDER BY id")
+                .params(campaignId, unitCode)
+                .query((rs, i) -> out.computeIfAbsent(rs.getString("item_code"), k -> new ArrayList<>()).add(attachment(rs))).list();
+        return out;
+    }
+
+    /** Binds the unit's staged files for an item to its contribution, once sent. */
+    int bindToContribution(String campaignId, String unitCode, String itemCode, long contributionId) {
+        return jdbc.sql("UPDATE duban_attachment SET contribution_id = ? WHERE campaign_id = ? AND unit_code = ? AND item_code = ?"
+                        + " AND contribution_id IS NULL AND report_id IS NULL")
+                .params(contributionId, campaignId, unitCode, itemCode).update();
+    }
+
+    /** The files sent with these contributions, by contribution. */
+    Map<Long, List<AttachmentInfo>> contributionFiles(List<Long> contributionIds) {
+        Map<Long, List<AttachmentInfo>> out = new LinkedHashMap<>();
+        if (contributionIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT contribution_id, " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE contribution_id IN (:ids) ORDER BY id")
+                .param("ids", contributionIds)
+                .query((rs, i) -> out.computeIfAbsent(rs.getLong("contribution_id"), k -> new ArrayList<>()).add(attachment(rs))).list();
+        return out;
     }
 
     List<AttachmentInfo> attachmentsOf(long reportId) {
@@ -216,7 +252,8 @@ class ReportRepository {
     }
 
     int bindStaged(String campaignId, String unitCode, long reportId) {
-        return jdbc.sql("UPDATE duban_attachment SET report_id = ? WHERE campaign_id = ? AND unit_code = ? AND report_id IS NULL")
+        return jdbc.sql("UPDATE duban_attachment SET report_id = ? WHERE campaign_id = ? AND unit_code = ? AND report_id IS NULL"
+                        + " AND item_code IS NULL")
                 .params(reportId, campaignId, unitCode).update();
     }
 
@@ -232,11 +269,13 @@ class ReportRepository {
 
     /** Where an attachment belongs: campaign id and unit code, for access checks. */
     Optional<AttachmentOwner> attachmentOwner(long id) {
-        return jdbc.sql("SELECT id, campaign_id, unit_code, report_id, filename, content_type FROM duban_attachment WHERE id = ?")
+        return jdbc.sql("SELECT id, campaign_id, unit_code, report_id, filename, content_type, item_code, contribution_id"
+                        + " FROM duban_attachment WHERE id = ?")
                 .param(id).query(AttachmentOwner.class).optional();
     }
 
-    record AttachmentOwner(long id, String campaignId, String unitCode, Long reportId, String filename, String contentType) {}
+    record AttachmentOwner(long id, String campaignId, String unitCode, Long reportId, String filename, String contentType,
+                           String itemCode, Long contributionId) {}
 
     byte[] attachmentContent(long id) {
         return jdbc.sql("SELECT content FROM duban_attachment WHERE id = ?").param(id)
@@ -244,10 +283,16 @@ class ReportRepository {
     }
 
     int deleteStaged(long id) {
-        return jdbc.sql("DELETE FROM duban_attachment WHERE id = ? AND report_id IS NULL").param(id).update();
+        return jdbc.sql("DELETE FROM duban_attachment WHERE id = ? AND report_id IS NULL AND contribution_id IS NULL").param(id).update();
     }
 
     // ---- mapping
+
+    private static AttachmentInfo attachment(ResultSet rs) throws SQLException {
+        return new AttachmentInfo(rs.getLong("id"), rs.getObject("report_id", Long.class), rs.getString("kind"), rs.getString("filename"),
+                rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
+                rs.getObject("uploaded_at", LocalDateTime.class));
+    }
 
     private UnitReport mapUnit(ResultSet rs, int row) throws SQLException {
         return new UnitReport(

@@ -1,6 +1,7 @@
 package cn.duban.lifecycle;
 
 import cn.duban.report.UnitItems;
+import cn.duban.report.AttachmentInfo;
 import static cn.duban.Driver.transientString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +74,11 @@ class Seed001CooperationIT {
         // the lead sees who still owes it a contribution, by item and by name
         assertThat(contributions.missingFor(id, "sj12315")).extracting(m -> m.itemCode() + " " + m.unitName())
                 .containsExactly("1 XX县市场监管局食品安全监管股", "4 XX县市场监管局食品安全监管股", "5 XX县城关市场监管所", "6 XX县市场监管局食品安全监管股");
+        // a cooperating unit attaches a file to its part of item 5: kept apart from its own report's files
+        var photo = attachments.stage(id, "sjcgs", AttachmentService.CONTRIBUTION, "5", "城关所宣传现场.png", cn.duban.Driver.PNG, "sjcgs-reporter");
+        assertThatThrownBy(() -> attachments.stage(id, "sjcgs", AttachmentService.CONTRIBUTION, "1", "无关.png", cn.duban.Driver.PNG,
+                "sjcgs-reporter")).hasMessageContaining("没有待报送的第 1 项配合情况");
+        assertThat(attachments.staged(id, "sjcgs")).isEmpty();
         for (String unit : List.of("sjspg", "sjcgs")) {
             for (var task : driver.unitTasks(id, unit, UnitReportProcess.SEND_CONTRIBUTION)) {
                 driver.submit(unit + "-reporter", task, Map.of(UnitReportProcess.CONTRIBUTION.name(), transientString(unit + " 配合开展情况")));
@@ -82,6 +88,11 @@ class Seed001CooperationIT {
         assertThat(contributions.receivedBy(id, "sj12315")).extracting(ContributionService.Contribution::itemCode)
                 .containsExactly("1", "4", "5", "6");
         assertThat(contributions.receivedBy(id, "sjxbw")).hasSize(5);
+        // the lead reads the file that came with item 5; nobody else outside the section and the sender may
+        assertThat(contributions.receivedBy(id, "sj12315")).filteredOn(c -> c.itemCode().equals("5")).singleElement()
+                .satisfies(c -> assertThat(c.attachments()).extracting(AttachmentInfo::id).containsExactly(photo.id()));
+        assertThat(contributions.anyLeads(id, "5", List.of("sj12315"))).isTrue();
+        assertThat(contributions.anyLeads(id, "5", List.of("sjspg"))).isFalse();
         assertThat(contributions.missingFor(id, "sj12315")).isEmpty();
 
         for (String unit : List.of("sj12315", "sjxbw", "sjspg", "sjcgs")) {
@@ -98,6 +109,8 @@ class Seed001CooperationIT {
             driver.submit("reviewer1", driver.unitTask(id, unit, UnitReportProcess.REVIEW_REPORT),
                     Map.of(UnitReportProcess.REPORT_APPROVED.name(), true));
         }
+        // the contribution's file went to the lead, not into the cooperating unit's own report
+        assertThat(reports.versions(id, "sjcgs").get(0).attachments()).extracting(AttachmentInfo::filename).containsExactly("总结.pdf");
         driver.runJobs();
         assertThat(driver.task(id, CampaignProcess.SUMMARIZE_COUNTY)).isNotNull();
         var s = summaries.summarize(id);

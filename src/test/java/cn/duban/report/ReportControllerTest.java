@@ -103,7 +103,7 @@ class ReportControllerTest {
                         .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能为本单位上传附件"));
         verifyNoInteractions(attachments);
-        when(attachments.stage("C1", "zyy", "PHOTO", "现场.jpg", new byte[] {1, 2, 3}, "zyy-reporter"))
+        when(attachments.stage("C1", "zyy", "PHOTO", null, "现场.jpg", new byte[] {1, 2, 3}, "zyy-reporter"))
                 .thenReturn(new AttachmentInfo(7, null, "PHOTO", "现场.jpg", "image/jpeg", 3, "x", "zyy-reporter", LocalDateTime.now()));
         mvc.perform(multipart("/api/campaigns/C1/units/zyy/attachments").file(photo).param("kind", "PHOTO")
                         .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
@@ -112,7 +112,7 @@ class ReportControllerTest {
 
     @Test
     void anotherUnitsAttachmentIsAnsweredLikeAMissingOneAndNeitherIsTouched() throws Exception {
-        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", null, "a.jpg", "image/jpeg")));
+        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", null, "a.jpg", "image/jpeg", null, null)));
         when(attachments.owner(6)).thenReturn(Optional.empty());
         for (long id : new long[] {5, 6}) {
             mvc.perform(get("/api/attachments/" + id).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
@@ -126,8 +126,27 @@ class ReportControllerTest {
     }
 
     @Test
+    void aFileSentWithAContributionOpensForTheItemsLeadAndNoOtherUnit() throws Exception {
+        // rmyy sent a file with its part of item 5, which zyy leads and which other units neither lead nor sent
+        when(attachments.owner(8)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(8, "C1", "rmyy", null, "现场.jpg",
+                "image/jpeg", "5", 44L)));
+        when(attachments.content(8)).thenReturn(new byte[] {7});
+        when(contributions.anyLeads("C1", "5", List.of("zyy"))).thenReturn(true);
+        mvc.perform(get("/api/attachments/8").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                .andExpect(status().isOk()).andExpect(content().bytes(new byte[] {7}));
+        CurrentUser other = new CurrentUser("lcz-reporter", List.of(Roles.REPORTER, Roles.UNIT_GROUP_PREFIX + "lcz"));
+        mvc.perform(get("/api/attachments/8").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, other))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("附件不存在或无权访问"));
+        // a staged file of a unit's own report is never the lead's, whatever the item
+        when(attachments.owner(9)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(9, "C1", "rmyy", null, "总结.pdf",
+                "application/pdf", null, null)));
+        mvc.perform(get("/api/attachments/9").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)).andExpect(status().isForbidden());
+        verify(attachments, never()).content(9);
+    }
+
+    @Test
     void theSectionOpensAPhotoInlineWithItsChineseNameAndTheDownloadIsAudited() throws Exception {
-        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", 3L, "现场.jpg", "image/jpeg")));
+        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", 3L, "现场.jpg", "image/jpeg", null, null)));
         when(attachments.content(5)).thenReturn(new byte[] {9, 8});
         mvc.perform(get("/api/attachments/5").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
                 .andExpect(status().isOk())
@@ -146,6 +165,6 @@ class ReportControllerTest {
         mvc.perform(post("/api/campaigns/C1/figures/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"a\":\"x\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.errors.a").value("请填写数字"));
-        verify(attachments, never()).stage(anyString(), anyString(), anyString(), anyString(), any(), anyString());
+        verify(attachments, never()).stage(anyString(), anyString(), anyString(), any(), anyString(), any(), anyString());
     }
 }
