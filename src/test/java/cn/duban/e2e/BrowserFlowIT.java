@@ -271,8 +271,22 @@ class BrowserFlowIT {
         assertThat(b.pageText()).contains("吕娜 于").contains("退回修改（王舒").doesNotContain("RETURNED").doesNotContain(REPORTER);
         b.click("input[name='approved'][ng-value='true']");
         b.screenshot("review-approve");
+        // the reviewer opens it again on a phone: the report fills the screen, the photo is there, 办结 on screen
+        b.phone(true);
+        b.driver.navigate().to("about:blank");
+        b.go(TASKLIST + "#/?task=" + current);
+        b.waitForText("已补充活动台账");
+        b.click("input[name='approved'][ng-value='true']");
+        b.until(d -> Boolean.TRUE.equals(b.js("var i = document.querySelector('.duban-thumbs img'); return !!i && i.naturalWidth > 0"
+                + " && document.querySelector('.column.tasks-list').offsetParent === null;")) ? Boolean.TRUE : null);
+        Object reviewFree = b.js("var btn = document.querySelector(\"button[ng-click='complete()']\"); var r = btn.getBoundingClientRect();"
+                + " var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + " return r.bottom <= window.innerHeight && r.top >= 0 && (e === btn || btn.contains(e));");
+        assertThat(reviewFree).as("on a phone the reviewer's 办结 is on screen and uncovered").isEqualTo(Boolean.TRUE);
+        b.screenshot("phone-review");
         complete();
         awaitStatus(campaignId, UnitStatus.APPROVED);
+        b.phone(false);
         openDone();
         assertThat(b.visible("#duban-done .box[data-loaded='true'] table.duban-done-reviewed").getText())
                 .contains("审核通过").contains("退回修改").contains("沂源县历山街道社区卫生服务中心");
