@@ -1,7 +1,10 @@
 package cn.duban.identity;
 
+import cn.duban.support.InLists;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,43 +35,35 @@ public class People {
     /** The same, for callers outside Spring (the engine's plugins). */
     public static Map<String, String> names(IdentityService identityService, Collection<String> ids) {
         Map<String, String> out = new HashMap<>();
-        String[] wanted = ids.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
-        if (wanted.length == 0) {
-            return out;
-        }
-        // Names are read past Camunda's authorizations: a unit's reporter may not list accounts, yet reads the name
-        // of the colleague who saved a draft or the reviewer who returned the report. Only names leave this method,
-        // of accounts that duban's own records name.
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            for (User u : identityService.createUserQuery().userIdIn(wanted).list()) {
-                if (!name(u).isBlank()) {
-                    out.put(u.getId(), name(u));
-                }
-            }
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        users(identityService, ids).stream().filter(u -> !name(u).isBlank()).forEach(u -> out.put(u.getId(), name(u)));
         return out;
     }
 
-    /** The mail addresses of these accounts (past authorizations, as {@link #names}); accounts without one are left out. */
+    /** The mail addresses of these accounts, read as {@link #names} are; accounts without one are left out. */
     public Map<String, String> emails(Collection<String> ids) {
         Map<String, String> out = new HashMap<>();
-        String[] wanted = ids.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
-        if (wanted.length == 0) {
+        users(identityService, ids).stream().filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
+                .forEach(u -> out.put(u.getId(), u.getEmail().strip()));
+        return out;
+    }
+
+    /**
+     * These accounts, read past Camunda's authorizations, a query per {@link InLists} piece: a unit's reporter may
+     * not list accounts, yet reads the name of the colleague who saved a draft or the reviewer who returned the
+     * report, and reminders run with nobody logged in. Only names and addresses leave this class, of accounts that
+     * duban's own records name.
+     */
+    private static List<User> users(IdentityService identityService, Collection<String> ids) {
+        List<String> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        List<User> out = new ArrayList<>();
+        if (wanted.isEmpty()) {
             return out;
         }
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            for (User u : identityService.createUserQuery().userIdIn(wanted).list()) {
-                if (u.getEmail() != null && !u.getEmail().isBlank()) {
-                    out.put(u.getId(), u.getEmail().strip());
-                }
+            for (List<String> piece : InLists.of(wanted)) {
+                out.addAll(identityService.createUserQuery().userIdIn(piece.toArray(String[]::new)).list());
             }
         } finally {
             if (caller != null) {

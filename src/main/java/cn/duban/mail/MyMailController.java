@@ -4,7 +4,6 @@ import cn.duban.identity.CurrentUser;
 import cn.duban.identity.People;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,11 +17,6 @@ class MyMailController {
 
     /** The most recent mails shown. */
     static final int LIMIT = 100;
-
-    static final Map<String, String> KINDS = Map.of(
-            Notifications.NOTICE_ISSUED, "通知下发", "REMINDER", "报送提醒", "LAST_REMINDER", "最后提醒", "OVERDUE", "逾期通知",
-            "URGE", "催办", Notifications.REPORT_RETURNED, "退回通知", "DIGEST", "未报汇总");
-    static final Map<String, String> STATES = Map.of(Outbox.PENDING, "待发送", Outbox.SENT, "已发送", Outbox.FAILED, "发送失败");
 
     record MailView(long id, String kindLabel, String subject, String text, String statusLabel, LocalDateTime createdAt,
                     LocalDateTime sentAt) {}
@@ -44,7 +38,7 @@ class MyMailController {
             return new Inbox(null, List.of());
         }
         return new Inbox(address, outbox.sentTo(address, LIMIT).stream().map(m -> new MailView(m.id(),
-                KINDS.getOrDefault(m.kind(), "邮件"), m.subject(), m.textBody(), STATES.getOrDefault(m.status(), ""), m.createdAt(),
+                MailKinds.kind(m.kind()), m.subject(), m.textBody(), MailKinds.status(m.status()), m.createdAt(),
                 m.sentAt())).toList());
     }
 }

@@ -98,18 +98,13 @@ public class TaskTitles extends AbstractProcessEnginePlugin {
     static String name(String what, String noticeTitle, String unitName) {
         StringBuilder s = new StringBuilder(what == null ? "" : what);
         if (noticeTitle != null && !noticeTitle.isBlank()) {
-            String t = shortTitle(noticeTitle);
+            String t = Campaign.shortTitle(noticeTitle);
             s.append(SEPARATOR).append(t.length() > MAX_TITLE ? t.substring(0, MAX_TITLE - 1) + "…" : t);
         }
         if (unitName != null && !unitName.isBlank()) {
             s.append(SEPARATOR).append(unitName);
         }
         return s.length() > 255 ? s.substring(0, 254) + "…" : s.toString();
-    }
-
-    /** A notice's title as a list shows it (one definition: {@link Campaign#shortTitle(String)}). */
-    static String shortTitle(String title) {
-        return Campaign.shortTitle(title);
     }
 
     /** The one person the task is offered to: its only candidate group has only one member, and no user is a candidate. */

@@ -10,7 +10,6 @@ import cn.duban.mail.Outbox;
 import cn.duban.mail.TasklistLinks;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
-import cn.duban.support.InLists;
 import cn.duban.unit.Unit;
 import cn.duban.unit.Units;
 import java.time.Clock;
@@ -54,10 +53,11 @@ public class ReminderService {
     private final int hour;
     private final TasklistLinks links;
     private final boolean copyUnitMailbox;
+    private final cn.duban.identity.People people;
 
     public ReminderService(CampaignService campaigns, ReportService reports, Units units, WorkCalendar calendar,
                            Outbox outbox, IdentityService identityService, Clock clock,
-                           DubanProperties settings, TasklistLinks links) {
+                           DubanProperties settings, TasklistLinks links, cn.duban.identity.People people) {
         int hour = settings.reminders().hour();
         this.campaigns = campaigns;
         this.reports = reports;
@@ -69,6 +69,7 @@ public class ReminderService {
         this.hour = hour;
         this.links = links;
         this.copyUnitMailbox = settings.mail().copyUnitMailbox();
+        this.people = people;
     }
 
     /**
@@ -197,14 +198,6 @@ public class ReminderService {
 
     /** The e-mail addresses of these accounts, read in chunks; accounts without one are left out. */
     private Map<String, String> emailsOf(Collection<String> userIds) {
-        List<String> ids = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
-        Map<String, String> emails = new HashMap<>();
-        for (List<String> piece : InLists.of(ids)) {
-            identityService.createUserQuery().userIdIn(piece.toArray(String[]::new))
-                    .list().stream()
-                    .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
-                    .forEach(user -> emails.put(user.getId(), user.getEmail()));
-        }
-        return emails;
+        return people.emails(userIds);
     }
 }

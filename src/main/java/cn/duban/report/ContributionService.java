@@ -51,12 +51,17 @@ public class ContributionService {
         var unit = units.find(unitCode).orElseThrow();
         List<String> out = new ArrayList<>();
         for (ActivityItem item : c.template().items()) {
-            if (item.hasCooperation() && UnitSelector.picks(item.cooperating(), unit.type(), unit.code())
-                    && !UnitSelector.picks(item.lead(), unit.type(), unit.code())) {
+            if (cooperatesOn(item, unit)) {
                 out.add(item.code());
             }
         }
         return out;
+    }
+
+    /** The one rule of who owes a lead a contribution: the item has cooperation, picks the unit to cooperate, not to lead. */
+    static boolean cooperatesOn(ActivityItem item, cn.duban.unit.Unit unit) {
+        return item.hasCooperation() && UnitSelector.picks(item.cooperating(), unit.type(), unit.code())
+                && !UnitSelector.picks(item.lead(), unit.type(), unit.code());
     }
 
     /**
@@ -130,7 +135,13 @@ public class ContributionService {
     /** Whether any of these units leads the item (and so may read what its cooperating units sent for it). */
     @Transactional(readOnly = true)
     public boolean anyLeads(String campaignId, String itemCode, List<String> unitCodes) {
-        return itemCode != null && unitCodes.stream().anyMatch(u -> units.find(u).isPresent() && itemsLed(campaignId, u).contains(itemCode));
+        if (itemCode == null || unitCodes.isEmpty()) {
+            return false;
+        }
+        Campaign c = campaign(campaignId);
+        var rows = units.findAll(unitCodes);
+        return c.template().items().stream().filter(i -> i.code().equals(itemCode) && i.lead() != null)
+                .anyMatch(i -> rows.values().stream().anyMatch(u -> i.lead().picks(u.type(), u.code())));
     }
 
     /** The files a unit has staged for its contributions not yet sent, by item. */
@@ -161,8 +172,7 @@ public class ContributionService {
         for (ActivityItem item : led) {
             for (String code : enrolled) {
                 var u = rows.get(code);
-                if (u != null && item.cooperating().picks(u.type(), u.code()) && !item.lead().picks(u.type(), u.code())
-                        && !sent.contains(item.code() + "|" + code)) {
+                if (u != null && cooperatesOn(item, u) && !sent.contains(item.code() + "|" + code)) {
                     out.add(new Missing(item.code(), code, u.name()));
                 }
             }

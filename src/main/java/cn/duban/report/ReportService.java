@@ -55,11 +55,13 @@ public class ReportService {
     @Transactional(readOnly = true)
     public Map<String, Object> partOf(Campaign campaign, String unitCode) {
         Unit unit = units.find(unitCode).orElseThrow(() -> new ReportException("单位 " + unitCode + " 未登记"));
-        java.util.function.Function<UnitSelector, List<String>> names = s -> {
-            List<String> codes = List.copyOf(units.activeCodes(s.selectsAll(), s.types(), s.units()));
+        // a notice names the same lead and cooperating units item after item: each selector is read once
+        Map<UnitSelector, List<String>> read = new java.util.HashMap<>();
+        java.util.function.Function<UnitSelector, List<String>> names = s -> read.computeIfAbsent(s, sel -> {
+            List<String> codes = List.copyOf(units.activeCodes(sel.selectsAll(), sel.types(), sel.units()));
             Map<String, Unit> rows = units.findAll(codes);
             return codes.stream().map(c -> rows.containsKey(c) ? rows.get(c).name() : c).toList();
-        };
+        });
         return Map.of("items", UnitItems.items(campaign.template().items(), unit, names),
                 "dutyRoster", UnitItems.roster(campaign.template().dutyRoster(), unit, names));
     }
