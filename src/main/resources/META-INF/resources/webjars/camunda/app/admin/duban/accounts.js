@@ -5,6 +5,8 @@
 // /api/admin/lockouts and /api/admin/account-changes; anyone else gets the API's Chinese refusal.
 // Plain DOM, no inline handlers (the webapps' Content-Security-Policy forbids them).
 
+import { el, when, api } from '../../duban/dom.js';
+
 const API = '/api/admin';
 
 const ACTIONS = {
@@ -30,47 +32,14 @@ const STYLE = `
 .duban-accounts h4 { margin: 10px 0 4px; font-size: 15px; }
 `;
 
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => {
-    if (v === null || v === undefined) return;
-    if (k === 'class') e.className = v;
-    else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
-    else e.setAttribute(k, v);
-  });
-  children.flat().forEach(c => {
-    if (c === null || c === undefined) return;
-    e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  });
-  return e;
-}
-
 /** An account as the page shows it: its login id, which an administrator works with, and the person's name. */
 function account(id, name) {
   if (!id) return '';
   return name ? id + '（' + name + '）' : id;
 }
 
-function when(value) {
-  return value ? String(value).replace('T', ' ').substring(0, 16) : '';
-}
-
-/** The webapps' CSRF token, as Angular sends it: the XSRF-TOKEN cookie back as a header. */
-function csrfToken() {
-  const m = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return m ? decodeURIComponent(m[1]) : '';
-}
-
-async function call(method, path) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
-  const response = await fetch(API + path, { method, credentials: 'same-origin', headers });
-  let body = null;
-  try { body = await response.json(); } catch (e) { body = null; }
-  if (!response.ok) {
-    throw new Error((body && body.message) || ('读取失败（HTTP ' + response.status + '），请刷新页面后重试'));
-  }
-  return body;
+function call(method, path) {
+  return api(method, API + path, '读取失败，请刷新页面后重试');
 }
 
 async function render(root) {

@@ -3,6 +3,8 @@
 // supervision section only; everyone else gets the API's Chinese refusal). Plain DOM, no framework, no
 // inline handlers (Cockpit's Content-Security-Policy forbids them).
 
+import { el, when, api } from '../../duban/dom.js';
+
 const API = '/api';
 const BUCKET_COLOURS = {
   NOT_SIGNED: '#9e9e9e',
@@ -44,36 +46,8 @@ const STYLE = `
 .duban .pager button { margin-right: 8px; }
 `;
 
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => {
-    if (v === null || v === undefined) return;
-    if (k === 'style') e.style.cssText = v;
-    else if (k === 'class') e.className = v;
-    else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
-    else e.setAttribute(k, v);
-  });
-  children.flat().forEach(c => {
-    if (c === null || c === undefined) return;
-    e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  });
-  return e;
-}
-
-/** Server times are China time (Asia/Shanghai) without offset: shown as YYYY-MM-DD HH:mm. */
-function when(value) {
-  if (!value) return '';
-  return String(value).replace('T', ' ').substring(0, 16);
-}
-
-async function get(path) {
-  const response = await fetch(API + path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  let body = null;
-  try { body = await response.json(); } catch (e) { body = null; }
-  if (!response.ok) {
-    throw new Error((body && body.message) || ('看板数据读取失败（HTTP ' + response.status + '）'));
-  }
-  return body;
+function get(path) {
+  return api('GET', API + path, '看板数据读取失败');
 }
 
 function params() {
@@ -227,11 +201,6 @@ async function renderCampaign(root, id, bucket, page) {
 
 }
 
-const MAIL_KINDS = {
-  NOTICE_ISSUED: '通知下发', REMINDER: '报送提醒', LAST_REMINDER: '最后提醒', OVERDUE: '逾期通知', URGE: '催办',
-  REPORT_RETURNED: '退回通知', DIGEST: '未报汇总'
-};
-const MAIL_STATES = { PENDING: '待发送', SENT: '已发送', FAILED: '发送失败' };
 
 /** One unit in one campaign, for the section: versions, figures, files, reminders, urges and a timeline, no engine ids. */
 async function renderUnit(root, id, unitCode) {
@@ -275,8 +244,8 @@ async function renderUnit(root, id, unitCode) {
   root.appendChild(mine.length || urges.length ? el('table', { class: 'units mails' },
     el('thead', {}, el('tr', {}, ['时间', '类别', '收件人', '状态'].map(h => el('th', {}, h)))),
     el('tbody', {}, mine.map(m => el('tr', {},
-      el('td', {}, when(m.sentAt || m.nextAttemptAt)), el('td', {}, MAIL_KINDS[m.kind] || '邮件'),
-      el('td', {}, m.recipient), el('td', {}, (MAIL_STATES[m.status] || '') + (m.lastError && m.status !== 'SENT' ? '：' + m.lastError : ''))))))
+      el('td', {}, when(m.sentAt || m.nextAttemptAt)), el('td', {}, m.kindLabel),
+      el('td', {}, m.recipient), el('td', {}, m.statusLabel + (m.lastError && m.status !== 'SENT' ? '：' + m.lastError : ''))))))
     : el('p', { class: 'muted' }, '还没有发过提醒。'));
   if (urges.length) {
     root.appendChild(el('ul', { class: 'urges' }, urges.map(u => el('li', {},
@@ -290,7 +259,7 @@ async function renderUnit(root, id, unitCode) {
     if (v.reviewedAt) events.push([v.reviewedAt, `${names[v.reviewedBy] || '审核人'} ${v.statusLabel}` + (v.reviewComment ? '：' + v.reviewComment : '')]);
   });
   urges.forEach(u => events.push([u.urgedAt, `${u.urgedByName} 催办` + (u.note ? '：' + u.note : '')]));
-  mine.filter(m => m.status === 'SENT').forEach(m => events.push([m.sentAt, `发出${MAIL_KINDS[m.kind] || '邮件'}（${m.recipient}）`]));
+  mine.filter(m => m.status === 'SENT').forEach(m => events.push([m.sentAt, `发出${m.kindLabel}（${m.recipient}）`]));
   events.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   root.appendChild(el('h3', {}, '时间线'));
   root.appendChild(events.length ? el('ol', { class: 'timeline' }, events.map(e => el('li', {}, when(e[0]) + '  ' + e[1])))

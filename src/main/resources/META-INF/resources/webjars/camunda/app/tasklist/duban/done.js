@@ -6,6 +6,8 @@
 //   mailboxes). Reads /api/my/mail.
 // Both with the Tasklist session. Plain DOM, no inline handlers (the webapps' Content-Security-Policy).
 
+import { el, when, api } from '../../duban/dom.js';
+
 const STYLE = `
 #duban-done-open, #duban-mail-open { cursor: pointer; }
 #duban-done .mail { border: 1px solid #ddd; border-radius: 3px; margin-bottom: 8px; }
@@ -31,25 +33,6 @@ const STYLE = `
   #duban-done td[data-label]::before { content: attr(data-label) "："; color: #666; }
 }
 `;
-
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => {
-    if (v === null || v === undefined) return;
-    if (k === 'class') e.className = v;
-    else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
-    else e.setAttribute(k, v);
-  });
-  children.flat().forEach(c => {
-    if (c === null || c === undefined) return;
-    e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
-  });
-  return e;
-}
-
-function when(value) {
-  return value ? String(value).replace('T', ' ').substring(0, 16) : '';
-}
 
 function shortTitle(title) {
   return (title || '').replace(/^关于(印发)?/, '').replace(/的通知$/, '');
@@ -93,11 +76,8 @@ async function panel(title, load) {
   }
 }
 
-async function read(path, failure) {
-  const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  const body = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error(body.message || failure);
-  return body;
+function read(path, failure) {
+  return api('GET', path, failure);
 }
 
 function open() {
