@@ -1,5 +1,6 @@
 package cn.duban.campaign;
 
+import cn.duban.support.Decisions;
 import cn.duban.identity.CurrentUser;
 import cn.duban.identity.Roles;
 import cn.duban.support.Forbidden;
@@ -76,6 +77,18 @@ class CampaignController {
                 "decisions", decisions,
                 // who decided, by name: a person reads names, never login ids
                 "names", people.names(decisions.stream().map(NoticeDecision::decidedBy).toList()));
+    }
+
+    /** A 核稿 or 签发 as its form holds it, before it is handed in. */
+    record DecisionDraft(Boolean approved, String comment) {}
+
+    /** 科长核稿 and 领导签发 ask the rules as the person decides: the verdict handing the decision in would get. */
+    @PostMapping("/campaigns/{id}/decision/check")
+    Decisions.Verdict checkDecision(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                    @org.springframework.web.bind.annotation.RequestBody DecisionDraft d) {
+        requireSupervision(user);
+        campaigns.get(id);
+        return campaigns.checkDecision(d.approved(), d.comment());
     }
 
     private boolean inCampaign(CurrentUser user, String campaignId) {

@@ -1,5 +1,6 @@
 package cn.duban.campaign;
 
+import cn.duban.support.Decisions;
 import cn.duban.support.Texts;
 import cn.duban.calendar.WorkCalendar;
 import java.time.Clock;
@@ -24,7 +25,6 @@ public class CampaignService {
     /** The two decisions a notice draft needs before it may be issued. */
     public enum Stage { REVIEW, SIGNOFF }
 
-    private static final int MAX_COMMENT = 2_000;
 
     private final CampaignRepository campaigns;
     private final TemplateCatalog catalog;
@@ -104,17 +104,17 @@ public class CampaignService {
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
     }
 
+    /** The rules' verdict on a 核稿 or 签发 as the person makes it; {@link #decide} refuses with the same. */
+    public Decisions.Verdict checkDecision(Boolean approved, String comment) {
+        return Decisions.check(approved, comment, null, Decisions.Return.REASON, LocalDate.now(clock));
+    }
+
     /** Records the section head's review or the leader's sign-off; a return needs a reason and goes back to the drafter. */
-    public void decide(String id, Stage stage, boolean approved, String comment, String actor) {
+    public void decide(String id, Stage stage, Boolean approved, String comment, String actor) {
         Campaign c = locked(id);
         requireStatus(c, stage == Stage.REVIEW ? CampaignStatus.REVIEWING : CampaignStatus.SIGNING);
+        checkDecision(approved, comment).orRefuse();
         String reason = Texts.optional(comment);
-        if (!approved && reason == null) {
-            throw new CampaignException("退回时请填写退回理由");
-        }
-        if (reason != null && reason.length() > MAX_COMMENT) {
-            throw new CampaignException("意见过长（最多 " + MAX_COMMENT + " 字）");
-        }
         if (approved) {
             Deadlines.requireNotPast(c.template(), c.deadlineOverride(), LocalDate.now(clock));
         }

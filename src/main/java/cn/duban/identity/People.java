@@ -48,6 +48,26 @@ public class People {
     }
 
     /**
+     * The names of a group's members by their mail addresses ({@code lvna@…} → 吕娜), read past authorizations as
+     * {@link #names} are: a page that lists where a unit's mail went names the people, not their addresses.
+     */
+    public Map<String, String> namesByEmail(String group) {
+        Map<String, String> out = new HashMap<>();
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            identityService.createUserQuery().memberOfGroup(group).list().stream()
+                    .filter(u -> u.getEmail() != null && !u.getEmail().isBlank() && !name(u).isBlank())
+                    .forEach(u -> out.put(u.getEmail().strip().toLowerCase(java.util.Locale.ROOT), name(u)));
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+        return out;
+    }
+
+    /**
      * These accounts, read past Camunda's authorizations, a query per {@link InLists} piece: a unit's reporter may
      * not list accounts, yet reads the name of the colleague who saved a draft or the reviewer who returned the
      * report, and reminders run with nobody logged in. Only names and addresses leave this class, of accounts that

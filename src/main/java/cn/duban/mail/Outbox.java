@@ -108,6 +108,13 @@ public class Outbox {
                 .param(campaignId).query(OutboxMail.class).list();
     }
 
+    /** The mail about one unit in one campaign (reminders, urges, returns), oldest first. */
+    @Transactional(readOnly = true)
+    public List<OutboxMail> list(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_outbox WHERE campaign_id = ? AND unit_code = ? ORDER BY id")
+                .param(campaignId).param(unitCode).query(OutboxMail.class).list();
+    }
+
     @Transactional(readOnly = true)
     public List<OutboxMail> recent(int limit) {
         // the limit in the query: the outbox of a province holds hundreds of thousands of mails with their bodies

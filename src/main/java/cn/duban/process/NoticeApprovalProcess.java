@@ -86,21 +86,14 @@ public class NoticeApprovalProcess {
 
     /** 科长核稿 completed. */
     public void reviewed(DelegateTask task) {
-        campaigns.decide(campaignId(task), CampaignService.Stage.REVIEW, decision(task, NOTICE_REVIEWED), COMMENT.get(task),
+        campaigns.decide(campaignId(task), CampaignService.Stage.REVIEW, NOTICE_REVIEWED.get(task), COMMENT.get(task),
                 Actor.of(task));
     }
 
     /** 领导签发 completed. */
     public void signedOff(DelegateTask task) {
-        campaigns.decide(campaignId(task), CampaignService.Stage.SIGNOFF, decision(task, NOTICE_SIGNED), COMMENT.get(task),
+        campaigns.decide(campaignId(task), CampaignService.Stage.SIGNOFF, NOTICE_SIGNED.get(task), COMMENT.get(task),
                 Actor.of(task));
     }
 
-    private static boolean decision(DelegateTask task, ProcessVariable<Boolean> flag) {
-        Boolean b = flag.get(task);
-        if (b == null) {
-            throw new CampaignException("请选择“通过”或“退回”");
-        }
-        return b;
-    }
 }

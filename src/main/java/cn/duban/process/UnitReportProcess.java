@@ -7,7 +7,6 @@ import cn.duban.campaign.CampaignService;
 import cn.duban.distribution.UnitProcesses;
 import cn.duban.identity.Roles;
 import cn.duban.report.ContributionService;
-import cn.duban.report.ReportException;
 import cn.duban.report.ReportPayload;
 import cn.duban.report.ReportService;
 import cn.duban.report.UnitReport;
@@ -215,13 +214,13 @@ public class UnitReportProcess implements UnitProcesses {
     /** 单位负责人审批 completed. */
     public void headDecided(DelegateTask task) {
         Owner o = owner(task);
-        reports.headDecision(o.campaignId(), o.unitCode(), decision(task, HEAD_APPROVED), COMMENT.get(task), Actor.of(task));
+        reports.headDecision(o.campaignId(), o.unitCode(), HEAD_APPROVED.get(task), COMMENT.get(task), Actor.of(task));
     }
 
     /** 审核报送 completed: approved, or returned with a reason and a new due date. */
     public void reviewed(DelegateTask task) {
         Owner o = owner(task);
-        reports.review(o.campaignId(), o.unitCode(), decision(task, REPORT_APPROVED), COMMENT.get(task),
+        reports.review(o.campaignId(), o.unitCode(), REPORT_APPROVED.get(task), COMMENT.get(task),
                 Dates.day(NEW_DUE_DATE.get(task), "新的报送期限"), Actor.of(task));
     }
 
@@ -235,11 +234,4 @@ public class UnitReportProcess implements UnitProcesses {
         }
     }
 
-    private static boolean decision(DelegateTask task, ProcessVariable<Boolean> flag) {
-        Boolean b = flag.get(task);
-        if (b == null) {
-            throw new ReportException("请选择“通过”或“退回”");
-        }
-        return b;
-    }
 }

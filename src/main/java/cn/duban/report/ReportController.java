@@ -1,5 +1,6 @@
 package cn.duban.report;
 
+import cn.duban.support.Decisions;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.identity.CurrentUser;
@@ -117,6 +118,19 @@ class ReportController {
                                  @PathVariable String unit, @org.springframework.web.bind.annotation.RequestBody ReportPayload report) {
         requireOwnUnit(user, unit, "只能为本单位暂存填报内容");
         return drafts.save(id, unit, report, user.id());
+    }
+
+    /** A decision as the review or head-approval form holds it, before it is handed in. */
+    record DecisionDraft(boolean review, Boolean approved, String comment, String newDueDate) {}
+
+    /** 审核报送 and 单位负责人审批 ask the rules as the person decides: the verdict handing the decision in would get. */
+    @PostMapping("/campaigns/{id}/units/{unit}/decision/check")
+    Decisions.Verdict checkDecision(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                    @PathVariable String unit, @org.springframework.web.bind.annotation.RequestBody DecisionDraft d) {
+        if (d.review() ? !user.isSupervision() : !user.isIn(Roles.unitGroup(unit))) {
+            throw new Forbidden("无权审核该单位的报送");
+        }
+        return reports.checkDecision(id, d.review(), d.approved(), d.comment(), d.newDueDate());
     }
 
     /** The fill-in form checks the figures as they are typed: bad values and rule breaches. */

@@ -1,5 +1,8 @@
 package cn.duban.report;
 
+import cn.duban.support.Dates;
+import cn.duban.support.Decisions;
+import cn.duban.support.Refusal;
 import cn.duban.support.Texts;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
@@ -32,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportService {
 
     public static final int MAX_SUMMARY = ReportChecks.MAX_SUMMARY;
-    public static final int MAX_COMMENT = 2_000;
 
     private final ReportRepository reports;
     private final CampaignService campaigns;
@@ -123,13 +125,14 @@ public class ReportService {
     }
 
     /** The unit head passes the report on to the supervision section, or sends it back to the reporter. */
-    public void headDecision(String campaignId, String unitCode, boolean approved, String comment, String actor) {
+    public void headDecision(String campaignId, String unitCode, Boolean approved, String comment, String actor) {
         openCampaign(campaignId);
         UnitReport u = lockedUnit(campaignId, unitCode);
         if (u.status() != UnitStatus.HEAD_REVIEW) {
             throw new ReportException("当前状态为“" + u.status().label() + "”，无需负责人审批");
         }
-        String reason = checkedComment(comment, !approved);
+        Decisions.check(approved, comment, null, Decisions.Return.REASON, LocalDate.now(clock)).orRefuse();
+        String reason = Texts.optional(comment);
         ReportVersion v = reports.findVersion(campaignId, unitCode, u.currentVersion()).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock);
         if (approved) {
@@ -145,7 +148,7 @@ public class ReportService {
      * The supervision review: approve, or return with a reason and a new due date (not before today).
      * Returns true when this approval was the campaign's last one.
      */
-    public boolean review(String campaignId, String unitCode, boolean approved, String comment, LocalDate newDueDate, String actor) {
+    public boolean review(String campaignId, String unitCode, Boolean approved, String comment, LocalDate newDueDate, String actor) {
         Campaign c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动 " + campaignId + " 不存在"));
         if (c.status() != CampaignStatus.ISSUED && c.status() != CampaignStatus.CLOSED) {
             throw new ReportException("活动当前状态为“" + c.status().label() + "”，不能审核");
@@ -154,22 +157,14 @@ public class ReportService {
         if (u.status() != UnitStatus.SUBMITTED) {
             throw new ReportException("当前状态为“" + u.status().label() + "”，没有待审核的报送");
         }
-        String reason = checkedComment(comment, !approved);
-        ReportVersion v = reports.findVersion(campaignId, unitCode, u.currentVersion()).orElseThrow();
         LocalDateTime now = LocalDateTime.now(clock);
+        Decisions.check(approved, comment, newDueDate, reviewReturn(c), now.toLocalDate()).orRefuse();
+        String reason = Texts.optional(comment);
+        ReportVersion v = reports.findVersion(campaignId, unitCode, u.currentVersion()).orElseThrow();
         if (approved) {
             reports.review(v.id(), ReportStatus.APPROVED, actor, now, reason, null);
             reports.markApproved(campaignId, unitCode, now);
             return reports.countNotApproved(campaignId) == 0;
-        }
-        if (c.status() == CampaignStatus.CLOSED) {
-            throw new ReportException("活动已截止，不能再退回修改，只能审核通过");
-        }
-        if (newDueDate == null) {
-            throw new ReportException("退回时请填写新的报送期限", Map.of("newDueDate", "必填"));
-        }
-        if (newDueDate.isBefore(now.toLocalDate())) {
-            throw new ReportException("新的报送期限不能早于今天", Map.of("newDueDate", "不能早于今天"));
         }
         reports.review(v.id(), ReportStatus.RETURNED, actor, now, reason, newDueDate);
         reports.markReturned(campaignId, unitCode, newDueDate);
@@ -251,15 +246,26 @@ public class ReportService {
                 .orElseThrow(() -> new ReportException("单位 " + unitCode + " 不在活动 " + campaignId + " 的下发范围内"));
     }
 
-    private static String checkedComment(String comment, boolean required) {
-        String reason = Texts.optional(comment);
-        if (required && reason == null) {
-            throw new ReportException("退回时请填写退回理由", Map.of("comment", "必填"));
+    /** What a return allows at 审核报送: a new due date, and no return once the campaign has closed. */
+    private static Decisions.Return reviewReturn(Campaign c) {
+        return c.status() == CampaignStatus.CLOSED ? Decisions.Return.refused("活动已截止，不能再退回修改，只能审核通过")
+                : Decisions.Return.REASON_AND_DUE_DATE;
+    }
+
+    /**
+     * The rules' verdict on a decision as the person makes it, before it is handed in: 审核报送 ({@code review}) or
+     * 单位负责人审批. Says the same as {@link #review} and {@link #headDecision} would.
+     */
+    @Transactional(readOnly = true)
+    public Decisions.Verdict checkDecision(String campaignId, boolean review, Boolean approved, String comment, String newDueDate) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动 " + campaignId + " 不存在"));
+        LocalDate due;
+        try {
+            due = Dates.day(newDueDate, "新的报送期限");
+        } catch (Refusal e) {
+            return new Decisions.Verdict(Map.of("newDueDate", e.getMessage()));
         }
-        if (reason != null && reason.length() > MAX_COMMENT) {
-            throw new ReportException("意见过长（最多 " + MAX_COMMENT + " 字）", Map.of("comment", "过长"));
-        }
-        return reason;
+        return Decisions.check(approved, comment, due, review ? reviewReturn(c) : Decisions.Return.REASON, LocalDate.now(clock));
     }
 
     /** The attachments a report would carry: those uploaded for it, and those of the previous version it keeps. */

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -80,6 +82,20 @@ class CampaignControllerTest {
         mvc.perform(get("/api/campaigns/C2").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("无权查看该通知"));
         verify(campaigns, never()).get("C2");
+    }
+
+    @Test
+    void theNoticeDecisionFormsAskTheRulesAndAUnitMayNot() throws Exception {
+        mvc.perform(post("/api/campaigns/C1/decision/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"approved\":false}"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科人员可以访问"));
+        verifyNoInteractions(campaigns);
+        when(campaigns.checkDecision(false, " ")).thenReturn(cn.duban.support.Decisions.check(false, " ", null,
+                cn.duban.support.Decisions.Return.REASON, LocalDate.of(2026, 3, 20)));
+        mvc.perform(post("/api/campaigns/C1/decision/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"approved\":false,\"comment\":\" \"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ready").value(false))
+                .andExpect(jsonPath("$.fieldErrors.comment").value("退回时请填写退回理由"));
     }
 
     private static Campaign campaign() throws Exception {

@@ -104,9 +104,11 @@ class BrowserFlowIT {
         b.screenshot("draft-notice");
         complete();
 
-        // ---- 核稿 by the section head, 签发 by the leader
+        // ---- 核稿 by the section head at a desk, 签发 by the leader on a phone
         for (String[] step : List.of(new String[] {"zhangke", NoticeApprovalProcess.REVIEW_NOTICE}, new String[] {"lijun", NoticeApprovalProcess.SIGN_OFF_NOTICE})) {
+            boolean phone = step[0].equals("lijun");
             b.login("tasklist", step[0], PW);
+            b.phone(phone);
             // the only 科长 (the only leader) finds the step in 我的待办, counted, already theirs: no 认领
             filterCount("我的待办", 1);
             b.click(b.withText(".task-filter", "我的待办"));
@@ -114,10 +116,26 @@ class BrowserFlowIT {
             assertThat(taskService.createTaskQuery().taskId(task(campaignId, step[1]).getId()).singleResult().getAssignee()).isEqualTo(step[0]);
             b.screenshot("my-tasks-" + step[0]);
             openTask(step[0], task(campaignId, step[1]));
+            b.waitForText("活动事项");
+            if (!phone) {
+                // a return without a reason: the server's rule answers at the field, in Chinese, and the task stays
+                b.click("input[name='approved'][ng-value='false']");
+                refusedAt("#commentError", "退回时请填写退回理由");
+                b.screenshot("decision-return-without-reason");
+            }
             b.click("input[name='approved'][ng-value='true']");
             b.type("textarea#comment", "同意。");
-            b.screenshot("decision-" + step[0]);
+            b.until(d -> d.findElements(By.id("commentError")).isEmpty() ? Boolean.TRUE : null);
+            assertThat(b.pageText()).as("names, not login ids or engine messages").doesNotContain("ENGINE-")
+                    .doesNotContain(step[0]).doesNotContain("yanglei").doesNotContain("zhangke");
+            if (phone) {
+                assertThat(b.js("var n = document.querySelector('.column.tasks-list'); return !n || n.offsetParent === null;"))
+                        .as("on a phone the leader's open task fills the screen").isEqualTo(Boolean.TRUE);
+                assertThat(doneReachable()).as("on a phone the leader's 办结 is on screen and uncovered").isEqualTo(Boolean.TRUE);
+            }
+            b.screenshot((phone ? "phone-decision-" : "decision-") + step[0]);
             complete();
+            b.phone(false);
         }
         // the job executor distributes the notice: every unit gets its 签收 task
         b.until(d -> unitTasks(campaignId, UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
@@ -213,6 +231,8 @@ class BrowserFlowIT {
         openTask("wangshu", unitTask(campaignId, UnitReportProcess.REVIEW_REPORT));
         b.waitForText("huodong-zongjie.pdf");
         b.click("input[name='approved'][ng-value='false']");
+        refusedAt("#newDueDateError", "退回时请填写新的报送期限");
+        assertThat(b.visible("#commentError").getText()).isEqualTo("退回时请填写退回理由");
         b.type("textarea#comment", "第3项请附活动台账后重报");
         b.set("input#newDueDate", calendar.onOrAfter(deadline.plusDays(2)).toString());
         b.screenshot("review-return");
@@ -243,9 +263,7 @@ class BrowserFlowIT {
         b.type("input[name='v_3']", "6");
         b.type("textarea#note", "已补充活动台账。");
         waitSaved();
-        Object reachable = b.js("var btn = document.querySelector(\"button[ng-click='complete()']\"); var r = btn.getBoundingClientRect();"
-                + " var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-                + " return r.bottom <= window.innerHeight && r.top >= 0 && (e === btn || btn.contains(e));");
+        Object reachable = doneReachable();
         b.screenshot("phone-fill-form-filled");
         assertThat(reachable).as("on a phone 办结 stays on screen and uncovered while the form is filled").isEqualTo(Boolean.TRUE);
         complete();
@@ -279,10 +297,7 @@ class BrowserFlowIT {
         b.click("input[name='approved'][ng-value='true']");
         b.until(d -> Boolean.TRUE.equals(b.js("var i = document.querySelector('.duban-thumbs img'); return !!i && i.naturalWidth > 0"
                 + " && document.querySelector('.column.tasks-list').offsetParent === null;")) ? Boolean.TRUE : null);
-        Object reviewFree = b.js("var btn = document.querySelector(\"button[ng-click='complete()']\"); var r = btn.getBoundingClientRect();"
-                + " var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-                + " return r.bottom <= window.innerHeight && r.top >= 0 && (e === btn || btn.contains(e));");
-        assertThat(reviewFree).as("on a phone the reviewer's 办结 is on screen and uncovered").isEqualTo(Boolean.TRUE);
+        assertThat(doneReachable()).as("on a phone the reviewer's 办结 is on screen and uncovered").isEqualTo(Boolean.TRUE);
         b.screenshot("phone-review");
         complete();
         awaitStatus(campaignId, UnitStatus.APPROVED);
@@ -422,6 +437,24 @@ class BrowserFlowIT {
     /** Waits until the fill-in form has saved the last change as a draft and has the server's verdict on it. */
     void waitSaved() {
         b.until(d -> "saved".equals(d.findElement(By.id("draftState")).getAttribute("data-state")) ? Boolean.TRUE : null);
+    }
+
+    /** Whether 办结 is on screen and nothing covers it. */
+    Object doneReachable() {
+        return b.js("var btn = document.querySelector(\"button[ng-click='complete()']\"); var r = btn.getBoundingClientRect();"
+                + " var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + " return r.bottom <= window.innerHeight && r.top >= 0 && (e === btn || btn.contains(e));");
+    }
+
+    /** Clicks 办结 until the form refuses it at the field (a click while the rules are still answering is told to wait). */
+    void refusedAt(String field, String message) {
+        String id = current;
+        b.until(d -> {
+            b.click("button[ng-click='complete()']");
+            return d.findElements(By.cssSelector(field)).stream().anyMatch(WebElement::isDisplayed) ? Boolean.TRUE : null;
+        });
+        assertThat(b.visible(field).getText()).isEqualTo(message);
+        assertThat(taskService.createTaskQuery().taskId(id).count()).as("the refused decision left the task open").isOne();
     }
 
     /** Clicks 办结 and waits until Tasklist has closed the task. */

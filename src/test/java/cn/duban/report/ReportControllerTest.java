@@ -97,6 +97,31 @@ class ReportControllerTest {
     }
 
     @Test
+    void theReviewFormAsksTheRulesAsTheSectionDecidesAndAUnitAsksOnlyForItsHeadsApproval() throws Exception {
+        String review = "{\"review\":true,\"approved\":false,\"comment\":\"\",\"newDueDate\":\"\"}";
+        mvc.perform(post("/api/campaigns/C1/units/zyy/decision/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)
+                        .contentType(MediaType.APPLICATION_JSON).content(review))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("无权审核该单位的报送"));
+        mvc.perform(post("/api/campaigns/C1/units/rmyy/decision/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"review\":false,\"approved\":true}"))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(reports);
+
+        when(reports.checkDecision("C1", true, false, "", "")).thenReturn(cn.duban.support.Decisions.check(false, "", null,
+                cn.duban.support.Decisions.Return.REASON_AND_DUE_DATE, java.time.LocalDate.of(2026, 3, 20)));
+        mvc.perform(post("/api/campaigns/C1/units/zyy/decision/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER)
+                        .contentType(MediaType.APPLICATION_JSON).content(review))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ready").value(false))
+                .andExpect(jsonPath("$.fieldErrors.comment").value("退回时请填写退回理由"))
+                .andExpect(jsonPath("$.problems[1]").value("退回时请填写新的报送期限"));
+        when(reports.checkDecision("C1", false, true, null, null)).thenReturn(cn.duban.support.Decisions.check(true, null, null,
+                cn.duban.support.Decisions.Return.REASON, java.time.LocalDate.of(2026, 3, 20)));
+        mvc.perform(post("/api/campaigns/C1/units/zyy/decision/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"review\":false,\"approved\":true}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ready").value(true));
+    }
+
+    @Test
     void aUnitUploadsOnlyForItself() throws Exception {
         MockMultipartFile photo = new MockMultipartFile("file", "现场.jpg", "image/jpeg", new byte[] {1, 2, 3});
         mvc.perform(multipart("/api/campaigns/C1/units/rmyy/attachments").file(photo).param("kind", "PHOTO")

@@ -206,9 +206,9 @@ async function renderCampaign(root, id, bucket, page) {
 async function renderUnit(root, id, unitCode) {
   const base = '/campaigns/' + encodeURIComponent(id);
   const [notice, view, urges, mails] = await Promise.all([get(base), get(base + '/units/' + encodeURIComponent(unitCode)),
-    get(base + '/units/' + encodeURIComponent(unitCode) + '/urges'), get('/outbox?campaignId=' + encodeURIComponent(id))]);
+    get(base + '/units/' + encodeURIComponent(unitCode) + '/urges'), get(base + '/units/' + encodeURIComponent(unitCode) + '/mail')]);
   const names = view.names || {};
-  const mine = mails.filter(m => m.unitCode === unitCode);
+  const mine = mails;
   root.appendChild(el('p', {}, el('a', { href: '#/duban?campaign=' + encodeURIComponent(id) }, '‹ ' + notice.title)));
   root.appendChild(el('h2', { id: 'duban-unit', 'data-unit': unitCode }, view.unit.name));
   root.appendChild(el('p', { class: 'muted' }, `${view.statusLabel}${view.overdue ? '（逾期）' : ''} · 报送期限 ${view.dueDate || '未定'} · 退回 ${view.returnCount} 次`
@@ -245,7 +245,7 @@ async function renderUnit(root, id, unitCode) {
     el('thead', {}, el('tr', {}, ['时间', '类别', '收件人', '状态'].map(h => el('th', {}, h)))),
     el('tbody', {}, mine.map(m => el('tr', {},
       el('td', {}, when(m.sentAt || m.nextAttemptAt)), el('td', {}, m.kindLabel),
-      el('td', {}, m.recipient), el('td', {}, m.statusLabel + (m.lastError && m.status !== 'SENT' ? '：' + m.lastError : ''))))))
+      el('td', { title: m.recipient }, m.recipientName), el('td', {}, m.statusLabel + (m.lastError && m.status !== 'SENT' ? '：' + m.lastError : ''))))))
     : el('p', { class: 'muted' }, '还没有发过提醒。'));
   if (urges.length) {
     root.appendChild(el('ul', { class: 'urges' }, urges.map(u => el('li', {},
@@ -259,7 +259,7 @@ async function renderUnit(root, id, unitCode) {
     if (v.reviewedAt) events.push([v.reviewedAt, `${names[v.reviewedBy] || '审核人'} ${v.statusLabel}` + (v.reviewComment ? '：' + v.reviewComment : '')]);
   });
   urges.forEach(u => events.push([u.urgedAt, `${u.urgedByName} 催办` + (u.note ? '：' + u.note : '')]));
-  mine.filter(m => m.status === 'SENT').forEach(m => events.push([m.sentAt, `发出${m.kindLabel}（${m.recipient}）`]));
+  mine.filter(m => m.status === 'SENT').forEach(m => events.push([m.sentAt, `发出${m.kindLabel}（${m.recipientName}）`]));
   events.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   root.appendChild(el('h3', {}, '时间线'));
   root.appendChild(events.length ? el('ol', { class: 'timeline' }, events.map(e => el('li', {}, when(e[0]) + '  ' + e[1])))
