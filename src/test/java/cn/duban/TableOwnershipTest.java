@@ -27,6 +27,8 @@ class TableOwnershipTest {
     /** Table → the package that owns it. */
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("duban_unit", "unit"),
+            Map.entry("duban_unit_type", "unit"),
+            Map.entry("duban_unit_change", "unit"),
             Map.entry("duban_template", "campaign"),
             Map.entry("duban_campaign", "campaign"),
             Map.entry("duban_notice_decision", "campaign"),

@@ -120,7 +120,12 @@ public class TemplateCatalog {
     private void unknown(List<String> p, String field, UnitSelector s) {
         List<String> missing = s == null ? List.of() : units.unknownCodes(s.units());
         if (!missing.isEmpty()) {
-            p.add("字段 " + field + ".units 含未登记的单位：" + String.join("、", missing));
+            p.add("字段 " + field + ".units 含未登记或已停用的单位：" + String.join("、", missing));
+        }
+        java.util.Set<String> types = units.typeNames().keySet();
+        List<String> unknownTypes = s == null ? List.of() : s.types().stream().filter(t -> !types.contains(t)).toList();
+        if (!unknownTypes.isEmpty()) {
+            p.add("字段 " + field + ".types 含单位名册中没有的单位类型：" + String.join("、", unknownTypes));
         }
     }
 }

@@ -21,6 +21,11 @@ public record CurrentUser(String id, List<String> groups) {
                 .map(g -> g.substring(Roles.UNIT_GROUP_PREFIX.length())).toList();
     }
 
+    /** Operators and administrators: who runs duban (the unit registry, accounts, the engine's pages). */
+    public boolean isOperator() {
+        return isIn(Roles.OPERATOR) || isIn(Roles.ADMIN);
+    }
+
     /** Supervision staff see every unit; a unit's people only their own. */
     public boolean canSeeUnit(String unitCode) {
         return isSupervision() || groups.contains(Roles.unitGroup(unitCode));

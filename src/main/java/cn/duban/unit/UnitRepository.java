@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UnitRepository {
 
-    private static final String SELECT = "SELECT code, name, type, mailbox, head_name, head_user FROM duban_unit";
+    private static final String SELECT = "SELECT code, name, type, mailbox, head_name, head_user, parent_code, active FROM duban_unit";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -34,10 +34,65 @@ class UnitRepository {
     void insert(Unit u) {
         BatchReads.forget(new UnitKey(u.code()));
         jdbc.sql("""
-                INSERT INTO duban_unit (code, name, type, mailbox, head_name, head_user, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(u.code(), u.name(), u.type(), u.mailbox(), u.headName(), u.headUser(), LocalDateTime.now(clock))
+                INSERT INTO duban_unit (code, name, type, mailbox, head_name, head_user, parent_code, active, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(u.code(), u.name(), u.type(), u.mailbox(), u.headName(), u.headUser(), u.parentCode(), u.active(),
+                        LocalDateTime.now(clock))
                 .update();
+    }
+
+    /** Writes every field but the code (which templates and groups name, and never changes). */
+    void update(Unit u) {
+        BatchReads.forget(new UnitKey(u.code()));
+        jdbc.sql("""
+                UPDATE duban_unit SET name = ?, type = ?, mailbox = ?, head_name = ?, head_user = ?, parent_code = ?, active = ?,
+                       updated_at = ?
+                WHERE code = ?""")
+                .params(u.name(), u.type(), u.mailbox(), u.headName(), u.headUser(), u.parentCode(), u.active(),
+                        LocalDateTime.now(clock), u.code())
+                .update();
+    }
+
+    /** Every unit, active or not, by code (the operator's registry page and an import's comparison). */
+    List<Unit> everyUnit() {
+        return jdbc.sql(SELECT + " ORDER BY code").query(Unit.class).list();
+    }
+
+    /** The unit types, code → Chinese name, by name. */
+    Map<String, String> types() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT code, name FROM duban_unit_type ORDER BY name").query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    void saveType(String code, String name) {
+        if (jdbc.sql("UPDATE duban_unit_type SET name = ? WHERE code = ?").params(name, code).update() == 0) {
+            jdbc.sql("INSERT INTO duban_unit_type (code, name, created_at) VALUES (?, ?, ?)")
+                    .params(code, name, LocalDateTime.now(clock)).update();
+        }
+    }
+
+    void deleteType(String code) {
+        jdbc.sql("DELETE FROM duban_unit_type WHERE code = ?").param(code).update();
+    }
+
+    long unitsOfType(String type) {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_unit WHERE type = ?").param(type).query(Long.class).single();
+    }
+
+    /** Records a change of the registry: who did what to which unit, when. */
+    void logChange(String unitCode, String action, String detail, String actor) {
+        jdbc.sql("INSERT INTO duban_unit_change (unit_code, action, detail, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)")
+                .params(unitCode, action, detail.length() > 2000 ? detail.substring(0, 2000) : detail, actor, LocalDateTime.now(clock))
+                .update();
+    }
+
+    /** The latest changes of the registry, newest first. */
+    List<UnitChange> changes(int limit) {
+        return jdbc.sql("SELECT unit_code, action, detail, changed_by, changed_at FROM duban_unit_change ORDER BY id DESC"
+                        + " FETCH FIRST ? ROWS ONLY")
+                .param(limit).query(UnitChange.class).list();
     }
 
     Optional<Unit> find(String code) {
@@ -97,8 +152,8 @@ class UnitRepository {
         return found;
     }
 
-    /** The codes the registry does not know. */
+    /** The codes the registry does not know, or knows as deactivated. */
     List<String> unknownCodes(Collection<String> codes) {
-        return codes.stream().filter(c -> find(c).isEmpty()).toList();
+        return codes.stream().filter(c -> find(c).filter(Unit::active).isEmpty()).toList();
     }
 }

@@ -51,7 +51,17 @@ public class Units {
         return units.activeCodes(all, types, codes);
     }
 
-    /** The codes the registry does not know. */
+    /** The unit types, code → Chinese name. */
+    public Map<String, String> typeNames() {
+        return units.types();
+    }
+
+    /** The active units under this one (its direct children in the hierarchy), by code. */
+    public List<Unit> children(String code) {
+        return units.everyUnit().stream().filter(u -> u.active() && code.equals(u.parentCode())).toList();
+    }
+
+    /** The codes the registry does not know, or knows as deactivated. */
     public List<String> unknownCodes(Collection<String> codes) {
         return units.unknownCodes(codes);
     }

@@ -38,9 +38,9 @@ class TemplateCatalogIT {
     void unknownUnitsAreRefusedNamingTheField() {
         assertThatThrownBy(() -> catalog.upload(BASE.formatted("bad-units", "{types: [township]}", "nosuchunit"), "drafter1"))
                 .isInstanceOf(TemplateException.class)
-                .hasMessageContaining("字段 items[0].appliesTo.units 含未登记的单位：nosuchunit");
+                .hasMessageContaining("字段 items[0].appliesTo.units 含未登记或已停用的单位：nosuchunit");
         assertThatThrownBy(() -> catalog.upload(BASE.formatted("no-targets", "{types: [spaceport]}", "jkzx"), "drafter1"))
-                .hasMessageContaining("字段 targets 在单位名册中没有选中任何单位");
+                .hasMessageContaining("字段 targets.types 含单位名册中没有的单位类型：spaceport");
         assertThat(catalog.find("bad-units")).isEmpty();
     }
 

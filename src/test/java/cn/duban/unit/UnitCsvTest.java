@@ -31,7 +31,32 @@ class UnitCsvTest {
                 """;
         assertThatThrownBy(() -> UnitCsv.parse(csv)).isInstanceOf(UnitCsv.UnitCsvException.class)
                 .hasMessageContaining("第 3 行：单位编码 a1 重复")
-                .hasMessageContaining("第 3 行：邮箱 “not-a-mailbox” 格式不正确");
+                .hasMessageContaining("第 3 行：邮箱“not-a-mailbox”格式不正确");
+    }
+
+    @Test
+    void aSpreadsheetsCsvReadsWithChineseHeadersQuotesAndABom() {
+        String csv = "\uFEFF单位编码,单位名称,单位类型,上级单位编码,负责人\r\n"
+                + "a1,\"甲卫生院（含一分院,二分院）\",township,jkzx,张三\r\n"
+                + "a2,\"乙卫生院\"\"新院\"\"\",township,,\r\n";
+        var rows = UnitCsv.parse(csv);
+        assertThat(rows).extracting(r -> r.unit().name()).containsExactly("甲卫生院（含一分院,二分院）", "乙卫生院\"新院\"");
+        assertThat(rows.get(0).unit().parentCode()).isEqualTo("jkzx");
+        assertThat(rows.get(1).unit().parentCode()).isNull();
+        assertThat(rows.get(0).columns()).containsExactlyInAnyOrder("code", "name", "type", "parent", "head");
+        assertThat(rows.get(1).line()).isEqualTo(3);
+    }
+
+    @Test
+    void unknownColumnsBrokenQuotesAndASelfParentAreSaidInChinese() {
+        assertThatThrownBy(() -> UnitCsv.parse("code,name,type,地址\na1,甲,township,某路\n"))
+                .hasMessageContaining("第 1 行：不认识的列“地址”");
+        assertThatThrownBy(() -> UnitCsv.parse("code,name,type\na1,\"甲,township\n"))
+                .hasMessageContaining("不是有效的 CSV：引号不成对");
+        assertThatThrownBy(() -> UnitCsv.parse("code,name,type,parent\na1,甲,township,a1\n"))
+                .hasMessageContaining("第 2 行：上级单位不能是本单位");
+        assertThatThrownBy(() -> UnitCsv.parse("code,name,type\na1,甲,township,多出的一列\n"))
+                .hasMessageContaining("第 2 行的列数多于表头");
     }
 
     @Test

@@ -1,0 +1,89 @@
+package cn.duban.unit;
+
+import cn.duban.identity.IdentitySetup;
+import cn.duban.identity.Roles;
+import cn.duban.support.DubanProperties;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * A unit in Camunda, the same way for the first start's CSV, an import and the operator's form: a group per unit
+ * ({@code unit-<code>}, named after the unit), and the head's and reporter's accounts, members of their unit's group
+ * and of the role groups {@code unit-head} / {@code reporter} — which is all the authorizations a unit's people
+ * need (filters and tasks go to those groups). A new account gets a random password nobody knows: the operator sets
+ * it in Admin; none is ever shipped. Only the registry loaded on a first start gives its accounts the configured
+ * {@code duban.demo.password} (the demo's and the tests' shared one; a production start refuses a demo password).
+ */
+@Component
+class UnitAccounts {
+
+    private final IdentityService identityService;
+    private final IdentitySetup identitySetup;
+    private final String initialPassword;
+
+    UnitAccounts(IdentityService identityService, IdentitySetup identitySetup, DubanProperties settings) {
+        this.identityService = identityService;
+        this.identitySetup = identitySetup;
+        this.initialPassword = settings.demo().password();
+    }
+
+    /** The unit's group (renamed with the unit) and the named accounts; returns the accounts it created. */
+    List<String> ensure(Unit u, String reporterName, String reporterUser, boolean firstStart) {
+        String group = Roles.unitGroup(u.code());
+        identitySetup.ensureGroup(group, u.name(), Roles.UNIT_GROUP_TYPE);
+        Group g = identityService.createGroupQuery().groupId(group).singleResult();
+        if (g != null && !u.name().equals(g.getName())) {
+            g.setName(u.name());
+            identityService.saveGroup(g);
+        }
+        List<String> created = new ArrayList<>();
+        if (u.headUser() != null) {
+            if (ensureUser(u.headUser(), u.headName(), u.name() + "负责人", u.mailbox(), firstStart)) {
+                created.add(u.headUser());
+            }
+            identitySetup.ensureMembership(u.headUser(), group);
+            identitySetup.ensureMembership(u.headUser(), Roles.UNIT_HEAD);
+        }
+        if (reporterUser != null) {
+            if (ensureUser(reporterUser, reporterName, u.name() + "填报专人", u.mailbox(), firstStart)) {
+                created.add(reporterUser);
+            }
+            identitySetup.ensureMembership(reporterUser, group);
+            identitySetup.ensureMembership(reporterUser, Roles.REPORTER);
+        }
+        return created;
+    }
+
+    /** Whether the account exists and belongs to another unit than this one. */
+    boolean belongsElsewhere(String userId, String unitCode) {
+        return userId != null && identityService.createGroupQuery().groupMember(userId).groupType(Roles.UNIT_GROUP_TYPE).list()
+                .stream().anyMatch(g -> !g.getId().equals(Roles.unitGroup(unitCode)));
+    }
+
+    private boolean ensureUser(String id, String personName, String fallbackName, String email, boolean firstStart) {
+        if (identityService.createUserQuery().userId(id).count() > 0) {
+            return false;
+        }
+        User user = identityService.newUser(id);
+        String name = personName == null ? fallbackName : personName;
+        // Chinese names: family name first, shown by Camunda as "firstName lastName"
+        user.setFirstName(name.substring(0, 1));
+        user.setLastName(name.length() > 1 ? name.substring(1) : "");
+        user.setEmail(email);
+        user.setPassword(!firstStart || initialPassword == null || initialPassword.isBlank() ? randomPassword() : initialPassword);
+        identityService.saveUser(user);
+        return true;
+    }
+
+    private static String randomPassword() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().encodeToString(b);
+    }
+}

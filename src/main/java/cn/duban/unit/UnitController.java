@@ -1,0 +1,154 @@
+package cn.duban.unit;
+
+import cn.duban.identity.CurrentUser;
+import cn.duban.support.Forbidden;
+import cn.duban.support.Refusal;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The unit registry over HTTP: the section and operators read it (a drafter picks a notice's units from it); only
+ * operators and administrators change it — units, unit types, a CSV import after its preview.
+ */
+@RestController
+@RequestMapping("/api")
+class UnitController {
+
+    /** The largest registry file read (a province's registry is well under it). */
+    static final long MAX_CSV_BYTES = 2 * 1024 * 1024;
+
+    /** A unit as the pages show it: with its type's and its parent's names. */
+    record UnitView(String code, String name, String type, String typeName, String mailbox, String headName, String headUser,
+                    String parentCode, String parentName, boolean active) {}
+
+    record Registry(List<UnitView> units, Map<String, String> types) {}
+
+    record TypeForm(String name) {}
+
+    private final UnitAdmin admin;
+
+    UnitController(UnitAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping("/units")
+    Registry units(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        if (!user.isSupervision()) {
+            throw new Forbidden("仅综合监督科和运维人员可以查看单位名册");
+        }
+        List<Unit> all = admin.all();
+        Map<String, String> types = admin.types();
+        Map<String, String> names = new java.util.HashMap<>();
+        all.forEach(u -> names.put(u.code(), u.name()));
+        return new Registry(all.stream().map(u -> new UnitView(u.code(), u.name(), u.type(), types.getOrDefault(u.type(), u.type()),
+                u.mailbox(), u.headName(), u.headUser(), u.parentCode(), u.parentCode() == null ? null : names.get(u.parentCode()),
+                u.active())).toList(), types);
+    }
+
+    @PostMapping("/units")
+    UnitAdmin.Saved create(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @RequestBody UnitAdmin.UnitForm form) {
+        requireOperator(user);
+        return admin.create(form, user.id());
+    }
+
+    @PutMapping("/units/{code}")
+    UnitAdmin.Saved update(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code,
+                           @RequestBody UnitAdmin.UnitForm form) {
+        requireOperator(user);
+        return admin.update(code, form, user.id());
+    }
+
+    @PostMapping("/units/{code}/deactivate")
+    Unit deactivate(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
+        requireOperator(user);
+        return admin.setActive(code, false, user.id());
+    }
+
+    @PostMapping("/units/{code}/activate")
+    Unit activate(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
+        requireOperator(user);
+        return admin.setActive(code, true, user.id());
+    }
+
+    @PutMapping("/unit-types/{code}")
+    Map<String, String> saveType(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code,
+                                 @RequestBody TypeForm form) {
+        requireOperator(user);
+        admin.saveType(code, form.name(), user.id());
+        return admin.types();
+    }
+
+    @DeleteMapping("/unit-types/{code}")
+    Map<String, String> deleteType(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
+        requireOperator(user);
+        admin.deleteType(code, user.id());
+        return admin.types();
+    }
+
+    /** What importing the file would do: new, changed (field by field), deactivated; nothing is written. */
+    @PostMapping("/units/import/preview")
+    UnitAdmin.Imported preview(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                               @RequestParam("file") MultipartFile file) {
+        requireOperator(user);
+        return admin.previewCsv(text(file));
+    }
+
+    @PostMapping("/units/import")
+    UnitAdmin.Imported importCsv(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                                 @RequestParam("file") MultipartFile file) {
+        requireOperator(user);
+        return admin.importCsv(text(file), user.id());
+    }
+
+    @GetMapping("/units/changes")
+    List<UnitChange> changes(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                             @RequestParam(defaultValue = "50") int size) {
+        requireOperator(user);
+        return admin.changes(size);
+    }
+
+    /**
+     * The file's text: UTF-8 (with or without a BOM), or else GB18030 — what a Chinese spreadsheet program saves a
+     * CSV as by default.
+     */
+    static String text(MultipartFile file) {
+        if (file.getSize() > MAX_CSV_BYTES) {
+            throw new Refusal("名册文件过大（最多 2 MB）");
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new Refusal("名册文件未能读取，请重新选择文件");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
+    private static void requireOperator(CurrentUser user) {
+        if (!user.isOperator()) {
+            throw new Forbidden("仅运维人员和系统管理员可以维护单位名册");
+        }
+    }
+}
