@@ -1,6 +1,7 @@
 package cn.duban.unit;
 
 import cn.duban.identity.CurrentUser;
+import cn.duban.identity.People;
 import cn.duban.support.Forbidden;
 import cn.duban.support.Refusal;
 import java.io.IOException;
@@ -43,9 +44,11 @@ class UnitController {
     record TypeForm(String name) {}
 
     private final UnitAdmin admin;
+    private final People people;
 
-    UnitController(UnitAdmin admin) {
+    UnitController(UnitAdmin admin, People people) {
         this.admin = admin;
+        this.people = people;
     }
 
     @GetMapping("/units")
@@ -117,11 +120,17 @@ class UnitController {
         return admin.importCsv(text(file), user.id());
     }
 
+    /** A change as the page shows it: with the name of who made it. */
+    record ChangeView(@com.fasterxml.jackson.annotation.JsonUnwrapped UnitChange change, String changedByName) {}
+
     @GetMapping("/units/changes")
-    List<UnitChange> changes(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+    List<ChangeView> changes(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                              @RequestParam(defaultValue = "50") int size) {
         requireOperator(user);
-        return admin.changes(size);
+        List<UnitChange> changes = admin.changes(size);
+        Map<String, String> names = people.names(changes.stream().map(UnitChange::changedBy).toList());
+        return changes.stream().map(c -> new ChangeView(c, names.getOrDefault(c.changedBy(), "system".equals(c.changedBy()) ? "系统" : null)))
+                .toList();
     }
 
     /**

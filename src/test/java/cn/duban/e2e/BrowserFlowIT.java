@@ -49,6 +49,7 @@ class BrowserFlowIT {
     @Autowired ReportService reports;
     @Autowired WorkCalendar calendar;
     @Autowired cn.duban.reminder.UrgeService urges;
+    @Autowired cn.duban.unit.Units units;
 
     Browser b;
     Path files;
@@ -366,6 +367,43 @@ class BrowserFlowIT {
         assertThat(b.pageText()).as("Chinese names read right from the configuration").contains("管理员");
         assertThat(b.pageText()).doesNotContain("USERS_").doesNotContain("List of Users");
         b.screenshot("admin-users-zh");
+
+        // ---- 单位名册: the operator adds the next office (told at the field what is wrong), then imports a CSV
+        // after seeing what it changes
+        b.go("/camunda/app/admin/default/#/");
+        b.click("#duban-units-open");
+        b.visible("#duban-units-table");
+        assertThat(b.pageText()).contains("单位名册").contains("沂源县人民医院").contains("镇（街道）卫生院");
+        b.click("#duban-units-add");
+        b.type("#unit-code", "Yan Ya");
+        b.type("#unit-name", "沂源县燕崖镇卫生院北山分院");
+        b.set("#unit-type", "township");
+        b.click("#duban-unit-save");
+        assertThat(b.visible("#unit-code-error").getText()).contains("只能含小写字母");
+        assertThat(b.visible("#unit-name").getAttribute("value")).as("nothing typed is lost").isEqualTo("沂源县燕崖镇卫生院北山分院");
+        b.screenshot("admin-unit-refused-at-field");
+        b.type("#unit-code", "ybsf");
+        b.set("#unit-parentCode", "jkzx");
+        b.type("#unit-reporterName", "韩梅");
+        b.type("#unit-reporterUser", "ybsf-reporter");
+        b.click("#duban-unit-save");
+        assertThat(b.visible("#duban-units-message").getText()).contains("已保存：沂源县燕崖镇卫生院北山分院").contains("ybsf-reporter")
+                .contains("设置初始密码");
+        assertThat(b.visible("#duban-units-table tr[data-unit='ybsf']").getText()).contains("沂源县疾病预防控制中心").contains("镇（街道）卫生院");
+        b.screenshot("admin-unit-added");
+        Path csv = files.resolve("units-2026.csv");
+        Files.writeString(csv, "单位编码,单位名称,单位类型\n" + units.active().stream()
+                .map(u -> u.code() + "," + (u.code().equals("ybsf") ? "沂源县燕崖镇北山卫生院" : u.name()) + "," + u.type())
+                .collect(java.util.stream.Collectors.joining("\n")) + "\n", java.nio.charset.Charset.forName("GB18030"));
+        WebElement registryFile = b.driver.findElement(By.id("duban-units-file"));
+        b.js("arguments[0].style.display = 'block';", registryFile);
+        registryFile.sendKeys(csv.toAbsolutePath().toString());
+        assertThat(b.visible("#duban-units-preview").getText()).contains("新增 0 个，变更 1 个，停用 0 个")
+                .contains("名称 沂源县燕崖镇卫生院北山分院 → 沂源县燕崖镇北山卫生院");
+        b.screenshot("admin-units-import-preview");
+        b.click("#duban-units-apply");
+        assertThat(b.visible("#duban-units-message").getText()).contains("已导入：新增 0 个，变更 1 个，停用 0 个");
+        assertThat(b.visible("#duban-unit-changes").getText()).contains("运维").contains("沂源县燕崖镇北山卫生院");
 
         // ---- a wrong password: the login page says in Chinese how many tries are left; the fifth locks the
         // account for a while, and Admin's dashboard shows the lock to operators, who may lift it early

@@ -33,6 +33,7 @@ class UnitControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean UnitAdmin admin;
+    @MockitoBean cn.duban.identity.People people;
 
     @Test
     void aUnitReadsNothingAndTheSectionReadsButDoesNotChange() throws Exception {

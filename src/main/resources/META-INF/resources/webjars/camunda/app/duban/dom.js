@@ -12,7 +12,7 @@ export function el(tag, attrs, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
     else e.setAttribute(k, v);
   });
-  children.flat().forEach(c => {
+  children.flat(Infinity).forEach(c => {
     if (c === null || c === undefined) return;
     e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
   });
@@ -30,15 +30,33 @@ export function csrfToken() {
   return m ? decodeURIComponent(m[1]) : '';
 }
 
-/** Calls duban's API; a refusal throws its Chinese message, anything else the given one with the HTTP status. */
-export async function api(method, path, failure) {
+/**
+ * Calls duban's API, with a body (an object goes as JSON, FormData as it is). A refusal throws its Chinese message,
+ * with the refusal's fieldErrors and problems on the error; anything else the given message with the HTTP status.
+ */
+export async function api(method, path, failure, payload) {
   const headers = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
-  const response = await fetch(path, { method, credentials: 'same-origin', headers });
-  let body = null;
-  try { body = await response.json(); } catch (e) { body = null; }
-  if (!response.ok) {
-    throw new Error((body && body.message) || (failure + '（HTTP ' + response.status + '）'));
+  let body;
+  if (payload instanceof FormData) {
+    body = payload;
+  } else if (payload !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(payload);
   }
-  return body;
+  let response;
+  try {
+    response = await fetch(path, { method, credentials: 'same-origin', headers, body });
+  } catch (e) {
+    throw new Error('网络中断，请检查网络后重试');
+  }
+  let answer = null;
+  try { answer = await response.json(); } catch (e) { answer = null; }
+  if (!response.ok) {
+    const error = new Error((answer && answer.message) || (failure + '（HTTP ' + response.status + '）'));
+    error.fieldErrors = (answer && answer.fieldErrors) || {};
+    error.problems = (answer && answer.problems) || [];
+    throw error;
+  }
+  return answer;
 }
