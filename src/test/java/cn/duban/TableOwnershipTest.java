@@ -29,6 +29,7 @@ class TableOwnershipTest {
             Map.entry("duban_unit", "unit"),
             Map.entry("duban_unit_type", "unit"),
             Map.entry("duban_unit_change", "unit"),
+            Map.entry("duban_calendar_year", "calendar"),
             Map.entry("duban_template", "campaign"),
             Map.entry("duban_campaign", "campaign"),
             Map.entry("duban_notice_decision", "campaign"),

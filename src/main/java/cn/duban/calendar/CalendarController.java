@@ -1,17 +1,19 @@
 package cn.duban.calendar;
 
 import cn.duban.identity.CurrentUser;
-import cn.duban.identity.Roles;
 import cn.duban.support.Forbidden;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Reading the working-day calendar, and an admin entering a newly published year's days. */
 @RestController
@@ -26,17 +28,52 @@ class CalendarController {
         this.calendar = calendar;
     }
 
+    /**
+     * A day as the forms ask about it: working or not, the next working day, and — when its year's schedule is not
+     * loaded — the warning the drafter is shown beside the date.
+     */
     @GetMapping("/api/calendar/{day}")
     Map<String, Object> get(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        return Map.of("day", day.toString(), "working", calendar.isWorkingDay(day), "nextWorkingDay", calendar.onOrAfter(day).toString());
+        return Map.of("day", day.toString(), "working", calendar.isWorkingDay(day), "nextWorkingDay", calendar.onOrAfter(day).toString(),
+                "yearKnown", calendar.knowsYear(day.getYear()), "warning", calendar.unknownYearWarning(day).orElse(""));
+    }
+
+    /** The years loaded, the library's range, and whether this year and the next are known. */
+    @GetMapping("/api/calendar/years")
+    Map<String, Object> years(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        requireOperator(user);
+        int thisYear = LocalDate.now().getYear();
+        java.util.List<String> missing = java.util.stream.IntStream.rangeClosed(thisYear, thisYear + 1)
+                .filter(y -> !calendar.knowsYear(y)).mapToObj(y -> y + " 年").toList();
+        return Map.of("loaded", calendar.loadedYears(), "library", WorkCalendar.LIBRARY_FIRST + "–" + WorkCalendar.LIBRARY_LAST,
+                "missing", missing);
+    }
+
+    /** Loads a year's published schedule from a file (日期,类型,名称 per line), replacing that year's days. */
+    @PostMapping("/api/calendar/years/{year}")
+    WorkCalendar.KnownYear loadYear(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable int year,
+                                    @RequestParam("file") MultipartFile file, @RequestParam(required = false) String source) {
+        requireOperator(user);
+        if (file.getSize() > 200_000) {
+            throw new cn.duban.support.Refusal("文件过大（一年的安排不超过 200 KB）");
+        }
+        try {
+            return calendar.loadYear(year, new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8), source, user.id());
+        } catch (java.io.IOException e) {
+            throw new cn.duban.support.Refusal("文件未能读取，请重新选择");
+        }
+    }
+
+    private static void requireOperator(CurrentUser user) {
+        if (!user.isOperator()) {
+            throw new Forbidden("只有管理员可以维护工作日历");
+        }
     }
 
     @PutMapping("/api/calendar/{day}")
     Map<String, Object> put(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, @RequestBody Day body) {
-        if (!user.isIn(Roles.ADMIN) && !user.isIn(Roles.OPERATOR)) {
-            throw new Forbidden("只有管理员可以维护工作日历");
-        }
+        requireOperator(user);
         if (body == null || body.working() == null || body.name() == null || body.name().isBlank() || body.name().length() > 100) {
             throw new cn.duban.support.Refusal("请给出 working（true/false）和 name（如“国庆节”，最多 100 字）");
         }

@@ -77,6 +77,71 @@ public class WorkCalendar {
         return d;
     }
 
+    /** A year whose schedule duban has loaded, where it came from, how many days it sets. */
+    public record KnownYear(int year, String source, String loadedBy, java.time.LocalDateTime loadedAt, long days) {}
+
+    /** The first and last year of the holiday library's data. */
+    static final int LIBRARY_FIRST = 2002;
+    static final int LIBRARY_LAST = 2023;
+
+    /**
+     * Whether the year's official schedule is known: loaded (duban_calendar_year) or in the holiday library. A date
+     * in any other year is computed on Monday to Friday, which is wrong around every holiday.
+     */
+    public boolean knowsYear(int year) {
+        if (year >= LIBRARY_FIRST && year <= LIBRARY_LAST) {
+            return true;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM duban_calendar_year WHERE calendar_year = ?").param(year).query(Long.class).single() > 0;
+    }
+
+    /** What a person choosing this date is told when its year's schedule is not known; empty when it is. */
+    public Optional<String> unknownYearWarning(LocalDate day) {
+        if (day == null || knowsYear(day.getYear())) {
+            return Optional.empty();
+        }
+        return Optional.of(day.getYear() + " 年的法定节假日和调休安排尚未载入，该年的日期暂按周一至周五计算工作日"
+                + "（截止日顺延、提醒日期可能因此不准）。请联系运维人员在“用户管理 → 工作日历”中载入该年安排。");
+    }
+
+    /** The years loaded into duban, newest first, with the number of days each sets. */
+    @Transactional(readOnly = true)
+    public java.util.List<KnownYear> loadedYears() {
+        return jdbc.sql("""
+                SELECT y.calendar_year, y.source, y.loaded_by, y.loaded_at,
+                       (SELECT COUNT(*) FROM duban_calendar_day d WHERE EXTRACT(YEAR FROM d.calendar_date) = y.calendar_year) AS days
+                FROM duban_calendar_year y ORDER BY y.calendar_year DESC""")
+                .query((rs, n) -> new KnownYear(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toLocalDateTime(), rs.getLong(5))).list();
+    }
+
+    /**
+     * Loads a year's published schedule (a file of 日期,类型,名称 lines, see {@link YearSchedule}): replaces the
+     * year's days, all or none, and marks the year known.
+     */
+    @Transactional
+    public KnownYear loadYear(int year, String content, String source, String actor) {
+        if (year < 2000 || year > 2100) {
+            throw new cn.duban.support.Refusal("年份应在 2000～2100 之间");
+        }
+        java.util.List<YearSchedule.Day> days = YearSchedule.parse(year, content);
+        String from = source == null || source.isBlank() ? "运维人员载入的文件" : source.strip();
+        if (from.length() > 200) {
+            throw new cn.duban.support.Refusal("来源说明过长（最多 200 字）");
+        }
+        jdbc.sql("DELETE FROM duban_calendar_day WHERE calendar_date BETWEEN ? AND ?")
+                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).update();
+        for (YearSchedule.Day d : days) {
+            jdbc.sql("INSERT INTO duban_calendar_day (calendar_date, working, name) VALUES (?, ?, ?)")
+                    .params(d.date(), d.working(), d.name()).update();
+        }
+        jdbc.sql("DELETE FROM duban_calendar_year WHERE calendar_year = ?").param(year).update();
+        jdbc.sql("INSERT INTO duban_calendar_year (calendar_year, source, loaded_by, loaded_at) VALUES (?, ?, ?, ?)")
+                .params(year, from, actor, java.time.LocalDateTime.now()).update();
+        cache.keySet().removeIf(day -> day.getYear() == year);
+        return loadedYears().stream().filter(y -> y.year() == year).findFirst().orElseThrow();
+    }
+
     /** Sets one day (an admin entering a newly published schedule, or correcting one). */
     @Transactional
     public void set(LocalDate day, boolean working, String name) {

@@ -52,4 +52,24 @@ class CalendarControllerTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("请给出 working")));
         verifyNoInteractions(calendar);
     }
+
+    @Test
+    void onlyOperatorsLoadAYearAndADateOfAnUnknownYearCarriesItsWarning() throws Exception {
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "2027.csv", "text/csv", "2027-01-01,休,元旦".getBytes());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/calendar/years/2027").file(file)
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/calendar/years").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK)).andExpect(status().isForbidden());
+        verifyNoInteractions(calendar);
+        when(calendar.isWorkingDay(NATIONAL_DAY)).thenReturn(true);
+        when(calendar.onOrAfter(NATIONAL_DAY)).thenReturn(NATIONAL_DAY);
+        when(calendar.unknownYearWarning(NATIONAL_DAY)).thenReturn(java.util.Optional.of("2027 年的法定节假日和调休安排尚未载入"));
+        mvc.perform(get("/api/calendar/2027-10-01").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.yearKnown").value(false))
+                .andExpect(jsonPath("$.warning").value("2027 年的法定节假日和调休安排尚未载入"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/calendar/years/2027").file(file)
+                        .param("source", "国办发明电").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR))
+                .andExpect(status().isOk());
+        verify(calendar).loadYear(2027, "2027-01-01,休,元旦", "国办发明电", "ops1");
+    }
 }

@@ -56,6 +56,37 @@ class WorkCalendarIT {
         assertThat(calendar.isWorkingDay(d)).isFalse();
     }
 
+    @Test
+    void aYearWithoutItsScheduleIsSaidAndLoadingItReplacesTheYearWhole() {
+        assertThat(calendar.knowsYear(2026)).as("shipped").isTrue();
+        assertThat(calendar.knowsYear(2012)).as("the library's").isTrue();
+        assertThat(calendar.knowsYear(2041)).isFalse();
+        assertThat(calendar.unknownYearWarning(LocalDate.of(2041, 3, 1))).hasValueSatisfying(w ->
+                assertThat(w).startsWith("2041 年的法定节假日和调休安排尚未载入，该年的日期暂按周一至周五计算工作日"));
+        assertThat(calendar.unknownYearWarning(LocalDate.of(2026, 3, 1))).isEmpty();
+        assertThat(calendar.loadedYears()).extracting(WorkCalendar.KnownYear::year).contains(2026, 2025, 2024);
+        assertThat(calendar.loadedYears()).filteredOn(y -> y.year() == 2026).singleElement()
+                .satisfies(y -> assertThat(y.days()).isGreaterThan(20));
+
+        LocalDate newYearsDay = LocalDate.of(2041, 1, 1);
+        LocalDate workedSunday = LocalDate.of(2041, 2, 3);
+        assertThat(calendar.isWorkingDay(newYearsDay)).as("a Tuesday, before the schedule is loaded").isTrue();
+        var loaded = calendar.loadYear(2041, "2041-01-01,休,元旦\n2041-02-03,班,春节调休\n2041-02-04,休,春节\n", "国办发明电〔2040〕1号", "ops1");
+        assertThat(loaded.days()).isEqualTo(3);
+        assertThat(loaded.source()).isEqualTo("国办发明电〔2040〕1号");
+        assertThat(calendar.knowsYear(2041)).isTrue();
+        assertThat(calendar.isWorkingDay(newYearsDay)).isFalse();
+        assertThat(calendar.isWorkingDay(workedSunday)).isTrue();
+        // a corrected file replaces the year: the day it no longer lists is an ordinary day again
+        calendar.loadYear(2041, "2041-01-01,休,元旦\n", null, "ops1");
+        assertThat(calendar.isWorkingDay(workedSunday)).as("a Sunday again").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2041, 2, 4))).as("a Monday again").isTrue();
+        // a bad file changes nothing
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> calendar.loadYear(2041, "2041-13-01,休,元旦\n", null, "ops1"))
+                .hasMessageContaining("第 1 行");
+        assertThat(calendar.isWorkingDay(newYearsDay)).isFalse();
+    }
+
     LocalDate deadline(LocalDate date, boolean move) {
         CampaignTemplate t = new CampaignTemplate("c", "t", null, "i", "s", null, "n", List.of(), null,
                 new CampaignTemplate.Deadline(date, null, move), List.of(), null, List.of(), false, null, null, null);

@@ -93,7 +93,12 @@ class BrowserFlowIT {
         b.js("var s = arguments[0]; for (var i = 0; i < s.options.length; i++) { if (s.options[i].text.indexOf('3·15') >= 0"
                 + " && s.options[i].text.indexOf('卫生') >= 0) { s.selectedIndex = i; } } s.dispatchEvent(new Event('change'));", select);
         LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10));
+        // a date in a year whose holiday schedule is not loaded: the drafter is told, beside the date
+        b.set("input#deadline", "2041-03-01");
+        assertThat(b.visible("#deadlineWarning").getText()).startsWith("2041 年的法定节假日和调休安排尚未载入");
+        b.screenshot("start-campaign-unknown-year");
         b.set("input#deadline", deadline.toString());
+        b.until(d -> d.findElements(By.id("deadlineWarning")).isEmpty() ? Boolean.TRUE : null);
         b.screenshot("start-campaign");
         b.click("button[ng-click='startProcessInstance()']");
         String campaignId = b.until(d -> runtimeService.createVariableInstanceQuery().variableName(CampaignProcess.CAMPAIGN_ID.name())
@@ -421,6 +426,19 @@ class BrowserFlowIT {
         assertThat(b.withText("#duban-lockouts tr", "rmyy-reporter").getText()).contains("账号 rmyy-reporter");
         assertThat(b.pageText()).contains("登录锁定与账号变更").contains("最近的账号变更");
         b.screenshot("admin-lockouts");
+        // 工作日历 on the same start page: next year's schedule, when missing, is said; a year is loaded from a file
+        int nextYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
+        if (!calendar.knowsYear(nextYear)) {
+            assertThat(b.visible("#duban-calendar-missing").getText()).contains(nextYear + " 年");
+        }
+        Path schedule = files.resolve("holidays-2041.csv");
+        Files.writeString(schedule, "日期,类型,名称\n2041-01-01,休,元旦\n2041-02-03,班,春节调休\n");
+        b.type("#calendar-year", "2041");
+        b.driver.findElement(By.id("calendar-file")).sendKeys(schedule.toAbsolutePath().toString());
+        b.click("#calendar-load");
+        assertThat(b.visible("#calendar-message .text-success").getText()).isEqualTo("已载入 2041 年安排，共 2 天。");
+        assertThat(calendar.isWorkingDay(LocalDate.of(2041, 1, 1))).isFalse();
+        b.screenshot("admin-calendar-loaded");
         b.click(b.withText("#duban-lockouts tr", "rmyy-reporter").findElement(By.tagName("button")));
         b.waitForText("没有被锁定的账号或网络地址");
         assertThat(b.withText("#duban-account-changes tr", "解除登录锁定").getText()).contains("operator").contains("rmyy-reporter");
