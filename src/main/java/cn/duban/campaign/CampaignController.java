@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +33,58 @@ class CampaignController {
         this.people = people;
     }
 
+    /** The templates the start form offers; with {@code all=true} the retired ones too (the template list). */
     @GetMapping("/templates")
-    List<TemplateCatalog.Entry> templates(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+    List<TemplateCatalog.Entry> templates(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                                          @RequestParam(defaultValue = "false") boolean all) {
         requireSupervision(user);
-        return catalog.list();
+        return catalog.list(all);
+    }
+
+    @GetMapping("/templates/{code}/versions")
+    List<TemplateCatalog.Version> versions(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
+        requireSupervision(user);
+        return catalog.versions(code);
+    }
+
+    /** Takes a template off the start form; campaigns that used it keep their copy. */
+    @PostMapping("/templates/{code}/retire")
+    Map<String, Object> retire(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
+        requireDrafter(user);
+        catalog.retire(code, true, user.id());
+        return Map.of("code", code, "retired", true);
+    }
+
+    @PostMapping("/templates/{code}/restore")
+    Map<String, Object> restore(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
+        requireDrafter(user);
+        catalog.retire(code, false, user.id());
+        return Map.of("code", code, "retired", false);
+    }
+
+    /** Deletes an uploaded template no campaign used. */
+    @DeleteMapping("/templates/{code}")
+    Map<String, Object> delete(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
+        requireDrafter(user);
+        catalog.delete(code, user.id());
+        return Map.of("code", code, "deleted", true);
+    }
+
+    /** The audit of the catalog: uploads, retirements, deletions, by whom. */
+    @GetMapping("/templates/changes")
+    List<Map<String, Object>> templateChanges(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                                              @RequestParam(defaultValue = "50") int size) {
+        requireSupervision(user);
+        List<TemplateCatalog.Change> changes = catalog.changes(size);
+        Map<String, String> names = people.names(changes.stream().map(TemplateCatalog.Change::changedBy).toList());
+        return changes.stream().map(c -> Map.<String, Object>of("code", c.code(), "action", c.action(), "detail", c.detail(),
+                "changedByName", names.getOrDefault(c.changedBy(), ""), "changedAt", c.changedAt())).toList();
+    }
+
+    private static void requireDrafter(CurrentUser user) {
+        if (!user.isIn(Roles.DRAFTER) && !user.isIn(Roles.ADMIN)) {
+            throw new Forbidden("只有拟稿人可以管理活动模板");
+        }
     }
 
     /** A drafter uploads a template file (YAML or JSON); a bad one is refused with the fields at fault. */

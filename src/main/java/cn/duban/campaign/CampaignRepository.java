@@ -55,6 +55,10 @@ class CampaignRepository {
                 .update();
     }
 
+    void updateTemplateVersion(String id, Integer version) {
+        jdbc.sql("UPDATE duban_campaign SET template_version = ? WHERE id = ?").params(version, id).update();
+    }
+
     void updateStatus(String id, CampaignStatus status) {
         BatchReads.forget(new CampaignKey(id));
         jdbc.sql("UPDATE duban_campaign SET status = ? WHERE id = ?").params(status.name(), id).update();

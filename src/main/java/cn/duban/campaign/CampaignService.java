@@ -38,12 +38,31 @@ public class CampaignService {
         this.clock = clock;
     }
 
-    /** Opens a campaign from a template; the template is copied so later edits of the file change nothing here. */
+    /** What the start form sends instead of a template code to start as a copy of an earlier campaign (沿用上次). */
+    public static final String COPY_PREFIX = "campaign:";
+
+    /**
+     * Opens a campaign from a template's current version, or as a copy of an earlier campaign's notice as it was
+     * issued (its title, text, items and table; a new 文号 is given in the draft). The template is copied into
+     * the campaign, so later uploads change nothing here. A retired template is not offered.
+     */
     public Campaign createDraft(String templateCode, LocalDate deadlineOverride, String createdBy) {
         if (templateCode == null || templateCode.isBlank()) {
             throw new CampaignException("请选择活动模板");
         }
-        CampaignTemplate template = catalog.get(templateCode);
+        CampaignTemplate template;
+        Integer version;
+        if (templateCode.startsWith(COPY_PREFIX)) {
+            Campaign earlier = get(templateCode.substring(COPY_PREFIX.length()));
+            template = earlier.template().withDocumentNumber(null);
+            version = null;
+        } else {
+            if (catalog.isRetired(templateCode)) {
+                throw new CampaignException("模板“" + catalog.get(templateCode).title() + "”已停用，请选择其他模板");
+            }
+            template = catalog.get(templateCode);
+            version = catalog.versionOf(templateCode);
+        }
         catalog.checkAgainstRegistry(template);
         LocalDateTime now = LocalDateTime.now(clock);
         Deadlines.requireNotPast(template, deadlineOverride, now.toLocalDate());
@@ -52,6 +71,7 @@ public class CampaignService {
         Campaign c = new Campaign(id, template.code(), template.title(), template.documentNumber(), template,
                 CampaignStatus.DRAFTING, null, deadlineOverride, createdBy, now, null, null, null, null);
         campaigns.insert(c);
+        campaigns.updateTemplateVersion(id, version);
         return c;
     }
 

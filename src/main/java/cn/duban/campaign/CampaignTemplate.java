@@ -36,6 +36,12 @@ public record CampaignTemplate(
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
+    /** The same template with another 文号 (a copy of an earlier notice gets its own). */
+    public CampaignTemplate withDocumentNumber(String number) {
+        return new CampaignTemplate(code, title, number, issuer, section, contact, noticeText, items, targets, deadline, indicators,
+                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules);
+    }
+
     /**
      * A rule across the figures, e.g. {@code check: "[6] <= [5]"} (disputes resolved no more than
      * complaints received), optionally only {@code when: "[7] > 0"}. {@code [code]} is an indicator, a

@@ -26,8 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TemplateCatalog {
 
-    /** A template as the start form lists it. */
-    public record Entry(String code, String title, String issuer, String source) {}
+    /**
+     * A template as the start form and the template list show it: where it comes from (内置/上传), its current
+     * version (0 for a shipped one), whether it is retired, and how many campaigns used it.
+     */
+    public record Entry(String code, String title, String issuer, String source, int version, boolean retired,
+                        String uploadedBy, LocalDateTime uploadedAt, long campaigns) {}
+
+    /** One uploaded version of a template. */
+    public record Version(String code, int version, String title, String uploadedBy, LocalDateTime uploadedAt) {}
+
+    /** One change of the catalog, as its audit lists it. */
+    public record Change(String code, String action, String detail, String changedBy, LocalDateTime changedAt) {}
 
     private final Map<String, CampaignTemplate> shipped = new TreeMap<>();
     private final JdbcClient jdbc;
@@ -54,15 +64,94 @@ public class TemplateCatalog {
         }
     }
 
+    /** The templates the start form offers: every one not retired. */
     public List<Entry> list() {
+        return list(false);
+    }
+
+    /** Every template, retired ones too when asked (the template list of the section). */
+    @Transactional(readOnly = true)
+    public List<Entry> list(boolean withRetired) {
+        java.util.Set<String> retired = new java.util.HashSet<>(jdbc.sql("SELECT code FROM duban_template_retired").query(String.class).list());
+        Map<String, Long> used = new java.util.HashMap<>();
+        jdbc.sql("SELECT template_code, COUNT(*) FROM duban_campaign GROUP BY template_code")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().forEach(e -> used.put(e.getKey(), e.getValue()));
         List<Entry> out = new ArrayList<>();
-        shipped.values().forEach(t -> out.add(new Entry(t.code(), t.title(), t.issuer(), "内置")));
-        jdbc.sql("SELECT code, source FROM duban_template ORDER BY code").query((rs, i) -> rs.getString("source")).list()
-                .forEach(src -> {
-                    CampaignTemplate t = TemplateParser.parse(src);
-                    out.add(new Entry(t.code(), t.title(), t.issuer(), "上传"));
-                });
-        return out;
+        shipped.values().forEach(t -> out.add(new Entry(t.code(), t.title(), t.issuer(), "内置", 0, retired.contains(t.code()),
+                null, null, used.getOrDefault(t.code(), 0L))));
+        jdbc.sql("SELECT code, source, version, uploaded_by, uploaded_at FROM duban_template ORDER BY code")
+                .query((rs, i) -> {
+                    CampaignTemplate t = TemplateParser.parse(rs.getString("source"));
+                    return new Entry(t.code(), t.title(), t.issuer(), "上传", rs.getInt("version"), retired.contains(t.code()),
+                            rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toLocalDateTime(), used.getOrDefault(t.code(), 0L));
+                }).list().forEach(out::add);
+        return out.stream().filter(e -> withRetired || !e.retired()).toList();
+    }
+
+    /** The current version of a template: 0 for a shipped one. */
+    public int versionOf(String code) {
+        if (shipped.containsKey(code)) {
+            return 0;
+        }
+        return jdbc.sql("SELECT version FROM duban_template WHERE code = ?").param(code).query(Integer.class).optional().orElse(0);
+    }
+
+    /** Whether the start form may still offer it. */
+    public boolean isRetired(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_template_retired WHERE code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    /** Every uploaded version of a template, newest first. */
+    @Transactional(readOnly = true)
+    public List<Version> versions(String code) {
+        return jdbc.sql("SELECT code, version, title, uploaded_by, uploaded_at FROM duban_template_version WHERE code = ? ORDER BY version DESC")
+                .param(code).query(Version.class).list();
+    }
+
+    /** The latest changes of the catalog, newest first. */
+    @Transactional(readOnly = true)
+    public List<Change> changes(int limit) {
+        return jdbc.sql("SELECT code, action, detail, changed_by, changed_at FROM duban_template_change ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+                .param(Math.max(1, Math.min(limit, 500))).query(Change.class).list();
+    }
+
+    /** Takes a template off the start form (or puts it back); campaigns that used it are untouched. */
+    @Transactional
+    public void retire(String code, boolean retire, String actor) {
+        get(code);
+        boolean now = isRetired(code);
+        if (now == retire) {
+            return;
+        }
+        if (retire) {
+            jdbc.sql("INSERT INTO duban_template_retired (code, retired_by, retired_at) VALUES (?, ?, ?)")
+                    .params(code, actor, LocalDateTime.now(clock)).update();
+        } else {
+            jdbc.sql("DELETE FROM duban_template_retired WHERE code = ?").param(code).update();
+        }
+        audit(code, retire ? "RETIRE" : "RESTORE", retire ? "停用（不再出现在发起表单中）" : "恢复使用", actor);
+    }
+
+    /** Deletes an uploaded template that no campaign used, with its versions; a used or shipped one is retired instead. */
+    @Transactional
+    public void delete(String code, String actor) {
+        if (shipped.containsKey(code)) {
+            throw new TemplateException(List.of("内置模板不能删除，可以停用"));
+        }
+        get(code);
+        long used = jdbc.sql("SELECT COUNT(*) FROM duban_campaign WHERE template_code = ?").param(code).query(Long.class).single();
+        if (used > 0) {
+            throw new TemplateException(List.of("该模板已用于 " + used + " 个活动，不能删除，可以停用"));
+        }
+        jdbc.sql("DELETE FROM duban_template_version WHERE code = ?").param(code).update();
+        jdbc.sql("DELETE FROM duban_template_retired WHERE code = ?").param(code).update();
+        jdbc.sql("DELETE FROM duban_template WHERE code = ?").param(code).update();
+        audit(code, "DELETE", "删除（未被任何活动使用）", actor);
+    }
+
+    private void audit(String code, String action, String detail, String actor) {
+        jdbc.sql("INSERT INTO duban_template_change (code, action, detail, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)")
+                .params(code, action, detail, actor, LocalDateTime.now(clock)).update();
     }
 
     public Optional<CampaignTemplate> find(String code) {
@@ -83,8 +172,8 @@ public class TemplateCatalog {
 
     /**
      * Checks and keeps an uploaded template. A template whose units are not in the registry is refused
-     * with the field that names them; re-uploading an uploaded code replaces it (running campaigns keep
-     * their own copy).
+     * with the field that names them; uploading a code again makes its next version, which new campaigns
+     * start from (running campaigns keep the copy they started with).
      */
     @Transactional
     public CampaignTemplate upload(String source, String uploadedBy) {
@@ -93,9 +182,17 @@ public class TemplateCatalog {
         if (shipped.containsKey(t.code())) {
             throw new TemplateException(List.of("字段 code：" + t.code() + " 与内置模板重复，请换一个编码"));
         }
-        jdbc.sql("DELETE FROM duban_template WHERE code = ?").param(t.code()).update();
-        jdbc.sql("INSERT INTO duban_template (code, title, source, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?)")
-                .params(t.code(), t.title(), source, uploadedBy, LocalDateTime.now(clock)).update();
+        LocalDateTime now = LocalDateTime.now(clock);
+        int version = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM duban_template_version WHERE code = ?").param(t.code())
+                .query(Integer.class).single() + 1;
+        jdbc.sql("INSERT INTO duban_template_version (code, version, title, source, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(t.code(), version, t.title(), source, uploadedBy, now).update();
+        if (jdbc.sql("UPDATE duban_template SET title = ?, source = ?, uploaded_by = ?, uploaded_at = ?, version = ? WHERE code = ?")
+                .params(t.title(), source, uploadedBy, now, version, t.code()).update() == 0) {
+            jdbc.sql("INSERT INTO duban_template (code, title, source, uploaded_by, uploaded_at, version) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(t.code(), t.title(), source, uploadedBy, now, version).update();
+        }
+        audit(t.code(), "UPLOAD", (version == 1 ? "上传" : "上传新版本") + " 第 " + version + " 版：" + t.title(), uploadedBy);
         return t;
     }
 

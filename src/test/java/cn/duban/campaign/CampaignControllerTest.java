@@ -98,6 +98,24 @@ class CampaignControllerTest {
                 .andExpect(jsonPath("$.fieldErrors.comment").value("退回时请填写退回理由"));
     }
 
+    @Test
+    void onlyADrafterRetiresOrDeletesATemplateAndTheListWithRetiredOnesIsTheSections() throws Exception {
+        mvc.perform(post("/api/templates/t1/retire").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只有拟稿人可以管理活动模板"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/templates/t1")
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/templates").param("all", "true").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(catalog);
+        mvc.perform(post("/api/templates/t1/retire").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.retired").value(true));
+        verify(catalog).retire("t1", true, "liuni");
+        mvc.perform(get("/api/templates").param("all", "true").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
+                .andExpect(status().isOk());
+        verify(catalog).list(true);
+    }
+
     private static Campaign campaign() throws Exception {
         CampaignTemplate t = TemplateParser.parse(TemplateParserTest.seed("yiyuan-health-2024-315"));
         return new Campaign("C1", t.code(), "通知", null, t, CampaignStatus.ISSUED, LocalDate.of(2026, 3, 20), null, "liuni",

@@ -97,6 +97,9 @@ class BrowserFlowIT {
         b.set("input#deadline", "2041-03-01");
         assertThat(b.visible("#deadlineWarning").getText()).startsWith("2041 年的法定节假日和调休安排尚未载入");
         b.screenshot("start-campaign-unknown-year");
+        // the drafter's template list: where each comes from, how often used, retire/restore
+        b.click("#templateAdmin summary");
+        assertThat(b.visible("#templateAdmin tr[data-template='yiyuan-health-2024-315']").getText()).contains("内置").contains("可用").contains("停用");
         b.set("input#deadline", deadline.toString());
         b.until(d -> d.findElements(By.id("deadlineWarning")).isEmpty() ? Boolean.TRUE : null);
         b.screenshot("start-campaign");
