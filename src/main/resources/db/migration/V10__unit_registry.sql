@@ -2,6 +2,9 @@
 -- (the CDC over the township centres), and an audit of every change. Nothing with history is deleted: a unit
 -- leaves by being deactivated (duban_unit.active, since V1).
 
+-- V1's index on duban_unit(type) has the name the type table takes (PostgreSQL keeps tables and indexes in one namespace)
+ALTER INDEX duban_unit_type RENAME TO duban_unit_by_type;
+
 CREATE TABLE duban_unit_type (
     code       VARCHAR(64)  NOT NULL PRIMARY KEY,
     name       VARCHAR(100) NOT NULL,
