@@ -161,9 +161,7 @@ public final class TemplateParser {
                 p.add("字段 " + at + ".cooperating 需要同时给出 lead（牵头单位）");
             }
         }
-        if (t.indicators().isEmpty()) {
-            p.add("字段 indicators 至少需要一项统计指标");
-        }
+        // no indicators: a notice without a statistics table (a summary and attachments only)
         Set<String> indicatorCodes = new HashSet<>();
         for (int i = 0; i < t.indicators().size(); i++) {
             Indicator ind = t.indicators().get(i);

@@ -76,7 +76,16 @@ class TemplateParserTest {
                 .isInstanceOf(TemplateException.class)
                 .satisfies(e -> assertThat(((TemplateException) e).problems()).anyMatch(p -> p.contains("issuer"))
                         .anyMatch(p -> p.contains("targets")).anyMatch(p -> p.contains("deadline"))
-                        .anyMatch(p -> p.contains("indicators")));
+                        .noneMatch(p -> p.contains("indicators")));
+    }
+
+    @Test
+    void aNoticeMayHaveNoStatisticsTableButARuleThenHasNothingToCheck() {
+        String base = "code: x\ntitle: 关于开展安全生产月活动的通知\nissuer: 某县卫生健康局\nsection: 综合监督科\nnoticeText: 各单位：……\n"
+                + "targets: {all: true}\ndeadline: {daysAfterIssue: 7}\n";
+        assertThat(TemplateParser.parse(base).indicators()).isEmpty();
+        assertThatThrownBy(() -> TemplateParser.parse(base + "rules:\n  - {check: \"[1] > 0\", message: 应有活动}\n"))
+                .hasMessageContaining("rules[0].check");
     }
 
     @Test

@@ -194,10 +194,11 @@ async function renderCampaign(root, id, bucket, page) {
     el('span', { class: 'muted' }, `第 ${units.page + 1} / ${pages} 页，共 ${units.total} 个单位`)));
 
   root.appendChild(el('h3', {}, '已通过报表合计'));
-  root.appendChild(el('table', { class: 'totals' },
+  root.appendChild(board.totals.length ? el('table', { class: 'totals' },
     el('thead', {}, el('tr', {}, el('th', {}, '序号'), el('th', {}, '类别'), el('th', {}, '单位'), el('th', {}, '数量'))),
     el('tbody', {}, board.totals.map(t => el('tr', {},
-      el('td', {}, t.no), el('td', {}, t.name), el('td', {}, t.unit), el('td', { class: 'num' }, t.amount))))));
+      el('td', {}, t.no), el('td', {}, t.name), el('td', {}, t.unit), el('td', { class: 'num' }, t.amount)))))
+    : el('p', { class: 'muted', id: 'duban-no-table' }, '本通知没有统计表：各单位报送活动总结和附件。'));
 
 }
 
@@ -226,13 +227,15 @@ async function renderUnit(root, id, unitCode) {
       el('td', {}, v.reviewComment || '')))))
     : el('p', { class: 'muted' }, '尚未报送。'));
 
-  if (latest) {
+  if (latest && notice.template.indicators.length) {
     root.appendChild(el('h3', {}, `统计表（第 ${latest.version} 版）`));
     root.appendChild(el('table', { class: 'totals' },
       el('thead', {}, el('tr', {}, el('th', {}, '序号'), el('th', {}, '类别'), el('th', {}, '单位'), el('th', {}, '数量'))),
       el('tbody', {}, notice.template.indicators.map((ind, i) => el('tr', {},
         el('td', {}, i + 1), el('td', {}, ind.name), el('td', {}, ind.unit),
         el('td', { class: 'num' }, latest.values[ind.code] === undefined ? '' : String(latest.values[ind.code])))))));
+  }
+  if (latest) {
     root.appendChild(el('h3', {}, '附件'));
     root.appendChild(el('div', { class: 'files' }, latest.attachments.map(a => a.kind === 'PHOTO'
       ? el('a', { href: API + '/attachments/' + a.id, target: '_blank', class: 'thumb', title: a.filename },
