@@ -158,8 +158,49 @@ public record CampaignTemplate(
         }
     }
 
-    /** What a unit must attach: a summary document and at least {@code minPhotos} photos. */
-    public record AttachmentRules(boolean summaryRequired, int minPhotos, Integer maxPhotos) {}
+    /**
+     * What a unit must attach. Either the kinds the template names ({@code kinds}: each with its label, accepted
+     * file types, count and size), or — the older form, and the default — a summary document
+     * ({@code summaryRequired}) and at least {@code minPhotos} photos.
+     */
+    public record AttachmentRules(boolean summaryRequired, int minPhotos, Integer maxPhotos, List<AttachmentKind> kinds) {
+        public AttachmentRules {
+            kinds = kinds == null ? List.of() : List.copyOf(kinds);
+        }
+
+        public AttachmentRules(boolean summaryRequired, int minPhotos, Integer maxPhotos) {
+            this(summaryRequired, minPhotos, maxPhotos, List.of());
+        }
+
+        /** The kinds a unit attaches: those the template names, or the summary document and the photos. */
+        public List<AttachmentKind> effectiveKinds() {
+            if (!kinds.isEmpty()) {
+                return kinds;
+            }
+            return List.of(new AttachmentKind(AttachmentKind.SUMMARY, "总结文档", List.of("document"), summaryRequired ? 1 : 0, null, null),
+                    new AttachmentKind(AttachmentKind.PHOTO, "活动图片", List.of("image"), minPhotos, maxPhotos, null));
+        }
+    }
+
+    /**
+     * One kind of attachment a notice asks for: {@code code} (what the files are filed under), {@code label}
+     * (活动视频), {@code accept} (any of {@link #CATEGORIES}), {@code min} and {@code max} files, {@code maxSizeMb}
+     * per file (never above duban's own upload limit).
+     */
+    public record AttachmentKind(String code, String label, List<String> accept, Integer min, Integer max, Integer maxSizeMb) {
+        public static final String SUMMARY = "SUMMARY";
+        public static final String PHOTO = "PHOTO";
+        /** The file types a kind may accept. */
+        public static final List<String> CATEGORIES = List.of("document", "image", "audio", "video", "spreadsheet", "archive");
+
+        public AttachmentKind {
+            accept = accept == null ? List.of() : List.copyOf(accept);
+        }
+
+        public int minCount() {
+            return min == null ? 0 : min;
+        }
+    }
 
     /** A line of the duty roster (值班值守), as in seed 001. */
     public record DutyEntry(String period, String duty, UnitSelector lead, UnitSelector cooperating) {}

@@ -205,6 +205,41 @@ public final class TemplateParser {
         if (a.maxPhotos() != null && (a.maxPhotos() < a.minPhotos() || a.maxPhotos() > 100)) {
             p.add("字段 attachments.maxPhotos 须不小于 minPhotos 且不超过 100");
         }
+        if (!a.kinds().isEmpty() && (a.summaryRequired() || a.minPhotos() > 0 || a.maxPhotos() != null)) {
+            p.add("字段 attachments：给出 kinds 时，summaryRequired、minPhotos、maxPhotos 写在各类附件中（min、max），不再单独给出");
+        }
+        Set<String> kindCodes = new HashSet<>();
+        for (int i = 0; i < a.kinds().size(); i++) {
+            var k = a.kinds().get(i);
+            String at = "attachments.kinds[" + i + "]";
+            if (k == null) {
+                p.add("字段 " + at + " 为空");
+                continue;
+            }
+            if (k.code() == null || !k.code().matches("[A-Za-z][A-Za-z0-9_-]{0,19}") || k.code().equalsIgnoreCase("CONTRIBUTION")) {
+                p.add("字段 " + at + ".code 须为字母开头的字母、数字、下划线或连字符（最多 20 个）");
+            } else if (!kindCodes.add(k.code().toUpperCase(java.util.Locale.ROOT))) {
+                p.add("字段 " + at + ".code 重复：" + k.code());
+            }
+            requireText(p, at + ".label", k.label(), MAX_UNIT_OF_MEASURE * 2);
+            if (k.accept().isEmpty()) {
+                p.add("字段 " + at + ".accept 必填（" + String.join("、", CampaignTemplate.AttachmentKind.CATEGORIES) + " 中的一种或几种）");
+            }
+            for (String c : k.accept()) {
+                if (c == null || !CampaignTemplate.AttachmentKind.CATEGORIES.contains(c.strip().toLowerCase(java.util.Locale.ROOT))) {
+                    p.add("字段 " + at + ".accept 的值“" + c + "”无法识别（可用：" + String.join("、", CampaignTemplate.AttachmentKind.CATEGORIES) + "）");
+                }
+            }
+            if (k.min() != null && (k.min() < 0 || k.min() > 100)) {
+                p.add("字段 " + at + ".min 须在 0～100 之间");
+            }
+            if (k.max() != null && (k.max() < 1 || k.max() > 200 || k.max() < k.minCount())) {
+                p.add("字段 " + at + ".max 须在 1～200 之间且不小于 min");
+            }
+            if (k.maxSizeMb() != null && (k.maxSizeMb() < 1 || k.maxSizeMb() > 2048)) {
+                p.add("字段 " + at + ".maxSizeMb 须在 1～2048 之间");
+            }
+        }
         p.addAll(FigureRules.problems(t.rules(), t.indicators().stream()
                 .filter(i -> i != null && i.code() != null).map(Indicator::code).collect(Collectors.toSet())));
         List<Integer> before = t.reminders().workingDaysBefore();

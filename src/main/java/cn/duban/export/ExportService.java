@@ -2,6 +2,7 @@ package cn.duban.export;
 
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.CampaignTemplate;
 import cn.duban.campaign.CampaignTemplate.Indicator;
 import cn.duban.report.AttachmentInfo;
 import cn.duban.report.AttachmentService;
@@ -193,6 +194,8 @@ public class ExportService {
             zip.putNextEntry(new ZipEntry(FileNames.safeTitle(c.template().statisticsTitle() + "（汇总）.xlsx")));
             zip.write(summaryWorkbook(campaignId));
             zip.closeEntry();
+            Map<String, String> kindLabels = new java.util.HashMap<>();
+            c.template().attachments().effectiveKinds().forEach(k -> kindLabels.put(k.code(), k.label()));
             for (var u : reports.units(campaignId)) {
                 ReportVersion v = reports.versions(campaignId, u.unitCode()).stream()
                         .filter(x -> x.status() == ReportStatus.APPROVED).findFirst().orElse(null);
@@ -200,12 +203,18 @@ public class ExportService {
                     continue;
                 }
                 String folder = FileNames.safeTitle(units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())) + "/";
-                zip.putNextEntry(new ZipEntry(folder + "统计表.xlsx"));
-                zip.write(unitWorkbook(campaignId, u.unitCode()));
-                zip.closeEntry();
+                if (!c.template().indicators().isEmpty()) {
+                    zip.putNextEntry(new ZipEntry(folder + "统计表.xlsx"));
+                    zip.write(unitWorkbook(campaignId, u.unitCode()));
+                    zip.closeEntry();
+                }
                 Set<String> names = new HashSet<>();
                 for (AttachmentInfo a : v.attachments()) {
-                    String name = unique(names, (a.kind().equals("PHOTO") ? "图片/" : "") + FileNames.safe(a.filename()));
+                    // the summary at the unit's top level, every other kind in a folder of its own (图片/, 活动视频/ …)
+                    String sub = a.kind().equals(CampaignTemplate.AttachmentKind.SUMMARY) ? ""
+                            : a.kind().equals(CampaignTemplate.AttachmentKind.PHOTO) ? "图片/"
+                            : FileNames.safeTitle(kindLabels.getOrDefault(a.kind(), "附件")) + "/";
+                    String name = unique(names, sub + FileNames.safe(a.filename()));
                     zip.putNextEntry(new ZipEntry(folder + name));
                     zip.write(attachments.content(a.id()));
                     zip.closeEntry();

@@ -3,8 +3,8 @@ package cn.duban.report;
 import cn.duban.support.DubanProperties;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
+import cn.duban.campaign.CampaignTemplate;
 import cn.duban.support.FileNames;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,9 +64,9 @@ public class AttachmentService {
             throw new ReportException("当前状态为“" + u.status().label() + "”，不能上传附件");
         }
         boolean contribution = CONTRIBUTION.equals(kind);
-        if (!SUMMARY.equals(kind) && !PHOTO.equals(kind) && !contribution) {
-            throw new ReportException("附件类别只能是总结文档、活动图片或配合情况附件");
-        }
+        CampaignTemplate.AttachmentKind rule = contribution ? CONTRIBUTION_KIND : c.template().attachments().effectiveKinds().stream()
+                .filter(k -> k.code().equals(kind)).findFirst()
+                .orElseThrow(() -> new ReportException("本通知的附件要求中没有“" + kind + "”这一类"));
         if (contribution && (itemCode == null || !contributions.pendingContributions(campaignId, unitCode).contains(itemCode))) {
             throw new ReportException("本单位没有待报送的第 " + itemCode + " 项配合情况，不能为它上传附件");
         }
@@ -75,29 +74,26 @@ public class AttachmentService {
         if (content == null || content.length == 0) {
             throw new ReportException("文件“" + name + "”是空文件");
         }
-        if (content.length > maxBytes) {
-            throw new ReportException("文件“" + name + "”超过 " + maxBytes / (1024 * 1024) + " MB 的上限");
+        long limit = limitFor(rule);
+        if (content.length > limit) {
+            throw new ReportException("文件“" + name + "”超过 " + limit / (1024 * 1024) + " MB 的上限");
         }
         if (reports.staged(campaignId, unitCode).size() >= maxStaged) {
             throw new ReportException("待提交的附件已有 " + maxStaged + " 个，请先提交或删除部分附件");
         }
-        String type = sniff(content);
-        String ext = extension(name);
-        boolean image = type.startsWith("image/") && matches(type, ext);
-        boolean document = !type.startsWith("image/") && !type.equals("application/octet-stream") && matches(type, ext);
-        boolean ok = PHOTO.equals(kind) ? image : contribution ? image || document : document;
-        if (!ok) {
-            throw new ReportException(contribution
-                    ? "文件“" + name + "”不是可接受的文档或图片（PDF、Word、WPS、OpenDocument、纯文本，JPG、PNG、GIF、WebP），或内容与扩展名不符"
-                    : PHOTO.equals(kind)
-                    ? "文件“" + name + "”不是 JPG、PNG、GIF 或 WebP 图片，或内容与扩展名不符"
-                    : "文件“" + name + "”不是 PDF、Word、WPS、OpenDocument 或纯文本文档，或内容与扩展名不符");
+        FileTypes.Detected found;
+        try {
+            found = FileTypes.detect(content, name).orElse(null);
+        } catch (FileTypes.Refused e) {
+            throw new ReportException("文件“" + name + "”" + e.getMessage());
         }
-        if (type.startsWith("image/")) {
+        List<FileTypes.Category> accepted = categories(rule);
+        if (found == null || !accepted.contains(found.category())) {
+            throw new ReportException("文件“" + name + "”" + notAccepted(accepted));
+        }
+        String type = found.contentType();
+        if (found.category() == FileTypes.Category.IMAGE) {
             checkImage(name, content);
-        }
-        if (type.equals("application/zip") && !isDocumentPackage(content, ext)) {
-            throw new ReportException("文件“" + name + "”不是有效的 " + ext.toUpperCase(Locale.ROOT) + " 文档（压缩包改名不能作为文档上传）");
         }
         long id = reports.insertAttachment(campaignId, unitCode, kind, contribution ? itemCode : null, name, type, content,
                 sha256(content), actor, LocalDateTime.now(clock));
@@ -108,6 +104,48 @@ public class AttachmentService {
     /** The largest file a unit may upload. */
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /**
+     * A kind of attachment as the forms show it: its label, where its problems go ({@code field}), the file input's
+     * {@code accept}, the formats in words, how many, how large, and whether its files are shown as thumbnails.
+     */
+    public record KindView(String code, String label, String field, String accept, String formats, int min, Integer max,
+                           long maxBytes, boolean images) {}
+
+    /** The kinds a notice asks for, as the fill-in, review and dashboard pages show them. */
+    public List<KindView> kinds(CampaignTemplate t) {
+        return t.attachments().effectiveKinds().stream().map(k -> {
+            List<FileTypes.Category> cats = categories(k);
+            return new KindView(k.code(), k.label(), ReportChecks.field(k.code()),
+                    cats.stream().map(FileTypes.Category::extensions).collect(java.util.stream.Collectors.joining(",")),
+                    cats.stream().map(FileTypes.Category::formats).collect(java.util.stream.Collectors.joining("，")),
+                    k.minCount(), k.max(), limitFor(k), cats.equals(List.of(FileTypes.Category.IMAGE)));
+        }).toList();
+    }
+
+    /** What a contribution to an item's lead may carry. */
+    static final CampaignTemplate.AttachmentKind CONTRIBUTION_KIND =
+            new CampaignTemplate.AttachmentKind(CONTRIBUTION, "配合情况附件", List.of("document", "image"), 0, null, null);
+
+    /** The largest file of this kind: the kind's own limit, never above duban's upload limit. */
+    public long limitFor(CampaignTemplate.AttachmentKind kind) {
+        return kind.maxSizeMb() == null ? maxBytes : Math.min(maxBytes, kind.maxSizeMb() * 1024L * 1024L);
+    }
+
+    /** The file types a kind accepts. */
+    public static List<FileTypes.Category> categories(CampaignTemplate.AttachmentKind kind) {
+        return kind.accept().stream().map(FileTypes.Category::of).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** "不是 JPG、PNG、GIF 或 WebP 图片，或内容与扩展名不符", or for several types the list of each. */
+    static String notAccepted(List<FileTypes.Category> accepted) {
+        if (accepted.size() == 1) {
+            return "不是 " + accepted.get(0).phrase() + "，或内容与扩展名不符";
+        }
+        return "不是可接受的" + accepted.stream().map(FileTypes.Category::label).collect(java.util.stream.Collectors.joining("或"))
+                + "（" + accepted.stream().map(FileTypes.Category::formats).collect(java.util.stream.Collectors.joining("，"))
+                + "），或内容与扩展名不符";
     }
 
     /** Whose an attachment is, and what it is called, without its bytes. */
@@ -162,87 +200,17 @@ public class AttachmentService {
 
     /** The type the bytes say they are (magic numbers), whatever the file is called. */
     static String sniff(byte[] b) {
-        if (starts(b, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
-        if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return "image/png";
-        if (starts(b, 'G', 'I', 'F', '8')) return "image/gif";
-        if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') return "image/webp";
-        if (starts(b, '%', 'P', 'D', 'F', '-')) return "application/pdf";
-        if (starts(b, 'P', 'K', 3, 4)) return "application/zip";
-        if (starts(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) return "application/x-ole-storage";
-        if (isText(b)) return "text/plain";
-        return "application/octet-stream";
+        return FileTypes.magic(b);
     }
 
-    private static boolean matches(String type, String ext) {
-        return switch (type) {
-            case "image/jpeg" -> ext.equals("jpg") || ext.equals("jpeg");
-            case "image/png" -> ext.equals("png");
-            case "image/gif" -> ext.equals("gif");
-            case "image/webp" -> ext.equals("webp");
-            case "application/pdf" -> ext.equals("pdf");
-            case "application/zip" -> List.of("docx", "odt", "wps").contains(ext);
-            case "application/x-ole-storage" -> List.of("doc", "wps").contains(ext);
-            case "text/plain" -> ext.equals("txt");
-            default -> false;
-        };
-    }
-
-    /** The most zip entries read to find a document's parts (a real .docx has a few dozen). */
-    static final int MAX_PACKAGE_ENTRIES = 2_000;
-
-    /**
-     * A zip is a document only with a document's structure: an Office Open XML file has its content types and, for
-     * Word, {@code word/document.xml}; an OpenDocument text starts with its {@code mimetype} entry. Only entry names
-     * and that one short entry are read, so a zip bomb costs nothing here.
-     */
+    /** Whether a zip has the structure of the document its extension names (see {@link FileTypes}). */
     static boolean isDocumentPackage(byte[] content, String ext) {
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
-            if (ext.equals("odt")) {
-                var first = zip.getNextEntry();
-                if (first == null || !first.getName().equals("mimetype")) {
-                    return false;
-                }
-                byte[] mime = zip.readNBytes(64);
-                return new String(mime, StandardCharsets.US_ASCII).equals("application/vnd.oasis.opendocument.text");
-            }
-            boolean contentTypes = false;
-            boolean document = false;
-            java.util.zip.ZipEntry e;
-            for (int i = 0; i < MAX_PACKAGE_ENTRIES && (e = zip.getNextEntry()) != null; i++) {
-                contentTypes |= e.getName().equals("[Content_Types].xml");
-                document |= e.getName().equals("word/document.xml");
-            }
-            return contentTypes && (document || !ext.equals("docx"));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        try {
+            return ext.equals("odt") ? FileTypes.openDocument(content, ext, "application/vnd.oasis.opendocument.text")
+                    : FileTypes.officePackage(content, ext, "word/document.xml");
+        } catch (FileTypes.Refused e) {
             return false;
         }
-    }
-
-    private static boolean starts(byte[] b, int... magic) {
-        if (b.length < magic.length) return false;
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[i] & 0xFF) != magic[i]) return false;
-        }
-        return true;
-    }
-
-    private static boolean isText(byte[] b) {
-        int n = Math.min(b.length, 8192);
-        for (int i = 0; i < n; i++) {
-            if (b[i] == 0) return false;
-        }
-        var decoder = StandardCharsets.UTF_8.newDecoder();
-        try {
-            decoder.decode(java.nio.ByteBuffer.wrap(b, 0, n));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return n == 8192; // a multi-byte character cut at the sample's end
-        }
-    }
-
-    private static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static String sha256(byte[] content) {

@@ -38,6 +38,15 @@ public final class ReportChecks {
         }
     }
 
+    /** The form field where a kind's problems are shown: 总结文档 and 活动图片 keep their names, others {@code kind_<code>}. */
+    public static String field(String kindCode) {
+        return switch (kindCode) {
+            case CampaignTemplate.AttachmentKind.SUMMARY -> "summaryFile";
+            case CampaignTemplate.AttachmentKind.PHOTO -> "photos";
+            default -> "kind_" + kindCode;
+        };
+    }
+
     /** Checks a report against its campaign's template, with the attachments it would carry (uploaded and kept). */
     public static Result check(CampaignTemplate t, ReportPayload payload, List<AttachmentInfo> attachments) {
         List<String> problems = new ArrayList<>();
@@ -67,23 +76,29 @@ public final class ReportChecks {
             problems.add("请在“说明”中解释：" + String.join("；", warnings));
             errors.put("note", "统计表有提示，请在这里说明情况");
         }
-        long summaries = attachments.stream().filter(a -> a.kind().equals(AttachmentService.SUMMARY)).count();
-        long photos = attachments.stream().filter(a -> a.kind().equals(AttachmentService.PHOTO)).count();
-        if (t.attachments().summaryRequired() && summaries == 0) {
-            problems.add("请上传活动总结文档");
-            errors.put("summaryFile", "必传，请上传总结文档");
+        var kinds = t.attachments().effectiveKinds();
+        // a written summary may stand in for a summary document; without any document kind it is required
+        long documents = attachments.stream().filter(a -> kinds.stream().anyMatch(k -> k.code().equals(a.kind())
+                && k.accept().contains("document"))).count();
+        for (var k : kinds) {
+            long n = attachments.stream().filter(a -> a.kind().equals(k.code())).count();
+            boolean photos = k.code().equals(CampaignTemplate.AttachmentKind.PHOTO);
+            String measure = photos ? "张" : "个";
+            if (k.code().equals(CampaignTemplate.AttachmentKind.SUMMARY) && k.minCount() > 0 && n == 0) {
+                problems.add("请上传活动总结文档");
+                errors.put(field(k.code()), "必传，请上传总结文档");
+            } else if (n < k.minCount()) {
+                problems.add("至少需要 " + k.minCount() + " " + measure + (photos ? "活动图片" : "“" + k.label() + "”") + "，现有 " + n + " " + measure);
+                errors.put(field(k.code()), "至少 " + k.minCount() + " " + measure + "，现有 " + n + " " + measure);
+            }
+            if (k.max() != null && n > k.max()) {
+                problems.add((photos ? "活动图片" : "“" + k.label() + "”") + "最多 " + k.max() + " " + measure + "，现有 " + n + " " + measure);
+                errors.put(field(k.code()), "最多 " + k.max() + " " + measure + "，现有 " + n + " " + measure);
+            }
         }
-        if (summary.isEmpty() && summaries == 0) {
+        if (summary.isEmpty() && documents == 0) {
             problems.add("请填写活动总结或上传总结文档");
             errors.put("summary", "请填写活动总结（或上传总结文档）");
-        }
-        if (photos < t.attachments().minPhotos()) {
-            problems.add("至少需要 " + t.attachments().minPhotos() + " 张活动图片，现有 " + photos + " 张");
-            errors.put("photos", "至少 " + t.attachments().minPhotos() + " 张，现有 " + photos + " 张");
-        }
-        if (t.attachments().maxPhotos() != null && photos > t.attachments().maxPhotos()) {
-            problems.add("活动图片最多 " + t.attachments().maxPhotos() + " 张，现有 " + photos + " 张");
-            errors.put("photos", "最多 " + t.attachments().maxPhotos() + " 张，现有 " + photos + " 张");
         }
         return new Result(figures, summary, note, List.copyOf(problems), errors, breaches, !warnings.isEmpty());
     }

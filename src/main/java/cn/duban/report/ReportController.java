@@ -84,6 +84,7 @@ class ReportController {
         // who handed in and who reviewed, by name: a person reads names, never login ids
         view.put("names", people.names(versions.stream().flatMap(v -> java.util.stream.Stream.of(v.submittedBy(), v.reviewedBy())).toList()));
         view.put("maxUploadBytes", attachments.maxBytes());
+        view.put("attachmentKinds", attachments.kinds(c.template()));
         view.put("breaches", versions.isEmpty() ? List.of() : reports.breaches(c, versions.get(0)));
         view.put("staged", attachments.staged(id, unit));
         var received = contributions.receivedBy(id, unit);

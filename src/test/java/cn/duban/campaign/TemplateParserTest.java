@@ -80,6 +80,24 @@ class TemplateParserTest {
     }
 
     @Test
+    void attachmentKindsAreCheckedFieldByField() {
+        String base = "code: x\ntitle: 关于开展演练的通知\nissuer: 某县卫生健康局\nsection: 综合监督科\nnoticeText: 各单位：……\n"
+                + "targets: {all: true}\ndeadline: {daysAfterIssue: 7}\n";
+        var ok = TemplateParser.parse(base + "attachments:\n  kinds:\n    - {code: VIDEO, label: 演练视频, accept: [video], min: 1, maxSizeMb: 200}\n");
+        assertThat(ok.attachments().effectiveKinds()).singleElement().satisfies(k -> assertThat(k.label()).isEqualTo("演练视频"));
+        assertThatThrownBy(() -> TemplateParser.parse(base + "attachments:\n  minPhotos: 2\n  kinds:\n"
+                + "    - {code: VIDEO, label: 演练视频, accept: [movie], min: 3, max: 2}\n"
+                + "    - {code: video, label: 又一类, accept: []}\n"))
+                .hasMessageContaining("给出 kinds 时")
+                .hasMessageContaining("字段 attachments.kinds[0].accept 的值“movie”无法识别")
+                .hasMessageContaining("字段 attachments.kinds[0].max 须在 1～200 之间且不小于 min")
+                .hasMessageContaining("字段 attachments.kinds[1].code 重复：video")
+                .hasMessageContaining("字段 attachments.kinds[1].accept 必填");
+        assertThat(TemplateParser.parse(base).attachments().effectiveKinds()).extracting(k -> k.code())
+                .as("without kinds: the summary document and the photos").containsExactly("SUMMARY", "PHOTO");
+    }
+
+    @Test
     void aNoticeMayHaveNoStatisticsTableButARuleThenHasNothingToCheck() {
         String base = "code: x\ntitle: 关于开展安全生产月活动的通知\nissuer: 某县卫生健康局\nsection: 综合监督科\nnoticeText: 各单位：……\n"
                 + "targets: {all: true}\ndeadline: {daysAfterIssue: 7}\n";

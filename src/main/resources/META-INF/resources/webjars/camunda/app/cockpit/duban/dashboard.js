@@ -237,10 +237,12 @@ async function renderUnit(root, id, unitCode) {
   }
   if (latest) {
     root.appendChild(el('h3', {}, '附件'));
-    root.appendChild(el('div', { class: 'files' }, latest.attachments.map(a => a.kind === 'PHOTO'
+    const labels = {};
+    (view.attachmentKinds || []).forEach(k => { labels[k.code] = k.label; });
+    root.appendChild(el('div', { class: 'files' }, latest.attachments.map(a => a.contentType && a.contentType.startsWith('image/')
       ? el('a', { href: API + '/attachments/' + a.id, target: '_blank', class: 'thumb', title: a.filename },
         el('img', { src: API + '/attachments/' + a.id, alt: a.filename, loading: 'lazy' }))
-      : el('div', {}, '总结：', el('a', { href: API + '/attachments/' + a.id, target: '_blank' }, a.filename)))));
+      : el('div', {}, (labels[a.kind] || '附件') + '：', el('a', { href: API + '/attachments/' + a.id, target: '_blank' }, a.filename)))));
   }
 
   root.appendChild(el('h3', {}, '提醒与催办'));

@@ -1,0 +1,297 @@
+package cn.duban.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What an uploaded file really is: its bytes are checked by their own structure — an image by its magic number, a
+ * Word or Excel file by its package parts, an MP4 or MOV by its chain of boxes, an MP3 by its frame header, an
+ * OpenDocument by its {@code mimetype} — and must agree with its extension. The name alone decides nothing. Pure:
+ * no Spring, no database; reads at most the structure it needs (entry names, box headers), never decodes media.
+ */
+public final class FileTypes {
+
+    /** The kinds of file a template's attachment kind accepts ({@code accept: [document, video]}). */
+    public enum Category {
+        DOCUMENT("文档", "PDF、Word、WPS、OpenDocument 或纯文本文档", "PDF、Word、WPS、OpenDocument、纯文本", ".pdf,.doc,.docx,.wps,.odt,.txt"),
+        IMAGE("图片", "JPG、PNG、GIF 或 WebP 图片", "JPG、PNG、GIF、WebP", ".jpg,.jpeg,.png,.gif,.webp"),
+        AUDIO("音频", "MP3、M4A、WAV 或 AMR 音频", "MP3、M4A、WAV、AMR", ".mp3,.m4a,.wav,.amr"),
+        VIDEO("视频", "MP4、MOV、M4V、3GP 或 AVI 视频", "MP4、MOV、M4V、3GP、AVI", ".mp4,.mov,.m4v,.3gp,.avi"),
+        SPREADSHEET("表格", "XLSX、XLS、ODS 或 CSV 表格", "XLSX、XLS、ODS、CSV", ".xlsx,.xls,.ods,.csv"),
+        ARCHIVE("压缩包", "ZIP、RAR 或 7Z 压缩包", "ZIP、RAR、7Z", ".zip,.rar,.7z");
+
+        private final String label;
+        private final String phrase;
+        private final String formats;
+        private final String extensions;
+
+        Category(String label, String phrase, String formats, String extensions) {
+            this.label = label;
+            this.phrase = phrase;
+            this.formats = formats;
+            this.extensions = extensions;
+        }
+
+        /** 文档, 图片, 音频 …: what a person calls it. */
+        public String label() {
+            return label;
+        }
+
+        /** "JPG、PNG、GIF 或 WebP 图片": the formats, as a refusal says them. */
+        public String phrase() {
+            return phrase;
+        }
+
+        /** "JPG、PNG、GIF、WebP": the formats, as a list. */
+        public String formats() {
+            return formats;
+        }
+
+        /** For the file input's {@code accept}: ".jpg,.jpeg,…". */
+        public String extensions() {
+            return extensions;
+        }
+
+        /** The category a template names ({@code document}, {@code video} …); null when it names none. */
+        public static Category of(String name) {
+            if (name == null) {
+                return null;
+            }
+            for (Category c : values()) {
+                if (c.name().equalsIgnoreCase(name.strip())) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What a file was found to be. */
+    public record Detected(Category category, String contentType) {}
+
+    /** Why a file is not what its name says, when there is more to say than "not acceptable". */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The most zip entries read to find a package's parts (a real .docx or .xlsx has a few dozen). */
+    static final int MAX_PACKAGE_ENTRIES = 2_000;
+    /** The most top-level boxes of an MP4/MOV walked (a real one has a handful). */
+    static final int MAX_BOXES = 10_000;
+
+    private static final Set<String> MOVIE_FIRST_BOXES = Set.of("ftyp", "moov", "mdat", "wide", "free", "skip", "pnot");
+
+    private FileTypes() {}
+
+    /**
+     * What the bytes are, given the file's extension: empty when they are nothing duban accepts or not what the
+     * extension says. A zip renamed to .docx or .xlsx is refused with its own message ({@link Refused}).
+     */
+    public static Optional<Detected> detect(byte[] b, String filename) {
+        String ext = extension(filename);
+        Detected d = switch (ext) {
+            case "jpg", "jpeg" -> starts(b, 0xFF, 0xD8, 0xFF) ? new Detected(Category.IMAGE, "image/jpeg") : null;
+            case "png" -> starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A) ? new Detected(Category.IMAGE, "image/png") : null;
+            case "gif" -> starts(b, 'G', 'I', 'F', '8') ? new Detected(Category.IMAGE, "image/gif") : null;
+            case "webp" -> riff(b, "WEBP") ? new Detected(Category.IMAGE, "image/webp") : null;
+            case "pdf" -> starts(b, '%', 'P', 'D', 'F', '-') ? new Detected(Category.DOCUMENT, "application/pdf") : null;
+            case "doc" -> ole(b) ? new Detected(Category.DOCUMENT, "application/msword") : null;
+            case "wps" -> ole(b) || officePackage(b, ext, "word/document.xml") ? new Detected(Category.DOCUMENT, "application/vnd.ms-works") : null;
+            case "docx" -> officePackage(b, ext, "word/document.xml")
+                    ? new Detected(Category.DOCUMENT, "application/vnd.openxmlformats-officedocument.wordprocessingml.document") : null;
+            case "odt" -> openDocument(b, ext, "application/vnd.oasis.opendocument.text")
+                    ? new Detected(Category.DOCUMENT, "application/vnd.oasis.opendocument.text") : null;
+            case "txt" -> isText(b) ? new Detected(Category.DOCUMENT, "text/plain") : null;
+            case "xlsx" -> officePackage(b, ext, "xl/workbook.xml")
+                    ? new Detected(Category.SPREADSHEET, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") : null;
+            case "xls" -> ole(b) ? new Detected(Category.SPREADSHEET, "application/vnd.ms-excel") : null;
+            case "ods" -> openDocument(b, ext, "application/vnd.oasis.opendocument.spreadsheet")
+                    ? new Detected(Category.SPREADSHEET, "application/vnd.oasis.opendocument.spreadsheet") : null;
+            case "csv" -> isText(b) ? new Detected(Category.SPREADSHEET, "text/csv") : null;
+            case "mp3" -> mp3(b) ? new Detected(Category.AUDIO, "audio/mpeg") : null;
+            case "m4a" -> movie(b, true) ? new Detected(Category.AUDIO, "audio/mp4") : null;
+            case "wav" -> riff(b, "WAVE") ? new Detected(Category.AUDIO, "audio/wav") : null;
+            case "amr" -> starts(b, '#', '!', 'A', 'M', 'R') ? new Detected(Category.AUDIO, "audio/amr") : null;
+            case "mp4", "m4v", "3gp" -> movie(b, true) ? new Detected(Category.VIDEO, "video/mp4") : null;
+            case "mov" -> movie(b, false) ? new Detected(Category.VIDEO, "video/quicktime") : null;
+            case "avi" -> riff(b, "AVI ") ? new Detected(Category.VIDEO, "video/x-msvideo") : null;
+            case "zip" -> starts(b, 'P', 'K', 3, 4) ? new Detected(Category.ARCHIVE, "application/zip") : null;
+            case "rar" -> starts(b, 'R', 'a', 'r', '!', 0x1A, 0x07) ? new Detected(Category.ARCHIVE, "application/vnd.rar") : null;
+            case "7z" -> starts(b, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C) ? new Detected(Category.ARCHIVE, "application/x-7z-compressed") : null;
+            default -> null;
+        };
+        return Optional.ofNullable(d);
+    }
+
+    /** The type the bytes say they are by their first bytes alone (magic numbers), whatever the file is called. */
+    static String magic(byte[] b) {
+        if (starts(b, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
+        if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return "image/png";
+        if (starts(b, 'G', 'I', 'F', '8')) return "image/gif";
+        if (riff(b, "WEBP")) return "image/webp";
+        if (starts(b, '%', 'P', 'D', 'F', '-')) return "application/pdf";
+        if (starts(b, 'P', 'K', 3, 4)) return "application/zip";
+        if (ole(b)) return "application/x-ole-storage";
+        if (isText(b)) return "text/plain";
+        return "application/octet-stream";
+    }
+
+    /**
+     * An Office Open XML package with its content types and the part that makes it what the extension says
+     * ({@code word/document.xml}, {@code xl/workbook.xml}). Only entry names are read, so a zip bomb costs nothing.
+     * A zip without them, renamed, is refused by name.
+     */
+    static boolean officePackage(byte[] b, String ext, String mainPart) {
+        if (!starts(b, 'P', 'K', 3, 4)) {
+            return false;
+        }
+        List<String> names = entryNames(b);
+        if (names.contains("[Content_Types].xml") && names.contains(mainPart)) {
+            return true;
+        }
+        if (ext.equals("wps")) {
+            return false;
+        }
+        throw new Refused("不是有效的 " + ext.toUpperCase(Locale.ROOT) + (ext.equals("xlsx") ? " 表格" : " 文档")
+                + "（压缩包改名不能作为" + (ext.equals("xlsx") ? "表格" : "文档") + "上传）");
+    }
+
+    /** An OpenDocument file: its first entry is {@code mimetype}, holding exactly its type. */
+    static boolean openDocument(byte[] b, String ext, String mimetype) {
+        if (!starts(b, 'P', 'K', 3, 4)) {
+            return false;
+        }
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(b))) {
+            var first = zip.getNextEntry();
+            if (first != null && first.getName().equals("mimetype")
+                    && new String(zip.readNBytes(80), StandardCharsets.US_ASCII).equals(mimetype)) {
+                return true;
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            // not a readable zip: refused below
+        }
+        throw new Refused("不是有效的 " + ext.toUpperCase(Locale.ROOT) + (ext.equals("ods") ? " 表格" : " 文档")
+                + "（压缩包改名不能作为" + (ext.equals("ods") ? "表格" : "文档") + "上传）");
+    }
+
+    private static List<String> entryNames(byte[] b) {
+        List<String> names = new java.util.ArrayList<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(b))) {
+            java.util.zip.ZipEntry e;
+            for (int i = 0; i < MAX_PACKAGE_ENTRIES && (e = zip.getNextEntry()) != null; i++) {
+                names.add(e.getName());
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            // what was read so far
+        }
+        return names;
+    }
+
+    /**
+     * An ISO base media file (MP4, M4A, M4V, 3GP, MOV): a chain of top-level boxes, each a 32-bit size and a
+     * four-character type, that ends exactly at the end of the file and holds the {@code moov} box a player needs.
+     * An MP4 starts with {@code ftyp}; an older MOV may start with {@code moov}, {@code mdat} or {@code wide}.
+     */
+    static boolean movie(byte[] b, boolean ftypFirst) {
+        long at = 0;
+        boolean moov = false;
+        for (int i = 0; i < MAX_BOXES && at < b.length; i++) {
+            if (at + 8 > b.length) {
+                return false;
+            }
+            long size = u32(b, (int) at);
+            String type = new String(b, (int) at + 4, 4, StandardCharsets.ISO_8859_1);
+            if (!type.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || (c >= 'A' && c <= 'Z') || c == 0xA9)) {
+                return false;
+            }
+            if (i == 0 && (ftypFirst ? !type.equals("ftyp") : !MOVIE_FIRST_BOXES.contains(type))) {
+                return false;
+            }
+            if (size == 1) {
+                if (at + 16 > b.length) {
+                    return false;
+                }
+                size = (u32(b, (int) at + 8) << 32) | u32(b, (int) at + 12);
+            } else if (size == 0) {
+                size = b.length - at;
+            }
+            if (size < 8) {
+                return false;
+            }
+            moov |= type.equals("moov");
+            at += size;
+        }
+        return at == b.length && moov;
+    }
+
+    /**
+     * An MP3: an optional ID3v2 tag (its size in the header), then an MPEG audio frame header — the 11-bit frame
+     * sync, a defined version and layer, a bitrate index that is neither free nor bad, a defined sample rate.
+     */
+    static boolean mp3(byte[] b) {
+        int at = 0;
+        if (starts(b, 'I', 'D', '3') && b.length >= 10) {
+            if ((b[3] & 0xFF) == 0xFF || (b[4] & 0xFF) == 0xFF) {
+                return false;
+            }
+            int size = ((b[6] & 0x7F) << 21) | ((b[7] & 0x7F) << 14) | ((b[8] & 0x7F) << 7) | (b[9] & 0x7F);
+            at = 10 + size + ((b[5] & 0x10) != 0 ? 10 : 0);
+        }
+        if (at + 4 > b.length) {
+            return false;
+        }
+        int b1 = b[at] & 0xFF;
+        int b2 = b[at + 1] & 0xFF;
+        int b3 = b[at + 2] & 0xFF;
+        boolean sync = b1 == 0xFF && (b2 & 0xE0) == 0xE0;
+        boolean version = ((b2 >> 3) & 0x3) != 1;
+        boolean layer = ((b2 >> 1) & 0x3) != 0;
+        int bitrate = (b3 >> 4) & 0xF;
+        boolean rate = ((b3 >> 2) & 0x3) != 3;
+        return sync && version && layer && bitrate != 0 && bitrate != 0xF && rate;
+    }
+
+    private static boolean riff(byte[] b, String form) {
+        return b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && new String(b, 8, 4, StandardCharsets.US_ASCII).equals(form);
+    }
+
+    private static boolean ole(byte[] b) {
+        return starts(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+    }
+
+    private static long u32(byte[] b, int at) {
+        return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+    }
+
+    private static boolean starts(byte[] b, int... magic) {
+        if (b.length < magic.length) return false;
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[i] & 0xFF) != magic[i]) return false;
+        }
+        return true;
+    }
+
+    static boolean isText(byte[] b) {
+        int n = Math.min(b.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0) return false;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            decoder.decode(java.nio.ByteBuffer.wrap(b, 0, n));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return n == 8192; // a multi-byte character cut at the sample's end
+        }
+    }
+
+    static String extension(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}
