@@ -113,18 +113,28 @@ class BrowserFlowIT {
         b.screenshot("draft-notice");
         complete();
 
-        // ---- 核稿 by the section head at a desk, 签发 by the leader on a phone
+        // ---- 核稿 by the section head, 签发 by the leader: each reads the notice at one size and decides at the other
+        // (the 科长 reads on a phone and decides at a desk; the leader reads at a desk and signs off on a phone)
         for (String[] step : List.of(new String[] {"zhangke", NoticeApprovalProcess.REVIEW_NOTICE}, new String[] {"lijun", NoticeApprovalProcess.SIGN_OFF_NOTICE})) {
             boolean phone = step[0].equals("lijun");
             b.login("tasklist", step[0], PW);
-            b.phone(phone);
+            b.phone(!phone);
             // the only 科长 (the only leader) finds the step in 我的待办, counted, already theirs: no 认领
             filterCount("我的待办", 1);
             b.click(b.withText(".task-filter", "我的待办"));
             b.until(d -> d.findElements(By.cssSelector(".tasks-list li.task")).stream().anyMatch(t -> t.getText().contains("3·15")) ? Boolean.TRUE : null);
             assertThat(taskService.createTaskQuery().taskId(task(campaignId, step[1]).getId()).singleResult().getAssignee()).isEqualTo(step[0]);
-            b.screenshot("my-tasks-" + step[0]);
+            b.screenshot((phone ? "my-tasks-" : "phone-my-tasks-") + step[0]);
             openTask(step[0], task(campaignId, step[1]));
+            b.waitForText("活动事项");
+            assertThat(b.pageText()).as("names, not login ids or engine messages").doesNotContain("ENGINE-").doesNotContain(step[0]);
+            if (!phone) {
+                assertThat(b.js("var n = document.querySelector('.column.tasks-list'); return !n || n.offsetParent === null;"))
+                        .as("on a phone the 科长's open task fills the screen").isEqualTo(Boolean.TRUE);
+                assertThat(doneReachable()).as("on a phone the 科长's 办结 is on screen and uncovered").isEqualTo(Boolean.TRUE);
+                b.screenshot("phone-read-" + step[0]);
+            }
+            b.phone(phone);
             b.waitForText("活动事项");
             if (!phone) {
                 // a return without a reason: the server's rule answers at the field, in Chinese, and the task stays
