@@ -103,6 +103,30 @@ class FileTypesTest {
     }
 
     @Test
+    void aPackagesPartsAreReadFromItsDirectoryWithoutInflatingAnything() throws Exception {
+        // 64 MB of zeros deflate to about 64 KB: a small bomb; its parts are listed without inflating it
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String part : new String[] {"[Content_Types].xml", "xl/workbook.xml"}) {
+                z.putNextEntry(new ZipEntry(part));
+                z.write("<x/>".getBytes());
+                z.closeEntry();
+            }
+            z.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 64; i++) {
+                z.write(zeros);
+            }
+            z.closeEntry();
+        }
+        assertThat(out.size()).isLessThan(200_000);
+        assertThat(FileTypes.entryNames(out.toByteArray())).containsExactly("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
+        assertThat(FileTypes.detect(out.toByteArray(), "表.xlsx")).isPresent();
+        byte[] cut = Arrays.copyOf(out.toByteArray(), out.size() - 30);
+        assertThat(FileTypes.entryNames(cut)).as("no directory: nothing").isEmpty();
+    }
+
+    @Test
     void theTemplatesNamesOfFileTypesAreTheCategoriesHere() {
         assertThat(Arrays.stream(FileTypes.Category.values()).map(c -> c.name().toLowerCase()).toList())
                 .isEqualTo(CampaignTemplate.AttachmentKind.CATEGORIES);
