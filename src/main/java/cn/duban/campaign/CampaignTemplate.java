@@ -94,35 +94,42 @@ public record CampaignTemplate(
         }
     }
 
-    /** Which units: all, units of some types, or named units (any combination adds up). */
-    public record UnitSelector(Boolean all, List<String> types, List<String> units) {
+    /**
+     * Which units: all, units of some types, named units, or the units under named parents in the registry's
+     * hierarchy ({@code childrenOf: [jkzx]}: the CDC's township centres); any combination adds up.
+     */
+    public record UnitSelector(Boolean all, List<String> types, List<String> units, List<String> childrenOf) {
         public UnitSelector {
             types = types == null ? List.of() : List.copyOf(types);
             units = units == null ? List.of() : List.copyOf(units);
+            childrenOf = childrenOf == null ? List.of() : List.copyOf(childrenOf);
         }
 
         public boolean selectsAll() {
             return Boolean.TRUE.equals(all);
         }
 
-        /** Whether this selector picks a unit of that type and code. */
-        public boolean picks(String unitType, String unitCode) {
-            return selectsAll() || types.contains(unitType) || units.contains(unitCode);
+        /** Whether this selector picks the unit (by its type, its code, or its parent). */
+        public boolean picks(cn.duban.unit.Unit u) {
+            return selectsAll() || types.contains(u.type()) || units.contains(u.code())
+                    || (u.parentCode() != null && childrenOf.contains(u.parentCode()));
         }
 
         /** The codes of the active units of the registry this selector picks, sorted. */
         public java.util.Set<String> activeCodes(cn.duban.unit.Units registry) {
-            return registry.activeCodes(selectsAll(), types, units);
+            java.util.Set<String> codes = new java.util.TreeSet<>(registry.activeCodes(selectsAll(), types, units));
+            childrenOf.forEach(parent -> registry.children(parent).forEach(u -> codes.add(u.code())));
+            return codes;
         }
 
         /** Whether a selector picks the unit; no selector means "every target unit". */
-        public static boolean picks(UnitSelector selector, String unitType, String unitCode) {
-            return selector == null || selector.picks(unitType, unitCode);
+        public static boolean picks(UnitSelector selector, cn.duban.unit.Unit u) {
+            return selector == null || selector.picks(u);
         }
 
         @JsonIgnore
         public boolean isEmpty() {
-            return !selectsAll() && types.isEmpty() && units.isEmpty();
+            return !selectsAll() && types.isEmpty() && units.isEmpty() && childrenOf.isEmpty();
         }
     }
 

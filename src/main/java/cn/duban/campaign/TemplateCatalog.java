@@ -219,6 +219,10 @@ public class TemplateCatalog {
         if (!missing.isEmpty()) {
             p.add("字段 " + field + ".units 含未登记或已停用的单位：" + String.join("、", missing));
         }
+        List<String> parents = s == null ? List.of() : units.unknownCodes(s.childrenOf());
+        if (!parents.isEmpty()) {
+            p.add("字段 " + field + ".childrenOf 含未登记或已停用的单位：" + String.join("、", parents));
+        }
         java.util.Set<String> types = units.typeNames().keySet();
         List<String> unknownTypes = s == null ? List.of() : s.types().stream().filter(t -> !types.contains(t)).toList();
         if (!unknownTypes.isEmpty()) {

@@ -271,16 +271,21 @@ public final class TemplateParser {
     private static void checkSelector(List<String> p, String at, UnitSelector s, boolean required) {
         if (s == null) {
             if (required) {
-                p.add("字段 " + at + " 必填（all、types 或 units）");
+                p.add("字段 " + at + " 必填（all、types、units 或 childrenOf）");
             }
             return;
         }
         if (s.isEmpty()) {
-            p.add("字段 " + at + " 未选中任何单位（all、types 或 units）");
+            p.add("字段 " + at + " 未选中任何单位（all、types、units 或 childrenOf）");
         }
         for (String code : s.units()) {
             if (blank(code)) {
                 p.add("字段 " + at + ".units 含空值");
+            }
+        }
+        for (String code : s.childrenOf()) {
+            if (blank(code)) {
+                p.add("字段 " + at + ".childrenOf 含空值");
             }
         }
     }

@@ -60,8 +60,8 @@ public class ContributionService {
 
     /** The one rule of who owes a lead a contribution: the item has cooperation, picks the unit to cooperate, not to lead. */
     static boolean cooperatesOn(ActivityItem item, cn.duban.unit.Unit unit) {
-        return item.hasCooperation() && UnitSelector.picks(item.cooperating(), unit.type(), unit.code())
-                && !UnitSelector.picks(item.lead(), unit.type(), unit.code());
+        return item.hasCooperation() && UnitSelector.picks(item.cooperating(), unit)
+                && !UnitSelector.picks(item.lead(), unit);
     }
 
     /**
@@ -81,7 +81,7 @@ public class ContributionService {
         Campaign c = campaign(campaignId);
         var unit = units.find(unitCode).orElseThrow();
         return c.template().items().stream()
-                .filter(i -> i.lead() != null && i.lead().picks(unit.type(), unit.code()))
+                .filter(i -> i.lead() != null && i.lead().picks(unit))
                 .map(ActivityItem::code).toList();
     }
 
@@ -141,7 +141,7 @@ public class ContributionService {
         Campaign c = campaign(campaignId);
         var rows = units.findAll(unitCodes);
         return c.template().items().stream().filter(i -> i.code().equals(itemCode) && i.lead() != null)
-                .anyMatch(i -> rows.values().stream().anyMatch(u -> i.lead().picks(u.type(), u.code())));
+                .anyMatch(i -> rows.values().stream().anyMatch(u -> i.lead().picks(u)));
     }
 
     /** The files a unit has staged for its contributions not yet sent, by item. */
@@ -159,7 +159,7 @@ public class ContributionService {
         Campaign c = campaign(campaignId);
         var lead = units.find(leadUnit).orElseThrow();
         List<ActivityItem> led = c.template().items().stream()
-                .filter(i -> i.hasCooperation() && i.lead().picks(lead.type(), lead.code())).toList();
+                .filter(i -> i.hasCooperation() && i.lead().picks(lead)).toList();
         if (led.isEmpty()) {
             return List.of();
         }

@@ -60,7 +60,7 @@ public class ReportService {
         // a notice names the same lead and cooperating units item after item: each selector is read once
         Map<UnitSelector, List<String>> read = new java.util.HashMap<>();
         java.util.function.Function<UnitSelector, List<String>> names = s -> read.computeIfAbsent(s, sel -> {
-            List<String> codes = List.copyOf(units.activeCodes(sel.selectsAll(), sel.types(), sel.units()));
+            List<String> codes = List.copyOf(sel.activeCodes(units));
             Map<String, Unit> rows = units.findAll(codes);
             return codes.stream().map(c -> rows.containsKey(c) ? rows.get(c).name() : c).toList();
         });

@@ -56,14 +56,14 @@ public final class UnitItems {
 
     /** Whether the item concerns the unit, and its role in it (null: it does not). */
     static Role roleIn(ActivityItem i, Unit u) {
-        if (i.lead() != null && i.lead().picks(u.type(), u.code())) {
+        if (i.lead() != null && i.lead().picks(u)) {
             return Role.LEAD;
         }
-        if (i.cooperating() != null && i.cooperating().picks(u.type(), u.code())) {
+        if (i.cooperating() != null && i.cooperating().picks(u)) {
             return Role.COOPERATE;
         }
         if (i.appliesTo() != null) {
-            return i.appliesTo().picks(u.type(), u.code()) ? Role.ALL : null;
+            return i.appliesTo().picks(u) ? Role.ALL : null;
         }
         // an item that names its lead (or cooperating) units is theirs; one that names nobody is every unit's
         return i.lead() == null && i.cooperating() == null ? Role.ALL : null;
@@ -86,8 +86,8 @@ public final class UnitItems {
     public static List<Duty> roster(List<DutyEntry> roster, Unit u, Function<UnitSelector, List<String>> names) {
         List<Duty> out = new ArrayList<>();
         for (DutyEntry d : roster) {
-            Role role = d.lead() != null && d.lead().picks(u.type(), u.code()) ? Role.LEAD
-                    : d.cooperating() != null && d.cooperating().picks(u.type(), u.code()) ? Role.COOPERATE : null;
+            Role role = d.lead() != null && d.lead().picks(u) ? Role.LEAD
+                    : d.cooperating() != null && d.cooperating().picks(u) ? Role.COOPERATE : null;
             out.add(new Duty(d.period(), d.duty(), role, role == null ? "" : role.label(), text(d.lead(), names),
                     text(d.cooperating(), names)));
         }

@@ -53,6 +53,11 @@ class UnitRepository {
                 .update();
     }
 
+    /** The active units directly under this one (an index on parent_code serves it). */
+    List<Unit> activeChildren(String parentCode) {
+        return jdbc.sql(SELECT + " WHERE active AND parent_code = ? ORDER BY code").param(parentCode).query(Unit.class).list();
+    }
+
     /** Every unit, active or not, by code (the operator's registry page and an import's comparison). */
     List<Unit> everyUnit() {
         return jdbc.sql(SELECT + " ORDER BY code").query(Unit.class).list();

@@ -58,7 +58,7 @@ public class Units {
 
     /** The active units under this one (its direct children in the hierarchy), by code. */
     public List<Unit> children(String code) {
-        return units.everyUnit().stream().filter(u -> u.active() && code.equals(u.parentCode())).toList();
+        return units.activeChildren(code);
     }
 
     /** The codes the registry does not know, or knows as deactivated. */

@@ -47,7 +47,7 @@ class UnitItemsTest {
         CampaignTemplate t = seed("yiyuan-health-2024-315");
         var items = UnitItems.items(t.items(), unit("zyy", "hospital"), UnitItemsTest::names);
         assertThat(items).hasSameSizeAs(t.items().stream().filter(i -> i.lead() == null && i.cooperating() == null
-                && (i.appliesTo() == null || i.appliesTo().picks("hospital", "zyy"))).toList());
+                && (i.appliesTo() == null || i.appliesTo().picks(new cn.duban.unit.Unit("zyy", "沂源县中医医院", "hospital", null, null, null)))).toList());
         var roster = UnitItems.roster(seed("xx-market-2023-315").dutyRoster(), unit("sj12315", "market-center"), UnitItemsTest::names);
         assertThat(roster).hasSize(2).allSatisfy(d -> assertThat(d.role()).isEqualTo(UnitItems.Role.LEAD));
         assertThat(roster.get(1).cooperating()).isEqualTo("sjbgs单位");

@@ -71,7 +71,7 @@ class UnitAdminIT {
         var r = ops().postForEntity("/api/units", Map.of("code", code, "name", "沂源县燕崖镇卫生院（新）", "type", "township",
                 "parentCode", "jkzx", "headName", "高远", "headUser", code + "-head", "reporterName", "韩梅", "reporterUser", code + "-reporter"),
                 Map.class);
-        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getStatusCode()).as(String.valueOf(r.getBody())).isEqualTo(HttpStatus.OK);
         created.add(code);
         assertThat((List<Object>) r.getBody().get("createdAccounts")).containsExactly(code + "-head", code + "-reporter");
         assertThat(identityService.createGroupQuery().groupId(Roles.unitGroup(code)).singleResult().getName()).isEqualTo("沂源县燕崖镇卫生院（新）");
@@ -81,6 +81,9 @@ class UnitAdminIT {
                 .containsExactlyInAnyOrder(Roles.unitGroup(code), Roles.UNIT_HEAD);
         assertThat(identityService.checkPassword(code + "-reporter", "test")).as("no shared password for a new account").isFalse();
         assertThat(units.children("jkzx")).extracting(Unit::code).contains(code);
+        // a notice reaches the CDC's units through the hierarchy: childrenOf
+        var t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  childrenOf: [jkzx]");
+        assertThat(t.targets().activeCodes(units)).contains(code).doesNotContain("jkzx", "rmyy");
 
         // the registry lists it with its type's and parent's names; a rename reaches the group
         Map<?, ?> registry = ops().getForObject("/api/units", Map.class);
