@@ -25,7 +25,8 @@ public record CampaignTemplate(
         boolean unitHeadApproval,
         Reminders reminders,
         String tableTitle,
-        List<Rule> rules) {
+        List<Rule> rules,
+        Rollup rollup) {
 
     public CampaignTemplate {
         items = items == null ? List.of() : List.copyOf(items);
@@ -36,10 +37,27 @@ public record CampaignTemplate(
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
+    /**
+     * A two-level roll-up: a target unit whose parent (in the registry) is also a target is a member of that
+     * intermediate unit — it reports to it {@code membersDueWorkingDaysBefore} working days before the deadline, the
+     * intermediate reviews it (approve, or return with a reason) and hands in its own report to the bureau by the
+     * deadline.
+     */
+    public record Rollup(Integer membersDueWorkingDaysBefore) {
+        public int daysBefore() {
+            return membersDueWorkingDaysBefore == null ? 3 : membersDueWorkingDaysBefore;
+        }
+    }
+
+    /** Whether reports go through intermediate units. */
+    public boolean rollsUp() {
+        return rollup != null;
+    }
+
     /** The same template with another 文号 (a copy of an earlier notice gets its own). */
     public CampaignTemplate withDocumentNumber(String number) {
         return new CampaignTemplate(code, title, number, issuer, section, contact, noticeText, items, targets, deadline, indicators,
-                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules);
+                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup);
     }
 
     /**

@@ -208,6 +208,9 @@ public final class TemplateParser {
         if (!a.kinds().isEmpty() && (a.summaryRequired() || a.minPhotos() > 0 || a.maxPhotos() != null)) {
             p.add("字段 attachments：给出 kinds 时，summaryRequired、minPhotos、maxPhotos 写在各类附件中（min、max），不再单独给出");
         }
+        if (t.rollup() != null && (t.rollup().daysBefore() < 1 || t.rollup().daysBefore() > 30)) {
+            p.add("字段 rollup.membersDueWorkingDaysBefore 须在 1～30 之间（下级单位比截止日期提前的工作日数）");
+        }
         Set<String> kindCodes = new HashSet<>();
         for (int i = 0; i < a.kinds().size(); i++) {
             var k = a.kinds().get(i);

@@ -27,8 +27,11 @@ public class DistributionService {
     private final UnitProcesses processes;
     private final int batchSize;
 
+    private final cn.duban.calendar.WorkCalendar calendar;
+
     public DistributionService(CampaignService campaigns, Units units, CampaignUnits reports,
-                               UnitProcesses processes, DubanProperties settings) {
+                               UnitProcesses processes, DubanProperties settings, cn.duban.calendar.WorkCalendar calendar) {
+        this.calendar = calendar;
         int batchSize = settings.distribution().batchSize();
         this.campaigns = campaigns;
         this.units = units;
@@ -49,6 +52,15 @@ public class DistributionService {
             List<String> codes = new ArrayList<>(c.template().targets() == null ? java.util.Set.of() : c.template().targets().activeCodes(units));
             reports.enrol(campaignId, codes, c.deadline(), batchSize);
             total = codes.size();
+            if (c.template().rollsUp() && c.deadline() != null) {
+                // a roll-up's members report to their intermediate unit, working days before its own deadline
+                java.util.Set<String> targets = new java.util.HashSet<>(codes);
+                List<String> members = units.findAll(codes).values().stream()
+                        .filter(u -> u.parentCode() != null && targets.contains(u.parentCode())).map(cn.duban.unit.Unit::code).sorted().toList();
+                if (!members.isEmpty()) {
+                    reports.dueEarlier(campaignId, members, calendar.workingDaysBefore(c.deadline(), c.template().rollup().daysBefore()));
+                }
+            }
         }
         int batches = (total + batchSize - 1) / batchSize;
         return new ArrayList<>(IntStream.range(0, batches).boxed().toList());

@@ -78,9 +78,11 @@ public class UnitReportProcess implements UnitProcesses {
     private final CampaignService campaigns;
     private final Units units;
     private final RuntimeService runtimeService;
+    private final cn.duban.report.Rollups rollups;
 
     public UnitReportProcess(ReportService reports, ContributionService contributions, CampaignService campaigns,
-                             Units units, RuntimeService runtimeService) {
+                             Units units, RuntimeService runtimeService, cn.duban.report.Rollups rollups) {
+        this.rollups = rollups;
         this.reports = reports;
         this.contributions = contributions;
         this.campaigns = campaigns;
@@ -136,6 +138,16 @@ public class UnitReportProcess implements UnitProcesses {
     /** candidateGroups of the unit's tasks: the unit's own group. */
     public String unitGroup(DelegateExecution execution) {
         return Roles.unitGroup(owner(execution).unitCode());
+    }
+
+    /**
+     * candidateGroups of 审核报送: the section's reviewers, or — for a member of a two-level roll-up — the
+     * intermediate unit it reports to (from duban's tables: the campaign's units and the registry's parents).
+     */
+    public String reviewGroup(DelegateExecution execution) {
+        Owner o = owner(execution);
+        String intermediate = rollups.intermediateOf(campaigns.get(o.campaignId()), o.unitCode());
+        return intermediate == null ? Roles.REVIEWER : Roles.unitGroup(intermediate);
     }
 
     /** dueDate of the unit's tasks: the campaign deadline, or the new date of the last return. */

@@ -25,6 +25,11 @@ public class CampaignUnits {
         reports.insertUnits(campaignId, unitCodes, dueDate, batchSize);
     }
 
+    /** Gives these units (a roll-up's members) their own, earlier due date. */
+    public void dueEarlier(String campaignId, List<String> unitCodes, LocalDate dueDate) {
+        reports.setDueDates(campaignId, unitCodes, dueDate);
+    }
+
     @Transactional(readOnly = true)
     public int count(String campaignId) {
         return reports.countUnits(campaignId);

@@ -44,10 +44,13 @@ class ReportController {
     private final ReportDrafts drafts;
     private final People people;
     private final DoneWork doneWork;
+    private final Rollups rollups;
 
     ReportController(CampaignService campaigns, ReportService reports,
                      AttachmentService attachments, ContributionService contributions, Units units,
-                     IdentityService identityService, Downloads downloads, ReportDrafts drafts, People people, DoneWork doneWork) {
+                     IdentityService identityService, Downloads downloads, ReportDrafts drafts, People people, DoneWork doneWork,
+                     Rollups rollups) {
+        this.rollups = rollups;
         this.campaigns = campaigns;
         this.reports = reports;
         this.attachments = attachments;
@@ -64,7 +67,7 @@ class ReportController {
     @GetMapping("/campaigns/{id}/units/{unit}")
     Map<String, Object> unitView(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                  @PathVariable String id, @PathVariable String unit) {
-        requireUnit(user, unit);
+        requireUnit(user, id, unit);
         Campaign c = campaigns.get(id);
         UnitReport u = reports.unit(id, unit);
         Unit info = units.find(unit).orElseThrow();
@@ -91,6 +94,10 @@ class ReportController {
         view.put("contributionsReceived", received);
         view.put("contributionsMissing", contributions.missingFor(id, unit));
         view.put("contributionFiles", contributions.stagedFiles(id, unit));
+        // a roll-up: whom the unit reports to, and (for an intermediate) its members with their status and figures
+        String intermediate = rollups.intermediateOf(c, unit);
+        view.put("reportsTo", intermediate == null ? "" : units.find(intermediate).map(Unit::name).orElse(intermediate));
+        view.put("members", reports.memberLines(c, rollups.membersOf(c, unit)));
         view.put("unitNames", units.findAll(received.stream().map(ContributionService.Contribution::fromUnit).distinct().toList())
                 .values().stream().collect(java.util.stream.Collectors.toMap(Unit::code, Unit::name)));
         view.put("people", identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unit)).orderByUserId().asc().list()
@@ -128,7 +135,9 @@ class ReportController {
     @PostMapping("/campaigns/{id}/units/{unit}/decision/check")
     Decisions.Verdict checkDecision(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                     @PathVariable String unit, @org.springframework.web.bind.annotation.RequestBody DecisionDraft d) {
-        if (d.review() ? !user.isSupervision() : !user.isIn(Roles.unitGroup(unit))) {
+        boolean mayReview = user.isSupervision()
+                || (!user.unitCodes().isEmpty() && rollups.isIntermediateFor(campaigns.get(id), unit, user.unitCodes()));
+        if (d.review() ? !mayReview : !user.isIn(Roles.unitGroup(unit))) {
             throw new Forbidden("无权审核该单位的报送");
         }
         return reports.checkDecision(id, d.review(), d.approved(), d.comment(), d.newDueDate());
@@ -171,7 +180,10 @@ class ReportController {
         var owner = attachments.owner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
         // the unit's own people and the section; for a file sent with a contribution, also the item's lead unit
         boolean lead = owner.contributionId() != null && contributions.anyLeads(owner.campaignId(), owner.itemCode(), user.unitCodes());
-        if (!user.canSeeUnit(owner.unitCode()) && !lead) {
+        // in a two-level roll-up, the intermediate unit reads what its members handed in (not what they are still preparing)
+        boolean intermediate = owner.reportId() != null && !user.unitCodes().isEmpty()
+                && rollups.isIntermediateFor(campaigns.get(owner.campaignId()), owner.unitCode(), user.unitCodes());
+        if (!user.canSeeUnit(owner.unitCode()) && !lead && !intermediate) {
             throw new Forbidden("附件不存在或无权访问");
         }
         boolean image = owner.contentType().startsWith("image/");
@@ -190,8 +202,10 @@ class ReportController {
         }
     }
 
-    private static void requireUnit(CurrentUser user, String unit) {
-        if (!user.canSeeUnit(unit)) {
+    /** The unit's own people, the section, and in a roll-up the intermediate unit the unit reports to. */
+    private void requireUnit(CurrentUser user, String campaignId, String unit) {
+        if (!user.canSeeUnit(unit) && (user.unitCodes().isEmpty()
+                || !rollups.isIntermediateFor(campaigns.get(campaignId), unit, user.unitCodes()))) {
             throw new Forbidden("只能查看本单位的报送");
         }
     }

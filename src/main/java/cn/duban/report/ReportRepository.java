@@ -40,6 +40,13 @@ class ReportRepository {
     // ---- campaign units
 
     /** Inserts the campaign's unit rows in JDBC batches; unit codes are numbered into batches of {@code batchSize}. */
+    void setDueDates(String campaignId, List<String> unitCodes, LocalDate dueDate) {
+        for (List<String> piece : cn.duban.support.InLists.of(unitCodes)) {
+            jdbc.sql("UPDATE duban_campaign_unit SET due_date = :due WHERE campaign_id = :c AND unit_code IN (:codes)")
+                    .param("due", dueDate).param("c", campaignId).param("codes", piece).update();
+        }
+    }
+
     void insertUnits(String campaignId, List<String> unitCodes, LocalDate dueDate, int batchSize) {
         List<Object[]> args = new ArrayList<>(unitCodes.size());
         for (int i = 0; i < unitCodes.size(); i++) {

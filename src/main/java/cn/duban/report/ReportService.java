@@ -193,6 +193,33 @@ public class ReportService {
         return reports.owing(campaignId);
     }
 
+    /** A member of a roll-up as its intermediate unit sees it: status, due date, its latest hand-in's figures. */
+    public record MemberLine(String unitCode, String unitName, String status, String statusLabel, String dueDate, boolean overdue,
+                             Map<String, java.math.BigDecimal> values) {}
+
+    /** The members of an intermediate unit, and the sums of their approved figures (what it rolls up). */
+    public record MemberLines(List<MemberLine> lines, Map<String, java.math.BigDecimal> approvedTotals, int approved) {}
+
+    @Transactional(readOnly = true)
+    public MemberLines memberLines(Campaign c, List<String> memberCodes) {
+        List<MemberLine> lines = new ArrayList<>();
+        Map<String, java.math.BigDecimal> totals = new java.util.LinkedHashMap<>();
+        int approved = 0;
+        Map<String, Unit> rows = units.findAll(memberCodes);
+        for (String code : memberCodes) {
+            UnitReport u = unit(c.id(), code);
+            List<ReportVersion> vs = reports.versions(c.id(), code);
+            Map<String, java.math.BigDecimal> values = vs.isEmpty() ? Map.of() : vs.get(0).values();
+            if (u.status() == UnitStatus.APPROVED) {
+                approved++;
+                values.forEach((k, v) -> totals.merge(k, v, java.math.BigDecimal::add));
+            }
+            lines.add(new MemberLine(code, rows.containsKey(code) ? rows.get(code).name() : code, u.status().name(), u.status().label(),
+                    u.dueDate() == null ? "" : u.dueDate().toString(), isOverdue(u), values));
+        }
+        return new MemberLines(lines, totals, approved);
+    }
+
     public List<ReportVersion> versions(String campaignId, String unitCode) {
         return reports.versions(campaignId, unitCode);
     }

@@ -48,6 +48,7 @@ class UnitReportModelTest {
         org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(ENGINE.getProcessEngine());
         Mocks.register(UnitReportProcess.FLOW, flow);
         when(flow.unitGroup(any())).thenReturn("unit-zyy");
+        when(flow.reviewGroup(any())).thenReturn("reviewer");
         when(flow.reporter(any())).thenReturn("zyy-reporter");
         when(flow.unitHead(any())).thenReturn("zyy-head");
         when(flow.pendingContributions(any())).thenReturn(List.of());
@@ -87,6 +88,16 @@ class UnitReportModelTest {
         execute(job());
         verify(flow).recordApproval(any(DelegateExecution.class));
         assertThat(pi).isEnded().hasPassed(UnitReportProcess.REPORT_APPROVED_END);
+    }
+
+    @Test
+    void aRollUpMembersReviewGoesToItsIntermediateUnit() {
+        begin();
+        when(flow.reviewGroup(any())).thenReturn("unit-jkzx");
+        sign();
+        complete(task());
+        assertThat(pi).isWaitingAt(UnitReportProcess.REVIEW_REPORT);
+        assertThat(task()).hasCandidateGroup("unit-jkzx");
     }
 
     @Test

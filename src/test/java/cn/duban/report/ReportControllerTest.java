@@ -54,6 +54,7 @@ class ReportControllerTest {
     @MockitoBean Downloads downloads;
     @MockitoBean ReportDrafts drafts;
     @MockitoBean DoneWork doneWork;
+    @MockitoBean Rollups rollups;
     @MockitoBean cn.duban.identity.People people;
 
     @Test

@@ -1,0 +1,162 @@
+package cn.duban.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.Driver;
+import cn.duban.calendar.WorkCalendar;
+import cn.duban.campaign.TemplateCatalog;
+import cn.duban.identity.Roles;
+import cn.duban.process.UnitReportProcess;
+import cn.duban.report.ReportService;
+import cn.duban.report.UnitStatus;
+import cn.duban.summary.SummaryService;
+import cn.duban.unit.UnitAdmin;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A two-level roll-up through the task API and over HTTP: two township centres under the CDC report to it by an
+ * earlier date; the CDC reviews them (approves one, returns the other with a reason), sees its members' roll-up and
+ * hands in its own part; the bureau reviews the CDC and a unit outside the roll-up. Each member sees only its own
+ * work, the CDC only its members, the section both levels; the county totals count every approved report once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(Driver.class)
+class RollupIT {
+
+    static final String PW = "Rollup-2026";
+
+    @Autowired TestRestTemplate http;
+    @Autowired Driver driver;
+    @Autowired TemplateCatalog catalog;
+    @Autowired UnitAdmin unitAdmin;
+    @Autowired ReportService reports;
+    @Autowired SummaryService summaries;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+    @Autowired WorkCalendar calendar;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
+    String m1;
+    String m2;
+
+    @BeforeEach
+    void units() {
+        cn.duban.SharedJvmEngines.restApiUses(engine);
+        driver.sectionPeople();
+        long n = System.nanoTime() % 100_000;
+        m1 = "rua" + n;
+        m2 = "rub" + n;
+        for (String code : List.of(m1, m2)) {
+            unitAdmin.create(new UnitAdmin.UnitForm(code, "乡镇卫生院" + code, "township", null, null, null, "填报员", code + "-reporter", "jkzx"), "ops1");
+            password(code + "-reporter");
+        }
+        password("jkzx-reporter");
+    }
+
+    @AfterEach
+    void deactivate() {
+        unitAdmin.setActive(m1, false, "test");
+        unitAdmin.setActive(m2, false, "test");
+    }
+
+    @Test
+    void membersReportToTheirIntermediateWhichReportsToTheBureau() throws Exception {
+        String yaml = new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml").getContentAsString(StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^code: .*$", "code: rollup-" + System.nanoTime())
+                .replaceFirst("(?ms)^targets:\\n(  .*?\\n)+", "targets:\n  units: [jkzx, rmyy, " + m1 + ", " + m2 + "]\n")
+                + "\nrollup: {membersDueWorkingDaysBefore: 2}\n";
+        String code = driver.as("drafter1", () -> catalog.upload(yaml, "drafter1")).code();
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(12));
+        String id = driver.issue(driver.startCampaign(code, deadline.toString()));
+
+        // members are due earlier; the intermediate and the unit outside the roll-up on the deadline
+        LocalDate memberDue = calendar.workingDaysBefore(deadline, 2);
+        assertThat(reports.unit(id, m1).dueDate()).isEqualTo(memberDue);
+        assertThat(reports.unit(id, "jkzx").dueDate()).isEqualTo(deadline);
+        assertThat(reports.unit(id, "rmyy").dueDate()).isEqualTo(deadline);
+
+        for (String unit : List.of(m1, m2)) {
+            driver.sign(id, unit);
+            driver.stage(id, unit, true, true);
+        }
+        driver.handIn(id, m1, Driver.seed000Figures("2"), List.of());
+        driver.handIn(id, m2, Driver.seed000Figures("3"), List.of());
+
+        // the members' reviews go to the CDC's people, not to the section's reviewers
+        var review1 = driver.unitTask(id, m1, UnitReportProcess.REVIEW_REPORT);
+        assertThat(taskService.getIdentityLinksForTask(review1.getId())).extracting(l -> l.getGroupId()).containsExactly(Roles.unitGroup("jkzx"));
+
+        // who may read a member's report: its own people, the CDC, the section; not the other member, not another unit
+        assertThat(get(m2 + "-reporter", id, m1)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("rmyy-reporter", id, m1)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("jkzx-reporter", id, m1)).isEqualTo(HttpStatus.OK);
+        assertThat(get("reviewer1", id, m1)).isEqualTo(HttpStatus.OK);
+        assertThat(get(m1 + "-reporter", id, "jkzx")).as("a member does not read its intermediate's report").isEqualTo(HttpStatus.FORBIDDEN);
+        var check = http.withBasicAuth("jkzx-reporter", PW).postForEntity("/api/campaigns/" + id + "/units/" + m2 + "/decision/check",
+                Map.of("review", true, "approved", false, "comment", ""), Map.class);
+        assertThat(check.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(check.getBody().get("ready")).isEqualTo(false);
+
+        // the CDC approves one member and returns the other with a reason and a new date
+        driver.submit("jkzx-reporter", review1, Map.of(UnitReportProcess.REPORT_APPROVED.name(), true,
+                UnitReportProcess.COMMENT.name(), Driver.transientString(""), UnitReportProcess.NEW_DUE_DATE.name(), Driver.transientString("")));
+        driver.submit("jkzx-reporter", driver.unitTask(id, m2, UnitReportProcess.REVIEW_REPORT), Map.of(
+                UnitReportProcess.REPORT_APPROVED.name(), false, UnitReportProcess.COMMENT.name(), Driver.transientString("请附活动台账"),
+                UnitReportProcess.NEW_DUE_DATE.name(), Driver.transientString(memberDue.toString())));
+        assertThat(reports.unit(id, m1).status()).isEqualTo(UnitStatus.APPROVED);
+        assertThat(reports.unit(id, m2).status()).isEqualTo(UnitStatus.RETURNED);
+
+        // the CDC sees its members' roll-up on its own form
+        var view = http.withBasicAuth("jkzx-reporter", PW).getForEntity("/api/campaigns/" + id + "/units/jkzx", Map.class).getBody();
+        Map<?, ?> members = (Map<?, ?>) view.get("members");
+        assertThat((List<?>) members.get("lines")).hasSize(2);
+        assertThat(members.get("approved")).isEqualTo(1);
+        assertThat(((Number) ((Map<?, ?>) members.get("approvedTotals")).get("1")).intValue()).isEqualTo(2);
+        assertThat(http.withBasicAuth(m1 + "-reporter", PW).getForEntity("/api/campaigns/" + id + "/units/" + m1, Map.class)
+                .getBody().get("reportsTo")).isEqualTo("沂源县疾病预防控制中心");
+
+        // m2 hands in again and is approved; the CDC and the other unit report to the bureau, whose reviewer approves them
+        driver.handIn(id, m2, Driver.seed000Figures("3"), reports.versions(id, m2).get(0).attachments().stream().map(a -> a.id()).toList());
+        driver.submit("jkzx-reporter", driver.unitTask(id, m2, UnitReportProcess.REVIEW_REPORT), Map.of(UnitReportProcess.REPORT_APPROVED.name(), true,
+                UnitReportProcess.COMMENT.name(), Driver.transientString(""), UnitReportProcess.NEW_DUE_DATE.name(), Driver.transientString("")));
+        for (String unit : List.of("jkzx", "rmyy")) {
+            driver.sign(id, unit);
+            driver.stage(id, unit, true, true);
+            driver.handIn(id, unit, Driver.seed000Figures("1"), List.of());
+            assertThat(taskService.getIdentityLinksForTask(driver.unitTask(id, unit, UnitReportProcess.REVIEW_REPORT).getId()))
+                    .extracting(l -> l.getGroupId()).containsExactly(Roles.REVIEWER);
+            driver.review(id, unit, true, null, null);
+        }
+        // the county total counts every approved report once: 2 + 3 (members) + 1 (CDC's own part) + 1 (hospital)
+        assertThat(summaries.summarize(id).totals().get(0).amount()).isEqualByComparingTo(new BigDecimal("7"));
+    }
+
+    private HttpStatus get(String user, String campaignId, String unit) {
+        return HttpStatus.valueOf(http.withBasicAuth(user, List.of("reviewer1", "rmyy-reporter").contains(user) ? "test" : PW)
+                .getForEntity("/api/campaigns/" + campaignId + "/units/" + unit, String.class).getStatusCode().value());
+    }
+
+    private void password(String userId) {
+        var u = identityService.createUserQuery().userId(userId).singleResult();
+        u.setPassword(PW);
+        identityService.saveUser(u);
+    }
+}
