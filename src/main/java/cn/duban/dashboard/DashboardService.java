@@ -45,8 +45,13 @@ public class DashboardService {
     private final Clock clock;
     private final DashboardRules rules;
 
+    private final cn.duban.report.Rollups rollups;
+    private final cn.duban.unit.Units registry;
+
     public DashboardService(CampaignService campaigns, SummaryService summaries, ReportFigures figures, Outbox outbox, Clock clock,
-                            DubanProperties settings) {
+                            DubanProperties settings, cn.duban.report.Rollups rollups, cn.duban.unit.Units registry) {
+        this.rollups = rollups;
+        this.registry = registry;
         int nearDays = settings.dashboard().nearDays();
         int veryLateDays = settings.dashboard().veryLateDays();
         this.campaigns = campaigns;
@@ -64,7 +69,7 @@ public class DashboardService {
 
     public record UnitRow(String unitCode, String unitName, String status, String statusLabel, String bucket,
                           String bucketLabel, LocalDate dueDate, LocalDateTime submittedAt, int daysLate, int returnCount,
-                          int reminders, String urgency, String urgencyLabel, String processInstanceId) {}
+                          int reminders, String urgency, String urgencyLabel, String processInstanceId, String reportsTo) {}
 
     public record Page(List<UnitRow> rows, int page, int size, int total) {}
 
@@ -121,6 +126,9 @@ public class DashboardService {
                 : figures.page(c.id(), c.deadline(), only.statuses(), false, today, pageSize, (long) pageNo * pageSize);
         Map<String, Integer> reminders = outbox.remindersPerUnit(c.id(), lines.stream().map(UnitLine::unitCode).toList(),
                 REMINDER_KINDS);
+        // a roll-up: the intermediate unit each member reports to, by name (the second level)
+        Map<String, String> parents = rollups.intermediates(c);
+        Map<String, cn.duban.unit.Unit> parentRows = registry.findAll(parents.values().stream().distinct().toList());
         List<UnitRow> rows = lines.stream().map(l -> {
             Bucket bucket = rules.bucket(l.status(), l.dueDate(), today);
             Urgency urgency = rules.urgency(l.status(), l.dueDate(), today);
@@ -128,7 +136,9 @@ public class DashboardService {
             int late = Lateness.daysLate(l.status(), l.dueDate(), submitted == null ? null : submitted.toLocalDate(), today);
             return new UnitRow(l.unitCode(), l.unitName(), l.status().name(), l.status().label(), bucket.name(), bucket.label(),
                     l.dueDate(), submitted, late, l.returnCount(), reminders.getOrDefault(l.unitCode(), 0),
-                    urgency == null ? null : urgency.name(), urgency == null ? null : urgency.label(), l.processInstanceId());
+                    urgency == null ? null : urgency.name(), urgency == null ? null : urgency.label(), l.processInstanceId(),
+                    parents.containsKey(l.unitCode()) && parentRows.containsKey(parents.get(l.unitCode()))
+                            ? parentRows.get(parents.get(l.unitCode())).name() : null);
         }).toList();
         return new Page(rows, pageNo, pageSize, total);
     }

@@ -145,6 +145,13 @@ class RollupIT {
                     .extracting(l -> l.getGroupId()).containsExactly(Roles.REVIEWER);
             driver.review(id, unit, true, null, null);
         }
+        // the bureau sees both levels: each member on the 督办看板 says whom it reports to
+        var board = http.withBasicAuth("reviewer1", "test").getForEntity("/api/dashboard/campaigns/" + id, Map.class).getBody();
+        List<Map<?, ?>> rows = (List<Map<?, ?>>) ((Map<?, ?>) board.get("units")).get("rows");
+        assertThat(rows).filteredOn(r -> m1.equals(r.get("unitCode"))).singleElement()
+                .satisfies(r -> assertThat(r.get("reportsTo")).isEqualTo("沂源县疾病预防控制中心"));
+        assertThat(rows).filteredOn(r -> "rmyy".equals(r.get("unitCode"))).singleElement()
+                .satisfies(r -> assertThat(r.get("reportsTo")).isNull());
         // the county total counts every approved report once: 2 + 3 (members) + 1 (CDC's own part) + 1 (hospital)
         assertThat(summaries.summarize(id).totals().get(0).amount()).isEqualByComparingTo(new BigDecimal("7"));
     }

@@ -175,7 +175,7 @@ async function renderCampaign(root, id, bucket, page) {
       style: u.urgency ? 'background:' + URGENCY_COLOURS[u.urgency] : null,
       title: u.urgencyLabel || null
     },
-      el('td', {}, u.unitName),
+      el('td', {}, u.unitName, u.reportsTo ? el('div', { class: 'muted', style: 'font-size:12px' }, '经 ' + u.reportsTo + ' 审核汇总') : null),
       el('td', {}, u.statusLabel + (u.bucket === 'OVERDUE' && u.status !== 'CLOSED' ? '（逾期）' : '')),
       el('td', {}, u.dueDate || ''),
       el('td', {}, when(u.submittedAt)),
@@ -226,6 +226,18 @@ async function renderUnit(root, id, unitCode) {
       el('td', {}, v.reviewedAt ? when(v.reviewedAt) + ' ' + (names[v.reviewedBy] || '') : ''),
       el('td', {}, v.reviewComment || '')))))
     : el('p', { class: 'muted' }, '尚未报送。'));
+
+  if (view.reportsTo) {
+    root.appendChild(el('p', { class: 'muted', id: 'duban-reports-to' }, '本单位的报送由 ' + view.reportsTo + ' 审核并汇总上报。'));
+  }
+  if (view.members && view.members.lines.length) {
+    root.appendChild(el('h3', {}, `下级单位（已审核通过 ${view.members.approved} / ${view.members.lines.length}）`));
+    root.appendChild(el('table', { class: 'units members', id: 'duban-members' },
+      el('thead', {}, el('tr', {}, ['单位', '状态', '期限', ''].map(h => el('th', {}, h)))),
+      el('tbody', {}, view.members.lines.map(m => el('tr', {},
+        el('td', {}, m.unitName), el('td', {}, m.statusLabel + (m.overdue ? '（逾期）' : '')), el('td', {}, m.dueDate),
+        el('td', {}, el('a', { href: '#/duban?campaign=' + encodeURIComponent(id) + '&unit=' + encodeURIComponent(m.unitCode) }, '详情')))))));
+  }
 
   if (latest && notice.template.indicators.length) {
     root.appendChild(el('h3', {}, `统计表（第 ${latest.version} 版）`));
