@@ -35,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "e2e"})
+@org.springframework.context.annotation.Import(cn.duban.Driver.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserFlowIT {
 
@@ -50,6 +51,9 @@ class BrowserFlowIT {
     @Autowired WorkCalendar calendar;
     @Autowired cn.duban.reminder.UrgeService urges;
     @Autowired cn.duban.unit.Units units;
+    @Autowired cn.duban.Driver driver;
+    @Autowired cn.duban.unit.UnitAdmin unitAdmin;
+    @Autowired cn.duban.campaign.TemplateCatalog catalog;
 
     Browser b;
     Path files;
@@ -79,6 +83,70 @@ class BrowserFlowIT {
             Files.writeString(Path.of("target/e2e/FAILED.html"), b.driver.getPageSource());
             throw e;
         }
+    }
+
+    /**
+     * A two-level roll-up as the CDC's reporter meets it: a township centre under the CDC hands in (set up through the
+     * services), and the CDC's reporter finds 审核报送 in 本单位待办, reads the member's report, is told at the field what a
+     * return needs, approves, and sees the member in the roll-up on the CDC's own form.
+     */
+    @Test
+    void anIntermediateUnitReviewsItsMembersReportInTasklist() throws Exception {
+        try {
+            rollUp();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-rollup");
+            Files.writeString(Path.of("target/e2e/FAILED-rollup.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void rollUp() throws Exception {
+        driver.sectionPeople();
+        String member = "bsws" + System.nanoTime() % 10_000;
+        unitAdmin.create(new cn.duban.unit.UnitAdmin.UnitForm(member, "沂源县燕崖镇北山卫生所", "township", null, null, null, "高远",
+                member + "-reporter", "jkzx"), "operator");
+        String yaml = new org.springframework.core.io.ClassPathResource("campaigns/yiyuan-health-2024-315.yaml")
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^code: .*$", "code: rollup-e2e-" + System.nanoTime() % 100_000)
+                .replaceFirst("(?ms)^targets:\\n(  .*?\\n)+", "targets:\n  units: [jkzx, " + member + "]\n")
+                + "\nrollup: {membersDueWorkingDaysBefore: 2}\n";
+        String code = driver.as("drafter1", () -> catalog.upload(yaml, "drafter1")).code();
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(12));
+        String id = driver.issue(driver.startCampaign(code, deadline.toString()));
+        b.until(d -> driver.unitTasks(id, member, UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
+        driver.sign(id, member);
+        driver.stage(id, member, true, true);
+        driver.handIn(id, member, cn.duban.Driver.seed000Figures("2"), List.of());
+        Task review = b.until(d -> driver.unitTasks(id, member, UnitReportProcess.REVIEW_REPORT).stream().findFirst().orElse(null));
+
+        b.login("tasklist", "jkzx-reporter", PW);
+        b.click(b.withText(".task-filter", "本单位待办"));
+        b.until(d -> d.findElements(By.cssSelector(".tasks-list li.task")).stream()
+                .anyMatch(t -> t.getText().contains("审核报送") && t.getText().contains("沂源县燕崖镇北山卫生所")) ? Boolean.TRUE : null);
+        b.screenshot("rollup-intermediate-list");
+        // as a clerk does: the task clicked in the list, then 认领 (the CDC has two people: nobody is assigned)
+        current = review.getId();
+        b.click(b.withText(".tasks-list li.task h4.task a", "沂源县燕崖镇北山卫生所"));
+        claimAndWaitForForm();
+        b.waitForText("审核报送：沂源县燕崖镇北山卫生所");
+        assertThat(b.pageText()).contains("高远").doesNotContain(member + "-reporter").doesNotContain("ENGINE-");
+        b.click("input[name='approved'][ng-value='false']");
+        refusedAt("#newDueDateError", "退回时请填写新的报送期限");
+        b.click("input[name='approved'][ng-value='true']");
+        b.screenshot("rollup-intermediate-review");
+        complete();
+        b.until(d -> reports.unit(id, member).status() == UnitStatus.APPROVED ? Boolean.TRUE : null);
+
+        // the CDC's own form: its member in the roll-up, approved, with the approved totals
+        driver.sign(id, "jkzx");
+        Task own = b.until(d -> driver.unitTasks(id, "jkzx", UnitReportProcess.FILL_REPORT).stream().findFirst().orElse(null));
+        current = own.getId();
+        b.click(b.withText(".task-filter", "我的待办"));
+        b.click(b.withText(".tasks-list li.task h4.task a", "填报并报送统计表"));
+        claimAndWaitForForm();
+        assertThat(b.visible("#members").getText()).contains("已审核通过 1 / 1").contains("沂源县燕崖镇北山卫生所").contains("已通过合计");
+        b.screenshot("rollup-intermediate-form");
     }
 
     void flow() throws Exception {
