@@ -46,6 +46,14 @@ public final class MailTemplates {
         return new Mail(subject, html(text), text);
     }
 
+    /** To an intermediate unit of a roll-up: its members past their due date. */
+    public static Mail memberDigest(String title, String unitName, LocalDate today, java.util.List<String> late, String link) {
+        String subject = "【督办】下级单位逾期未报（" + today + "）：" + title;
+        String text = unitName + "：\n\n《" + title + "》中由本单位审核汇总的下级单位，截至 " + today + " 仍有 " + late.size()
+                + " 个逾期未报：\n" + String.join("、", late) + "\n\n请督促其尽快报送。办理入口：" + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
     public static Mail urge(String title, String unitName, LocalDate due, String note, String link) {
         String subject = "【督办】催办：" + title;
         String text = unitName + "：\n\n综合监督科催办《" + title + "》的报送（期限 " + due + "）。\n" + (note == null || note.isBlank() ? "" : "催办说明：" + note + "\n")

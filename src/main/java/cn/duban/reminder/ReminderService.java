@@ -54,10 +54,13 @@ public class ReminderService {
     private final TasklistLinks links;
     private final boolean copyUnitMailbox;
     private final cn.duban.identity.People people;
+    private final cn.duban.report.Rollups rollups;
 
     public ReminderService(CampaignService campaigns, ReportService reports, Units units, WorkCalendar calendar,
                            Outbox outbox, IdentityService identityService, Clock clock,
-                           DubanProperties settings, TasklistLinks links, cn.duban.identity.People people) {
+                           DubanProperties settings, TasklistLinks links, cn.duban.identity.People people,
+                           cn.duban.report.Rollups rollups) {
+        this.rollups = rollups;
         int hour = settings.reminders().hour();
         this.campaigns = campaigns;
         this.reports = reports;
@@ -93,7 +96,41 @@ public class ReminderService {
         Campaign c = campaigns.get(campaignId);
         LocalDate today = LocalDate.now(clock);
         List<UnitReport> owing = reports.owing(campaignId);
-        return queueUnitMails(c, owing, today) + queueDigest(c, owing, today);
+        return queueUnitMails(c, owing, today) + queueDigest(c, owing, today) + queueMemberDigests(c, owing, today);
+    }
+
+    /**
+     * In a two-level roll-up, each intermediate unit's daily digest of its members past their due date, while any
+     * are: to its reporter and head (and its mailbox), as the section gets the county's.
+     */
+    private int queueMemberDigests(Campaign c, List<UnitReport> owing, LocalDate today) {
+        Map<String, String> intermediateOf = rollups.intermediates(c);
+        if (intermediateOf.isEmpty() || !c.template().reminders().sendsDailyDigest()) {
+            return 0;
+        }
+        Map<String, List<String>> lateByIntermediate = new java.util.TreeMap<>();
+        owing.stream().filter(u -> intermediateOf.containsKey(u.unitCode()) && u.dueDate() != null && today.isAfter(u.dueDate()))
+                .forEach(u -> lateByIntermediate.computeIfAbsent(intermediateOf.get(u.unitCode()), k -> new ArrayList<>()).add(u.unitCode()));
+        if (lateByIntermediate.isEmpty()) {
+            return 0;
+        }
+        List<String> codes = new ArrayList<>(lateByIntermediate.keySet());
+        lateByIntermediate.values().forEach(codes::addAll);
+        Map<String, Unit> unitRows = units.findAll(codes);
+        List<Outbox.Queued> mails = new ArrayList<>();
+        lateByIntermediate.forEach((code, late) -> {
+            Unit unit = unitRows.get(code);
+            if (unit == null) {
+                return;
+            }
+            List<String> names = late.stream().sorted().map(m -> Optional.ofNullable(unitRows.get(m)).map(Unit::name).orElse(m)).toList();
+            MailTemplates.Mail mail = MailTemplates.memberDigest(c.title(), unit.name(), today, names, links.tasklist());
+            UnitReport own = reports.unit(c.id(), code);
+            for (String to : recipients(unit, own, true)) {
+                mails.add(new Outbox.Queued(mail, "MEMBER_DIGEST", c.id(), code, today, to));
+            }
+        });
+        return outbox.enqueueAll(mails);
     }
 
     private String at(LocalDate day) {

@@ -53,6 +53,8 @@ class RollupIT {
     @Autowired IdentityService identityService;
     @Autowired WorkCalendar calendar;
     @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired cn.duban.reminder.ReminderService reminders;
+    @Autowired cn.duban.mail.Outbox outbox;
 
     String m1;
     String m2;
@@ -97,6 +99,19 @@ class RollupIT {
             driver.sign(id, unit);
             driver.stage(id, unit, true, true);
         }
+        // the morning after the members' due date, with both still owing: the CDC gets its digest of them, once a day
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(memberDue.plusDays(1).atTime(9, 0)
+                    .atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+            reminders.dailyTick(id);
+            reminders.dailyTick(id);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        var digests = outbox.list(id, "jkzx").stream().filter(m -> m.kind().equals("MEMBER_DIGEST")).toList();
+        assertThat(digests).isNotEmpty().allSatisfy(m -> assertThat(m.subject()).startsWith("【督办】下级单位逾期未报"));
+        assertThat(digests).extracting(m -> m.recipient()).doesNotHaveDuplicates();
+        assertThat(outbox.list(id, "rmyy")).noneMatch(m -> m.kind().equals("MEMBER_DIGEST"));
         driver.handIn(id, m1, Driver.seed000Figures("2"), List.of());
         driver.handIn(id, m2, Driver.seed000Figures("3"), List.of());
 
