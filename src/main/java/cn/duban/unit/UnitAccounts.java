@@ -60,6 +60,21 @@ class UnitAccounts {
         return created;
     }
 
+    /** The unit's people with the unit roles they hold, by account. */
+    List<UnitAdmin.Member> members(String unitCode) {
+        return identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unitCode)).orderByUserId().asc().list().stream()
+                .map(u -> {
+                    List<String> roles = new ArrayList<>();
+                    if (identityService.createUserQuery().userId(u.getId()).memberOfGroup(Roles.REPORTER).count() > 0) {
+                        roles.add(Roles.NAMES.get(Roles.REPORTER));
+                    }
+                    if (identityService.createUserQuery().userId(u.getId()).memberOfGroup(Roles.UNIT_HEAD).count() > 0) {
+                        roles.add(Roles.NAMES.get(Roles.UNIT_HEAD));
+                    }
+                    return new UnitAdmin.Member(u.getId(), cn.duban.identity.People.name(u), roles);
+                }).toList();
+    }
+
     /** Whether the account exists and belongs to another unit than this one. */
     boolean belongsElsewhere(String userId, String unitCode) {
         return userId != null && identityService.createGroupQuery().groupMember(userId).groupType(Roles.UNIT_GROUP_TYPE).list()

@@ -58,6 +58,15 @@ public class UnitAdmin {
         return units.everyUnit();
     }
 
+    /** A member of a unit's group, with the unit roles (填报专人, 单位负责人) they hold. */
+    public record Member(String id, String name, List<String> roles) {}
+
+    @Transactional(readOnly = true)
+    public List<Member> people(String code) {
+        existing(code);
+        return accounts.members(code);
+    }
+
     @Transactional(readOnly = true)
     public Map<String, String> types() {
         return units.types();

@@ -78,6 +78,16 @@ class UnitController {
         return admin.update(code, form, user.id());
     }
 
+    /** A person of a unit as the registry page lists them: account, name, and the unit roles they hold. */
+    record Person(String id, String name, List<String> roles) {}
+
+    /** The unit's people (members of its group), for the operator: who can act for the unit, and links to their accounts. */
+    @GetMapping("/units/{code}/people")
+    List<Person> people(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
+        requireOperator(user);
+        return admin.people(code).stream().map(p -> new Person(p.id(), p.name(), p.roles())).toList();
+    }
+
     @PostMapping("/units/{code}/deactivate")
     Unit deactivate(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String code) {
         requireOperator(user);

@@ -490,6 +490,13 @@ class BrowserFlowIT {
         b.click("#duban-units-apply");
         assertThat(b.visible("#duban-units-message").getText()).contains("已导入：新增 0 个，变更 1 个，停用 0 个");
         assertThat(b.visible("#duban-unit-changes").getText()).contains("运维").contains("沂源县燕崖镇北山卫生院");
+        // the unit's people, each a link to their account in Admin (where the operator sets the first password)
+        b.click(b.visible("#duban-units-table tr[data-unit='ybsf'] button.edit"));
+        b.until(d -> d.findElements(By.cssSelector("#duban-unit-people li")).isEmpty() ? null : Boolean.TRUE);
+        assertThat(b.visible("#duban-unit-people").getText()).contains("韩梅（ybsf-reporter）：单位填报专人");
+        assertThat(b.js("var r = document.getElementById('duban-unit-form').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;"))
+                .as("the edit form is brought into view").isEqualTo(Boolean.TRUE);
+        b.screenshot("admin-unit-people");
 
         // ---- a wrong password: the login page says in Chinese how many tries are left; the fifth locks the
         // account for a while, and Admin's dashboard shows the lock to operators, who may lift it early

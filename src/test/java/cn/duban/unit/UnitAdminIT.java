@@ -85,6 +85,13 @@ class UnitAdminIT {
         var t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  childrenOf: [jkzx]");
         assertThat(t.targets().activeCodes(units)).contains(code).doesNotContain("jkzx", "rmyy");
 
+        // the operator sees the unit's people with their roles
+        List<Map<?, ?>> people = ops().getForObject("/api/units/" + code + "/people", List.class);
+        assertThat(people).extracting(p -> (Object) p.get("id")).containsExactly(code + "-head", code + "-reporter");
+        assertThat(people.get(1).get("name")).isEqualTo("韩梅");
+        assertThat((List<Object>) people.get(1).get("roles")).containsExactly("单位填报专人");
+        assertThat(http.withBasicAuth("reviewer1", "test").getForEntity("/api/units/" + code + "/people", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         // the registry lists it with its type's and parent's names; a rename reaches the group
         Map<?, ?> registry = ops().getForObject("/api/units", Map.class);
         Map<?, ?> row = ((List<Map<?, ?>>) registry.get("units")).stream().filter(u -> code.equals(u.get("code"))).findFirst().orElseThrow();

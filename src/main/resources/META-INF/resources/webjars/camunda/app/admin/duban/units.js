@@ -118,7 +118,14 @@ function drawTable(tableBox, root) {
       el('td', {}, u.name), el('td', {}, u.code), el('td', {}, u.typeName), el('td', {}, u.parentName || ''),
       el('td', {}, u.headName || ''), el('td', {}, u.mailbox || ''), el('td', {}, u.active ? '启用' : '已停用'),
       el('td', {},
-        el('button', { class: 'btn btn-link btn-xs edit', onclick: () => { state.editing = { isNew: false, values: Object.assign({}, u) }; state.message = null; load(root); } }, '编辑'),
+        el('button', { class: 'btn btn-link btn-xs edit', onclick: async () => {
+          state.editing = { isNew: false, values: Object.assign({}, u) };
+          state.message = null;
+          await load(root);
+          // the form opens above the list: bring it into view, or the click seems to do nothing
+          const form = document.getElementById('duban-unit-form');
+          if (form) form.scrollIntoView({ block: 'start' });
+        } }, '编辑'),
         el('button', { class: 'btn btn-link btn-xs toggle', onclick: () => toggle(root, u) }, u.active ? '停用' : '启用')))))));
   if (!rows.length) tableBox.appendChild(el('p', { class: 'muted' }, '没有符合条件的单位。'));
 }
@@ -174,10 +181,20 @@ function editForm(root, changes) {
     }
     load(root);
   };
+  const people = el('div', { id: 'duban-unit-people', style: 'margin-top:10px' });
+  if (!e.isNew) {
+    call('GET', '/api/units/' + encodeURIComponent(v.code) + '/people').then(list => {
+      people.appendChild(el('strong', {}, '本单位人员'));
+      people.appendChild(list.length ? el('ul', {}, list.map(p => el('li', {},
+        el('a', { href: '#/users/' + encodeURIComponent(p.id) + '?tab=account' }, (p.name || '（未填姓名）') + '（' + p.id + '）'),
+        p.roles.length ? '：' + p.roles.join('、') : '')))
+        : el('p', { class: 'muted' }, '还没有人员。填写上面的负责人或填报专人账号并保存即可建立。'));
+    }, err => people.appendChild(el('p', { class: 'error' }, err.message)));
+  }
   return el('div', { class: 'panel-box', id: 'duban-unit-form' },
     el('strong', {}, e.isNew ? '新增单位' : '编辑单位：' + v.name),
     e.error ? el('div', { class: 'error', style: 'margin:8px 0' }, e.error) : null,
-    grid,
+    grid, people,
     el('div', { style: 'margin-top:10px' },
       el('button', { class: 'btn btn-primary btn-sm', id: 'duban-unit-save', onclick: save }, '保存'), ' ',
       el('button', { class: 'btn btn-default btn-sm', onclick: () => { state.editing = null; load(root); } }, '取消')));
