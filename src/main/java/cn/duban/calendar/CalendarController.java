@@ -54,14 +54,8 @@ class CalendarController {
     WorkCalendar.KnownYear loadYear(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable int year,
                                     @RequestParam("file") MultipartFile file, @RequestParam(required = false) String source) {
         requireOperator(user);
-        if (file.getSize() > 200_000) {
-            throw new cn.duban.support.Refusal("文件过大（一年的安排不超过 200 KB）");
-        }
-        try {
-            return calendar.loadYear(year, new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8), source, user.id());
-        } catch (java.io.IOException e) {
-            throw new cn.duban.support.Refusal("文件未能读取，请重新选择");
-        }
+        return calendar.loadYear(year, cn.duban.support.UploadedText.read(file, 200_000, "文件过大（一年的安排不超过 200 KB）", "安排文件"),
+                source, user.id());
     }
 
     private static void requireOperator(CurrentUser user) {

@@ -199,12 +199,13 @@ public class TemplateCatalog {
     /** Every unit code a template names must be registered, and its targets must pick at least one unit. */
     public void checkAgainstRegistry(CampaignTemplate t) {
         List<String> p = new ArrayList<>();
-        unknown(p, "targets", t.targets());
+        java.util.Set<String> types = units.typeNames().keySet();
+        unknown(p, "targets", t.targets(), types);
         for (int i = 0; i < t.items().size(); i++) {
             var item = t.items().get(i);
-            unknown(p, "items[" + i + "].appliesTo", item.appliesTo());
-            unknown(p, "items[" + i + "].lead", item.lead());
-            unknown(p, "items[" + i + "].cooperating", item.cooperating());
+            unknown(p, "items[" + i + "].appliesTo", item.appliesTo(), types);
+            unknown(p, "items[" + i + "].lead", item.lead(), types);
+            unknown(p, "items[" + i + "].cooperating", item.cooperating(), types);
         }
         if (p.isEmpty() && (t.targets() == null || t.targets().activeCodes(units).isEmpty())) {
             p.add("字段 targets 在单位名册中没有选中任何单位");
@@ -214,7 +215,7 @@ public class TemplateCatalog {
         }
     }
 
-    private void unknown(List<String> p, String field, UnitSelector s) {
+    private void unknown(List<String> p, String field, UnitSelector s, java.util.Set<String> types) {
         List<String> missing = s == null ? List.of() : units.unknownCodes(s.units());
         if (!missing.isEmpty()) {
             p.add("字段 " + field + ".units 含未登记或已停用的单位：" + String.join("、", missing));
@@ -223,7 +224,6 @@ public class TemplateCatalog {
         if (!parents.isEmpty()) {
             p.add("字段 " + field + ".childrenOf 含未登记或已停用的单位：" + String.join("、", parents));
         }
-        java.util.Set<String> types = units.typeNames().keySet();
         List<String> unknownTypes = s == null ? List.of() : s.types().stream().filter(t -> !types.contains(t)).toList();
         if (!unknownTypes.isEmpty()) {
             p.add("字段 " + field + ".types 含单位名册中没有的单位类型：" + String.join("、", unknownTypes));

@@ -127,7 +127,7 @@ public class DashboardService {
         Map<String, Integer> reminders = outbox.remindersPerUnit(c.id(), lines.stream().map(UnitLine::unitCode).toList(),
                 REMINDER_KINDS);
         // a roll-up: the intermediate unit each member reports to, by name (the second level)
-        Map<String, String> parents = rollups.intermediates(c);
+        Map<String, String> parents = rollups.intermediates(c, lines.stream().map(UnitLine::unitCode).toList());
         Map<String, cn.duban.unit.Unit> parentRows = registry.findAll(parents.values().stream().distinct().toList());
         List<UnitRow> rows = lines.stream().map(l -> {
             Bucket bucket = rules.bucket(l.status(), l.dueDate(), today);

@@ -104,7 +104,7 @@ public class ReminderService {
      * are: to its reporter and head (and its mailbox), as the section gets the county's.
      */
     private int queueMemberDigests(Campaign c, List<UnitReport> owing, LocalDate today) {
-        Map<String, String> intermediateOf = rollups.intermediates(c);
+        Map<String, String> intermediateOf = rollups.intermediates(c, owing.stream().map(UnitReport::unitCode).toList());
         if (intermediateOf.isEmpty() || !c.template().reminders().sendsDailyDigest()) {
             return 0;
         }

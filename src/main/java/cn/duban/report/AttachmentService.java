@@ -198,21 +198,6 @@ public class AttachmentService {
         }
     }
 
-    /** The type the bytes say they are (magic numbers), whatever the file is called. */
-    static String sniff(byte[] b) {
-        return FileTypes.magic(b);
-    }
-
-    /** Whether a zip has the structure of the document its extension names (see {@link FileTypes}). */
-    static boolean isDocumentPackage(byte[] content, String ext) {
-        try {
-            return ext.equals("odt") ? FileTypes.openDocument(content, ext, "application/vnd.oasis.opendocument.text")
-                    : FileTypes.officePackage(content, ext, "word/document.xml");
-        } catch (FileTypes.Refused e) {
-            return false;
-        }
-    }
-
     private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

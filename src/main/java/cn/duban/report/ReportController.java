@@ -181,9 +181,9 @@ class ReportController {
         // the unit's own people and the section; for a file sent with a contribution, also the item's lead unit
         boolean lead = owner.contributionId() != null && contributions.anyLeads(owner.campaignId(), owner.itemCode(), user.unitCodes());
         // in a two-level roll-up, the intermediate unit reads what its members handed in (not what they are still preparing)
-        boolean intermediate = owner.reportId() != null && !user.unitCodes().isEmpty()
-                && rollups.isIntermediateFor(campaigns.get(owner.campaignId()), owner.unitCode(), user.unitCodes());
-        if (!user.canSeeUnit(owner.unitCode()) && !lead && !intermediate) {
+        // (asked last: the review form loads every thumbnail through here)
+        if (!user.canSeeUnit(owner.unitCode()) && !lead && (owner.reportId() == null || user.unitCodes().isEmpty()
+                || !rollups.isIntermediateFor(campaigns.get(owner.campaignId()), owner.unitCode(), user.unitCodes()))) {
             throw new Forbidden("附件不存在或无权访问");
         }
         boolean image = owner.contentType().startsWith("image/");

@@ -37,14 +37,16 @@ public class Rollups {
         return parent != null && reports.findUnit(c.id(), parent).isPresent() ? parent : null;
     }
 
-    /** The members reporting to this unit in the campaign, by code (empty unless it is an intermediate). */
+    /**
+     * The members reporting to this unit in the campaign, by code (empty unless it is an intermediate): its children in
+     * the registry that the campaign reached — a query on its children, not a read of the campaign's every unit.
+     */
     public List<String> membersOf(Campaign c, String unitCode) {
         if (!c.template().rollsUp()) {
             return List.of();
         }
-        List<String> codes = reports.units(c.id()).stream().map(UnitReport::unitCode).toList();
-        Map<String, Unit> rows = units.findAll(codes);
-        return codes.stream().filter(code -> rows.containsKey(code) && unitCode.equals(rows.get(code).parentCode())).sorted().toList();
+        return units.allChildren(unitCode).stream().map(Unit::code)
+                .filter(code -> reports.findUnit(c.id(), code).isPresent()).sorted().toList();
     }
 
     /** Whether one of these units (a person's) is the intermediate the unit reports to in the campaign. */
@@ -53,14 +55,18 @@ public class Rollups {
         return parent != null && personsUnits.contains(parent);
     }
 
-    /** Every member → intermediate pair of the campaign (the dashboard's second level). */
-    public Map<String, String> intermediates(Campaign c) {
-        if (!c.template().rollsUp()) {
+    /**
+     * Member → intermediate for these units of the campaign (a dashboard page's, a day's owing units): their registry
+     * rows in one query, then whether each distinct parent is in the campaign.
+     */
+    public Map<String, String> intermediates(Campaign c, java.util.Collection<String> unitCodes) {
+        if (!c.template().rollsUp() || unitCodes.isEmpty()) {
             return Map.of();
         }
-        List<String> codes = reports.units(c.id()).stream().map(UnitReport::unitCode).toList();
-        Set<String> inCampaign = Set.copyOf(codes);
-        return units.findAll(codes).values().stream().filter(u -> u.parentCode() != null && inCampaign.contains(u.parentCode()))
+        Map<String, Unit> rows = units.findAll(List.copyOf(unitCodes));
+        Set<String> parentsInCampaign = rows.values().stream().map(Unit::parentCode).filter(java.util.Objects::nonNull).distinct()
+                .filter(p -> reports.findUnit(c.id(), p).isPresent()).collect(Collectors.toSet());
+        return rows.values().stream().filter(u -> u.parentCode() != null && parentsInCampaign.contains(u.parentCode()))
                 .collect(Collectors.toMap(Unit::code, Unit::parentCode));
     }
 }

@@ -114,8 +114,7 @@ public class UnitAdmin {
             return old;
         }
         if (!active) {
-            List<String> children = units.everyUnit().stream().filter(c -> c.active() && code.equals(c.parentCode()))
-                    .map(Unit::name).toList();
+            List<String> children = units.activeChildren(code).stream().map(Unit::name).toList();
             if (!children.isEmpty()) {
                 throw new UnitException("“" + old.name() + "”下还有启用的下级单位（" + String.join("、", children)
                         + "），请先停用或改挂它们", Map.of());
@@ -183,14 +182,16 @@ public class UnitAdmin {
         List<String> created = new ArrayList<>();
         // parents first: a new unit may hang under another new one
         List<UnitCsv.Row> added = new ArrayList<>(plan.added());
-        added.sort(java.util.Comparator.comparingInt(r -> depth(r.unit().code(), plan)));
+        Map<String, String> newParents = new java.util.HashMap<>();
+        plan.added().stream().filter(r -> r.unit().parentCode() != null).forEach(r -> newParents.put(r.unit().code(), r.unit().parentCode()));
+        added.sort(java.util.Comparator.comparingInt(r -> depth(r.unit().code(), newParents)));
         for (UnitCsv.Row row : added) {
             units.insert(row.unit());
             units.logChange(row.unit().code(), "CREATE", "导入：" + describe(row.unit()), actor);
             created.addAll(accounts.ensure(row.unit(), row.reporterName(), row.reporterUser(), firstStart));
         }
-        java.util.Map<String, UnitCsv.Row> rows = new java.util.HashMap<>();
-        UnitCsv.parse(content).forEach(r -> rows.put(r.unit().code(), r));
+        Map<String, UnitCsv.Row> rows = new java.util.HashMap<>();
+        plan.rows().forEach(r -> rows.put(r.unit().code(), r));
         for (UnitImport.Changed c : plan.changed()) {
             units.update(c.after());
             units.logChange(c.after().code(), c.reactivated() ? "ACTIVATE" : "UPDATE",
@@ -222,9 +223,7 @@ public class UnitAdmin {
         return plan;
     }
 
-    private static int depth(String code, UnitImport.Plan plan) {
-        Map<String, String> parents = plan.added().stream().filter(r -> r.unit().parentCode() != null)
-                .collect(Collectors.toMap(r -> r.unit().code(), r -> r.unit().parentCode()));
+    private static int depth(String code, Map<String, String> parents) {
         int d = 0;
         for (String at = parents.get(code); at != null && d < 10_000; at = parents.get(at)) {
             d++;

@@ -3,13 +3,7 @@ package cn.duban.unit;
 import cn.duban.identity.CurrentUser;
 import cn.duban.identity.People;
 import cn.duban.support.Forbidden;
-import cn.duban.support.Refusal;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import cn.duban.support.UploadedText;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -143,26 +137,9 @@ class UnitController {
                 .toList();
     }
 
-    /**
-     * The file's text: UTF-8 (with or without a BOM), or else GB18030 — what a Chinese spreadsheet program saves a
-     * CSV as by default.
-     */
+    /** The registry file's text (UTF-8, or a Chinese spreadsheet's GB18030). */
     static String text(MultipartFile file) {
-        if (file.getSize() > MAX_CSV_BYTES) {
-            throw new Refusal("名册文件过大（最多 2 MB）");
-        }
-        byte[] bytes;
-        try {
-            bytes = file.getBytes();
-        } catch (IOException e) {
-            throw new Refusal("名册文件未能读取，请重新选择文件");
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GB18030"));
-        }
+        return UploadedText.read(file, MAX_CSV_BYTES, "名册文件过大（最多 2 MB）", "名册文件");
     }
 
     private static void requireOperator(CurrentUser user) {

@@ -25,8 +25,8 @@ public final class UnitImport {
     public record Changed(Unit before, Unit after, List<FieldChange> fields, boolean reactivated) {}
 
     /** The plan: apply it as it is, or not at all. */
-    public record Plan(List<UnitCsv.Row> added, List<Changed> changed, List<Unit> deactivated, List<String> newTypes,
-                       int unchanged, List<String> problems) {
+    public record Plan(List<UnitCsv.Row> rows, List<UnitCsv.Row> added, List<Changed> changed, List<Unit> deactivated,
+                       List<String> newTypes, int unchanged, List<String> problems) {
         public boolean empty() {
             return added.isEmpty() && changed.isEmpty() && deactivated.isEmpty();
         }
@@ -101,7 +101,7 @@ public final class UnitImport {
                 problems.add("第 " + row.line() + " 行：上级单位构成循环（" + chain(loop, parentOf) + "）");
             }
         }
-        return new Plan(List.copyOf(added), List.copyOf(changed), deactivated, List.copyOf(newTypes), unchanged, problems);
+        return new Plan(List.copyOf(rows), List.copyOf(added), List.copyOf(changed), deactivated, List.copyOf(newTypes), unchanged, problems);
     }
 
     /** The unit as the file leaves it: the fields of the columns the file has, the others as they were; active. */

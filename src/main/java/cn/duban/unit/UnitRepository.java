@@ -53,6 +53,11 @@ class UnitRepository {
                 .update();
     }
 
+    /** Every unit directly under this one, active or not. */
+    List<Unit> children(String parentCode) {
+        return jdbc.sql(SELECT + " WHERE parent_code = ? ORDER BY code").param(parentCode).query(Unit.class).list();
+    }
+
     /** The active units directly under this one (an index on parent_code serves it). */
     List<Unit> activeChildren(String parentCode) {
         return jdbc.sql(SELECT + " WHERE active AND parent_code = ? ORDER BY code").param(parentCode).query(Unit.class).list();

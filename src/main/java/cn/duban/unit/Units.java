@@ -61,6 +61,11 @@ public class Units {
         return units.activeChildren(code);
     }
 
+    /** Every unit directly under this one, deactivated ones too (a campaign that reached them keeps them). */
+    public List<Unit> allChildren(String code) {
+        return units.children(code);
+    }
+
     /** The codes the registry does not know, or knows as deactivated. */
     public List<String> unknownCodes(Collection<String> codes) {
         return units.unknownCodes(codes);
