@@ -104,6 +104,18 @@ public class WorkCalendar {
                 + "（截止日顺延、提醒日期可能因此不准）。请联系运维人员在“用户管理 → 工作日历”中载入该年安排。");
     }
 
+    /**
+     * What a person choosing this date as a deadline is told beside it: that its year's schedule is not loaded, or that
+     * it is no working day and which is the next; empty for a working day of a known year.
+     */
+    public Optional<String> advice(LocalDate day) {
+        Optional<String> unknown = unknownYearWarning(day);
+        if (unknown.isPresent() || day == null || isWorkingDay(day)) {
+            return unknown;
+        }
+        return Optional.of(day + " 不是工作日（下一个工作日为 " + onOrAfter(day) + "）");
+    }
+
     /** The years loaded into duban, newest first, with the number of days each sets. */
     @Transactional(readOnly = true)
     public java.util.List<KnownYear> loadedYears() {

@@ -64,6 +64,9 @@ class WorkCalendarIT {
         assertThat(calendar.unknownYearWarning(LocalDate.of(2041, 3, 1))).hasValueSatisfying(w ->
                 assertThat(w).startsWith("2041 年的法定节假日和调休安排尚未载入，该年的日期暂按周一至周五计算工作日"));
         assertThat(calendar.unknownYearWarning(LocalDate.of(2026, 3, 1))).isEmpty();
+        assertThat(calendar.advice(LocalDate.of(2026, 10, 1))).hasValue("2026-10-01 不是工作日（下一个工作日为 2026-10-08）");
+        assertThat(calendar.advice(LocalDate.of(2026, 10, 9))).isEmpty();
+        assertThat(calendar.advice(LocalDate.of(2041, 3, 1))).isEqualTo(calendar.unknownYearWarning(LocalDate.of(2041, 3, 1)));
         assertThat(calendar.loadedYears()).extracting(WorkCalendar.KnownYear::year).contains(2026, 2025, 2024);
         assertThat(calendar.loadedYears()).filteredOn(y -> y.year() == 2026).singleElement()
                 .satisfies(y -> assertThat(y.days()).isGreaterThan(20));
