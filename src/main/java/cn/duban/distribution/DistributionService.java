@@ -28,10 +28,12 @@ public class DistributionService {
     private final int batchSize;
 
     private final cn.duban.calendar.WorkCalendar calendar;
+    private final cn.duban.report.Rollups rollups;
 
-    public DistributionService(CampaignService campaigns, Units units, CampaignUnits reports,
-                               UnitProcesses processes, DubanProperties settings, cn.duban.calendar.WorkCalendar calendar) {
+    public DistributionService(CampaignService campaigns, Units units, CampaignUnits reports, UnitProcesses processes,
+                               DubanProperties settings, cn.duban.calendar.WorkCalendar calendar, cn.duban.report.Rollups rollups) {
         this.calendar = calendar;
+        this.rollups = rollups;
         int batchSize = settings.distribution().batchSize();
         this.campaigns = campaigns;
         this.units = units;
@@ -53,10 +55,8 @@ public class DistributionService {
             reports.enrol(campaignId, codes, c.deadline(), batchSize);
             total = codes.size();
             if (c.template().rollsUp() && c.deadline() != null) {
-                // a roll-up's members report to their intermediate unit, working days before its own deadline
-                java.util.Set<String> targets = new java.util.HashSet<>(codes);
-                List<String> members = units.findAll(codes).values().stream()
-                        .filter(u -> u.parentCode() != null && targets.contains(u.parentCode())).map(cn.duban.unit.Unit::code).sorted().toList();
+                // a roll-up's members (Rollups' one definition) report to their intermediate unit, working days before its deadline
+                List<String> members = rollups.intermediates(c, codes).keySet().stream().sorted().toList();
                 if (!members.isEmpty()) {
                     reports.dueEarlier(campaignId, members, calendar.workingDaysBefore(c.deadline(), c.template().rollup().daysBefore()));
                 }
