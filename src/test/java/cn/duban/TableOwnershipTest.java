@@ -39,6 +39,7 @@ class TableOwnershipTest {
             Map.entry("duban_campaign_unit", "report"),
             Map.entry("duban_report", "report"),
             Map.entry("duban_report_value", "report"),
+            Map.entry("duban_report_text", "report"),
             Map.entry("duban_attachment", "report"),
             Map.entry("duban_contribution", "report"),
             Map.entry("duban_download", "report"),

@@ -26,7 +26,8 @@ public record CampaignTemplate(
         Reminders reminders,
         String tableTitle,
         List<Rule> rules,
-        Rollup rollup) {
+        Rollup rollup,
+        StatTable table) {
 
     public CampaignTemplate {
         items = items == null ? List.of() : List.copyOf(items);
@@ -49,6 +50,11 @@ public record CampaignTemplate(
         }
     }
 
+    /** Whether the notice has a statistics table at all (a list of indicators, or a table with columns). */
+    public boolean hasTable() {
+        return table != null || !indicators.isEmpty();
+    }
+
     /** Whether reports go through intermediate units. */
     public boolean rollsUp() {
         return rollup != null;
@@ -57,7 +63,7 @@ public record CampaignTemplate(
     /** The same template with another 文号 (a copy of an earlier notice gets its own). */
     public CampaignTemplate withDocumentNumber(String number) {
         return new CampaignTemplate(code, title, number, issuer, section, contact, noticeText, items, targets, deadline, indicators,
-                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup);
+                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table);
     }
 
     /**
@@ -224,6 +230,115 @@ public record CampaignTemplate(
 
         public int minCount() {
             return min == null ? 0 : min;
+        }
+    }
+
+    /**
+     * A statistics table with columns of several types (numbers, text such as a remark, dates, a choice from a list,
+     * computed subtotals) and rows that are fixed, one per sub-unit of the reporting unit in the registry, or added
+     * by the unit (one per activity held); the total row is computed, never typed. {@code rowHeading} names the
+     * row column (乡镇, 活动). With a table the template has no {@code indicators}; its {@code rules} name columns
+     * and hold on every row.
+     */
+    public record StatTable(String rowHeading, List<Column> columns, Rows rows, Boolean totalRow) {
+        public StatTable {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+
+        /** Whether a computed 合计 row closes the table (default: yes). */
+        public boolean showsTotal() {
+            return !Boolean.FALSE.equals(totalRow);
+        }
+
+        /** The heading of the row column. */
+        public String heading() {
+            return rowHeading != null && !rowHeading.isBlank() ? rowHeading
+                    : rows != null && Boolean.TRUE.equals(rows.subUnits()) ? "单位" : rows != null && rows.added() != null ? "序号" : "项目";
+        }
+
+        @JsonIgnore
+        public boolean rowsPerSubUnit() {
+            return rows != null && Boolean.TRUE.equals(rows.subUnits());
+        }
+
+        @JsonIgnore
+        public boolean rowsAdded() {
+            return rows != null && rows.added() != null;
+        }
+
+        @JsonIgnore
+        public List<Row> fixedRows() {
+            return rows == null ? List.of() : rows.fixed();
+        }
+
+        public Column column(String code) {
+            return columns.stream().filter(c -> c != null && code.equals(c.code())).findFirst().orElse(null);
+        }
+
+        /** The columns holding numbers (typed or computed): those a total row and the county summary add up. */
+        @JsonIgnore
+        public List<Column> numericColumns() {
+            return columns.stream().filter(Column::isNumeric).toList();
+        }
+    }
+
+    public enum ColumnType { INTEGER, DECIMAL, TEXT, DATE, CHOICE }
+
+    /**
+     * One column: {@code type} integer, decimal (with {@code scale}), text ({@code maxLength}, a remark column), date
+     * or choice ({@code options}); {@code unit} of measure; {@code required} (default: numbers yes, others no);
+     * {@code sumOf} makes it a computed subtotal of other numeric columns of the same row.
+     */
+    public record Column(String code, String name, String unit, ColumnType type, Integer scale, Boolean required,
+                         List<String> options, List<String> sumOf, Integer maxLength) {
+        public Column {
+            options = options == null ? List.of() : List.copyOf(options);
+            sumOf = sumOf == null ? List.of() : List.copyOf(sumOf);
+        }
+
+        @JsonIgnore
+        public boolean isComputed() {
+            return !sumOf.isEmpty();
+        }
+
+        @JsonIgnore
+        public boolean isNumeric() {
+            return isComputed() || type == ColumnType.INTEGER || type == ColumnType.DECIMAL;
+        }
+
+        public boolean needsValue() {
+            return !isComputed() && (required != null ? required : isNumeric());
+        }
+
+        public int effectiveScale() {
+            return type == ColumnType.DECIMAL ? scale == null ? 2 : scale : isComputed() && scale != null ? scale : 0;
+        }
+
+        public int textLimit() {
+            return maxLength == null ? 500 : maxLength;
+        }
+    }
+
+    /**
+     * Which rows a unit fills: {@code fixed} (code and name each, as a classic 统计表), {@code subUnits: true} (one row
+     * per active unit under the reporting unit in the registry), or {@code added} (rows the unit adds, between
+     * {@code min} and {@code max}).
+     */
+    public record Rows(List<Row> fixed, Boolean subUnits, Added added) {
+        public Rows {
+            fixed = fixed == null ? List.of() : List.copyOf(fixed);
+        }
+    }
+
+    public record Row(String code, String name) {}
+
+    public record Added(Integer min, Integer max) {
+        public int minRows() {
+            return min == null ? 0 : min;
+        }
+
+        public int maxRows() {
+            return max == null ? 200 : max;
         }
     }
 

@@ -243,8 +243,10 @@ public final class TemplateParser {
                 p.add("字段 " + at + ".maxSizeMb 须在 1～2048 之间");
             }
         }
-        p.addAll(FigureRules.problems(t.rules(), t.indicators().stream()
-                .filter(i -> i != null && i.code() != null).map(Indicator::code).collect(Collectors.toSet())));
+        checkTable(p, t);
+        p.addAll(FigureRules.problems(t.rules(), t.table() != null
+                ? t.table().numericColumns().stream().map(CampaignTemplate.Column::code).filter(c -> c != null).collect(Collectors.toSet())
+                : t.indicators().stream().filter(i -> i != null && i.code() != null).map(Indicator::code).collect(Collectors.toSet())));
         List<Integer> before = t.reminders().workingDaysBefore();
         if (before.stream().anyMatch(n -> n == null || n < 1 || n > 30) || before.size() != new HashSet<>(before).size()) {
             p.add("字段 reminders.workingDaysBefore 须为 1～30 之间互不相同的工作日数");
@@ -259,6 +261,101 @@ public final class TemplateParser {
             }
         }
         return p;
+    }
+
+    /** The largest number of columns a table may have (a sheet and a phone still show them). */
+    public static final int MAX_COLUMNS = 30;
+    private static final Pattern CELL_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,23}");
+
+    private static void checkTable(List<String> p, CampaignTemplate t) {
+        var table = t.table();
+        if (table == null) {
+            return;
+        }
+        if (!t.indicators().isEmpty()) {
+            p.add("字段 table 与 indicators 只能给出其一（indicators 是只有“数量”一列的简单统计表）");
+        }
+        optionalText(p, "table.rowHeading", table.rowHeading(), MAX_UNIT_OF_MEASURE);
+        if (table.columns().isEmpty()) {
+            p.add("字段 table.columns 必填（至少一列）");
+        }
+        atMost(p, "table.columns", table.columns().size(), MAX_COLUMNS);
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            var c = table.columns().get(i);
+            String at = "table.columns[" + i + "]";
+            if (c == null) {
+                p.add("字段 " + at + " 为空");
+                continue;
+            }
+            if (c.code() == null || !CELL_CODE.matcher(c.code()).matches()) {
+                p.add("字段 " + at + ".code 须为字母开头的字母、数字、下划线或连字符（最多 24 个）");
+            } else if (!codes.add(c.code())) {
+                p.add("字段 " + at + ".code 重复：" + c.code());
+            }
+            requireText(p, at + ".name", c.name(), MAX_NAME);
+            optionalText(p, at + ".unit", c.unit(), MAX_UNIT_OF_MEASURE);
+            if (c.type() == null && !c.isComputed()) {
+                p.add("字段 " + at + ".type 必填（integer、decimal、text、date 或 choice）");
+            }
+            if (c.scale() != null && (c.scale() < 0 || c.scale() > 4 || c.type() != null && c.type() != CampaignTemplate.ColumnType.DECIMAL)) {
+                p.add("字段 " + at + ".scale 只用于 decimal 列，须在 0～4 之间");
+            }
+            if (c.type() == CampaignTemplate.ColumnType.CHOICE) {
+                if (c.options().isEmpty() || c.options().stream().anyMatch(o -> o == null || o.isBlank() || o.length() > MAX_NAME)) {
+                    p.add("字段 " + at + ".options 必填：choice 列可选的值（每项最多 " + MAX_NAME + " 个字符）");
+                }
+            } else if (!c.options().isEmpty()) {
+                p.add("字段 " + at + ".options 只用于 choice 列");
+            }
+            if (c.maxLength() != null && (c.type() != CampaignTemplate.ColumnType.TEXT || c.maxLength() < 1 || c.maxLength() > 2000)) {
+                p.add("字段 " + at + ".maxLength 只用于 text 列，须在 1～2000 之间");
+            }
+            if (c.isComputed() && c.type() != null && c.type() != CampaignTemplate.ColumnType.INTEGER && c.type() != CampaignTemplate.ColumnType.DECIMAL) {
+                p.add("字段 " + at + ".sumOf 只能用于数字列");
+            }
+        }
+        for (int i = 0; i < table.columns().size(); i++) {
+            var c = table.columns().get(i);
+            if (c == null) {
+                continue;
+            }
+            for (String ref : c.sumOf()) {
+                var target = ref == null ? null : table.column(ref);
+                if (target == null || !target.isNumeric() || target.isComputed()) {
+                    p.add("字段 table.columns[" + i + "].sumOf 引用了不存在、不是数字或本身是合计的列 " + ref);
+                }
+            }
+        }
+        var rows = table.rows();
+        int kinds = rows == null ? 0 : (rows.fixed().isEmpty() ? 0 : 1) + (Boolean.TRUE.equals(rows.subUnits()) ? 1 : 0)
+                + (rows.added() != null ? 1 : 0);
+        if (kinds != 1) {
+            p.add("字段 table.rows 须且只须给出 fixed（固定的行）、subUnits: true（每个下级单位一行）或 added（由单位逐行添加）之一");
+            return;
+        }
+        atMost(p, "table.rows.fixed", rows.fixed().size(), MAX_ROWS);
+        Set<String> rowCodes = new HashSet<>();
+        for (int i = 0; i < rows.fixed().size(); i++) {
+            var r = rows.fixed().get(i);
+            String at = "table.rows.fixed[" + i + "]";
+            if (r == null) {
+                p.add("字段 " + at + " 为空");
+                continue;
+            }
+            if (r.code() == null || !CELL_CODE.matcher(r.code()).matches()) {
+                p.add("字段 " + at + ".code 须为字母开头的字母、数字、下划线或连字符（最多 24 个）");
+            } else if (!rowCodes.add(r.code())) {
+                p.add("字段 " + at + ".code 重复：" + r.code());
+            }
+            requireText(p, at + ".name", r.name(), MAX_NAME);
+        }
+        if (rows.added() != null) {
+            var a = rows.added();
+            if (a.minRows() < 0 || a.maxRows() < 1 || a.maxRows() > MAX_ROWS || a.minRows() > a.maxRows()) {
+                p.add("字段 table.rows.added 的 min、max 须满足 0 ≤ min ≤ max ≤ " + MAX_ROWS);
+            }
+        }
     }
 
     private static void checkCode(List<String> p, String at, String code, Set<String> seen) {

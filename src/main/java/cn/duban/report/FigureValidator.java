@@ -34,6 +34,37 @@ public final class FigureValidator {
         return c.figures();
     }
 
+    /** A typed number read: its value, or why it is refused (null value and error: left empty where allowed). */
+    record Number(BigDecimal value, String error) {}
+
+    /**
+     * One typed number, as every statistics table reads it: thousands separators dropped, no negatives, an integer
+     * where the unit counts, at most {@code scale} decimals, at most {@link #MAX}.
+     */
+    static Number number(String raw, boolean required, boolean integer, int scale, String unit) {
+        String text = raw == null ? "" : raw.strip().replace(",", "").replace("，", "");
+        if (text.isEmpty()) {
+            return new Number(null, required ? "必填，没有请填 0" : null);
+        }
+        if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            return new Number(null, "不是数字");
+        }
+        BigDecimal value = new BigDecimal(text);
+        if (value.signum() < 0) {
+            return new Number(null, "不能为负数");
+        }
+        if (integer && value.stripTrailingZeros().scale() > 0) {
+            return new Number(null, unit == null || unit.isBlank() ? "须为整数" : "须为整数（单位：" + unit + "）");
+        }
+        if (value.stripTrailingZeros().scale() > scale) {
+            return new Number(null, "最多 " + scale + " 位小数");
+        }
+        if (value.compareTo(MAX) > 0) {
+            return new Number(null, "数值过大");
+        }
+        return new Number(value.setScale(scale, java.math.RoundingMode.UNNECESSARY), null);
+    }
+
     public static Checked check(List<Indicator> indicators, Map<String, String> raw) {
         Map<String, String> input = raw == null ? Map.of() : raw;
         Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -46,27 +77,9 @@ public final class FigureValidator {
             }
             String label = "第 " + (i + 1) + " 项“" + ind.name() + "”";
             String text = input.get(ind.code());
-            text = text == null ? "" : text.strip().replace(",", "").replace("，", "");
-            String error = null;
-            BigDecimal value = null;
-            if (text.isEmpty()) {
-                if (ind.needsValue()) {
-                    error = "必填，没有请填 0";
-                }
-            } else if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-                error = "不是数字";
-            } else {
-                value = new BigDecimal(text);
-                if (value.signum() < 0) {
-                    error = "不能为负数";
-                } else if (ind.type() == IndicatorType.INTEGER && value.stripTrailingZeros().scale() > 0) {
-                    error = "须为整数（单位：" + ind.unit() + "）";
-                } else if (value.stripTrailingZeros().scale() > ind.effectiveScale()) {
-                    error = "最多 " + ind.effectiveScale() + " 位小数";
-                } else if (value.compareTo(MAX) > 0) {
-                    error = "数值过大";
-                }
-            }
+            Number n = number(text, ind.needsValue(), ind.type() == IndicatorType.INTEGER, ind.effectiveScale(), ind.unit());
+            String error = n.error();
+            BigDecimal value = n.value();
             if (error != null) {
                 errors.put(ind.code(), error);
                 problems.add(label + error);

@@ -24,13 +24,15 @@ public final class ReportChecks {
     /**
      * What the rules say of one report as it stands.
      *
-     * @param figures     the checked figures with their subtotals, or empty when a figure is wrong
+     * @param figures     the checked figures with their subtotals (a table's cells, computed columns and total row),
+     *                    or empty when a figure is wrong
+     * @param texts       a table's text, date and choice cells
      * @param problems    every reason it cannot be handed in yet, in Chinese, in the form's order
      * @param fieldErrors the field (an indicator code, {@code summary}, {@code note}, {@code summaryFile}, {@code photos}) and its message
      * @param breaches    the table's rules that the figures break (hard ones are also problems)
      * @param noteRequired whether a warning must be explained in the note
      */
-    public record Result(Map<String, BigDecimal> figures, String summary, String note, List<String> problems,
+    public record Result(Map<String, BigDecimal> figures, Map<String, String> texts, String summary, String note, List<String> problems,
                          Map<String, String> fieldErrors, List<FigureRules.Breach> breaches, boolean noteRequired) {
 
         public boolean passes() {
@@ -47,19 +49,33 @@ public final class ReportChecks {
         };
     }
 
-    /** Checks a report against its campaign's template, with the attachments it would carry (uploaded and kept). */
-    public static Result check(CampaignTemplate t, ReportPayload payload, List<AttachmentInfo> attachments) {
+    /**
+     * Checks a report against its campaign's template, with the attachments it would carry (uploaded and kept) and,
+     * for a table with a row per sub-unit, the reporting unit's sub-units.
+     */
+    public static Result check(CampaignTemplate t, ReportPayload payload, List<AttachmentInfo> attachments,
+                               List<TableFigures.Line> subUnits) {
         List<String> problems = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, BigDecimal> figures = Map.of();
+        Map<String, String> texts = Map.of();
         List<FigureRules.Breach> breaches = List.of();
-        FigureValidator.Checked typed = FigureValidator.check(t.indicators(), payload.values());
-        if (typed.figures() != null) {
-            figures = typed.figures().values();
-            breaches = FigureRules.check(t.rules(), figures);
+        if (t.table() != null) {
+            TableFigures.Checked table = TableFigures.check(t.table(), t.rules(), subUnits, payload.values());
+            figures = table.numbers();
+            texts = table.texts();
+            breaches = table.breaches();
+            problems.addAll(table.problems());
+            errors.putAll(table.fieldErrors());
+        } else {
+            FigureValidator.Checked typed = FigureValidator.check(t.indicators(), payload.values());
+            if (typed.figures() != null) {
+                figures = typed.figures().values();
+                breaches = FigureRules.check(t.rules(), figures);
+            }
+            problems.addAll(typed.problems());
+            errors.putAll(typed.fieldErrors());
         }
-        problems.addAll(typed.problems());
-        errors.putAll(typed.fieldErrors());
         String summary = payload.summary() == null ? "" : payload.summary().strip();
         String note = Texts.optional(payload.note());
         breaches.stream().filter(FigureRules.Breach::hard).forEach(b -> problems.add(b.message()));
@@ -100,6 +116,6 @@ public final class ReportChecks {
             problems.add("请填写活动总结或上传总结文档");
             errors.put("summary", "请填写活动总结（或上传总结文档）");
         }
-        return new Result(figures, summary, note, List.copyOf(problems), errors, breaches, !warnings.isEmpty());
+        return new Result(figures, texts, summary, note, List.copyOf(problems), errors, breaches, !warnings.isEmpty());
     }
 }

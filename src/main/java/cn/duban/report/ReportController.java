@@ -88,6 +88,7 @@ class ReportController {
         view.put("names", people.names(versions.stream().flatMap(v -> java.util.stream.Stream.of(v.submittedBy(), v.reviewedBy())).toList()));
         view.put("maxUploadBytes", attachments.maxBytes());
         view.put("attachmentKinds", attachments.kinds(c.template()));
+        view.put("sheet", reports.sheet(c.template(), unit));
         view.put("breaches", versions.isEmpty() ? List.of() : reports.breaches(c, versions.get(0)));
         view.put("staged", attachments.staged(id, unit));
         var received = contributions.receivedBy(id, unit);
@@ -151,7 +152,8 @@ class ReportController {
         if (!user.isSupervision() && !campaigns.reachesAnyOf(id, user.unitCodes())) {
             throw new Forbidden("无权查看该通知");
         }
-        return reports.checkFigures(id, values);
+        // a table with a row per sub-unit: the rows of the person's own unit
+        return reports.checkFigures(id, user.unitCodes().size() == 1 ? user.unitCodes().iterator().next() : null, values);
     }
 
     @PostMapping("/campaigns/{id}/units/{unit}/attachments")

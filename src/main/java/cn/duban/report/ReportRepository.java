@@ -177,6 +177,12 @@ class ReportRepository {
         jdbcTemplate.batchUpdate("INSERT INTO duban_report_value (report_id, indicator_code, amount) VALUES (?, ?, ?)", args);
     }
 
+    void insertTexts(long reportId, Map<String, String> texts) {
+        List<Object[]> args = new ArrayList<>();
+        texts.forEach((cell, v) -> args.add(new Object[] {reportId, cell, v}));
+        jdbcTemplate.batchUpdate("INSERT INTO duban_report_text (report_id, cell_code, text_value) VALUES (?, ?, ?)", args);
+    }
+
     void review(long reportId, ReportStatus status, String by, LocalDateTime at, String comment, LocalDate newDueDate) {
         jdbc.sql("""
                 UPDATE duban_report SET status = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ?, new_due_date = ?
@@ -316,13 +322,16 @@ class ReportRepository {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         jdbc.sql("SELECT indicator_code, amount FROM duban_report_value WHERE report_id = ?").param(id)
                 .query((r, i) -> values.put(r.getString(1), r.getBigDecimal(2))).list();
+        Map<String, String> texts = new LinkedHashMap<>();
+        jdbc.sql("SELECT cell_code, text_value FROM duban_report_text WHERE report_id = ?").param(id)
+                .query((r, i) -> texts.put(r.getString(1), r.getString(2))).list();
         return new ReportVersion(
                 id, rs.getString("campaign_id"), rs.getString("unit_code"), rs.getInt("version"),
                 ReportStatus.valueOf(rs.getString("status")), rs.getString("summary"), rs.getString("note"),
                 rs.getString("submitted_by"), rs.getObject("submitted_at", LocalDateTime.class),
                 rs.getString("reviewed_by"), rs.getObject("reviewed_at", LocalDateTime.class),
                 rs.getString("review_comment"), rs.getObject("new_due_date", LocalDate.class),
-                values, attachmentsOf(id));
+                values, texts, attachmentsOf(id));
     }
 
     // ---- what a person has done: 已办

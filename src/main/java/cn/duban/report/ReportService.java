@@ -101,7 +101,8 @@ public class ReportService {
         if (!(u.status() == UnitStatus.IN_PROGRESS || u.status() == UnitStatus.RETURNED)) {
             throw new ReportException("当前状态为“" + u.status().label() + "”，不能再次报送");
         }
-        ReportChecks.Result checked = ReportChecks.check(c.template(), payload, carried(campaignId, u, payload));
+        ReportChecks.Result checked = ReportChecks.check(c.template(), payload, carried(campaignId, u, payload),
+                subUnitLines(c.template(), unitCode));
         if (!checked.passes()) {
             throw ReportException.of(checked.problems(), checked.fieldErrors());
         }
@@ -114,6 +115,7 @@ public class ReportService {
         ReportStatus status = viaHead ? ReportStatus.HEAD_REVIEW : ReportStatus.SUBMITTED;
         long id = reports.insertReport(campaignId, unitCode, version, status, summary, note, actor, now);
         reports.insertValues(id, checked.figures());
+        reports.insertTexts(id, checked.texts());
         reports.bindStaged(campaignId, unitCode, id);
         kept.forEach(a -> reports.copyAttachment(a.id(), id));
         reports.deleteDraft(campaignId, unitCode);
@@ -224,10 +226,57 @@ public class ReportService {
         return reports.versions(campaignId, unitCode);
     }
 
+    /**
+     * The rows of a unit's table that come from the registry: with a row per sub-unit, the unit's active sub-units;
+     * otherwise none (fixed rows are the template's, added rows the unit's own).
+     */
+    @Transactional(readOnly = true)
+    public List<TableFigures.Line> subUnitLines(CampaignTemplate t, String unitCode) {
+        if (t.table() == null || !t.table().rowsPerSubUnit()) {
+            return List.of();
+        }
+        return units.children(unitCode).stream().map(u -> new TableFigures.Line(u.code(), u.name())).toList();
+    }
+
+    /**
+     * A unit's blank table as its forms draw it: the row heading, the columns, the unit's rows (fixed, or its
+     * sub-units), how many rows it may add, whether a total row closes it; null without a table with columns.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> sheet(CampaignTemplate t, String unitCode) {
+        if (t.table() == null) {
+            return null;
+        }
+        var table = t.table();
+        Map<String, Object> sheet = new java.util.LinkedHashMap<>();
+        sheet.put("heading", table.heading());
+        sheet.put("columns", table.columns().stream().map(col -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("code", col.code());
+            m.put("name", col.name());
+            m.put("unit", col.unit() == null ? "" : col.unit());
+            m.put("type", col.isComputed() ? "COMPUTED" : col.type().name());
+            m.put("numeric", col.isNumeric());
+            m.put("scale", TableFigures.scale(col, table));
+            m.put("required", col.needsValue());
+            m.put("options", col.options());
+            m.put("maxLength", col.textLimit());
+            return m;
+        }).toList());
+        sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, subUnitLines(t, unitCode), Set.of()));
+        sheet.put("added", table.rowsAdded() ? Map.of("min", table.rows().added().minRows(), "max", table.rows().added().maxRows()) : null);
+        sheet.put("total", table.showsTotal());
+        return sheet;
+    }
+
     /** What the rules say about figures as typed (for the form, before it is submitted): the bad values and the breaches. */
     @Transactional(readOnly = true)
-    public Map<String, Object> checkFigures(String campaignId, Map<String, String> values) {
+    public Map<String, Object> checkFigures(String campaignId, String unitCode, Map<String, String> values) {
         CampaignTemplate t = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动不存在")).template();
+        if (t.table() != null) {
+            var checked = TableFigures.check(t.table(), t.rules(), unitCode == null ? List.of() : subUnitLines(t, unitCode), values);
+            return Map.of("fieldErrors", checked.fieldErrors(), "breaches", checked.breaches());
+        }
         try {
             FigureValidator.Figures f = FigureValidator.validate(t.indicators(), values);
             return Map.of("fieldErrors", Map.of(), "breaches", FigureRules.check(t.rules(), f.values()));
@@ -238,7 +287,14 @@ public class ReportService {
 
     /** The rule breaches of a handed-in version, shown to the reviewer beside the figures. */
     public List<FigureRules.Breach> breaches(Campaign c, ReportVersion v) {
-        return FigureRules.check(c.template().rules(), v.values());
+        var t = c.template();
+        if (t.table() != null) {
+            Set<String> cells = new java.util.HashSet<>(v.values().keySet());
+            cells.addAll(v.texts().keySet());
+            return TableFigures.breaches(t.table(), t.rules(),
+                    TableFigures.lines(t.table(), subUnitLines(t, v.unitCode()), cells), v.values());
+        }
+        return FigureRules.check(t.rules(), v.values());
     }
 
     /** 逾期, as {@link Lateness} defines it, today. */

@@ -23,6 +23,7 @@ public record ReportVersion(
         String reviewComment,
         LocalDate newDueDate,
         Map<String, BigDecimal> values,
+        Map<String, String> texts,
         List<AttachmentInfo> attachments) {
 
     /** The status in Chinese, as every page shows it. */

@@ -80,6 +80,49 @@ class TemplateParserTest {
     }
 
     @Test
+    void aTableWithColumnsIsCheckedColumnByColumn() {
+        String base = "code: x\ntitle: 关于开展演练的通知\nissuer: 某县卫生健康局\nsection: 综合监督科\nnoticeText: 各单位：……\n"
+                + "targets: {all: true}\ndeadline: {daysAfterIssue: 7}\n";
+        var ok = TemplateParser.parse(base + """
+                table:
+                  rowHeading: 乡镇
+                  rows: {subUnits: true}
+                  columns:
+                    - {code: sites, name: 监测点, unit: 个, type: integer}
+                    - {code: funds, name: 经费, unit: 万元, type: decimal, scale: 2}
+                    - {code: all, name: 合计, sumOf: [sites, funds]}
+                    - {code: kind, name: 方式, type: choice, options: [自查, 抽查]}
+                    - {code: remark, name: 备注, type: text, maxLength: 200}
+                rules:
+                  - {check: "[funds] <= 100", message: 经费偏高}
+                """);
+        assertThat(ok.table().heading()).isEqualTo("乡镇");
+        assertThat(ok.table().numericColumns()).extracting(c -> c.code()).containsExactly("sites", "funds", "all");
+        assertThat(ok.hasTable()).isTrue();
+        assertThatThrownBy(() -> TemplateParser.parse(base + """
+                indicators:
+                  - {code: "1", name: 场次, unit: 场, type: integer}
+                table:
+                  rows: {fixed: [{code: a, name: 甲}], added: {max: 3}}
+                  columns:
+                    - {code: sites, name: 监测点, type: integer, scale: 2}
+                    - {code: sites, name: 重复}
+                    - {code: kind, name: 方式, type: choice}
+                    - {code: sum, name: 合计, sumOf: [kind, nothing]}
+                rules:
+                  - {check: "[remark] > 0", message: 无此列}
+                """))
+                .hasMessageContaining("字段 table 与 indicators 只能给出其一")
+                .hasMessageContaining("字段 table.columns[0].scale 只用于 decimal 列")
+                .hasMessageContaining("字段 table.columns[1].code 重复：sites")
+                .hasMessageContaining("字段 table.columns[1].type 必填")
+                .hasMessageContaining("字段 table.columns[2].options 必填")
+                .hasMessageContaining("字段 table.columns[3].sumOf 引用了不存在、不是数字或本身是合计的列 kind")
+                .hasMessageContaining("字段 table.rows 须且只须给出")
+                .hasMessageContaining("字段 rules[0].check 引用了不存在的指标 [remark]");
+    }
+
+    @Test
     void attachmentKindsAreCheckedFieldByField() {
         String base = "code: x\ntitle: 关于开展演练的通知\nissuer: 某县卫生健康局\nsection: 综合监督科\nnoticeText: 各单位：……\n"
                 + "targets: {all: true}\ndeadline: {daysAfterIssue: 7}\n";

@@ -30,7 +30,7 @@ class FigureRulesIT {
         Map<String, String> figures = Driver.seed000Figures("2");
         figures.put("5", "1");
         figures.put("6", "3");
-        assertThat(reports.checkFigures(id, figures).get("breaches")).asList().hasSize(1);
+        assertThat(reports.checkFigures(id, null, figures).get("breaches")).asList().hasSize(1);
         assertThatThrownBy(() -> driver.handIn(id, "zzz", figures, List.of()))
                 .hasMessageContaining("请在“说明”中解释：解决消费纠纷件数不应多于受理消费者投诉件数");
         assertThat(reports.versions(id, "zzz")).isEmpty();

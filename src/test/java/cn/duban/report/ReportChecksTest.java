@@ -39,7 +39,7 @@ class ReportChecksTest {
 
     @Test
     void aCompleteReportPassesWithItsFiguresAndSubtotals() {
-        ReportChecks.Result r = ReportChecks.check(template, new ReportPayload(figures(), "总结", null, List.of()), BOTH);
+        ReportChecks.Result r = ReportChecks.check(template, new ReportPayload(figures(), "总结", null, List.of()), BOTH, List.of());
         assertThat(r.passes()).isTrue();
         assertThat(r.figures()).hasSize(11).containsEntry("7", new java.math.BigDecimal("1.00"));
         assertThat(r.fieldErrors()).isEmpty();
@@ -50,7 +50,7 @@ class ReportChecksTest {
         Map<String, String> v = figures();
         v.put("3", "三");
         v.remove("4");
-        ReportChecks.Result r = ReportChecks.check(template, new ReportPayload(v, "  ", null, List.of()), List.of());
+        ReportChecks.Result r = ReportChecks.check(template, new ReportPayload(v, "  ", null, List.of()), List.of(), List.of());
         assertThat(r.passes()).isFalse();
         assertThat(r.fieldErrors()).containsEntry("3", "不是数字").containsEntry("4", "必填，没有请填 0")
                 .containsEntry("summaryFile", "必传，请上传总结文档").containsEntry("summary", "请填写活动总结（或上传总结文档）")
@@ -62,11 +62,11 @@ class ReportChecksTest {
     void aWarningMakesTheNoteRequiredAndAnExplanationSatisfiesIt() {
         Map<String, String> v = figures();
         v.put("6", "5");
-        ReportChecks.Result unexplained = ReportChecks.check(template, new ReportPayload(v, "总结", " ", List.of()), BOTH);
+        ReportChecks.Result unexplained = ReportChecks.check(template, new ReportPayload(v, "总结", " ", List.of()), BOTH, List.of());
         assertThat(unexplained.noteRequired()).isTrue();
         assertThat(unexplained.fieldErrors()).containsOnlyKeys("note");
         assertThat(unexplained.breaches()).singleElement().satisfies(b -> assertThat(b.hard()).isFalse());
-        ReportChecks.Result explained = ReportChecks.check(template, new ReportPayload(v, "总结", "含往年投诉", List.of()), BOTH);
+        ReportChecks.Result explained = ReportChecks.check(template, new ReportPayload(v, "总结", "含往年投诉", List.of()), BOTH, List.of());
         assertThat(explained.passes()).isTrue();
         assertThat(explained.noteRequired()).isTrue();
     }
@@ -78,7 +78,7 @@ class ReportChecksTest {
             many.add(file(AttachmentService.PHOTO));
         }
         ReportChecks.Result r = ReportChecks.check(template,
-                new ReportPayload(figures(), "字".repeat(ReportChecks.MAX_SUMMARY + 1), "字".repeat(ReportChecks.MAX_NOTE + 1), List.of()), many);
+                new ReportPayload(figures(), "字".repeat(ReportChecks.MAX_SUMMARY + 1), "字".repeat(ReportChecks.MAX_NOTE + 1), List.of()), many, List.of());
         assertThat(r.fieldErrors()).containsEntry("photos", "最多 20 张，现有 21 张")
                 .containsEntry("summary", "过长，最多 100000 字").containsEntry("note", "过长，最多 2000 字");
     }

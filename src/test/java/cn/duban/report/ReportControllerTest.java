@@ -187,7 +187,7 @@ class ReportControllerTest {
     @Test
     void aFigureCheckOfTheUnitsOwnNoticeIsAnswered() throws Exception {
         when(campaigns.reachesAnyOf("C1", List.of("zyy"))).thenReturn(true);
-        when(reports.checkFigures("C1", Map.of("a", "x"))).thenReturn(Map.of("errors", Map.of("a", "请填写数字")));
+        when(reports.checkFigures("C1", "zyy", Map.of("a", "x"))).thenReturn(Map.of("errors", Map.of("a", "请填写数字")));
         mvc.perform(post("/api/campaigns/C1/figures/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"a\":\"x\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.errors.a").value("请填写数字"));

@@ -1,0 +1,84 @@
+package cn.duban.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.duban.campaign.CampaignTemplate.Added;
+import cn.duban.campaign.CampaignTemplate.Column;
+import cn.duban.campaign.CampaignTemplate.ColumnType;
+import cn.duban.campaign.CampaignTemplate.Row;
+import cn.duban.campaign.CampaignTemplate.Rows;
+import cn.duban.campaign.CampaignTemplate.Rule;
+import cn.duban.campaign.CampaignTemplate.StatTable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A statistics table with columns, checked without Spring or the engine. */
+class TableFiguresTest {
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("sites", "监测点", "个", ColumnType.INTEGER, null, null, null, null, null),
+            new Column("funds", "经费", "万元", ColumnType.DECIMAL, 2, null, null, null, null),
+            new Column("all", "合计", null, null, null, null, null, List.of("sites", "funds"), null),
+            new Column("day", "开展日期", null, ColumnType.DATE, null, true, null, null, null),
+            new Column("kind", "方式", null, ColumnType.CHOICE, null, null, List.of("自查", "抽查"), null, null),
+            new Column("remark", "备注", null, ColumnType.TEXT, null, null, null, null, 10));
+    static final List<TableFigures.Line> TOWNS = List.of(new TableFigures.Line("dz", "东镇"), new TableFigures.Line("xz", "西镇"));
+    static final List<Rule> RULES = List.of(new Rule(null, "[funds] <= 100", "经费超过 100 万元，请核实", false));
+
+    static StatTable perSubUnit() {
+        return new StatTable("乡镇", COLUMNS, new Rows(null, true, null), null);
+    }
+
+    @Test
+    void aRowPerSubUnitIsCheckedCellByCellWithComputedColumnsAndTheTotalRow() {
+        var c = TableFigures.check(perSubUnit(), RULES, TOWNS, Map.of(
+                "dz.sites", "3", "dz.funds", "1.5", "dz.day", "2026/3/5", "dz.kind", "自查", "dz.remark", "含村卫生室",
+                "xz.sites", "2", "xz.funds", "120", "xz.day", "2026-03-06"));
+        assertThat(c.passes()).isTrue();
+        assertThat(c.numbers()).containsEntry("dz.all", new BigDecimal("4.50")).containsEntry("_total.sites", new BigDecimal("5"))
+                .containsEntry("_total.funds", new BigDecimal("121.50")).containsEntry("_total.all", new BigDecimal("126.50"));
+        assertThat(c.texts()).containsEntry("dz.day", "2026-03-05").containsEntry("dz.remark", "含村卫生室")
+                .doesNotContainKey("xz.remark");
+        assertThat(c.breaches()).singleElement().satisfies(b -> assertThat(b.message()).isEqualTo("西镇：经费超过 100 万元，请核实"));
+    }
+
+    @Test
+    void everyBadCellIsNamedByItsRowAndColumn() {
+        var c = TableFigures.check(perSubUnit(), RULES, TOWNS, Map.of(
+                "dz.sites", "1.5", "dz.funds", "x", "dz.day", "2026-02-30", "dz.kind", "普查", "dz.remark", "超过十个字的很长的备注内容",
+                "nowhere.sites", "1"));
+        assertThat(c.passes()).isFalse();
+        assertThat(c.fieldErrors()).containsEntry("dz.sites", "须为整数（单位：个）").containsEntry("dz.funds", "不是数字")
+                .containsEntry("dz.day", "不是有效日期（如 2026-03-15）").containsEntry("dz.kind", "请从列表中选择（自查、抽查）")
+                .containsEntry("dz.remark", "过长，最多 10 字").containsEntry("xz.sites", "必填，没有请填 0")
+                .containsEntry("xz.day", "必填").containsEntry("nowhere.sites", "统计表中没有这一格")
+                .doesNotContainKey("xz.remark");
+        assertThat(c.problems()).contains("第 1 行“东镇”“监测点”须为整数（单位：个）");
+    }
+
+    @Test
+    void addedRowsAreTheNumberedRowsTheUnitFilledAndTheirCountIsChecked() {
+        var t = new StatTable("活动", List.of(COLUMNS.get(0), COLUMNS.get(5)), new Rows(null, null, new Added(2, 3)), null);
+        assertThat(TableFigures.lines(t, List.of(), Set.of("2.sites", "10.sites", "1.remark", "_total.sites")))
+                .extracting(TableFigures.Line::key).containsExactly("1", "2", "10");
+        var one = TableFigures.check(t, List.of(), List.of(), Map.of("1.sites", "4", "2.sites", " "));
+        assertThat(one.fieldErrors()).containsEntry("table", "至少填写 2 行");
+        var two = TableFigures.check(t, List.of(), List.of(), Map.of("1.sites", "4", "2.sites", "6", "2.remark", "义诊"));
+        assertThat(two.passes()).isTrue();
+        assertThat(two.numbers()).containsEntry("_total.sites", new BigDecimal("10"));
+        var four = TableFigures.check(t, List.of(), List.of(), Map.of("1.sites", "1", "2.sites", "1", "3.sites", "1", "4.sites", "1"));
+        assertThat(four.fieldErrors()).containsEntry("table", "最多 3 行");
+    }
+
+    @Test
+    void fixedRowsWithoutATotalRow() {
+        var t = new StatTable(null, List.of(COLUMNS.get(0)), new Rows(List.of(new Row("a", "甲类"), new Row("b", "乙类")), null, null), false);
+        var c = TableFigures.check(t, List.of(), List.of(), Map.of("a.sites", "1", "b.sites", "0"));
+        assertThat(c.passes()).isTrue();
+        assertThat(c.numbers()).containsOnlyKeys("a.sites", "b.sites");
+        assertThat(t.heading()).isEqualTo("项目");
+    }
+}
