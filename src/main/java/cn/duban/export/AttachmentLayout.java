@@ -1,6 +1,7 @@
 package cn.duban.export;
 
 import cn.duban.campaign.CampaignTemplate.Indicator;
+import cn.duban.report.TableGrid;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -94,6 +95,94 @@ final class AttachmentLayout {
         sheet.setColumnWidth(1, 34 * 256);
         sheet.setColumnWidth(2, 10 * 256);
         sheet.setColumnWidth(3, 16 * 256);
+    }
+
+    /**
+     * A table with columns in the attachment's layout: its title (and what the figures cover), 填报单位 and 填报日期,
+     * then 序号 / (填报单位) / the row heading / each column with its unit of measure, one row per line, the 合计 row
+     * closing it; numbers in their column's format, texts (a remark, a date, a choice) as written.
+     */
+    void writeGrid(Sheet sheet, String tableTitle, String coverage, String reportingBody, LocalDate date, TableGrid grid) {
+        int lead = grid.unitColumn() ? 3 : 2;
+        int width = lead + grid.columns().size();
+        Row t = sheet.createRow(0);
+        t.setHeightInPoints(28);
+        cell(t, 0, tableTitle, title);
+        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, width - 1));
+        if (coverage != null) {
+            cell(sheet.createRow(1), 0, coverage, plain);
+            sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, width - 1));
+        }
+        Row meta = sheet.createRow(2);
+        int half = Math.max(1, width / 2);
+        cell(meta, 0, "填报单位：" + reportingBody, plain);
+        if (half > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, half - 1));
+        }
+        cell(meta, half, "填报日期：" + (date == null ? "" : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日"), plain);
+        if (width - 1 > half) {
+            sheet.addMergedRegion(new CellRangeAddress(2, 2, half, width - 1));
+        }
+        Row h = sheet.createRow(3);
+        cell(h, 0, "序号", header);
+        if (grid.unitColumn()) {
+            cell(h, 1, "填报单位", header);
+        }
+        cell(h, lead - 1, grid.heading(), header);
+        for (int i = 0; i < grid.columns().size(); i++) {
+            TableGrid.GridColumn c = grid.columns().get(i);
+            cell(h, lead + i, c.name() + (c.unit().isBlank() ? "" : "（" + c.unit() + "）"), header);
+        }
+        int r = 4;
+        for (TableGrid.GridRow row : grid.rows()) {
+            Row x = sheet.createRow(r);
+            Cell no = x.createCell(0);
+            no.setCellValue(r - 3);
+            no.setCellStyle(number(0));
+            if (grid.unitColumn()) {
+                cell(x, 1, row.unit(), text);
+            }
+            cell(x, lead - 1, row.label(), text);
+            cells(x, lead, grid, row);
+            r++;
+        }
+        if (grid.total() != null) {
+            Row x = sheet.createRow(r);
+            cell(x, 0, "合计", header);
+            if (lead > 2) {
+                cell(x, 1, "", header);
+                cell(x, 2, "", header);
+                sheet.addMergedRegion(new CellRangeAddress(r, r, 0, lead - 1));
+            } else {
+                cell(x, 1, "", header);
+                sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 1));
+            }
+            cells(x, lead, grid, grid.total());
+        }
+        sheet.setColumnWidth(0, 8 * 256);
+        if (grid.unitColumn()) {
+            sheet.setColumnWidth(1, 28 * 256);
+        }
+        sheet.setColumnWidth(lead - 1, 24 * 256);
+        for (int i = 0; i < grid.columns().size(); i++) {
+            sheet.setColumnWidth(lead + i, (grid.columns().get(i).type().equals("TEXT") ? 30 : 14) * 256);
+        }
+    }
+
+    private void cells(Row x, int from, TableGrid grid, TableGrid.GridRow row) {
+        for (int i = 0; i < grid.columns().size(); i++) {
+            TableGrid.GridColumn c = grid.columns().get(i);
+            Object v = row.cells().get(c.code());
+            if (c.numeric()) {
+                Cell q = x.createCell(from + i);
+                if (v instanceof BigDecimal d) {
+                    q.setCellValue(d.doubleValue());
+                }
+                q.setCellStyle(number(c.scale()));
+            } else {
+                cell(x, from + i, v == null ? "" : v.toString(), text);
+            }
+        }
     }
 
     /** One style per number format (a workbook holds a limited number of styles). */

@@ -9,6 +9,7 @@ import cn.duban.report.AttachmentService;
 import cn.duban.report.ReportService;
 import cn.duban.report.ReportStatus;
 import cn.duban.report.ReportVersion;
+import cn.duban.report.TableFigures;
 import cn.duban.summary.CountySummary;
 import cn.duban.summary.SummaryService;
 import cn.duban.support.FileNames;
@@ -92,8 +93,27 @@ public class ExportService {
             s.totals().forEach(t -> totals.put(t.code(), t.amount()));
             String coverage = "汇总范围：已审核通过 " + s.approvedCount() + " 个单位 / 应报 " + s.unitCount() + " 个单位"
                     + (s.approvedCount() < s.unitCount() ? "（未通过的单位不计入合计，见“未报送及逾期”）" : "（全部单位）");
-            layout.write(wb.createSheet("汇总表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
-                    LocalDate.now(clock), indicators, totals);
+            var table = c.template().table();
+            if (table != null) {
+                layout.writeGrid(wb.createSheet("汇总表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
+                        LocalDate.now(clock), s.table());
+                if (!table.rowsPerSubUnit() && !table.rowsAdded()) {
+                    // fixed rows are summed on the 汇总表: every unit's own rows on a sheet of their own
+                    layout.writeGrid(wb.createSheet("各单位填报表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
+                            LocalDate.now(clock), s.detail());
+                }
+            } else {
+                layout.write(wb.createSheet("汇总表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
+                        LocalDate.now(clock), indicators, totals);
+            }
+            // a column per indicator, or per number column of a table (each unit's 合计)
+            List<String[]> figureColumns = new java.util.ArrayList<>();
+            indicators.forEach(i -> figureColumns.add(new String[] {i.name() + "（" + i.unit() + "）", i.code(), String.valueOf(i.effectiveScale())}));
+            if (table != null) {
+                table.numericColumns().forEach(col -> figureColumns.add(new String[] {
+                        col.name() + (col.unit() == null || col.unit().isBlank() ? "" : "（" + col.unit() + "）") + (table.showsTotal() ? "合计" : ""),
+                        TableFigures.cell(TableFigures.TOTAL, col.code()), String.valueOf(TableFigures.scale(col, table))}));
+            }
 
             Sheet units = wb.createSheet("各单位明细");
             Row h = units.createRow(0);
@@ -101,8 +121,8 @@ public class ExportService {
             for (int i = 0; i < fixed.length; i++) {
                 AttachmentLayout.cell(h, i, fixed[i], layout.header());
             }
-            for (int i = 0; i < indicators.size(); i++) {
-                AttachmentLayout.cell(h, fixed.length + i, indicators.get(i).name() + "（" + indicators.get(i).unit() + "）", layout.header());
+            for (int i = 0; i < figureColumns.size(); i++) {
+                AttachmentLayout.cell(h, fixed.length + i, figureColumns.get(i)[0], layout.header());
             }
             int r = 1;
             for (CountySummary.UnitRow u : s.units()) {
@@ -113,10 +133,10 @@ public class ExportService {
                 AttachmentLayout.cell(row, 3, u.submittedAt() == null ? "" : u.submittedAt().toString().replace('T', ' ').substring(0, 16), layout.text());
                 number(row, 4, u.daysLate(), layout, 0);
                 number(row, 5, u.returnCount(), layout, 0);
-                for (int i = 0; i < indicators.size(); i++) {
-                    BigDecimal v = u.values().get(indicators.get(i).code());
+                for (int i = 0; i < figureColumns.size(); i++) {
+                    BigDecimal v = u.values().get(figureColumns.get(i)[1]);
                     Cell cell = row.createCell(fixed.length + i);
-                    cell.setCellStyle(layout.number(indicators.get(i).effectiveScale()));
+                    cell.setCellStyle(layout.number(Integer.parseInt(figureColumns.get(i)[2])));
                     if (v != null) {
                         cell.setCellValue(v.doubleValue());
                     }
@@ -126,7 +146,7 @@ public class ExportService {
             units.setColumnWidth(1, 36 * 256);
             units.setColumnWidth(2, 14 * 256);
             units.setColumnWidth(3, 18 * 256);
-            for (int i = 0; i < indicators.size(); i++) {
+            for (int i = 0; i < figureColumns.size(); i++) {
                 units.setColumnWidth(fixed.length + i, 14 * 256);
             }
             units.createFreezePane(2, 1);
@@ -171,8 +191,15 @@ public class ExportService {
         Unit unit = units.find(unitCode).orElseThrow();
         ReportVersion v = chosenVersion(campaignId, unitCode);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            new AttachmentLayout(wb).write(wb.createSheet("统计表"), c.template().statisticsTitle(), unit.name(),
-                    v == null ? null : v.submittedAt().toLocalDate(), c.template().indicators(), v == null ? Map.of() : v.values());
+            var table = c.template().table();
+            if (table != null) {
+                new AttachmentLayout(wb).writeGrid(wb.createSheet("统计表"), c.template().statisticsTitle(), null, unit.name(),
+                        v == null ? null : v.submittedAt().toLocalDate(),
+                        reports.grid(c.template(), unitCode, v == null ? Map.of() : v.values(), v == null ? Map.of() : v.texts()));
+            } else {
+                new AttachmentLayout(wb).write(wb.createSheet("统计表"), c.template().statisticsTitle(), unit.name(),
+                        v == null ? null : v.submittedAt().toLocalDate(), c.template().indicators(), v == null ? Map.of() : v.values());
+            }
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -203,7 +230,7 @@ public class ExportService {
                     continue;
                 }
                 String folder = FileNames.safeTitle(units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())) + "/";
-                if (!c.template().indicators().isEmpty()) {
+                if (c.template().hasTable()) {
                     zip.putNextEntry(new ZipEntry(folder + "统计表.xlsx"));
                     zip.write(unitWorkbook(campaignId, u.unitCode()));
                     zip.closeEntry();

@@ -63,6 +63,19 @@ public class ReportFigures {
         return values;
     }
 
+    /** Each unit's approved text cells (a table's remarks, dates, choices), by unit and cell. */
+    public Map<String, Map<String, String>> approvedTexts(String campaignId) {
+        Map<String, Map<String, String>> texts = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.unit_code, t.cell_code, t.text_value FROM duban_report_text t
+                JOIN duban_report r ON r.id = t.report_id
+                WHERE r.campaign_id = ? AND r.status = 'APPROVED'""")
+                .param(campaignId)
+                .query((rs, i) -> texts.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getString(3))).list();
+        return texts;
+    }
+
     /** The groups of one campaign, or of every campaign when campaignId is null, by campaign: one GROUP BY. */
     public Map<String, List<StatusGroup>> groups(String campaignId) {
         Map<String, List<StatusGroup>> out = new HashMap<>();

@@ -250,23 +250,37 @@ public class ReportService {
         var table = t.table();
         Map<String, Object> sheet = new java.util.LinkedHashMap<>();
         sheet.put("heading", table.heading());
-        sheet.put("columns", table.columns().stream().map(col -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("code", col.code());
-            m.put("name", col.name());
-            m.put("unit", col.unit() == null ? "" : col.unit());
-            m.put("type", col.isComputed() ? "COMPUTED" : col.type().name());
-            m.put("numeric", col.isNumeric());
-            m.put("scale", TableFigures.scale(col, table));
-            m.put("required", col.needsValue());
-            m.put("options", col.options());
-            m.put("maxLength", col.textLimit());
-            return m;
-        }).toList());
+        sheet.put("columns", TableGrid.GridColumn.of(table));
         sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, subUnitLines(t, unitCode), Set.of()));
         sheet.put("added", table.rowsAdded() ? Map.of("min", table.rows().added().minRows(), "max", table.rows().added().maxRows()) : null);
         sheet.put("total", table.showsTotal());
         return sheet;
+    }
+
+    /**
+     * The rows of a unit's handed-in table: with a row per sub-unit, its sub-units in the registry's order (a
+     * deactivated one only where it was filled in); otherwise the fixed rows or the rows it added.
+     */
+    @Transactional(readOnly = true)
+    public List<TableFigures.Line> linesOf(CampaignTemplate t, String unitCode, Set<String> cells) {
+        if (t.table().rowsPerSubUnit()) {
+            Set<String> filled = new java.util.HashSet<>();
+            cells.forEach(cell -> filled.add(TableFigures.rowOf(cell)));
+            return units.allChildren(unitCode).stream().filter(u -> u.active() || filled.contains(u.code()))
+                    .map(u -> new TableFigures.Line(u.code(), u.name())).toList();
+        }
+        return TableFigures.lines(t.table(), List.of(), cells);
+    }
+
+    /** One handed-in version's table as the views print it; null without a table with columns. */
+    @Transactional(readOnly = true)
+    public TableGrid grid(CampaignTemplate t, String unitCode, Map<String, java.math.BigDecimal> numbers, Map<String, String> texts) {
+        if (t.table() == null) {
+            return null;
+        }
+        Set<String> cells = new java.util.HashSet<>(numbers.keySet());
+        cells.addAll(texts.keySet());
+        return TableGrid.ofUnit(t.table(), linesOf(t, unitCode, cells), numbers, texts);
     }
 
     /** What the rules say about figures as typed (for the form, before it is submitted): the bad values and the breaches. */
@@ -291,8 +305,7 @@ public class ReportService {
         if (t.table() != null) {
             Set<String> cells = new java.util.HashSet<>(v.values().keySet());
             cells.addAll(v.texts().keySet());
-            return TableFigures.breaches(t.table(), t.rules(),
-                    TableFigures.lines(t.table(), subUnitLines(t, v.unitCode()), cells), v.values());
+            return TableFigures.breaches(t.table(), t.rules(), linesOf(t, v.unitCode(), cells), v.values());
         }
         return FigureRules.check(t.rules(), v.values());
     }

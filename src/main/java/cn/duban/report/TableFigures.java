@@ -90,6 +90,9 @@ public final class TableFigures {
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Set<String> known = new LinkedHashSet<>();
+        // what the table computes (sums, the total row) is never typed: given anyway (a form refilled from a handed-in
+        // version), it is worked out again, not refused
+        t.numericColumns().forEach(c -> known.add(cell(TOTAL, c.code())));
         for (int r = 0; r < lines.size(); r++) {
             Line line = lines.get(r);
             String where = t.rowsAdded() ? "第 " + (r + 1) + " 行" : "第 " + (r + 1) + " 行“" + line.label() + "”";

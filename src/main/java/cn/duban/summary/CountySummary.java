@@ -6,7 +6,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** The county summary of one campaign, read from duban's tables. */
+/**
+ * The county summary of one campaign, read from duban's tables. With a table of columns: {@code totals} holds each
+ * number column's county total, {@code table} the county's table in the attachment's layout (fixed rows summed, or
+ * the rows of every approved unit), {@code detail} the rows of every approved unit; both null otherwise.
+ */
 public record CountySummary(
         String campaignId,
         String title,
@@ -14,7 +18,9 @@ public record CountySummary(
         List<Total> totals,
         List<UnitRow> units,
         int approvedCount,
-        int unitCount) {
+        int unitCount,
+        cn.duban.report.TableGrid table,
+        cn.duban.report.TableGrid detail) {
 
     /** A row of the attachment's table with the county total. */
     public record Total(int no, String code, String name, String unit, BigDecimal amount) {}

@@ -4,7 +4,13 @@ import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignTemplate.Indicator;
 import cn.duban.report.Lateness;
+import cn.duban.campaign.CampaignTemplate.Column;
 import cn.duban.report.ReportFigures;
+import cn.duban.report.ReportService;
+import cn.duban.report.TableFigures;
+import cn.duban.report.TableGrid;
+import java.util.HashSet;
+import java.util.Set;
 import cn.duban.report.UnitStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,16 +32,36 @@ public class SummaryService {
     private final ReportFigures figures;
     private final Clock clock;
 
-    public SummaryService(CampaignService campaigns, ReportFigures figures, Clock clock) {
+    private final ReportService reports;
+
+    public SummaryService(CampaignService campaigns, ReportFigures figures, ReportService reports, Clock clock) {
         this.campaigns = campaigns;
         this.figures = figures;
+        this.reports = reports;
         this.clock = clock;
     }
 
-    /** The county totals per indicator over the approved reports, in the template's order: one GROUP BY. */
+    /**
+     * The county totals per indicator over the approved reports, in the template's order: one GROUP BY. With a table
+     * of columns, one total per number column (the sum of every approved unit's total row).
+     */
     public List<CountySummary.Total> totals(Campaign c) {
-        Map<String, BigDecimal> sums = figures.approvedTotals(c.id());
+        return totals(c, figures.approvedTotals(c.id()));
+    }
+
+    private List<CountySummary.Total> totals(Campaign c, Map<String, BigDecimal> sums) {
         List<CountySummary.Total> totals = new ArrayList<>();
+        var table = c.template().table();
+        if (table != null) {
+            List<Column> numeric = table.numericColumns();
+            for (int i = 0; i < numeric.size(); i++) {
+                Column col = numeric.get(i);
+                BigDecimal sum = sums.getOrDefault(TableFigures.cell(TableFigures.TOTAL, col.code()), BigDecimal.ZERO)
+                        .setScale(TableFigures.scale(col, table), RoundingMode.HALF_UP);
+                totals.add(new CountySummary.Total(i + 1, col.code(), col.name(), col.unit() == null ? "" : col.unit(), sum));
+            }
+            return totals;
+        }
         List<Indicator> indicators = c.template().indicators();
         for (int i = 0; i < indicators.size(); i++) {
             Indicator ind = indicators.get(i);
@@ -47,7 +73,8 @@ public class SummaryService {
 
     public CountySummary summarize(String campaignId) {
         Campaign c = campaigns.get(campaignId);
-        List<CountySummary.Total> totals = totals(c);
+        Map<String, BigDecimal> sums = figures.approvedTotals(campaignId);
+        List<CountySummary.Total> totals = totals(c, sums);
         Map<String, Map<String, BigDecimal>> values = figures.approvedFigures(campaignId);
         LocalDate today = LocalDate.now(clock);
         List<CountySummary.UnitRow> rows = figures.lines(campaignId, c.deadline()).stream().map(l -> {
@@ -58,6 +85,23 @@ public class SummaryService {
                     values.getOrDefault(l.unitCode(), Map.of()));
         }).toList();
         int approved = (int) rows.stream().filter(r -> r.status().equals(UnitStatus.APPROVED.name())).count();
-        return new CountySummary(c.id(), c.title(), c.deadline(), totals, rows, approved, rows.size());
+        TableGrid table = null;
+        TableGrid detail = null;
+        var t = c.template().table();
+        if (t != null) {
+            Map<String, Map<String, String>> texts = figures.approvedTexts(campaignId);
+            List<TableGrid.UnitRows> unitRows = new ArrayList<>();
+            for (CountySummary.UnitRow u : rows) {
+                if (u.status().equals(UnitStatus.APPROVED.name())) {
+                    Map<String, String> unitTexts = texts.getOrDefault(u.unitCode(), Map.of());
+                    Set<String> cells = new HashSet<>(u.values().keySet());
+                    cells.addAll(unitTexts.keySet());
+                    unitRows.add(new TableGrid.UnitRows(u.unitName(), reports.linesOf(c.template(), u.unitCode(), cells), u.values(), unitTexts));
+                }
+            }
+            detail = TableGrid.ofUnits(t, unitRows);
+            table = t.rowsPerSubUnit() || t.rowsAdded() ? detail : TableGrid.summed(t, sums);
+        }
+        return new CountySummary(c.id(), c.title(), c.deadline(), totals, rows, approved, rows.size(), table, detail);
     }
 }

@@ -29,6 +29,7 @@ const STYLE = `
 .duban .error { color: #b71c1c; background: #fdecea; padding: 12px; border-radius: 4px; }
 .duban table { border-collapse: collapse; width: 100%; background: #fff; }
 .duban table.totals { width: auto; min-width: 480px; }
+.duban .scroll { overflow-x: auto; max-width: 100%; }
 .duban th, .duban td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; }
 .duban th { background: #f3f3f3; }
 .duban td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -246,6 +247,17 @@ async function renderUnit(root, id, unitCode) {
       el('tbody', {}, notice.template.indicators.map((ind, i) => el('tr', {},
         el('td', {}, i + 1), el('td', {}, ind.name), el('td', {}, ind.unit),
         el('td', { class: 'num' }, latest.values[ind.code] === undefined ? '' : String(latest.values[ind.code])))))));
+  }
+  const grid = view.grids && view.grids[0];
+  if (latest && grid) {
+    // a table with columns: the unit's rows, each column with its unit of measure, the computed 合计 row
+    const show = (v, c) => v === undefined || v === null ? '' : c.numeric ? Number(v).toFixed(c.scale) : String(v);
+    root.appendChild(el('h3', {}, `统计表（第 ${latest.version} 版）`));
+    root.appendChild(el('div', { class: 'scroll' }, el('table', { class: 'totals', id: 'duban-grid' },
+      el('thead', {}, el('tr', {}, el('th', {}, grid.heading), grid.columns.map(c => el('th', {}, c.name + (c.unit ? '（' + c.unit + '）' : ''))))),
+      el('tbody', {}, grid.rows.map(r => el('tr', {}, el('td', {}, r.label),
+        grid.columns.map(c => el('td', c.numeric ? { class: 'num' } : {}, show(r.cells[c.code], c))))),
+        grid.total ? el('tr', {}, el('th', {}, '合计'), grid.columns.map(c => el('th', { class: 'num' }, show(grid.total.cells[c.code], c)))) : []))));
   }
   if (latest) {
     root.appendChild(el('h3', {}, '附件'));
