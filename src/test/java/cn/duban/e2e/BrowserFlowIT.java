@@ -101,6 +101,116 @@ class BrowserFlowIT {
         }
     }
 
+    /**
+     * A statistics table with columns as the CDC's reporter meets it on a phone (a row per township centre, a sum, a
+     * date, a choice and a remark), refused at the cell, warned at the row; read by the reviewer and on the 督办看板;
+     * and a table whose unit adds its own rows, one deleted in the middle.
+     */
+    @Test
+    void tablesWithColumnsAreFilledCellByCellAndReadInEveryView() throws Exception {
+        try {
+            tables();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-tables");
+            Files.writeString(Path.of("target/e2e/FAILED-tables.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void tables() throws Exception {
+        driver.sectionPeople();
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30));
+        String vector = new org.springframework.core.io.ClassPathResource("campaigns/county-vector-control-spring.yaml")
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^code: .*$", "code: vector-e2e-" + System.nanoTime() % 100_000);
+        String code = driver.as("drafter1", () -> catalog.upload(vector, "drafter1")).code();
+        String id = driver.issue(driver.startCampaign(code, deadline.toString()));
+        b.until(d -> driver.unitTasks(id, "jkzx", UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
+        driver.sign(id, "jkzx");
+        driver.stage(id, "jkzx", true, true);
+        List<cn.duban.unit.Unit> towns = units.children("jkzx");
+        Task fill = b.until(d -> driver.unitTasks(id, "jkzx", UnitReportProcess.FILL_REPORT).stream().findFirst().orElse(null));
+
+        b.phone(true);
+        b.login("tasklist", "jkzx-reporter", PW);
+        openTask("jkzx-reporter", fill);
+        WebElement sheet = b.visible("#sheet");
+        // on a phone each row is a card (the header row hidden, each field under its column's name)
+        assertThat(b.js("return getComputedStyle(document.querySelector('#sheet thead')).display")).isEqualTo("none");
+        assertThat(sheet.getAttribute("textContent")).contains("乡镇（街道）卫生院").contains("投药面积（万平方米）").contains("清理孳生地合计（处）")
+                .contains("完成情况").contains("备注").contains(towns.get(0).name());
+        assertThat(sheet.findElements(By.cssSelector("tbody tr"))).hasSize(towns.size() + 1);
+        for (cn.duban.unit.Unit t : towns) {
+            String row = "_" + t.code() + "_";
+            b.type("input[name='c" + row + "area']", "1.5");
+            b.type("input[name='c" + row + "bait']", "12.5");
+            b.type("input[name='c" + row + "water']", t == towns.get(0) ? "2.5" : "10");
+            b.type("input[name='c" + row + "rubbish']", "3");
+            b.set("input[name='c" + row + "day']", "2026-03-20");
+            new org.openqa.selenium.support.ui.Select(b.visible("select[name='c" + row + "progress']")).selectByVisibleText("已完成");
+        }
+        // the sum and the total row follow the typing; the bad cell is told at the cell, by the server's rule
+        String first = "_" + towns.get(0).code() + "_";
+        b.until(d -> b.visible("input[name='c" + first + "water']").findElement(By.xpath("..")).getText()
+                .contains("须为整数（单位：处）") ? Boolean.TRUE : null);
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("input[name='c" + first + "water']"));
+        b.screenshot("phone-table-bad-cell");
+        b.type("input[name='c" + first + "water']", "10");
+        b.type("input[name='c" + first + "bait']", "0");
+        b.type("input[name='c" + first + "remark']", "毒饵延期到货，4月10日补投");
+        b.waitForText(towns.get(0).name() + "：有投药面积但投放毒饵为 0，请核实");
+        b.type("textarea#note", "毒饵延期到货，已在备注中说明。");
+        assertThat(sheet.findElement(By.cssSelector("tbody tr:last-child")).getText()).contains("合计")
+                .contains(String.valueOf(13 * towns.size()));
+        waitSaved();
+        assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("jkzx-reporter");
+        b.screenshot("phone-table-filled");
+        complete();
+        b.until(d -> reports.unit(id, "jkzx").status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
+        assertThat(reports.versions(id, "jkzx").get(0).texts()).containsEntry(towns.get(0).code() + ".remark", "毒饵延期到货，4月10日补投");
+        b.phone(false);
+
+        // the reviewer reads the rows with the remark and the warning the unit explained
+        b.login("tasklist", "wangshu", PW);
+        openTask("wangshu", b.until(d -> driver.unitTasks(id, "jkzx", UnitReportProcess.REVIEW_REPORT).stream().findFirst().orElse(null)));
+        assertThat(b.visible("#grid").getText()).contains(towns.get(0).name()).contains("毒饵延期到货，4月10日补投")
+                .contains("1.50").contains("合计");
+        assertThat(b.pageText()).contains("有投药面积但投放毒饵为 0");
+        b.screenshot("review-table");
+
+        // the 督办看板's unit page shows the same table
+        b.login("cockpit", "zhangke", PW);
+        b.go("/camunda/app/cockpit/default/#/duban?campaign=" + id + "&unit=jkzx");
+        assertThat(b.visible("#duban-grid").getText()).contains(towns.get(0).name()).contains("备注").contains("合计");
+        b.screenshot("dashboard-unit-table");
+
+        // rows the unit adds: three added, the middle one deleted, the numbers stay 1, 2 and the draft keeps them
+        String activities = driver.as("drafter1", () -> catalog.upload(cn.duban.lifecycle.StatisticsTableIT.ACTIVITIES
+                .replace("code: activities", "code: act-e2e-" + System.nanoTime() % 100_000), "drafter1")).code();
+        String act = driver.issue(driver.startCampaign(activities, null));
+        b.until(d -> driver.unitTasks(act, "rmyy", UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
+        driver.sign(act, "rmyy");
+        b.login("tasklist", "rmyy-reporter", PW);
+        openTask("rmyy-reporter", b.until(d -> driver.unitTasks(act, "rmyy", UnitReportProcess.FILL_REPORT).stream().findFirst().orElse(null)));
+        b.type("input[name='c_1_name']", "义诊进社区");
+        b.click("#addRow");
+        b.type("input[name='c_2_name']", "健康讲座");
+        b.click("#addRow");
+        b.type("input[name='c_3_name']", "中医药文化宣传");
+        b.type("input[name='c_3_people']", "80");
+        b.click(b.driver.findElement(By.cssSelector("button[title='删除第 2 行']")));
+        assertThat(b.visible("input[name='c_2_name']").getAttribute("value")).isEqualTo("中医药文化宣传");
+        assertThat(b.driver.findElements(By.cssSelector("input[name='c_3_name']"))).isEmpty();
+        waitSaved();
+        b.screenshot("table-added-rows");
+        b.driver.navigate().to("about:blank");
+        b.go(TASKLIST + "#/?task=" + current);
+        claimAndWaitForForm();
+        b.waitForText("暂存的内容");
+        assertThat(b.visible("input[name='c_2_name']").getAttribute("value")).isEqualTo("中医药文化宣传");
+        assertThat(b.visible("input[name='c_2_people']").getAttribute("value")).isEqualTo("80");
+    }
+
     void rollUp() throws Exception {
         driver.sectionPeople();
         String member = "bsws" + System.nanoTime() % 10_000;

@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * units add a row per activity held — each handed in, refused cell by cell, reviewed, summed and exported.
  */
 @EngineTest
-class StatisticsTableIT {
+public class StatisticsTableIT {
 
     @Autowired Driver driver;
     @Autowired ReportService reports;
@@ -135,7 +135,7 @@ class StatisticsTableIT {
         }
     }
 
-    static final String ACTIVITIES = """
+    public static final String ACTIVITIES = """
             code: activities
             title: 关于报送“世界卫生日”宣传活动开展情况的通知
             issuer: 沂源县卫生健康局
