@@ -20,7 +20,9 @@ public final class FigureRules {
     public record Breach(int rule, String message, boolean hard) {}
 
     private static final Pattern EXPR = Pattern.compile(
-            "\\s*(\\[[A-Za-z0-9_-]+]|\\d+(?:\\.\\d+)?)\\s*(<=|>=|==|!=|<|>)\\s*(\\[[A-Za-z0-9_-]+]|\\d+(?:\\.\\d+)?)\\s*");
+            "\\s*(\\[[A-Za-z0-9_.-]+]|\\d+(?:\\.\\d+)?)\\s*(<=|>=|==|!=|<|>)\\s*(\\[[A-Za-z0-9_.-]+]|\\d+(?:\\.\\d+)?)\\s*");
+
+    private static final Pattern CELL = Pattern.compile("\\[[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+]");
 
     private FigureRules() {}
 
@@ -42,6 +44,14 @@ public final class FigureRules {
             }
         }
         return p;
+    }
+
+    /**
+     * Whether a rule names cells of a table ({@code [row.column]}, e.g. {@code [_total.funds]} for the total row): it
+     * holds once over the whole table; a rule naming only columns holds on every row.
+     */
+    public static boolean namesCells(Rule r) {
+        return r.check() != null && CELL.matcher(r.check()).find() || r.when() != null && CELL.matcher(r.when()).find();
     }
 
     public static List<Breach> check(List<Rule> rules, Map<String, BigDecimal> values) {

@@ -244,8 +244,7 @@ public final class TemplateParser {
             }
         }
         checkTable(p, t);
-        p.addAll(FigureRules.problems(t.rules(), t.table() != null
-                ? t.table().numericColumns().stream().map(CampaignTemplate.Column::code).filter(c -> c != null).collect(Collectors.toSet())
+        p.addAll(FigureRules.problems(t.rules(), t.table() != null ? ruleOperands(t.table())
                 : t.indicators().stream().filter(i -> i != null && i.code() != null).map(Indicator::code).collect(Collectors.toSet())));
         List<Integer> before = t.reminders().workingDaysBefore();
         if (before.stream().anyMatch(n -> n == null || n < 1 || n > 30) || before.size() != new HashSet<>(before).size()) {
@@ -261,6 +260,23 @@ public final class TemplateParser {
             }
         }
         return p;
+    }
+
+    /**
+     * What a table's rules may name: a number column (the rule holds on every row), a cell of a fixed row
+     * ({@code [row.column]}) or of the total row ({@code [_total.column]}) (the rule holds once).
+     */
+    private static Set<String> ruleOperands(CampaignTemplate.StatTable table) {
+        Set<String> codes = new HashSet<>();
+        for (var c : table.numericColumns()) {
+            if (c.code() == null) {
+                continue;
+            }
+            codes.add(c.code());
+            codes.add("_total." + c.code());
+            table.fixedRows().forEach(r -> codes.add(r.code() + "." + c.code()));
+        }
+        return codes;
     }
 
     /** The largest number of columns a table may have (a sheet and a phone still show them). */

@@ -171,6 +171,10 @@ public final class TableFigures {
     /** The rules broken on each row, each message headed by its row (a stored version's breaches are read the same way). */
     public static List<FigureRules.Breach> breaches(StatTable t, List<Rule> rules, List<Line> lines, Map<String, BigDecimal> numbers) {
         List<FigureRules.Breach> breaches = new ArrayList<>();
+        // a rule naming cells ([row.column], [_total.column]) holds once over the table
+        List<Rule> table = rules.stream().filter(FigureRules::namesCells).toList();
+        FigureRules.check(table, numbers).forEach(b -> breaches.add(new FigureRules.Breach(rules.indexOf(table.get(b.rule())), b.message(), b.hard())));
+        List<Rule> perRow = rules.stream().filter(r -> !FigureRules.namesCells(r)).toList();
         for (int r = 0; r < lines.size(); r++) {
             Line line = lines.get(r);
             Map<String, BigDecimal> row = new HashMap<>();
@@ -181,7 +185,8 @@ public final class TableFigures {
                 }
             }
             String where = t.rowsAdded() ? "第 " + (r + 1) + " 行：" : line.label() + "：";
-            FigureRules.check(rules, row).forEach(b -> breaches.add(new FigureRules.Breach(b.rule(), where + b.message(), b.hard())));
+            FigureRules.check(perRow, row).forEach(b -> breaches.add(
+                    new FigureRules.Breach(rules.indexOf(perRow.get(b.rule())), where + b.message(), b.hard())));
         }
         return List.copyOf(breaches);
     }

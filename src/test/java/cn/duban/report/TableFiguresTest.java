@@ -74,6 +74,22 @@ class TableFiguresTest {
     }
 
     @Test
+    void aRuleNamingCellsHoldsOnceOverTheTableAndOneNamingColumnsOnEveryRow() {
+        var t = new StatTable(null, List.of(COLUMNS.get(0), COLUMNS.get(1)),
+                new Rows(List.of(new Row("a", "甲类"), new Row("b", "乙类")), null, null), null);
+        var rules = List.of(new Rule(null, "[b.sites] <= [a.sites]", "乙类监测点不应多于甲类", true),
+                new Rule(null, "[_total.funds] <= 10", "经费合计超过 10 万元，请核实", false),
+                new Rule("[sites] > 0", "[funds] > 0", "有监测点应有经费", false));
+        var c = TableFiguresTest.check(t, rules, Map.of("a.sites", "1", "a.funds", "0", "b.sites", "2", "b.funds", "11"));
+        assertThat(c.breaches()).extracting(b -> b.rule() + ":" + b.message() + ":" + b.hard())
+                .containsExactly("0:乙类监测点不应多于甲类:true", "1:经费合计超过 10 万元，请核实:false", "2:甲类：有监测点应有经费:false");
+    }
+
+    private static TableFigures.Checked check(StatTable t, List<Rule> rules, Map<String, String> raw) {
+        return TableFigures.check(t, rules, List.of(), raw);
+    }
+
+    @Test
     void fixedRowsWithoutATotalRow() {
         var t = new StatTable(null, List.of(COLUMNS.get(0)), new Rows(List.of(new Row("a", "甲类"), new Row("b", "乙类")), null, null), false);
         var c = TableFigures.check(t, List.of(), List.of(), Map.of("a.sites", "1", "b.sites", "0"));
