@@ -119,7 +119,7 @@ public class CampaignService {
         CampaignTemplate t = c.template();
         CampaignTemplate edited = new CampaignTemplate(t.code(), title, number, t.issuer(), t.section(), t.contact(), text,
                 t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(),
-                t.reminders(), t.tableTitle(), t.rules(), t.rollup(), t.table());
+                t.reminders(), t.tableTitle(), t.rules(), t.rollup(), t.table(), t.periodic());
         campaigns.updateDraft(id, title, number, edited, deadline);
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
     }

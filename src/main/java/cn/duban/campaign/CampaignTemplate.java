@@ -27,7 +27,8 @@ public record CampaignTemplate(
         String tableTitle,
         List<Rule> rules,
         Rollup rollup,
-        StatTable table) {
+        StatTable table,
+        Periodic periodic) {
 
     public CampaignTemplate {
         items = items == null ? List.of() : List.copyOf(items);
@@ -50,6 +51,34 @@ public record CampaignTemplate(
         }
     }
 
+    /**
+     * A periodic return (定期报送): one notice, signed off once, for a series of periods, each opened by duban on its
+     * date with its own due date. Either every {@code months} months (1 monthly, 2, 3 quarterly, 6, 12) from the
+     * month {@code first} ({@code 2026-01}) for {@code count} periods, each due on {@code dueDay} of the month after
+     * it ends; or a list of due {@code dates}. {@code moveToWorkingDay} moves a due date on a non-working day to the
+     * next working day; {@code carryOver} gives a unit that misses a period its previous period's figures, marked
+     * as carried over.
+     */
+    public record Periodic(Integer months, java.time.YearMonth first, Integer count, Integer dueDay, List<LocalDate> dates,
+                           Boolean moveToWorkingDay, Boolean carryOver) {
+        public Periodic {
+            dates = dates == null ? List.of() : List.copyOf(dates);
+        }
+
+        public boolean movesToWorkingDay() {
+            return Boolean.TRUE.equals(moveToWorkingDay);
+        }
+
+        public boolean carriesOver() {
+            return Boolean.TRUE.equals(carryOver);
+        }
+    }
+
+    /** Whether the notice is a periodic return, reported period after period. */
+    public boolean runsInPeriods() {
+        return periodic != null;
+    }
+
     /** Whether the notice has a statistics table at all (a list of indicators, or a table with columns). */
     public boolean hasTable() {
         return table != null || !indicators.isEmpty();
@@ -63,7 +92,7 @@ public record CampaignTemplate(
     /** The same template with another 文号 (a copy of an earlier notice gets its own). */
     public CampaignTemplate withDocumentNumber(String number) {
         return new CampaignTemplate(code, title, number, issuer, section, contact, noticeText, items, targets, deadline, indicators,
-                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table);
+                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic);
     }
 
     /**

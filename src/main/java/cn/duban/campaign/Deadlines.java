@@ -13,6 +13,13 @@ public final class Deadlines {
 
     public static LocalDate compute(CampaignTemplate template, LocalDate override, LocalDate issuedOn,
                                     UnaryOperator<LocalDate> nextWorkingDay) {
+        if (template.deadline() == null) {
+            // a period of a periodic return: its due date is the period's, moved as the template says
+            if (override == null) {
+                throw new IllegalStateException("a periodic return's period has its own due date");
+            }
+            return template.runsInPeriods() && template.periodic().movesToWorkingDay() ? nextWorkingDay.apply(override) : override;
+        }
         LocalDate d = override != null ? override
                 : template.deadline().date() != null ? template.deadline().date()
                 : issuedOn.plusDays(template.deadline().daysAfterIssue());
@@ -25,7 +32,7 @@ public final class Deadlines {
      * opened, when it is handed on, and again at 核稿 and 签发, since days pass between them.
      */
     public static void requireNotPast(CampaignTemplate template, LocalDate override, LocalDate today) {
-        LocalDate d = override != null ? override : template.deadline().date();
+        LocalDate d = override != null ? override : template.deadline() == null ? null : template.deadline().date();
         if (d != null && d.isBefore(today)) {
             throw new CampaignException(override != null
                     ? "报送截止日期 " + d + " 已过，请填写今天或以后的日期"

@@ -133,7 +133,9 @@ public final class TemplateParser {
         atMost(p, "rules", t.rules().size(), MAX_ROWS);
         atMost(p, "dutyRoster", t.dutyRoster().size(), MAX_ROWS);
         checkSelector(p, "targets", t.targets(), true);
-        if (t.deadline() == null) {
+        if (t.periodic() != null) {
+            checkPeriodic(p, t);
+        } else if (t.deadline() == null) {
             p.add("字段 deadline 必填（date 或 daysAfterIssue）");
         } else if ((t.deadline().date() == null) == (t.deadline().daysAfterIssue() == null)) {
             p.add("字段 deadline 须且只须给出 date 或 daysAfterIssue 之一");
@@ -277,6 +279,44 @@ public final class TemplateParser {
             table.fixedRows().forEach(r -> codes.add(r.code() + "." + c.code()));
         }
         return codes;
+    }
+
+    /** The most periods a periodic return may have (five years of months). */
+    public static final int MAX_PERIODS = 60;
+
+    private static void checkPeriodic(List<String> p, CampaignTemplate t) {
+        var r = t.periodic();
+        if (t.deadline() != null) {
+            p.add("字段 deadline 不用于定期报送：各期的报送期限由 periodic 给出");
+        }
+        if (t.rollup() != null) {
+            p.add("字段 rollup 暂不能用于定期报送（periodic）");
+        }
+        if (!r.dates().isEmpty()) {
+            if (r.months() != null || r.first() != null || r.count() != null || r.dueDay() != null) {
+                p.add("字段 periodic：给出 dates 时不再给出 months、first、count、dueDay");
+            }
+            atMost(p, "periodic.dates", r.dates().size(), MAX_PERIODS);
+            for (int i = 1; i < r.dates().size(); i++) {
+                if (r.dates().get(i) == null || r.dates().get(i - 1) == null || !r.dates().get(i).isAfter(r.dates().get(i - 1))) {
+                    p.add("字段 periodic.dates 须按日期先后排列，且互不相同");
+                    break;
+                }
+            }
+            return;
+        }
+        if (r.months() == null || !List.of(1, 2, 3, 4, 6, 12).contains(r.months())) {
+            p.add("字段 periodic.months 必填：每几个月一期（1、2、3、4、6 或 12），或改为给出 dates（各期的报送日期）");
+        }
+        if (r.first() == null) {
+            p.add("字段 periodic.first 必填：第一期开始的月份，如 2026-01");
+        }
+        if (r.count() == null || r.count() < 1 || r.count() > MAX_PERIODS) {
+            p.add("字段 periodic.count 必填：共几期（1～" + MAX_PERIODS + "）");
+        }
+        if (r.dueDay() == null || r.dueDay() < 1 || r.dueDay() > 31) {
+            p.add("字段 periodic.dueDay 必填：每期结束后次月的几日前报送（1～31）");
+        }
     }
 
     /** The largest number of columns a table may have (a sheet and a phone still show them). */

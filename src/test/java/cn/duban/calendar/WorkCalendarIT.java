@@ -92,7 +92,7 @@ class WorkCalendarIT {
 
     LocalDate deadline(LocalDate date, boolean move) {
         CampaignTemplate t = new CampaignTemplate("c", "t", null, "i", "s", null, "n", List.of(), null,
-                new CampaignTemplate.Deadline(date, null, move), List.of(), null, List.of(), false, null, null, null, null, null);
+                new CampaignTemplate.Deadline(date, null, move), List.of(), null, List.of(), false, null, null, null, null, null, null);
         return Deadlines.compute(t, null, LocalDate.of(2024, 1, 1), calendar::onOrAfter);
     }
 }
