@@ -66,13 +66,18 @@ public class CampaignService {
         catalog.checkAgainstRegistry(template);
         LocalDateTime now = LocalDateTime.now(clock);
         Deadlines.requireNotPast(template, deadlineOverride, now.toLocalDate());
-        String id = "C" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+        String id = newId(now);
         Campaign c = new Campaign(id, template.code(), template.title(), template.documentNumber(), template,
                 CampaignStatus.DRAFTING, null, deadlineOverride, createdBy, now, null, null, null, null);
         campaigns.insert(c);
         campaigns.updateTemplateVersion(id, version);
         return c;
+    }
+
+    /** A campaign's id: C, the day it was created, and six random hex digits. */
+    private static String newId(LocalDateTime now) {
+        return "C" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
     }
 
     /** The campaign, if there is one by this id. */
@@ -159,6 +164,37 @@ public class CampaignService {
         LocalDate deadline = Deadlines.compute(c.template(), c.deadlineOverride(), now.toLocalDate(), calendar::onOrAfter);
         campaigns.markIssued(id, now, deadline);
         return get(id);
+    }
+
+    /**
+     * 印发 of a periodic return: the notice signed off once goes out as a series (no units of its own; its periods
+     * are opened one by one), due when its last period is due.
+     */
+    public Campaign issueAsSeries(String id, LocalDate lastDue) {
+        Campaign c = locked(id);
+        requireStatus(c, CampaignStatus.SIGNED);
+        if (!c.template().runsInPeriods()) {
+            throw new CampaignException("该通知不是定期报送");
+        }
+        campaigns.markIssued(id, LocalDateTime.now(clock), lastDue);
+        return get(id);
+    }
+
+    /**
+     * One period of a series as a campaign of its own: the series' notice (its template, 文号 and drafter), named
+     * after the period, due on the period's date, signed off already (the series was), ready to be issued.
+     */
+    public Campaign createPeriod(String seriesId, String label, LocalDate due) {
+        Campaign s = get(seriesId);
+        if (s.status() != CampaignStatus.ISSUED || !s.template().runsInPeriods()) {
+            throw new CampaignException("定期报送“" + s.title() + "”尚未印发，不能开放各期");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        String id = newId(now);
+        Campaign c = new Campaign(id, s.templateCode(), s.title() + "（" + label + "）", s.documentNumber(), s.template(),
+                CampaignStatus.SIGNED, null, due, s.createdBy(), now, null, null, null, null);
+        campaigns.insert(c);
+        return c;
     }
 
     /**

@@ -134,7 +134,7 @@ public class DashboardService {
             Urgency urgency = rules.urgency(l.status(), l.dueDate(), today);
             LocalDateTime submitted = l.submittedAt();
             int late = Lateness.daysLate(l.status(), l.dueDate(), submitted == null ? null : submitted.toLocalDate(), today);
-            return new UnitRow(l.unitCode(), l.unitName(), l.status().name(), l.status().label(), bucket.name(), bucket.label(),
+            return new UnitRow(l.unitCode(), l.unitName(), l.status().name(), l.statusLabel(), bucket.name(), bucket.label(),
                     l.dueDate(), submitted, late, l.returnCount(), reminders.getOrDefault(l.unitCode(), 0),
                     urgency == null ? null : urgency.name(), urgency == null ? null : urgency.label(), l.processInstanceId(),
                     parents.containsKey(l.unitCode()) && parentRows.containsKey(parents.get(l.unitCode()))

@@ -19,13 +19,15 @@ public class CampaignClosing {
     private final ReportService reportService;
     private final CampaignUnits reports;
     private final UnitProcesses processes;
+    private final cn.duban.series.SeriesService series;
 
     public CampaignClosing(CampaignService campaigns, ReportService reportService, CampaignUnits reports,
-                           UnitProcesses processes) {
+                           UnitProcesses processes, cn.duban.series.SeriesService series) {
         this.campaigns = campaigns;
         this.reportService = reportService;
         this.reports = reports;
         this.processes = processes;
+        this.series = series;
     }
 
     /** Refuses, with the reason, a close the section asks for too early. */
@@ -41,5 +43,7 @@ public class CampaignClosing {
                 processes.endCollection(u.processInstanceId());
             }
         }
+        // a period of a periodic return that carries over: the units that missed it get the previous period's figures
+        series.carryOver(campaignId);
     }
 }

@@ -6,6 +6,7 @@ import cn.duban.campaign.CampaignTemplate;
 import cn.duban.campaign.CampaignTemplate.Indicator;
 import cn.duban.report.AttachmentInfo;
 import cn.duban.report.AttachmentService;
+import cn.duban.report.FigureColumn;
 import cn.duban.report.ReportService;
 import cn.duban.report.ReportStatus;
 import cn.duban.report.ReportVersion;
@@ -92,7 +93,8 @@ public class ExportService {
             Map<String, BigDecimal> totals = new LinkedHashMap<>();
             s.totals().forEach(t -> totals.put(t.code(), t.amount()));
             String coverage = "汇总范围：已审核通过 " + s.approvedCount() + " 个单位 / 应报 " + s.unitCount() + " 个单位"
-                    + (s.approvedCount() < s.unitCount() ? "（未通过的单位不计入合计，见“未报送及逾期”）" : "（全部单位）");
+                    + (s.carried().isEmpty() ? "" : "，另 " + s.carried().size() + " 个单位未报送、结转上期数据计入合计")
+                    + (s.approvedCount() + s.carried().size() < s.unitCount() ? "（未通过的单位不计入合计，见“未报送及逾期”）" : "（全部单位）");
             var table = c.template().table();
             if (table != null) {
                 layout.writeGrid(wb.createSheet("汇总表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
@@ -107,13 +109,7 @@ public class ExportService {
                         LocalDate.now(clock), indicators, totals);
             }
             // a column per indicator, or per number column of a table (each unit's 合计)
-            List<String[]> figureColumns = new java.util.ArrayList<>();
-            indicators.forEach(i -> figureColumns.add(new String[] {i.name() + "（" + i.unit() + "）", i.code(), String.valueOf(i.effectiveScale())}));
-            if (table != null) {
-                table.numericColumns().forEach(col -> figureColumns.add(new String[] {
-                        col.name() + (col.unit() == null || col.unit().isBlank() ? "" : "（" + col.unit() + "）") + (table.showsTotal() ? "合计" : ""),
-                        TableFigures.cell(TableFigures.TOTAL, col.code()), String.valueOf(TableFigures.scale(col, table))}));
-            }
+            List<FigureColumn> figureColumns = FigureColumn.of(c.template());
 
             Sheet units = wb.createSheet("各单位明细");
             Row h = units.createRow(0);
@@ -122,21 +118,21 @@ public class ExportService {
                 AttachmentLayout.cell(h, i, fixed[i], layout.header());
             }
             for (int i = 0; i < figureColumns.size(); i++) {
-                AttachmentLayout.cell(h, fixed.length + i, figureColumns.get(i)[0], layout.header());
+                AttachmentLayout.cell(h, fixed.length + i, figureColumns.get(i).title(), layout.header());
             }
             int r = 1;
             for (CountySummary.UnitRow u : s.units()) {
                 Row row = units.createRow(r);
                 number(row, 0, r, layout, 0);
                 AttachmentLayout.cell(row, 1, u.unitName(), layout.text());
-                AttachmentLayout.cell(row, 2, u.overdue() ? "逾期" : u.statusLabel(), layout.text());
+                AttachmentLayout.cell(row, 2, u.overdue() && !u.carried() ? "逾期" : u.statusLabel(), layout.text());
                 AttachmentLayout.cell(row, 3, u.submittedAt() == null ? "" : u.submittedAt().toString().replace('T', ' ').substring(0, 16), layout.text());
                 number(row, 4, u.daysLate(), layout, 0);
                 number(row, 5, u.returnCount(), layout, 0);
                 for (int i = 0; i < figureColumns.size(); i++) {
-                    BigDecimal v = u.values().get(figureColumns.get(i)[1]);
+                    BigDecimal v = u.values().get(figureColumns.get(i).key());
                     Cell cell = row.createCell(fixed.length + i);
-                    cell.setCellStyle(layout.number(Integer.parseInt(figureColumns.get(i)[2])));
+                    cell.setCellStyle(layout.number(figureColumns.get(i).scale()));
                     if (v != null) {
                         cell.setCellValue(v.doubleValue());
                     }

@@ -30,6 +30,8 @@ public class CampaignProcess {
     public static final String CREATE_CAMPAIGN = "createCampaign";
     public static final String APPROVE_NOTICE = "approveNotice";
     public static final String ISSUE_NOTICE = "issueNotice";
+    public static final String PERIODIC_GATEWAY = "periodicReturn";
+    public static final String OPEN_SERIES = "openSeries";
     public static final String DISTRIBUTE_NOTICE = "distributeNotice";
     public static final String MONITOR_REPORTS = "monitorReports";
     public static final String DAILY_REMINDER_TIMER = "dailyReminderTimer";
@@ -53,11 +55,14 @@ public class CampaignProcess {
     private final CampaignService campaigns;
     private final CampaignClosing closing;
     private final ReminderService reminders;
+    private final org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime;
 
-    public CampaignProcess(CampaignService campaigns, CampaignClosing closing, ReminderService reminders) {
+    public CampaignProcess(CampaignService campaigns, CampaignClosing closing, ReminderService reminders,
+                           org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime) {
         this.campaigns = campaigns;
         this.closing = closing;
         this.reminders = reminders;
+        this.runtime = runtime;
     }
 
     /** The campaign an instance runs: its business key. */
@@ -80,6 +85,21 @@ public class CampaignProcess {
         execution.setProcessBusinessKey(c.id());
         CAMPAIGN_ID.set(execution, c.id());
         campaigns.linkProcessInstance(c.id(), execution.getProcessInstanceId());
+    }
+
+    /** 定期报送？ A notice signed off once for a series of periods (read from the campaign's template, not a variable). */
+    public boolean isSeries(DelegateExecution execution) {
+        return campaigns.get(campaignId(execution)).template().runsInPeriods();
+    }
+
+    /**
+     * One period of a series, signed off with it: a campaign instance of its own, started at 印发通知 (issued,
+     * distributed, reminded, closed and summed up as any notice), linked to its campaign.
+     */
+    public void startPeriod(String campaignId) {
+        var instance = runtime.getObject().createProcessInstanceByKey(KEY).businessKey(campaignId)
+                .setVariable(CAMPAIGN_ID.name(), campaignId).startBeforeActivity(ISSUE_NOTICE).execute();
+        campaigns.linkProcessInstance(campaignId, instance.getId());
     }
 
     /** 印发通知: the deadline is fixed. */

@@ -70,7 +70,8 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
             CampaignProcess.KEY, CampaignProcess.START_INPUTS.stream().map(ProcessVariable::name).collect(Collectors.toSet()));
 
     /** The processes duban starts itself: nobody starts them by hand, operators neither. */
-    static final Set<String> DUBAN_STARTS = Set.of(NoticeApprovalProcess.KEY, DistributionProcess.KEY, UnitReportProcess.KEY);
+    static final Set<String> DUBAN_STARTS = Set.of(NoticeApprovalProcess.KEY, DistributionProcess.KEY, UnitReportProcess.KEY,
+            SeriesProcess.KEY);
 
     private ProcessEngineConfigurationImpl configuration;
 

@@ -32,7 +32,13 @@ public class ReportFigures {
 
     /** One unit's line in a campaign: its due date is its own or, if it has none, the campaign's deadline. */
     public record UnitLine(String unitCode, String unitName, UnitStatus status, LocalDate dueDate, LocalDateTime submittedAt,
-                           int returnCount, String processInstanceId) {}
+                           int returnCount, String processInstanceId, String carriedFrom) {
+
+        /** The status as every list shows it: a unit that missed a period and was given the previous one's figures says so. */
+        public String statusLabel() {
+            return carriedFrom != null ? "未报送，已结转上期数据" : status.label();
+        }
+    }
 
     /** Units of a campaign with the same status and own due date (null: the campaign's). */
     public record StatusGroup(UnitStatus status, LocalDate dueDate, int count) {}
@@ -112,7 +118,7 @@ public class ReportFigures {
         params.add(offset);
         return jdbc.sql("""
                 SELECT cu.unit_code, u.name, cu.status, COALESCE(cu.due_date, ?) AS due, cu.last_submitted_at, cu.return_count,
-                       cu.process_instance_id
+                       cu.process_instance_id, cu.carried_from
                 FROM duban_campaign_unit cu
                 JOIN duban_unit u ON u.code = cu.unit_code
                 WHERE cu.campaign_id = ?%s
@@ -120,7 +126,8 @@ public class ReportFigures {
                 LIMIT ? OFFSET ?""".formatted(filter))
                 .params(params)
                 .query((rs, i) -> new UnitLine(rs.getString(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getString(7)))
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getString(7),
+                        rs.getString(8)))
                 .list();
     }
 

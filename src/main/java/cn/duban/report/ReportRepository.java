@@ -25,7 +25,7 @@ class ReportRepository {
             last_submitted_at, approved_at, return_count, current_version, process_instance_id""";
     private static final String REPORT_COLUMNS = """
             id, campaign_id, unit_code, version, status, summary, note, submitted_by, submitted_at,
-            reviewed_by, reviewed_at, review_comment, new_due_date""";
+            reviewed_by, reviewed_at, review_comment, new_due_date, carried_over""";
     private static final String ATTACHMENT_COLUMNS = """
             id, report_id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at""";
 
@@ -121,6 +121,14 @@ class ReportRepository {
         BatchReads.forget(new UnitKey(campaignId, unitCode));
         jdbc.sql("UPDATE duban_campaign_unit SET current_version = ?, status = ? WHERE campaign_id = ? AND unit_code = ?")
                 .params(version, status.name(), campaignId, unitCode).update();
+    }
+
+    /** A unit that missed a period: the version carried over from the period {@code from} stands for it. */
+    void markCarried(long reportId, String campaignId, String unitCode, int version, String from) {
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
+        jdbc.sql("UPDATE duban_report SET carried_over = TRUE WHERE id = ?").param(reportId).update();
+        jdbc.sql("UPDATE duban_campaign_unit SET current_version = ?, carried_from = ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(version, from, campaignId, unitCode).update();
     }
 
     void markSubmitted(String campaignId, String unitCode, LocalDateTime at) {
@@ -331,7 +339,7 @@ class ReportRepository {
                 rs.getString("submitted_by"), rs.getObject("submitted_at", LocalDateTime.class),
                 rs.getString("reviewed_by"), rs.getObject("reviewed_at", LocalDateTime.class),
                 rs.getString("review_comment"), rs.getObject("new_due_date", LocalDate.class),
-                values, texts, attachmentsOf(id));
+                values, texts, attachmentsOf(id), rs.getBoolean("carried_over"));
     }
 
     // ---- what a person has done: 已办

@@ -126,6 +126,30 @@ public class ReportService {
         return reports.findVersion(campaignId, unitCode, version).orElseThrow();
     }
 
+    /**
+     * A unit that missed a period of a periodic return that carries over: its approved figures of the period
+     * {@code fromCampaignId} become a version of this one, marked carried over (in its record, every view and export);
+     * the unit stays 未报送. False when it reported, or has nothing to carry.
+     */
+    public boolean carryOver(String campaignId, String unitCode, String fromCampaignId) {
+        UnitReport u = lockedUnit(campaignId, unitCode);
+        if (u.status() != UnitStatus.CLOSED) {
+            return false;
+        }
+        ReportVersion from = reports.versions(fromCampaignId, unitCode).stream()
+                .filter(v -> v.status() == ReportStatus.APPROVED).findFirst().orElse(null);
+        if (from == null) {
+            return false;
+        }
+        int version = u.currentVersion() + 1;
+        long id = reports.insertReport(campaignId, unitCode, version, ReportStatus.APPROVED,
+                "本期未报送，按通知结转上期数据。", null, from.submittedBy(), LocalDateTime.now(clock));
+        reports.insertValues(id, from.values());
+        reports.insertTexts(id, from.texts());
+        reports.markCarried(id, campaignId, unitCode, version, fromCampaignId);
+        return true;
+    }
+
     /** The unit head passes the report on to the supervision section, or sends it back to the reporter. */
     public void headDecision(String campaignId, String unitCode, Boolean approved, String comment, String actor) {
         openCampaign(campaignId);

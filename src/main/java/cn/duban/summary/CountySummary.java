@@ -32,7 +32,12 @@ public record CountySummary(
      */
     public record UnitRow(
             String unitCode, String unitName, String status, String statusLabel, boolean overdue, LocalDateTime submittedAt,
-            int daysLate, int returnCount, Map<String, BigDecimal> values) {}
+            int daysLate, int returnCount, Map<String, BigDecimal> values, boolean carried) {}
+
+    /** The units that missed this period of a periodic return and were given the previous period's figures. */
+    public List<UnitRow> carried() {
+        return units.stream().filter(UnitRow::carried).toList();
+    }
 
     public List<UnitRow> missing() {
         return units.stream().filter(u -> u.submittedAt() == null).toList();

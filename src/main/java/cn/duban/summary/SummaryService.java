@@ -80,9 +80,9 @@ public class SummaryService {
         List<CountySummary.UnitRow> rows = figures.lines(campaignId, c.deadline()).stream().map(l -> {
             LocalDateTime submitted = l.submittedAt();
             int late = Lateness.daysLate(l.status(), l.dueDate(), submitted == null ? null : submitted.toLocalDate(), today);
-            return new CountySummary.UnitRow(l.unitCode(), l.unitName(), l.status().name(), l.status().label(),
+            return new CountySummary.UnitRow(l.unitCode(), l.unitName(), l.status().name(), l.statusLabel(),
                     Lateness.isOverdue(l.status(), l.dueDate(), today), submitted, late, l.returnCount(),
-                    values.getOrDefault(l.unitCode(), Map.of()));
+                    values.getOrDefault(l.unitCode(), Map.of()), l.carriedFrom() != null);
         }).toList();
         int approved = (int) rows.stream().filter(r -> r.status().equals(UnitStatus.APPROVED.name())).count();
         TableGrid table = null;
@@ -92,7 +92,7 @@ public class SummaryService {
             Map<String, Map<String, String>> texts = figures.approvedTexts(campaignId);
             List<TableGrid.UnitRows> unitRows = new ArrayList<>();
             for (CountySummary.UnitRow u : rows) {
-                if (u.status().equals(UnitStatus.APPROVED.name())) {
+                if (u.carried() || u.status().equals(UnitStatus.APPROVED.name())) {
                     Map<String, String> unitTexts = texts.getOrDefault(u.unitCode(), Map.of());
                     Set<String> cells = new HashSet<>(u.values().keySet());
                     cells.addAll(unitTexts.keySet());

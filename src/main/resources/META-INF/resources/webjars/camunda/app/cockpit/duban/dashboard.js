@@ -284,7 +284,7 @@ async function renderUnit(root, id, unitCode) {
   // the unit's story in one list, oldest first
   const events = [];
   view.versions.forEach(v => {
-    events.push([v.submittedAt, `${names[v.submittedBy] || '单位'} 报送第 ${v.version} 版`]);
+    events.push([v.submittedAt, v.carriedOver ? `本期未报送，结转上期数据（第 ${v.version} 版）` : `${names[v.submittedBy] || '单位'} 报送第 ${v.version} 版`]);
     if (v.reviewedAt) events.push([v.reviewedAt, `${names[v.reviewedBy] || '审核人'} ${v.statusLabel}` + (v.reviewComment ? '：' + v.reviewComment : '')]);
   });
   urges.forEach(u => events.push([u.urgedAt, `${u.urgedByName} 催办` + (u.note ? '：' + u.note : '')]));

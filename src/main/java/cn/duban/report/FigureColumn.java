@@ -1,0 +1,29 @@
+package cn.duban.report;
+
+import cn.duban.campaign.CampaignTemplate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One figure a unit's report adds to a total, wherever reports stand side by side (a row per unit in 各单位明细,
+ * a series' cumulative figures): an indicator, or a number column's total row of a table with columns.
+ *
+ * @param key   where the figure is among a version's values ({@code 5}, {@code _total.funds})
+ * @param title its heading with its unit of measure (受理消费者投诉（件）, 投入经费（万元）合计)
+ */
+public record FigureColumn(String key, String name, String unit, String title, int scale) {
+
+    public static List<FigureColumn> of(CampaignTemplate t) {
+        List<FigureColumn> out = new ArrayList<>();
+        t.indicators().forEach(i -> out.add(new FigureColumn(i.code(), i.name(), i.unit(), i.name() + "（" + i.unit() + "）", i.effectiveScale())));
+        var table = t.table();
+        if (table != null) {
+            table.numericColumns().forEach(c -> {
+                String unit = c.unit() == null ? "" : c.unit();
+                out.add(new FigureColumn(TableFigures.cell(TableFigures.TOTAL, c.code()), c.name(), unit,
+                        c.name() + (unit.isBlank() ? "" : "（" + unit + "）") + (table.showsTotal() ? "合计" : ""), TableFigures.scale(c, table)));
+            });
+        }
+        return out;
+    }
+}
