@@ -117,15 +117,18 @@ class CampaignController {
         }
         Campaign c = campaigns.get(id);
         List<NoticeDecision> decisions = user.isSupervision() ? campaigns.decisions(id) : List.of();
-        return Map.of(
-                "id", c.id(), "title", c.title(), "documentNumber", c.documentNumber() == null ? "" : c.documentNumber(),
-                "status", c.status().name(), "statusLabel", c.status().label(),
-                "deadline", c.deadline() == null ? "" : c.deadline().toString(),
-                "deadlineOverride", c.deadlineOverride() == null ? "" : c.deadlineOverride().toString(),
-                "template", c.template(),
-                "decisions", decisions,
+        return Map.ofEntries(
+                Map.entry("id", c.id()), Map.entry("title", c.title()),
+                Map.entry("documentNumber", c.documentNumber() == null ? "" : c.documentNumber()),
+                // a periodic return's schedule in a sentence (empty for a single notice)
+                Map.entry("schedule", c.template().runsInPeriods() ? Periods.describe(c.template().periodic()) : ""),
+                Map.entry("status", c.status().name()), Map.entry("statusLabel", c.status().label()),
+                Map.entry("deadline", c.deadline() == null ? "" : c.deadline().toString()),
+                Map.entry("deadlineOverride", c.deadlineOverride() == null ? "" : c.deadlineOverride().toString()),
+                Map.entry("template", c.template()),
+                Map.entry("decisions", decisions),
                 // who decided, by name: a person reads names, never login ids
-                "names", people.names(decisions.stream().map(NoticeDecision::decidedBy).toList()));
+                Map.entry("names", people.names(decisions.stream().map(NoticeDecision::decidedBy).toList())));
     }
 
     /** A 核稿 or 签发 as its form holds it, before it is handed in. */

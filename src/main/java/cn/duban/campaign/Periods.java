@@ -74,6 +74,25 @@ public final class Periods {
                 : year + m + "月—" + end.getYear() + "年" + end.getMonthValue() + "月";
     }
 
+    /** The schedule in a sentence, as the drafter, the 科长 and the leader read it before signing off. */
+    public static String describe(Periodic p) {
+        String rest = (p.movesToWorkingDay() ? "（遇节假日顺延至下一个工作日）" : "")
+                + (p.carriesOver() ? "；未按期报送的单位结转上期数据" : "");
+        if (!p.dates().isEmpty()) {
+            return "定期报送，共 " + p.dates().size() + " 期，报送日期："
+                    + String.join("、", p.dates().stream().map(d -> d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日").toList()) + rest;
+        }
+        String every = switch (p.months()) {
+            case 1 -> "按月";
+            case 3 -> "按季度";
+            case 6 -> "按半年";
+            case 12 -> "按年度";
+            default -> "每 " + p.months() + " 个月";
+        };
+        return "定期报送，" + every + "报送，自 " + p.first().getYear() + "年" + p.first().getMonthValue() + "月起共 " + p.count()
+                + " 期，每期结束后次月 " + p.dueDay() + " 日前报送" + rest;
+    }
+
     /** The due date a period's campaign gets: moved to the next working day when the template says so. */
     public static LocalDate dueDate(Periodic p, Period period, UnaryOperator<LocalDate> nextWorkingDay) {
         return p.movesToWorkingDay() ? nextWorkingDay.apply(period.due()) : period.due();

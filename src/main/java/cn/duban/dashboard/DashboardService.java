@@ -41,6 +41,7 @@ public class DashboardService {
     private final CampaignService campaigns;
     private final SummaryService summaries;
     private final ReportFigures figures;
+    private final cn.duban.series.SeriesService series;
     private final Outbox outbox;
     private final Clock clock;
     private final DashboardRules rules;
@@ -49,7 +50,9 @@ public class DashboardService {
     private final cn.duban.unit.Units registry;
 
     public DashboardService(CampaignService campaigns, SummaryService summaries, ReportFigures figures, Outbox outbox, Clock clock,
-                            DubanProperties settings, cn.duban.report.Rollups rollups, cn.duban.unit.Units registry) {
+                            DubanProperties settings, cn.duban.report.Rollups rollups, cn.duban.unit.Units registry,
+                            cn.duban.series.SeriesService series) {
+        this.series = series;
         this.rollups = rollups;
         this.registry = registry;
         int nearDays = settings.dashboard().nearDays();
@@ -64,8 +67,13 @@ public class DashboardService {
 
     public record Count(String bucket, String label, int count) {}
 
+    /**
+     * One campaign on the list. {@code series}: for a periodic return, itself (with its periods and how many are
+     * open); for one of its periods, the series it belongs to and the period's name; null for a single notice.
+     */
     public record CampaignCard(String id, String title, String status, String statusLabel, LocalDate deadline,
-                               LocalDateTime issuedAt, int units, List<Count> counts, String processInstanceId) {}
+                               LocalDateTime issuedAt, int units, List<Count> counts, String processInstanceId,
+                               cn.duban.series.SeriesService.Place series) {}
 
     public record UnitRow(String unitCode, String unitName, String status, String statusLabel, String bucket,
                           String bucketLabel, LocalDate dueDate, LocalDateTime submittedAt, int daysLate, int returnCount,
@@ -81,15 +89,17 @@ public class DashboardService {
     /** Every campaign, newest first, with its units counted by bucket: one GROUP BY for all of them. */
     public List<CampaignCard> campaigns() {
         Map<String, List<StatusGroup>> groups = figures.groups(null);
+        Map<String, cn.duban.series.SeriesService.Place> places = series.places();
         return campaigns.all().stream()
                 .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
-                .map(c -> card(c, groups.getOrDefault(c.id(), List.of()))).toList();
+                .map(c -> card(c, groups.getOrDefault(c.id(), List.of()), places.get(c.id()))).toList();
     }
 
     /** One campaign: counts, totals so far, and one page of units (optionally one bucket only). */
     public Board board(String campaignId, Bucket only, int page, int size) {
         Campaign c = campaigns.get(campaignId);
-        CampaignCard card = card(c, figures.groups(campaignId).getOrDefault(campaignId, List.of()));
+        CampaignCard card = card(c, figures.groups(campaignId).getOrDefault(campaignId, List.of()),
+                series.periodOf(campaignId).orElse(null));
         int total = only == null ? card.units()
                 : card.counts().stream().filter(x -> x.bucket().equals(only.name())).mapToInt(Count::count).sum();
         List<Total> totals = summaries.totals(c).stream()
@@ -98,7 +108,7 @@ public class DashboardService {
     }
 
     /** The rule of {@link DashboardRules#bucket} applied to each group (a unit without its own due date has the campaign's). */
-    private CampaignCard card(Campaign c, List<StatusGroup> groups) {
+    private CampaignCard card(Campaign c, List<StatusGroup> groups, cn.duban.series.SeriesService.Place place) {
         LocalDate today = LocalDate.now(clock);
         Map<Bucket, Integer> counts = new EnumMap<>(Bucket.class);
         Arrays.stream(Bucket.values()).forEach(b -> counts.put(b, 0));
@@ -108,7 +118,7 @@ public class DashboardService {
         List<Count> list = counts.entrySet().stream().map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
         int units = counts.values().stream().mapToInt(Integer::intValue).sum();
         return new CampaignCard(c.id(), c.title(), c.status().name(), c.status().label(), c.deadline(), c.issuedAt(), units,
-                list, c.processInstanceId());
+                list, c.processInstanceId(), place);
     }
 
     /**

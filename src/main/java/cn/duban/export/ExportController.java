@@ -52,6 +52,14 @@ class ExportController {
         return file(XLSX, exports.fileName(id, "统计表", unit, "xlsx"), content);
     }
 
+    @GetMapping("/api/series/{id}/matrix.xlsx")
+    ResponseEntity<byte[]> series(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        requireSupervision(user);
+        byte[] content = exports.seriesWorkbook(id);
+        downloads.record(id, null, "定期报送各期情况", user.id());
+        return file(XLSX, exports.fileName(id, "各期报送情况", null, "xlsx"), content);
+    }
+
     @GetMapping("/api/campaigns/{id}/exports/package.zip")
     ResponseEntity<StreamingResponseBody> upward(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                                  @PathVariable String id) throws IOException {

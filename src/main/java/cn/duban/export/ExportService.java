@@ -11,6 +11,7 @@ import cn.duban.report.ReportService;
 import cn.duban.report.ReportStatus;
 import cn.duban.report.ReportVersion;
 import cn.duban.report.TableFigures;
+import cn.duban.series.SeriesService;
 import cn.duban.summary.CountySummary;
 import cn.duban.summary.SummaryService;
 import cn.duban.support.FileNames;
@@ -48,10 +49,12 @@ public class ExportService {
     private final ReportService reports;
     private final AttachmentService attachments;
     private final Units units;
+    private final SeriesService series;
     private final Clock clock;
 
     public ExportService(CampaignService campaigns, SummaryService summaries, ReportService reports,
-                         AttachmentService attachments, Units units, Clock clock) {
+                         AttachmentService attachments, Units units, Clock clock, SeriesService series) {
+        this.series = series;
         this.campaigns = campaigns;
         this.summaries = summaries;
         this.reports = reports;
@@ -196,6 +199,94 @@ public class ExportService {
                 new AttachmentLayout(wb).write(wb.createSheet("统计表"), c.template().statisticsTitle(), unit.name(),
                         v == null ? null : v.submittedAt().toLocalDate(), c.template().indicators(), v == null ? Map.of() : v.values());
             }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A periodic return's series: 各期报送情况 (a row per unit, a column per period: its status, a carried-over month
+     * marked 结转上期), 各期合计 (a row per period, its county totals) and 累计 (each unit's and the county's figures for
+     * the year to date and each half of the year).
+     */
+    public byte[] seriesWorkbook(String seriesId) {
+        SeriesService.Matrix m = series.matrix(seriesId);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            AttachmentLayout layout = new AttachmentLayout(wb);
+            Sheet status = wb.createSheet("各期报送情况");
+            AttachmentLayout.cell(status.createRow(0), 0, m.title() + " · 各期报送情况", layout.text());
+            Row h = status.createRow(1);
+            AttachmentLayout.cell(h, 0, "序号", layout.header());
+            AttachmentLayout.cell(h, 1, "单位", layout.header());
+            for (int i = 0; i < m.periods().size(); i++) {
+                AttachmentLayout.cell(h, 2 + i, m.periods().get(i).label(), layout.header());
+            }
+            int r = 2;
+            for (SeriesService.UnitRow u : m.units()) {
+                Row row = status.createRow(r);
+                number(row, 0, r - 1, layout, 0);
+                AttachmentLayout.cell(row, 1, u.unitName(), layout.text());
+                for (int i = 0; i < u.cells().size(); i++) {
+                    SeriesService.Cell cell = u.cells().get(i);
+                    AttachmentLayout.cell(row, 2 + i, cell == null ? "" : cell.carried() ? "结转上期" : cell.overdue() ? cell.label() + "（逾期）" : cell.label(),
+                            layout.text());
+                }
+                r++;
+            }
+            status.setColumnWidth(1, 30 * 256);
+            for (int i = 0; i < m.periods().size(); i++) {
+                status.setColumnWidth(2 + i, 16 * 256);
+            }
+            status.createFreezePane(2, 2);
+
+            Sheet totals = wb.createSheet("各期合计");
+            Row th = totals.createRow(0);
+            AttachmentLayout.cell(th, 0, "期次", layout.header());
+            AttachmentLayout.cell(th, 1, "报送期限", layout.header());
+            for (int i = 0; i < m.figures().size(); i++) {
+                AttachmentLayout.cell(th, 2 + i, m.figures().get(i).title(), layout.header());
+            }
+            r = 1;
+            for (SeriesService.PeriodView p : m.periods()) {
+                Row row = totals.createRow(r++);
+                AttachmentLayout.cell(row, 0, p.label() + (p.campaignId() == null ? "（未开放）" : ""), layout.text());
+                AttachmentLayout.cell(row, 1, p.due().toString(), layout.text());
+                for (int i = 0; i < m.figures().size(); i++) {
+                    BigDecimal v = p.totals().get(m.figures().get(i).key());
+                    Cell c = row.createCell(2 + i);
+                    c.setCellStyle(layout.number(m.figures().get(i).scale()));
+                    if (v != null) {
+                        c.setCellValue(v.doubleValue());
+                    }
+                }
+            }
+            totals.setColumnWidth(0, 30 * 256);
+            totals.setColumnWidth(1, 14 * 256);
+
+            Sheet cumulative = wb.createSheet("累计");
+            Row ch = cumulative.createRow(0);
+            AttachmentLayout.cell(ch, 0, "单位", layout.header());
+            String[] spans = {m.year() + "年累计", "上半年", "下半年"};
+            for (int i = 0; i < m.figures().size(); i++) {
+                for (int j = 0; j < spans.length; j++) {
+                    AttachmentLayout.cell(ch, 1 + i * spans.length + j, m.figures().get(i).title() + " · " + spans[j], layout.header());
+                }
+            }
+            r = 1;
+            for (SeriesService.Cumulative u : m.cumulative()) {
+                Row row = cumulative.createRow(r++);
+                AttachmentLayout.cell(row, 0, u.unitName(), u.unitCode() == null ? layout.header() : layout.text());
+                for (int i = 0; i < m.figures().size(); i++) {
+                    var f = m.figures().get(i);
+                    List<Map<String, BigDecimal>> parts = List.of(u.yearToDate(), u.firstHalf(), u.secondHalf());
+                    for (int j = 0; j < parts.size(); j++) {
+                        number(row, 1 + i * spans.length + j, parts.get(j).getOrDefault(f.key(), BigDecimal.ZERO).doubleValue(), layout, f.scale());
+                    }
+                }
+            }
+            cumulative.setColumnWidth(0, 30 * 256);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -42,11 +42,13 @@ public class SeriesProcess {
         series.plan(CampaignProcess.campaignId(execution));
     }
 
-    /** 等待下一期开放: the morning the next period opens (at once when that day has come). */
+    /** 等待下一期开放: the morning the next period opens; at once when that day has come (or passed). */
     public Date nextOpening(DelegateExecution execution) {
         LocalDate day = series.nextOpening(CampaignProcess.campaignId(execution));
-        var at = day.atTime(OPENING_HOUR, 0).atZone(clock.getZone()).toInstant();
-        return Date.from(at.isBefore(clock.instant()) ? clock.instant() : at);
+        if (!day.isAfter(LocalDate.now(clock))) {
+            return Date.from(clock.instant());
+        }
+        return Date.from(day.atTime(OPENING_HOUR, 0).atZone(clock.getZone()).toInstant());
     }
 
     /** 开放本期: the period's campaign, issued and distributed by campaign.bpmn from 印发通知 on. */

@@ -52,8 +52,8 @@ class SeriesRepository {
                 .params(campaignId, at, seriesId, no).update() == 1;
     }
 
-    /** The series whose periods are campaigns (every series id, for the dashboard's list). */
-    List<String> seriesIds() {
-        return jdbc.sql("SELECT DISTINCT series_id FROM duban_series_period").query(String.class).list();
+    /** Every period of every series, for the dashboard's list (one reading). */
+    List<StoredPeriod> all() {
+        return jdbc.sql(SELECT + " ORDER BY series_id, period_no").query(SeriesRepository::map).list();
     }
 }

@@ -56,11 +56,15 @@ public class SeriesService {
      * dates (moved to a working day where the notice says so). Periods already past due when it is signed off are
      * not opened.
      */
-    public List<StoredPeriod> plan(String seriesId) {
+    public int plan(String seriesId) {
         Campaign c = campaigns.get(seriesId);
         var schedule = c.template().periodic();
         if (schedule == null) {
             throw new CampaignException("该通知不是定期报送");
+        }
+        List<StoredPeriod> planned = periods.periods(seriesId);
+        if (c.status() == CampaignStatus.ISSUED && !planned.isEmpty()) {
+            return planned.size();
         }
         LocalDate today = LocalDate.now(clock);
         List<Periods.Period> coming = Periods.of(schedule, today).stream()
@@ -71,7 +75,7 @@ public class SeriesService {
         LocalDate lastDue = Periods.dueDate(schedule, coming.get(coming.size() - 1), calendar::onOrAfter);
         campaigns.issueAsSeries(seriesId, lastDue);
         coming.forEach(p -> periods.insert(seriesId, p, Periods.dueDate(schedule, p, calendar::onOrAfter)));
-        return periods.periods(seriesId);
+        return coming.size();
     }
 
     /** The day the next period opens (today, when it is already due to open); null when every period is open. */
@@ -99,10 +103,29 @@ public class SeriesService {
         return periods.periods(seriesId).stream().filter(p -> p.campaignId() == null).findFirst();
     }
 
-    /** The period a campaign is, if it is one of a series. */
+    /**
+     * What the 督办看板's list says of series: for a series, its number of periods and how many are open; for a
+     * period's campaign, its series and its name. One reading for every campaign.
+     */
+    public record Place(String seriesId, int periods, int opened, String periodLabel) {}
+
     @Transactional(readOnly = true)
-    public Optional<StoredPeriod> periodOf(String campaignId) {
-        return periods.periodOf(campaignId);
+    public Map<String, Place> places() {
+        Map<String, Place> out = new java.util.HashMap<>();
+        Map<String, List<StoredPeriod>> bySeries = new java.util.HashMap<>();
+        periods.all().forEach(p -> bySeries.computeIfAbsent(p.seriesId(), k -> new ArrayList<>()).add(p));
+        bySeries.forEach((series, list) -> {
+            out.put(series, new Place(series, list.size(), (int) list.stream().filter(p -> p.campaignId() != null).count(), null));
+            list.stream().filter(p -> p.campaignId() != null)
+                    .forEach(p -> out.put(p.campaignId(), new Place(series, list.size(), 0, p.label())));
+        });
+        return out;
+    }
+
+    /** The series a campaign is a period of, and the period's name. */
+    @Transactional(readOnly = true)
+    public Optional<Place> periodOf(String campaignId) {
+        return periods.periodOf(campaignId).map(p -> new Place(p.seriesId(), 0, 0, p.label()));
     }
 
     /**

@@ -49,6 +49,14 @@ class PeriodsTest {
     }
 
     @Test
+    void theScheduleIsSaidInASentence() {
+        assertThat(Periods.describe(new Periodic(1, YearMonth.of(2027, 1), 12, 5, null, true, true)))
+                .isEqualTo("定期报送，按月报送，自 2027年1月起共 12 期，每期结束后次月 5 日前报送（遇节假日顺延至下一个工作日）；未按期报送的单位结转上期数据");
+        assertThat(Periods.describe(new Periodic(null, null, null, null, List.of(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 7, 15)), false, false)))
+                .isEqualTo("定期报送，共 2 期，报送日期：2026年3月31日、2026年7月15日");
+    }
+
+    @Test
     void aPeriodicTemplateIsCheckedFieldByField() {
         String base = "code: x\ntitle: 关于按月报送的通知\nissuer: 某县卫生健康局\nsection: 综合监督科\nnoticeText: 各单位：……\n"
                 + "targets: {all: true}\n";

@@ -54,6 +54,7 @@ class BrowserFlowIT {
     @Autowired cn.duban.Driver driver;
     @Autowired cn.duban.unit.UnitAdmin unitAdmin;
     @Autowired cn.duban.campaign.TemplateCatalog catalog;
+    @Autowired cn.duban.series.SeriesService series;
 
     Browser b;
     Path files;
@@ -209,6 +210,58 @@ class BrowserFlowIT {
         b.waitForText("暂存的内容");
         assertThat(b.visible("input[name='c_2_name']").getAttribute("value")).isEqualTo("中医药文化宣传");
         assertThat(b.visible("input[name='c_2_people']").getAttribute("value")).isEqualTo("80");
+    }
+
+    /**
+     * A periodic return on the 督办看板: the series' card leads to its matrix (a row per unit, a column per period, the
+     * month that opened by itself with the unit's report in it, the month to come not yet open) and its download.
+     */
+    @Test
+    void aPeriodicReturnIsReadAsAPeriodByUnitMatrix() throws Exception {
+        try {
+            series();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-series");
+            Files.writeString(Path.of("target/e2e/FAILED-series.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void series() throws Exception {
+        driver.sectionPeople();
+        java.time.YearMonth last = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        // last month's period opens at once (its opening day has passed), due by the end of this month; next month waits
+        String yaml = new org.springframework.core.io.ClassPathResource("campaigns/county-medical-order-monthly.yaml")
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^code: .*$", "code: monthly-e2e-" + System.nanoTime() % 100_000)
+                .replaceFirst("(?ms)^targets:\\n(  .*?\\n)+", "targets:\n  units: [rmyy, zyy]\n")
+                .replace("first: 2027-01", "first: " + last).replace("count: 12", "count: 2").replace("dueDay: 5", "dueDay: 31");
+        String code = driver.as("drafter1", () -> catalog.upload(yaml, "drafter1")).code();
+        String id = driver.issue(driver.startCampaign(code, null));
+        String first = b.until(d -> jdbcPeriod(id));
+        b.until(d -> driver.unitTasks(first, "rmyy", UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
+        driver.sign(first, "rmyy");
+        driver.handIn(first, "rmyy", java.util.Map.of("checked", "12", "found", "3", "fixed", "2", "trained", "40"), List.of());
+
+        b.login("cockpit", "zhangke", PW);
+        b.go("/camunda/app/cockpit/default/#/duban");
+        b.click("[data-series='" + id + "'] a.title");
+        WebElement matrix = b.visible("#duban-series-matrix");
+        assertThat(matrix.getText()).contains(last.getYear() + "年" + last.getMonthValue() + "月").contains("沂源县人民医院")
+                .contains("已报送").contains("未签收").contains("未开放");
+        assertThat(b.visible("#duban-series-cumulative").getText()).contains("全县合计").contains("本年累计");
+        assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain(id);
+        assertThat(b.fetch(b.withText(".downloads a", "各期报送情况").getAttribute("href")))
+                .isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        b.screenshot("dashboard-series-matrix");
+        b.click(b.withText("#duban-series-matrix a", last.getMonthValue() + "月"));
+        b.visible("#duban-dashboard[data-loaded='true'] tr[data-unit='rmyy']");
+        assertThat(b.pageText()).contains("定期报送各期情况");
+    }
+
+    /** The campaign the series' first period became, once the series' timer has opened it. */
+    String jdbcPeriod(String seriesId) {
+        return series.matrix(seriesId).periods().get(0).campaignId();
     }
 
     void rollUp() throws Exception {

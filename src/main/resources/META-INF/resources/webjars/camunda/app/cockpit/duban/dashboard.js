@@ -125,11 +125,16 @@ async function renderList(root) {
     const picked = cards.filter(c => (!words || c.title.indexOf(words) >= 0)
       && (!state.value || (state.value === 'done') === done(c.status)));
     list.innerHTML = '';
-    picked.forEach(c => list.appendChild(el('div', { class: 'card', 'data-campaign': c.id },
-      el('a', { class: 'title', href: '#/duban?campaign=' + encodeURIComponent(c.id) }, c.title),
-      el('div', { class: 'muted' }, `${c.statusLabel} · 截止 ${c.deadline || '未定'} · ${c.units} 个单位`),
-      bar(c.counts, c.units),
-      legend(c.counts))));
+    // a periodic return: the series (its periods, how many are open) leads to its matrix; each period is a campaign
+    picked.forEach(c => list.appendChild(c.series && c.series.seriesId === c.id
+      ? el('div', { class: 'card', 'data-series': c.id },
+        el('a', { class: 'title', href: '#/duban?series=' + encodeURIComponent(c.id) }, c.title),
+        el('div', { class: 'muted' }, `定期报送 · 共 ${c.series.periods} 期，已开放 ${c.series.opened} 期 · 末期截止 ${c.deadline || '未定'}`))
+      : el('div', { class: 'card', 'data-campaign': c.id },
+        el('a', { class: 'title', href: '#/duban?campaign=' + encodeURIComponent(c.id) }, c.title),
+        el('div', { class: 'muted' }, `${c.statusLabel} · 截止 ${c.deadline || '未定'} · ${c.units} 个单位`),
+        bar(c.counts, c.units),
+        legend(c.counts))));
     shown.textContent = picked.length ? `共 ${picked.length} 项` : '没有符合条件的活动。';
   };
   search.addEventListener('input', draw);
@@ -145,7 +150,8 @@ async function renderCampaign(root, id, bucket, page) {
   if (bucket) q.set('bucket', bucket);
   const board = await get('/dashboard/campaigns/' + encodeURIComponent(id) + '?' + q);
   const c = board.campaign;
-  root.appendChild(el('p', {}, el('a', { href: '#/duban' }, '‹ 全部活动')));
+  root.appendChild(el('p', {}, el('a', { href: '#/duban' }, '‹ 全部活动'),
+    c.series ? el('a', { href: '#/duban?series=' + encodeURIComponent(c.series.seriesId), style: 'margin-left: 16px' }, '‹ 定期报送各期情况') : null));
   root.appendChild(el('h2', {}, c.title));
   root.appendChild(el('p', { class: 'muted' },
     `${c.statusLabel} · 截止 ${c.deadline || '未定'} · 下发 ${when(c.issuedAt) || '未下发'} · ${c.units} 个单位 · 今天 ${board.today}`));
@@ -295,6 +301,43 @@ async function renderUnit(root, id, unitCode) {
     : el('p', { class: 'muted' }, '尚无记录。'));
 }
 
+/** A periodic return: a row per unit, a column per period (its status, a carried-over month marked), the county's
+ *  totals per period, and the year's cumulative figures per unit and for the county. */
+async function renderSeries(root, id) {
+  const m = await get('/series/' + encodeURIComponent(id));
+  root.appendChild(el('p', {}, el('a', { href: '#/duban' }, '‹ 全部活动')));
+  root.appendChild(el('h2', {}, m.title));
+  const opened = m.periods.filter(p => p.campaignId).length;
+  root.appendChild(el('p', { class: 'muted' }, `定期报送 · 共 ${m.periods.length} 期，已开放 ${opened} 期`
+    + (m.carriesOver ? ' · 未按期报送的单位结转上期数据' : '')));
+  root.appendChild(el('p', { class: 'downloads' },
+    el('a', { href: `${API}/series/${encodeURIComponent(id)}/matrix.xlsx`, download: '' }, '下载各期报送情况（xlsx）')));
+  const cellColour = c => !c ? '' : c.carried ? '#fff3cd' : c.overdue ? '#fdecea' : c.status === 'APPROVED' ? '#e8f5e9' : '';
+  root.appendChild(el('h3', {}, '各期报送情况'));
+  root.appendChild(el('div', { class: 'scroll' }, el('table', { class: 'units', id: 'duban-series-matrix' },
+    el('thead', {}, el('tr', {}, el('th', {}, '单位'), m.periods.map(p => el('th', {},
+      p.campaignId ? el('a', { href: '#/duban?campaign=' + encodeURIComponent(p.campaignId) }, p.label) : p.label,
+      el('div', { class: 'muted' }, (p.campaignId ? '截止 ' : '未开放 · 截止 ') + p.due))))),
+    el('tbody', {}, m.units.map(u => el('tr', { 'data-unit': u.unitCode }, el('td', {}, u.unitName),
+      u.cells.map((c, i) => el('td', { style: cellColour(c) ? 'background:' + cellColour(c) : null, 'data-carried': c && c.carried ? 'true' : null },
+        !c ? '' : c.carried ? '结转上期' : c.label + (c.overdue ? '（逾期）' : ''))))),
+      m.figures.length ? el('tr', {}, el('th', {}, '本期合计'), m.periods.map(p => el('td', { class: 'num' },
+        p.campaignId ? m.figures.map(f => f.name + ' ' + Number(p.totals[f.key] || 0).toFixed(f.scale)).join('；') : ''))) : []))));
+  root.appendChild(el('div', { class: 'legend' },
+    el('span', {}, el('span', { class: 'swatch', style: 'background:#e8f5e9' }), '已通过'),
+    el('span', {}, el('span', { class: 'swatch', style: 'background:#fff3cd' }), '未报送，结转上期数据'),
+    el('span', {}, el('span', { class: 'swatch', style: 'background:#fdecea' }), '逾期')));
+  if (m.figures.length) {
+    root.appendChild(el('h3', {}, `${m.year} 年累计（含结转数据）`));
+    root.appendChild(el('div', { class: 'scroll' }, el('table', { class: 'units', id: 'duban-series-cumulative' },
+      el('thead', {}, el('tr', {}, el('th', { rowspan: '2' }, '单位'), m.figures.map(f => el('th', { colspan: '3' }, f.title))),
+        el('tr', {}, m.figures.map(() => ['本年累计', '上半年', '下半年'].map(h => el('th', {}, h))))),
+      el('tbody', {}, m.cumulative.map(u => el('tr', {}, u.unitCode ? el('td', {}, u.unitName) : el('th', {}, '全县合计'),
+        m.figures.map(f => [u.yearToDate, u.firstHalf, u.secondHalf].map(part =>
+          el('td', { class: 'num', style: u.unitCode ? null : 'font-weight: bold' }, Number(part[f.key] || 0).toFixed(f.scale))))))))));
+  }
+}
+
 async function render(node) {
   node.innerHTML = '';
   const style = el('style', {}, STYLE);
@@ -303,7 +346,9 @@ async function render(node) {
   node.appendChild(root);
   const p = params();
   try {
-    if (p.get('campaign') && p.get('unit')) {
+    if (p.get('series')) {
+      await renderSeries(root, p.get('series'));
+    } else if (p.get('campaign') && p.get('unit')) {
       await renderUnit(root, p.get('campaign'), p.get('unit'));
     } else if (p.get('campaign')) {
       await renderCampaign(root, p.get('campaign'), p.get('bucket'), parseInt(p.get('page') || '0', 10) || 0);
