@@ -160,6 +160,13 @@ class ClientInputGuardIT {
         ResponseEntity<String> byOperator = basic("ops9", HttpMethod.POST, "/engine-rest/process-definition/key/unitReport/start",
                 "{\"businessKey\":\"" + pending + ":rmyy\"}");
         assertRefused(byOperator.getStatusCode().value(), byOperator.getBody(), 403, "该流程由督办系统自动启动");
+        // nor a periodic return's series (it would open periods of a notice nobody signed off)
+        ResponseEntity<String> seriesByOperator = basic("ops9", HttpMethod.POST, "/engine-rest/process-definition/key/series/start",
+                "{\"businessKey\":\"" + pending + "\"}");
+        assertRefused(seriesByOperator.getStatusCode().value(), seriesByOperator.getBody(), 403, "该流程由督办系统自动启动");
+        ResponseEntity<String> seriesByDrafter = basic("drafter1", HttpMethod.POST, "/engine-rest/process-definition/key/series/start",
+                "{\"businessKey\":\"" + pending + "\"}");
+        assertThat(seriesByDrafter.getStatusCode().value()).isIn(403, 404);
 
         assertThat(campaigns.get(pending).status()).isEqualTo(CampaignStatus.DRAFTING);
         assertThat(reports.units(pending)).isEmpty();
