@@ -330,7 +330,7 @@ public class ExportService {
                             : FileNames.safeTitle(kindLabels.getOrDefault(a.kind(), "附件")) + "/";
                     String name = unique(names, sub + FileNames.safe(a.filename()));
                     zip.putNextEntry(new ZipEntry(folder + name));
-                    zip.write(attachments.content(a.id()));
+                    attachments.copyTo(a.id(), zip);
                     zip.closeEntry();
                 }
             }

@@ -34,6 +34,7 @@ public class AttachmentService {
     private final Clock clock;
     private final long maxBytes;
     private final int maxStaged;
+    private final long maxMediaBytes;
 
     public AttachmentService(ReportRepository reports, CampaignService campaigns, Clock clock, DubanProperties settings,
                              ContributionService contributions) {
@@ -43,17 +44,88 @@ public class AttachmentService {
         this.clock = clock;
         this.maxBytes = settings.attachments().maxBytes();
         this.maxStaged = settings.attachments().maxStaged();
+        this.maxMediaBytes = settings.attachments().maxMediaBytes();
     }
 
     public AttachmentInfo stage(String campaignId, String unitCode, String kind, String filename, byte[] content, String actor) {
-        return stage(campaignId, unitCode, kind, null, filename, content, actor);
+        return stage(campaignId, unitCode, kind, null, filename, Upload.of(content), actor);
+    }
+
+    /** The bytes stored per row of duban_attachment_chunk: what is held in memory at a time, up or down. */
+    public static final int CHUNK_BYTES = 1024 * 1024;
+
+    /**
+     * An uploaded file's bytes: its size, its structure read a few bytes at a time ({@link FileTypes.Source}), and a
+     * stream from its start. An upload on disk is never read whole into memory.
+     */
+    public interface Upload {
+        long size();
+
+        FileTypes.Source source();
+
+        java.io.InputStream open() throws java.io.IOException;
+
+        static Upload of(byte[] content) {
+            byte[] b = content == null ? new byte[0] : content;
+            return new Upload() {
+                public long size() {
+                    return b.length;
+                }
+
+                public FileTypes.Source source() {
+                    return FileTypes.Source.of(b);
+                }
+
+                public java.io.InputStream open() {
+                    return new java.io.ByteArrayInputStream(b);
+                }
+            };
+        }
+
+        /** A file on disk (an upload Spring has written there): read by position, streamed from its start. */
+        static Upload of(java.nio.file.Path file) {
+            return new Upload() {
+                public long size() {
+                    try {
+                        return java.nio.file.Files.size(file);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                public FileTypes.Source source() {
+                    return new FileTypes.Source() {
+                        public long length() {
+                            return size();
+                        }
+
+                        public byte[] read(long at, int n) {
+                            try (var channel = java.nio.channels.FileChannel.open(file)) {
+                                return FileTypes.Source.of(channel).read(at, n);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                    };
+                }
+
+                public java.io.InputStream open() throws java.io.IOException {
+                    return java.nio.file.Files.newInputStream(file);
+                }
+            };
+        }
+    }
+
+    public AttachmentInfo stage(String campaignId, String unitCode, String kind, String itemCode, String filename, byte[] content,
+                                String actor) {
+        return stage(campaignId, unitCode, kind, itemCode, filename, Upload.of(content), actor);
     }
 
     /**
      * Stages an upload: a summary or photo for the unit's next report, or (kind {@link #CONTRIBUTION} with an item) a
      * document or photo for its contribution to an item it cooperates on, sent with the contribution.
      */
-    public AttachmentInfo stage(String campaignId, String unitCode, String kind, String itemCode, String filename, byte[] content,
+    public AttachmentInfo stage(String campaignId, String unitCode, String kind, String itemCode, String filename, Upload content,
                                 String actor) {
         var c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动不存在"));
         if (c.status() != CampaignStatus.ISSUED) {
@@ -71,11 +143,12 @@ public class AttachmentService {
             throw new ReportException("本单位没有待报送的第 " + itemCode + " 项配合情况，不能为它上传附件");
         }
         String name = FileNames.safe(filename);
-        if (content == null || content.length == 0) {
+        long size = content.size();
+        if (size == 0) {
             throw new ReportException("文件“" + name + "”是空文件");
         }
         long limit = limitFor(rule);
-        if (content.length > limit) {
+        if (size > limit) {
             throw new ReportException("文件“" + name + "”超过 " + limit / (1024 * 1024) + " MB 的上限");
         }
         if (reports.staged(campaignId, unitCode).size() >= maxStaged) {
@@ -83,7 +156,7 @@ public class AttachmentService {
         }
         FileTypes.Detected found;
         try {
-            found = FileTypes.detect(content, name).orElse(null);
+            found = FileTypes.detect(content.source(), name).orElse(null);
         } catch (FileTypes.Refused e) {
             throw new ReportException("文件“" + name + "”" + e.getMessage());
         }
@@ -95,8 +168,9 @@ public class AttachmentService {
         if (found.category() == FileTypes.Category.IMAGE) {
             checkImage(name, content);
         }
-        long id = reports.insertAttachment(campaignId, unitCode, kind, contribution ? itemCode : null, name, type, content,
+        long id = reports.insertAttachment(campaignId, unitCode, kind, contribution ? itemCode : null, name, type, size,
                 sha256(content), actor, LocalDateTime.now(clock));
+        store(id, content);
         return (contribution ? reports.stagedForItems(campaignId, unitCode).getOrDefault(itemCode, List.of())
                 : reports.staged(campaignId, unitCode)).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
@@ -130,7 +204,7 @@ public class AttachmentService {
 
     /** The largest file of this kind: the kind's own limit, never above duban's upload limit. */
     public long limitFor(CampaignTemplate.AttachmentKind kind) {
-        return kind.maxSizeMb() == null ? maxBytes : Math.min(maxBytes, kind.maxSizeMb() * 1024L * 1024L);
+        return kind.maxSizeMb() == null ? maxBytes : Math.min(maxMediaBytes, kind.maxSizeMb() * 1024L * 1024L);
     }
 
     /** The file types a kind accepts. */
@@ -153,9 +227,50 @@ public class AttachmentService {
         return reports.attachmentOwner(id);
     }
 
-    /** The stored bytes of an attachment (callers have checked who may read it). */
+    /** Writes a file's bytes in chunks, one chunk in memory at a time. */
+    private void store(long id, Upload content) {
+        chunks(content, (chunk, no) -> reports.insertChunk(id, no, chunk));
+    }
+
+    /** Hands a file's bytes to {@code sink} chunk by chunk ({@link #CHUNK_BYTES}), numbered from 0. */
+    public static void chunks(Upload content, java.util.function.ObjIntConsumer<byte[]> sink) {
+        try (var in = content.open()) {
+            for (int no = 0; ; no++) {
+                byte[] chunk = new byte[CHUNK_BYTES];
+                int n = in.readNBytes(chunk, 0, CHUNK_BYTES);
+                if (n == 0) {
+                    return;
+                }
+                sink.accept(n == CHUNK_BYTES ? chunk : java.util.Arrays.copyOf(chunk, n), no);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes an attachment's stored bytes to {@code out}, one chunk at a time (callers have checked who may read it):
+     * a download or the upward package never holds a file whole.
+     */
+    public void copyTo(long id, java.io.OutputStream out) throws java.io.IOException {
+        for (int no = 0; ; no++) {
+            byte[] chunk = reports.chunk(id, no);
+            if (chunk == null) {
+                return;
+            }
+            out.write(chunk);
+        }
+    }
+
+    /** An attachment's bytes, whole: for tests and small files only (a download streams with {@link #copyTo}). */
     public byte[] content(long id) {
-        return reports.attachmentContent(id);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            copyTo(id, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public List<AttachmentInfo> staged(String campaignId, String unitCode) {
@@ -174,7 +289,12 @@ public class AttachmentService {
 
     /** Reads only the image header (never decodes the bitmap) and refuses huge or unreadable images. */
     static void checkImage(String name, byte[] content) {
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(content))) {
+        checkImage(name, Upload.of(content));
+    }
+
+    static void checkImage(String name, Upload content) {
+        try (var stream = content.open();
+             javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(stream)) {
             var readers = javax.imageio.ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return; // a format the JDK cannot read (WebP): nothing is decoded here either
@@ -198,11 +318,19 @@ public class AttachmentService {
         }
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    /** The file's SHA-256, read through once in 64 KB pieces. */
+    public static String sha256(Upload content) {
+        try (var in = content.open()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                digest.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -89,10 +89,74 @@ public final class FileTypes {
     private FileTypes() {}
 
     /**
+     * Where a file's structure is read from: its length and its bytes at a position, a few at a time — an upload
+     * on disk is never read whole into memory (a 500 MB video is checked by reading its box headers).
+     */
+    public interface Source {
+        long length();
+
+        /** Up to {@code n} bytes from {@code at} (fewer near the end, none past it). */
+        byte[] read(long at, int n);
+
+        static Source of(byte[] b) {
+            return new Source() {
+                public long length() {
+                    return b.length;
+                }
+
+                public byte[] read(long at, int n) {
+                    if (at < 0 || at >= b.length) {
+                        return new byte[0];
+                    }
+                    return java.util.Arrays.copyOfRange(b, (int) at, (int) Math.min(b.length, at + n));
+                }
+            };
+        }
+
+        /** A file on disk, read with positional reads (the channel's position is not moved). */
+        static Source of(java.nio.channels.FileChannel channel) {
+            return new Source() {
+                public long length() {
+                    try {
+                        return channel.size();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                public byte[] read(long at, int n) {
+                    long size = length();
+                    if (at < 0 || at >= size) {
+                        return new byte[0];
+                    }
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(n, size - at));
+                    try {
+                        while (buf.hasRemaining()) {
+                            if (channel.read(buf, at + buf.position()) < 0) {
+                                break;
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return java.util.Arrays.copyOf(buf.array(), buf.position());
+                }
+            };
+        }
+    }
+
+    /** The most bytes of a zip's central directory read (a real .docx or .xlsx has a few kilobytes). */
+    static final int MAX_DIRECTORY_BYTES = 8 * 1024 * 1024;
+
+    /**
      * What the bytes are, given the file's extension: empty when they are nothing duban accepts or not what the
      * extension says. A zip renamed to .docx or .xlsx is refused with its own message ({@link Refused}).
      */
     public static Optional<Detected> detect(byte[] b, String filename) {
+        return detect(Source.of(b), filename);
+    }
+
+    public static Optional<Detected> detect(Source b, String filename) {
         String ext = extension(filename);
         Detected d = switch (ext) {
             case "jpg", "jpeg" -> starts(b, 0xFF, 0xD8, 0xFF) ? new Detected(Category.IMAGE, "image/jpeg") : null;
@@ -129,7 +193,8 @@ public final class FileTypes {
     }
 
     /** The type the bytes say they are by their first bytes alone (magic numbers), whatever the file is called. */
-    static String magic(byte[] b) {
+    static String magic(byte[] bytes) {
+        Source b = Source.of(bytes);
         if (starts(b, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
         if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return "image/png";
         if (starts(b, 'G', 'I', 'F', '8')) return "image/gif";
@@ -146,7 +211,7 @@ public final class FileTypes {
      * ({@code word/document.xml}, {@code xl/workbook.xml}). Only the central directory's names are read.
      * A zip without them, renamed, is refused by name.
      */
-    static boolean officePackage(byte[] b, String ext, String mainPart) {
+    static boolean officePackage(Source b, String ext, String mainPart) {
         if (!starts(b, 'P', 'K', 3, 4)) {
             return false;
         }
@@ -161,35 +226,46 @@ public final class FileTypes {
                 + "（压缩包改名不能作为" + (ext.equals("xlsx") ? "表格" : "文档") + "上传）");
     }
 
-    /** An OpenDocument file: its first entry is {@code mimetype}, holding exactly its type. */
-    static boolean openDocument(byte[] b, String ext, String mimetype) {
+    /**
+     * An OpenDocument file: its first entry is {@code mimetype}, stored uncompressed, holding exactly its type (read
+     * from the first local header; nothing is inflated).
+     */
+    static boolean openDocument(Source b, String ext, String mimetype) {
         if (!starts(b, 'P', 'K', 3, 4)) {
             return false;
         }
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(b))) {
-            var first = zip.getNextEntry();
-            if (first != null && first.getName().equals("mimetype")
-                    && new String(zip.readNBytes(80), StandardCharsets.US_ASCII).equals(mimetype)) {
+        byte[] h = b.read(0, 30);
+        if (h.length == 30 && u16le(h, 8) == 0) {
+            int nameLength = u16le(h, 26);
+            int extra = u16le(h, 28);
+            long size = u32le(h, 18);
+            String name = new String(b.read(30, nameLength), StandardCharsets.UTF_8);
+            if (name.equals("mimetype") && size == mimetype.length()
+                    && new String(b.read(30L + nameLength + extra, (int) size), StandardCharsets.US_ASCII).equals(mimetype)) {
                 return true;
             }
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            // not a readable zip: refused below
         }
         throw new Refused("不是有效的 " + ext.toUpperCase(Locale.ROOT) + (ext.equals("ods") ? " 表格" : " 文档")
                 + "（压缩包改名不能作为" + (ext.equals("ods") ? "表格" : "文档") + "上传）");
     }
 
+    static List<String> entryNames(byte[] b) {
+        return entryNames(Source.of(b));
+    }
+
     /**
      * The names in a zip's central directory, read from the end-of-central-directory record: nothing is inflated,
      * so a zip bomb (a small file that inflates to gigabytes) costs no more than an honest file. Empty when the
-     * directory is missing or does not fit in the file.
+     * directory is missing, does not fit in the file, or is larger than any real package's.
      */
-    static List<String> entryNames(byte[] b) {
+    static List<String> entryNames(Source s) {
         List<String> names = new java.util.ArrayList<>();
-        int eocd = -1;
         // the record is 22 bytes, followed by a comment of at most 65,535
-        for (int i = b.length - 22; i >= Math.max(0, b.length - 22 - 65_535); i--) {
-            if (u32le(b, i) == 0x06054b50L) {
+        long tailStart = Math.max(0, s.length() - 22 - 65_535);
+        byte[] tail = s.read(tailStart, (int) (s.length() - tailStart));
+        int eocd = -1;
+        for (int i = tail.length - 22; i >= 0; i--) {
+            if (u32le(tail, i) == 0x06054b50L) {
                 eocd = i;
                 break;
             }
@@ -197,20 +273,26 @@ public final class FileTypes {
         if (eocd < 0) {
             return names;
         }
-        int entries = u16le(b, eocd + 10);
-        long at = u32le(b, eocd + 16);
+        int entries = u16le(tail, eocd + 10);
+        long dirSize = u32le(tail, eocd + 12);
+        long dirStart = u32le(tail, eocd + 16);
+        if (dirSize > MAX_DIRECTORY_BYTES || dirStart + dirSize > s.length()) {
+            return List.of();
+        }
+        byte[] b = s.read(dirStart, (int) dirSize);
+        int at = 0;
         for (int i = 0; i < Math.min(entries, MAX_PACKAGE_ENTRIES); i++) {
-            if (at + 46 > b.length || u32le(b, (int) at) != 0x02014b50L) {
+            if (at + 46 > b.length || u32le(b, at) != 0x02014b50L) {
                 return List.of();
             }
-            int nameLength = u16le(b, (int) at + 28);
-            int extra = u16le(b, (int) at + 30);
-            int comment = u16le(b, (int) at + 32);
+            int nameLength = u16le(b, at + 28);
+            int extra = u16le(b, at + 30);
+            int comment = u16le(b, at + 32);
             if (at + 46 + nameLength > b.length) {
                 return List.of();
             }
-            names.add(new String(b, (int) at + 46, nameLength, StandardCharsets.UTF_8));
-            at += 46L + nameLength + extra + comment;
+            names.add(new String(b, at + 46, nameLength, StandardCharsets.UTF_8));
+            at += 46 + nameLength + extra + comment;
         }
         return names;
     }
@@ -227,16 +309,19 @@ public final class FileTypes {
      * An ISO base media file (MP4, M4A, M4V, 3GP, MOV): a chain of top-level boxes, each a 32-bit size and a
      * four-character type, that ends exactly at the end of the file and holds the {@code moov} box a player needs.
      * An MP4 starts with {@code ftyp}; an older MOV may start with {@code moov}, {@code mdat} or {@code wide}.
+     * Only the box headers are read: 16 bytes a box, however large the file.
      */
-    static boolean movie(byte[] b, boolean ftypFirst) {
+    static boolean movie(Source s, boolean ftypFirst) {
+        long length = s.length();
         long at = 0;
         boolean moov = false;
-        for (int i = 0; i < MAX_BOXES && at < b.length; i++) {
-            if (at + 8 > b.length) {
+        for (int i = 0; i < MAX_BOXES && at < length; i++) {
+            byte[] h = s.read(at, 16);
+            if (h.length < 8) {
                 return false;
             }
-            long size = u32(b, (int) at);
-            String type = new String(b, (int) at + 4, 4, StandardCharsets.ISO_8859_1);
+            long size = u32(h, 0);
+            String type = new String(h, 4, 4, StandardCharsets.ISO_8859_1);
             if (!type.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || (c >= 'A' && c <= 'Z') || c == 0xA9)) {
                 return false;
             }
@@ -244,12 +329,12 @@ public final class FileTypes {
                 return false;
             }
             if (size == 1) {
-                if (at + 16 > b.length) {
+                if (h.length < 16) {
                     return false;
                 }
-                size = (u32(b, (int) at + 8) << 32) | u32(b, (int) at + 12);
+                size = (u32(h, 8) << 32) | u32(h, 12);
             } else if (size == 0) {
-                size = b.length - at;
+                size = length - at;
             }
             if (size < 8) {
                 return false;
@@ -257,28 +342,30 @@ public final class FileTypes {
             moov |= type.equals("moov");
             at += size;
         }
-        return at == b.length && moov;
+        return at == length && moov;
     }
 
     /**
      * An MP3: an optional ID3v2 tag (its size in the header), then an MPEG audio frame header — the 11-bit frame
      * sync, a defined version and layer, a bitrate index that is neither free nor bad, a defined sample rate.
      */
-    static boolean mp3(byte[] b) {
-        int at = 0;
-        if (starts(b, 'I', 'D', '3') && b.length >= 10) {
+    static boolean mp3(Source s) {
+        long at = 0;
+        byte[] b = s.read(0, 10);
+        if (starts(s, 'I', 'D', '3') && b.length >= 10) {
             if ((b[3] & 0xFF) == 0xFF || (b[4] & 0xFF) == 0xFF) {
                 return false;
             }
             int size = ((b[6] & 0x7F) << 21) | ((b[7] & 0x7F) << 14) | ((b[8] & 0x7F) << 7) | (b[9] & 0x7F);
-            at = 10 + size + ((b[5] & 0x10) != 0 ? 10 : 0);
+            at = 10L + size + ((b[5] & 0x10) != 0 ? 10 : 0);
         }
-        if (at + 4 > b.length) {
+        byte[] f = s.read(at, 4);
+        if (f.length < 4) {
             return false;
         }
-        int b1 = b[at] & 0xFF;
-        int b2 = b[at + 1] & 0xFF;
-        int b3 = b[at + 2] & 0xFF;
+        int b1 = f[0] & 0xFF;
+        int b2 = f[1] & 0xFF;
+        int b3 = f[2] & 0xFF;
         boolean sync = b1 == 0xFF && (b2 & 0xE0) == 0xE0;
         boolean version = ((b2 >> 3) & 0x3) != 1;
         boolean layer = ((b2 >> 1) & 0x3) != 0;
@@ -287,19 +374,21 @@ public final class FileTypes {
         return sync && version && layer && bitrate != 0 && bitrate != 0xF && rate;
     }
 
-    private static boolean riff(byte[] b, String form) {
-        return b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && new String(b, 8, 4, StandardCharsets.US_ASCII).equals(form);
+    private static boolean riff(Source s, String form) {
+        byte[] b = s.read(0, 12);
+        return b.length >= 12 && starts(s, 'R', 'I', 'F', 'F') && new String(b, 8, 4, StandardCharsets.US_ASCII).equals(form);
     }
 
-    private static boolean ole(byte[] b) {
-        return starts(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+    private static boolean ole(Source s) {
+        return starts(s, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
     }
 
     private static long u32(byte[] b, int at) {
         return ((long) (b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
     }
 
-    private static boolean starts(byte[] b, int... magic) {
+    private static boolean starts(Source s, int... magic) {
+        byte[] b = s.read(0, magic.length);
         if (b.length < magic.length) return false;
         for (int i = 0; i < magic.length; i++) {
             if ((b[i] & 0xFF) != magic[i]) return false;
@@ -307,8 +396,10 @@ public final class FileTypes {
         return true;
     }
 
-    static boolean isText(byte[] b) {
-        int n = Math.min(b.length, 8192);
+    /** Text: no NUL and valid UTF-8 in its first 8 KB. */
+    static boolean isText(Source s) {
+        byte[] b = s.read(0, 8192);
+        int n = b.length;
         for (int i = 0; i < n; i++) {
             if (b[i] == 0) return false;
         }

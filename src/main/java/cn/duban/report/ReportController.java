@@ -166,7 +166,14 @@ class ReportController {
         if (!user.isIn(Roles.unitGroup(unit))) {
             throw new Forbidden("只能为本单位上传附件");
         }
-        return attachments.stage(id, unit, kind, item, file.getOriginalFilename(), file.getBytes(), user.id());
+        // the upload is on disk (Spring writes it there as it arrives): read by position and streamed to storage
+        java.nio.file.Path onDisk = java.nio.file.Files.createTempFile("duban-upload-", ".part");
+        try {
+            file.transferTo(onDisk);
+            return attachments.stage(id, unit, kind, item, file.getOriginalFilename(), AttachmentService.Upload.of(onDisk), user.id());
+        } finally {
+            java.nio.file.Files.deleteIfExists(onDisk);
+        }
     }
 
     @DeleteMapping("/attachments/{attachmentId}")
@@ -180,7 +187,8 @@ class ReportController {
     }
 
     @GetMapping("/attachments/{attachmentId}")
-    ResponseEntity<byte[]> download(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long attachmentId) {
+    ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> download(
+            @RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long attachmentId) {
         var owner = attachments.owner(attachmentId).orElseThrow(() -> new Forbidden("附件不存在或无权访问"));
         // the unit's own people and the section; for a file sent with a contribution, also the item's lead unit
         boolean lead = owner.contributionId() != null && contributions.anyLeads(owner.campaignId(), owner.itemCode(), user.unitCodes());
@@ -197,7 +205,9 @@ class ReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.builder(image ? "inline" : "attachment")
                         .filename(owner.filename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(attachments.content(attachmentId));
+                .contentLength(owner.sizeBytes())
+                // streamed a chunk at a time: a large video is never held in memory whole
+                .body(out -> attachments.copyTo(attachmentId, out));
     }
 
     private static void requireOwnUnit(CurrentUser user, String unit, String refusal) {

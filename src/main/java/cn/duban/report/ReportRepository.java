@@ -214,22 +214,31 @@ class ReportRepository {
 
     // ---- attachments
 
-    long insertAttachment(String campaignId, String unitCode, String kind, String filename, String contentType,
-                                 byte[] content, String sha256, String by, LocalDateTime at) {
-        return insertAttachment(campaignId, unitCode, kind, null, filename, contentType, content, sha256, by, at);
-    }
-
-    /** An uploaded file, staged: for the unit's next report, or (with an item) for its contribution to that item. */
+    /**
+     * An uploaded file, staged: for the unit's next report, or (with an item) for its contribution to that item. Its
+     * bytes follow in chunks ({@link #insertChunk}).
+     */
     long insertAttachment(String campaignId, String unitCode, String kind, String itemCode, String filename, String contentType,
-                                 byte[] content, String sha256, String by, LocalDateTime at) {
+                          long size, String sha256, String by, LocalDateTime at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO duban_attachment (campaign_id, unit_code, kind, item_code, filename, content_type, size_bytes, sha256,
-                                              content, uploaded_by, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, unitCode, kind, itemCode, filename, contentType, content.length, sha256, content, by, at)
+                                              uploaded_by, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, unitCode, kind, itemCode, filename, contentType, size, sha256, by, at)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    void insertChunk(long attachmentId, int no, byte[] bytes) {
+        jdbc.sql("INSERT INTO duban_attachment_chunk (attachment_id, chunk_no, bytes) VALUES (?, ?, ?)")
+                .params(attachmentId, no, bytes).update();
+    }
+
+    /** One chunk of a file's bytes; null past its last. */
+    byte[] chunk(long attachmentId, int no) {
+        return jdbc.sql("SELECT bytes FROM duban_attachment_chunk WHERE attachment_id = ? AND chunk_no = ?").params(attachmentId, no)
+                .query((rs, i) -> rs.getBytes(1)).optional().orElse(null);
     }
 
     List<AttachmentInfo> staged(String campaignId, String unitCode) {
@@ -279,31 +288,36 @@ class ReportRepository {
     }
 
     /** Carries an attachment of an earlier version into a new one (a copy: versions never share rows). */
+    /** A file kept from the previous version: a row of the new version's own, its chunks copied inside the database. */
     void copyAttachment(long attachmentId, long toReportId) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO duban_attachment (campaign_id, unit_code, report_id, kind, filename, content_type, size_bytes,
-                                              sha256, content, uploaded_by, uploaded_at)
-                SELECT campaign_id, unit_code, ?, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at
+                                              sha256, uploaded_by, uploaded_at)
+                SELECT campaign_id, unit_code, ?, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at
                 FROM duban_attachment WHERE id = ?""")
-                .params(toReportId, attachmentId).update();
+                .params(toReportId, attachmentId).update(keys, "id");
+        jdbc.sql("INSERT INTO duban_attachment_chunk (attachment_id, chunk_no, bytes) SELECT ?, chunk_no, bytes FROM duban_attachment_chunk WHERE attachment_id = ?")
+                .params(keys.getKey().longValue(), attachmentId).update();
     }
 
     /** Where an attachment belongs: campaign id and unit code, for access checks. */
     Optional<AttachmentOwner> attachmentOwner(long id) {
-        return jdbc.sql("SELECT id, campaign_id, unit_code, report_id, filename, content_type, item_code, contribution_id"
+        return jdbc.sql("SELECT id, campaign_id, unit_code, report_id, filename, content_type, item_code, contribution_id, size_bytes"
                         + " FROM duban_attachment WHERE id = ?")
                 .param(id).query(AttachmentOwner.class).optional();
     }
 
     record AttachmentOwner(long id, String campaignId, String unitCode, Long reportId, String filename, String contentType,
-                           String itemCode, Long contributionId) {}
-
-    byte[] attachmentContent(long id) {
-        return jdbc.sql("SELECT content FROM duban_attachment WHERE id = ?").param(id)
-                .query((rs, i) -> rs.getBytes(1)).single();
-    }
+                           String itemCode, Long contributionId, long sizeBytes) {}
 
     int deleteStaged(long id) {
+        int staged = jdbc.sql("SELECT COUNT(*) FROM duban_attachment WHERE id = ? AND report_id IS NULL AND contribution_id IS NULL")
+                .param(id).query(Integer.class).single();
+        if (staged == 0) {
+            return 0;
+        }
+        jdbc.sql("DELETE FROM duban_attachment_chunk WHERE attachment_id = ?").param(id).update();
         return jdbc.sql("DELETE FROM duban_attachment WHERE id = ? AND report_id IS NULL AND contribution_id IS NULL").param(id).update();
     }
 

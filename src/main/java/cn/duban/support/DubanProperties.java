@@ -53,8 +53,11 @@ public record DubanProperties(
      * @param maxBytes  the largest file a unit may upload (below the container's multipart limit, so that this
      *                  limit's own message is the one a person sees)
      * @param maxStaged the most files a unit may have uploaded and not yet handed in
+     * @param maxMediaBytes the largest file a template's attachment kind may allow with its {@code maxSizeMb} (a
+     *                  drill's video): files are streamed to storage, so this is a matter of disk, not of memory
      */
-    public record Attachments(@DefaultValue("20971520") long maxBytes, @DefaultValue("40") int maxStaged) {}
+    public record Attachments(@DefaultValue("20971520") long maxBytes, @DefaultValue("40") int maxStaged,
+                              @DefaultValue("524288000") long maxMediaBytes) {}
 
     /** @param hour the hour of the day (China time) at which each campaign's daily reminder check runs */
     public record Reminders(@DefaultValue("9") int hour) {}

@@ -41,9 +41,33 @@ class AttachmentSniffTest {
             wb.write(sheet);
         }
         assertThat(isDocumentPackage(sheet.toByteArray(), "docx")).isFalse();
-        assertThat(isDocumentPackage(zip("mimetype", "application/vnd.oasis.opendocument.text"), "odt")).isTrue();
+        assertThat(isDocumentPackage(odf("application/vnd.oasis.opendocument.text"), "odt")).isTrue();
+        // OpenDocument stores its mimetype first and uncompressed: a deflated one is no OpenDocument
+        assertThat(isDocumentPackage(zip("mimetype", "application/vnd.oasis.opendocument.text"), "odt")).isFalse();
         assertThat(isDocumentPackage(zip("content.xml", "<x/>"), "odt")).isFalse();
         assertThat(isDocumentPackage(new byte[] {'P', 'K', 3, 4, 0, 0}, "docx")).isFalse();
+    }
+
+    /** An OpenDocument as office suites write it: the mimetype entry first, stored (not compressed). */
+    static byte[] odf(String mimetype) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(out)) {
+            byte[] type = mimetype.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            var entry = new java.util.zip.ZipEntry("mimetype");
+            entry.setMethod(java.util.zip.ZipEntry.STORED);
+            entry.setSize(type.length);
+            entry.setCompressedSize(type.length);
+            var crc = new java.util.zip.CRC32();
+            crc.update(type);
+            entry.setCrc(crc.getValue());
+            z.putNextEntry(entry);
+            z.write(type);
+            z.closeEntry();
+            z.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            z.write("<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     static byte[] zip(String entry, String content) throws Exception {
@@ -74,8 +98,8 @@ class AttachmentSniffTest {
     /** Whether a zip has the structure of the document its extension names (FileTypes refuses a renamed zip by name). */
     private static boolean isDocumentPackage(byte[] content, String ext) {
         try {
-            return ext.equals("odt") ? FileTypes.openDocument(content, ext, "application/vnd.oasis.opendocument.text")
-                    : FileTypes.officePackage(content, ext, "word/document.xml");
+            return ext.equals("odt") ? FileTypes.openDocument(FileTypes.Source.of(content), ext, "application/vnd.oasis.opendocument.text")
+                    : FileTypes.officePackage(FileTypes.Source.of(content), ext, "word/document.xml");
         } catch (FileTypes.Refused e) {
             return false;
         }

@@ -1,6 +1,7 @@
 package cn.duban.report;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
@@ -8,12 +9,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.duban.campaign.CampaignService;
@@ -129,7 +132,8 @@ class ReportControllerTest {
                         .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能为本单位上传附件"));
         verifyNoInteractions(attachments);
-        when(attachments.stage("C1", "zyy", "PHOTO", null, "现场.jpg", new byte[] {1, 2, 3}, "zyy-reporter"))
+        when(attachments.stage(eq("C1"), eq("zyy"), eq("PHOTO"), org.mockito.ArgumentMatchers.isNull(), eq("现场.jpg"),
+                org.mockito.ArgumentMatchers.argThat((AttachmentService.Upload u) -> u != null && u.size() == 3), eq("zyy-reporter")))
                 .thenReturn(new AttachmentInfo(7, null, "PHOTO", "现场.jpg", "image/jpeg", 3, "x", "zyy-reporter", LocalDateTime.now()));
         mvc.perform(multipart("/api/campaigns/C1/units/zyy/attachments").file(photo).param("kind", "PHOTO")
                         .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
@@ -138,7 +142,7 @@ class ReportControllerTest {
 
     @Test
     void anotherUnitsAttachmentIsAnsweredLikeAMissingOneAndNeitherIsTouched() throws Exception {
-        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", null, "a.jpg", "image/jpeg", null, null)));
+        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", null, "a.jpg", "image/jpeg", null, null, 1L)));
         when(attachments.owner(6)).thenReturn(Optional.empty());
         for (long id : new long[] {5, 6}) {
             mvc.perform(get("/api/attachments/" + id).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
@@ -146,7 +150,7 @@ class ReportControllerTest {
             mvc.perform(delete("/api/attachments/" + id).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
                     .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("附件不存在或无权访问"));
         }
-        verify(attachments, never()).content(anyLong());
+        verify(attachments, never()).copyTo(anyLong(), any());
         verify(attachments, never()).deleteStaged(anyLong());
         verifyNoInteractions(downloads);
     }
@@ -155,26 +159,35 @@ class ReportControllerTest {
     void aFileSentWithAContributionOpensForTheItemsLeadAndNoOtherUnit() throws Exception {
         // rmyy sent a file with its part of item 5, which zyy leads and which other units neither lead nor sent
         when(attachments.owner(8)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(8, "C1", "rmyy", null, "现场.jpg",
-                "image/jpeg", "5", 44L)));
-        when(attachments.content(8)).thenReturn(new byte[] {7});
+                "image/jpeg", "5", 44L, 1L)));
+        org.mockito.Mockito.doAnswer(i -> {
+            i.<java.io.OutputStream>getArgument(1).write(new byte[] {7});
+            return null;
+        }).when(attachments).copyTo(eq(8L), any());
         when(contributions.anyLeads("C1", "5", List.of("zyy"))).thenReturn(true);
-        mvc.perform(get("/api/attachments/8").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
-                .andExpect(status().isOk()).andExpect(content().bytes(new byte[] {7}));
+        var streamed = mvc.perform(get("/api/attachments/8").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY))
+                .andExpect(request().asyncStarted()).andReturn();
+        mvc.perform(asyncDispatch(streamed)).andExpect(status().isOk()).andExpect(content().bytes(new byte[] {7}));
         CurrentUser other = new CurrentUser("lcz-reporter", List.of(Roles.REPORTER, Roles.UNIT_GROUP_PREFIX + "lcz"));
         mvc.perform(get("/api/attachments/8").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, other))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("附件不存在或无权访问"));
         // a staged file of a unit's own report is never the lead's, whatever the item
         when(attachments.owner(9)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(9, "C1", "rmyy", null, "总结.pdf",
-                "application/pdf", null, null)));
+                "application/pdf", null, null, 1L)));
         mvc.perform(get("/api/attachments/9").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)).andExpect(status().isForbidden());
-        verify(attachments, never()).content(9);
+        verify(attachments, never()).copyTo(eq(9L), any());
     }
 
     @Test
     void theSectionOpensAPhotoInlineWithItsChineseNameAndTheDownloadIsAudited() throws Exception {
-        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", 3L, "现场.jpg", "image/jpeg", null, null)));
-        when(attachments.content(5)).thenReturn(new byte[] {9, 8});
-        mvc.perform(get("/api/attachments/5").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
+        when(attachments.owner(5)).thenReturn(Optional.of(new ReportRepository.AttachmentOwner(5, "C1", "rmyy", 3L, "现场.jpg", "image/jpeg", null, null, 1L)));
+        org.mockito.Mockito.doAnswer(i -> {
+            i.<java.io.OutputStream>getArgument(1).write(new byte[] {9, 8});
+            return null;
+        }).when(attachments).copyTo(eq(5L), any());
+        var streamed = mvc.perform(get("/api/attachments/5").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
+                .andExpect(request().asyncStarted()).andReturn();
+        mvc.perform(asyncDispatch(streamed))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/jpeg"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
@@ -191,6 +204,6 @@ class ReportControllerTest {
         mvc.perform(post("/api/campaigns/C1/figures/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"a\":\"x\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.errors.a").value("请填写数字"));
-        verify(attachments, never()).stage(anyString(), anyString(), anyString(), any(), anyString(), any(), anyString());
+        verify(attachments, never()).stage(anyString(), anyString(), anyString(), any(), anyString(), any(AttachmentService.Upload.class), anyString());
     }
 }

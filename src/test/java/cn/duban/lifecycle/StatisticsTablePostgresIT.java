@@ -1,0 +1,17 @@
+package cn.duban.lifecycle;
+
+import cn.duban.EmbeddedPostgresDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** StatisticsTableIT on a real PostgreSQL: the new SQL (V13–V15: text cells, wider cell codes, series periods, carried-over versions, chunks). */
+class StatisticsTablePostgresIT extends StatisticsTableIT {
+
+    static final EmbeddedPostgres POSTGRES = EmbeddedPostgresDatabase.start();
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresDatabase.register(registry, POSTGRES);
+    }
+}
