@@ -192,11 +192,11 @@ public class ExportService {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var table = c.template().table();
             if (table != null) {
-                new AttachmentLayout(wb).writeGrid(wb.createSheet("统计表"), c.template().statisticsTitle(), null, unit.name(),
+                new AttachmentLayout(wb).writeGrid(wb.createSheet("统计表"), c.template().statisticsTitle(), carried(v), unit.name(),
                         v == null ? null : v.submittedAt().toLocalDate(),
                         reports.grid(c.template(), unitCode, v == null ? Map.of() : v.values(), v == null ? Map.of() : v.texts()));
             } else {
-                new AttachmentLayout(wb).write(wb.createSheet("统计表"), c.template().statisticsTitle(), unit.name(),
+                new AttachmentLayout(wb).write(wb.createSheet("统计表"), c.template().statisticsTitle(), carried(v), unit.name(),
                         v == null ? null : v.submittedAt().toLocalDate(), c.template().indicators(), v == null ? Map.of() : v.values());
             }
             wb.write(out);
@@ -292,6 +292,11 @@ public class ExportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The line under a unit's table whose figures were carried over from the previous period: says so. */
+    private static String carried(ReportVersion v) {
+        return v != null && v.carriedOver() ? ReportVersion.CARRIED_LABEL : null;
     }
 
     /** The name a download goes by: the notice's short title, what it is, and the unit's name for a unit's table. */

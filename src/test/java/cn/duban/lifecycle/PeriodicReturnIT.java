@@ -126,6 +126,9 @@ class PeriodicReturnIT {
             }
             assertThat(marked).as("the carried unit is marked in 各单位明细").isTrue();
         }
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(exports.unitWorkbook(february, "rmyy")))) {
+            assertThat(f.formatCellValue(wb.getSheet("统计表").getRow(1).getCell(0))).isEqualTo("结转上期数据（本期未报送）");
+        }
 
         // March opens, and with it the last period: the series' process ends
         String march = open(id, LocalDate.of(year, 4, 1), 2);
