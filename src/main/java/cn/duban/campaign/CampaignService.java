@@ -30,8 +30,11 @@ public class CampaignService {
     private final TemplateCatalog catalog;
     private final WorkCalendar calendar;
     private final Clock clock;
+    private final DocumentNumbers numbers;
 
-    public CampaignService(CampaignRepository campaigns, TemplateCatalog catalog, WorkCalendar calendar, Clock clock) {
+    public CampaignService(CampaignRepository campaigns, TemplateCatalog catalog, WorkCalendar calendar, Clock clock,
+                           DocumentNumbers numbers) {
+        this.numbers = numbers;
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -121,6 +124,10 @@ public class CampaignService {
             throw new CampaignException("通知正文过长（最多 " + TemplateParser.MAX_NOTICE_TEXT + " 字）");
         }
         Deadlines.requireNotPast(c.template(), deadline, LocalDate.now(clock));
+        if (number != null) {
+            // 代字〔年份〕序号号, and no other notice's: written the standard way
+            number = numbers.take(id, c.template().issuer(), number, c.createdBy(), other -> find(other).map(Campaign::title).orElse(other)).toString();
+        }
         CampaignTemplate t = c.template();
         CampaignTemplate edited = new CampaignTemplate(t.code(), title, number, t.issuer(), t.section(), t.contact(), text,
                 t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(),

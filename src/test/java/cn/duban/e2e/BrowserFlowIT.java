@@ -259,6 +259,20 @@ class BrowserFlowIT {
         assertThat(b.pageText()).contains("定期报送各期情况");
     }
 
+    /** The text of the notice's preview (the frame in the 核稿, 签发 forms), once it has loaded. */
+    String preview() {
+        WebElement frame = b.visible("#noticePreview");
+        b.driver.switchTo().frame(frame);
+        try {
+            return b.until(d -> {
+                String text = d.findElement(By.tagName("body")).getText();
+                return text.contains("文件") ? text : null;
+            });
+        } finally {
+            b.driver.switchTo().defaultContent();
+        }
+    }
+
     /** The campaign the series' first period became, once the series' timer has opened it. */
     String jdbcPeriod(String seriesId) {
         return series.matrix(seriesId).periods().get(0).campaignId();
@@ -341,6 +355,9 @@ class BrowserFlowIT {
         // the draft as the template made it, sent on for review
         openTask("yanglei", task(campaignId, NoticeApprovalProcess.DRAFT_NOTICE));
         assertThat(b.visible("input#title").getAttribute("value")).contains("3·15");
+        // the 发文字号 in the standard form (a bracket typed the easy way is written 〔〕 when the draft is handed on)
+        String number = "沂卫字[" + LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + "]" + (100 + System.nanoTime() % 800) + "号";
+        b.type("input#documentNumber", number);
         b.screenshot("draft-notice");
         complete();
 
@@ -357,7 +374,12 @@ class BrowserFlowIT {
             assertThat(taskService.createTaskQuery().taskId(task(campaignId, step[1]).getId()).singleResult().getAssignee()).isEqualTo(step[0]);
             b.screenshot((phone ? "my-tasks-" : "phone-my-tasks-") + step[0]);
             openTask(step[0], task(campaignId, step[1]));
-            b.waitForText("活动事项");
+            // the notice as it will be issued: 发文机关标志, 发文字号, title, the items under 二、, the attachment's table
+            String notice = preview();
+            assertThat(notice).contains("沂源县卫生健康局文件").contains(number.replace('[', '〔').replace(']', '〕'))
+                    .contains("二、主要活动").contains("附件：").contains("单位负责人").doesNotContain("ENGINE-");
+            assertThat(b.fetch(b.visible("#noticeDocx").getAttribute("href")))
+                    .isEqualTo("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
             assertThat(b.pageText()).as("names, not login ids or engine messages").doesNotContain("ENGINE-").doesNotContain(step[0]);
             if (!phone) {
                 assertThat(b.js("var n = document.querySelector('.column.tasks-list'); return !n || n.offsetParent === null;"))
@@ -366,7 +388,7 @@ class BrowserFlowIT {
                 b.screenshot("phone-read-" + step[0]);
             }
             b.phone(phone);
-            b.waitForText("活动事项");
+            b.visible("#noticePreview");
             if (!phone) {
                 // a return without a reason: the server's rule answers at the field, in Chinese, and the task stays
                 b.click("input[name='approved'][ng-value='false']");

@@ -1,0 +1,75 @@
+package cn.duban.document;
+
+import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.DocumentNumbers;
+import cn.duban.identity.CurrentUser;
+import cn.duban.support.Forbidden;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The notice as a document: its .docx and its preview, for the section (drafting, 核稿, 签发) and the units it reached
+ * (签收); and the 发文字号 to suggest to its drafter.
+ */
+@RestController
+class DocumentController {
+
+    private static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final NoticeDocuments documents;
+    private final CampaignService campaigns;
+    private final DocumentNumbers numbers;
+
+    DocumentController(NoticeDocuments documents, CampaignService campaigns, DocumentNumbers numbers) {
+        this.documents = documents;
+        this.campaigns = campaigns;
+        this.numbers = numbers;
+    }
+
+    @GetMapping("/api/campaigns/{id}/notice.docx")
+    ResponseEntity<byte[]> docx(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        requireReader(user, id);
+        return ResponseEntity.ok().contentType(DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(documents.fileName(id), StandardCharsets.UTF_8).build().toString())
+                .body(documents.docx(id));
+    }
+
+    @GetMapping(value = "/api/campaigns/{id}/notice.html", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    ResponseEntity<String> html(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                jakarta.servlet.http.HttpServletResponse response) {
+        requireReader(user, id);
+        // the one page of the API shown in a frame (the 核稿, 签发 forms' preview): framed by duban's own pages only,
+        // its own style allowed, nothing run (the API's other answers may not be framed at all)
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox");
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(documents.html(id));
+    }
+
+    /** The drafter's suggestion: the issuer's next 发文字号 this year (empty before its first). */
+    @GetMapping("/api/campaigns/{id}/document-number/suggestion")
+    Map<String, String> suggestion(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        if (!user.isSupervision()) {
+            throw new Forbidden("仅综合监督科人员可以编发文字号");
+        }
+        var c = campaigns.get(id);
+        return Map.of("suggestion", numbers.suggestion(c.template().issuer()).map(Object::toString).orElse(""),
+                "current", c.documentNumber() == null ? "" : c.documentNumber());
+    }
+
+    /** The section, and a unit the notice reached once it went out (a draft is the section's only). */
+    private void requireReader(CurrentUser user, String id) {
+        if (!user.isSupervision() && !campaigns.reachesAnyOf(id, user.unitCodes())) {
+            throw new Forbidden("无权查看该通知");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package cn.duban.document;
+
+import cn.duban.document.NoticeDocument.Paragraph;
+import java.util.List;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A {@link NoticeDocument} as a page the 核稿, 签发 and 签收 forms show (in a frame): the same parts in the same order
+ * as the .docx, in its fonts where the reader's computer has them. Everything written is escaped.
+ */
+public final class NoticeHtml {
+
+    private NoticeHtml() {}
+
+    static final String STYLE = """
+            body { margin: 0; background: #f3f3f3; }
+            .page { background: #fff; max-width: 156mm; margin: 12px auto; padding: 24px 28px 36px; box-shadow: 0 1px 4px rgba(0,0,0,.2);
+                    font-family: "仿宋_GB2312", "FangSong", "STFangsong", "仿宋", serif; font-size: 16pt; line-height: 1.8; color: #000; }
+            .mark { color: #d00; text-align: center; font-family: "方正小标宋简体", "STZhongsong", "SimSun", serif; font-size: 30pt;
+                    letter-spacing: 2px; line-height: 1.4; }
+            .number { text-align: center; border-bottom: 2px solid #d00; padding-bottom: 6px; margin-bottom: 24px; }
+            h1 { text-align: center; font-family: "方正小标宋简体", "STZhongsong", "SimSun", serif; font-size: 22pt; font-weight: normal;
+                 line-height: 1.5; margin: 12px 0 24px; }
+            p { margin: 0; text-indent: 2em; text-align: justify; }
+            p.addressee, p.plain { text-indent: 0; }
+            .l1 { font-family: "黑体", "SimHei", "Heiti SC", sans-serif; }
+            .l2 { font-family: "楷体_GB2312", "KaiTi", "STKaiti", "楷体", serif; }
+            .right { text-align: right; text-indent: 0; }
+            .sign { padding-right: 4em; margin-top: 2em; }
+            .date { padding-right: 2em; }
+            .imprint { border-top: 1px solid #000; border-bottom: 1px solid #000; font-size: 14pt; text-indent: 1em; margin-top: 2em; }
+            table { border-collapse: collapse; width: 100%; font-size: 12pt; margin: 8px 0; }
+            th, td { border: 1px solid #000; padding: 4px 6px; text-align: center; }
+            th { font-family: "黑体", "SimHei", sans-serif; font-weight: normal; }
+            .attachment { page-break-before: always; border-top: 1px dashed #999; margin-top: 36px; padding-top: 24px; }
+            .attachment h2 { text-align: center; font-family: "方正小标宋简体", "STZhongsong", "SimSun", serif; font-size: 18pt; font-weight: normal; }
+            .small { font-size: 14pt; text-indent: 0; }
+            @media (max-width: 640px) { .page { padding: 12px; font-size: 13pt; } .mark { font-size: 20pt; } h1 { font-size: 17pt; } }
+            """;
+
+    public static String render(NoticeDocument d) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .append(e(d.title())).append("</title><style>").append(STYLE).append("</style></head><body><div class=\"page\">");
+        h.append("<div class=\"mark\" id=\"issuer-mark\">").append(e(d.issuerMark())).append("</div>");
+        h.append("<div class=\"number\" id=\"document-number\">").append(d.number().isEmpty() ? "（发文字号待定）" : e(d.number())).append("</div>");
+        h.append("<h1>").append(e(d.title())).append("</h1>");
+        if (!d.addressee().isEmpty()) {
+            h.append("<p class=\"addressee\">").append(e(d.addressee())).append("</p>");
+        }
+        for (Paragraph p : d.body()) {
+            h.append("<p>");
+            if (!p.heading().isEmpty()) {
+                h.append("<span class=\"l").append(p.level()).append("\">").append(e(p.heading())).append("</span>");
+            }
+            h.append(e(p.text())).append("</p>");
+        }
+        if (!d.roster().isEmpty()) {
+            h.append("<p>值班安排如下：</p>");
+            table(h, List.of("时段", "工作内容", "牵头单位", "配合单位"),
+                    d.roster().stream().map(r -> List.of(r.period(), r.duty(), r.lead(), r.cooperating())).toList());
+        }
+        if (!d.attachments().isEmpty()) {
+            h.append("<p style=\"margin-top: 1.8em\">附件：").append(e(String.join("；", d.attachments()))).append("</p>");
+        }
+        h.append("<p class=\"right sign\">").append(e(d.signature())).append("</p>");
+        h.append("<p class=\"right date\">").append(NoticeDocx.day(d.date())).append("</p>");
+        h.append("<p class=\"imprint\">").append(e(d.printer())).append("　　　　").append(NoticeDocx.day(d.date())).append("印发</p>");
+        if (d.table() != null) {
+            var t = d.table();
+            h.append("<div class=\"attachment\" id=\"attachment\"><p class=\"plain l1\">附件</p><h2>").append(e(t.title())).append("</h2>");
+            h.append("<p class=\"small\">填报单位（盖章）：　　　　　　　　填报日期：　　年　　月　　日</p>");
+            List<List<String>> rows = new java.util.ArrayList<>(t.rows());
+            if (t.totalRow()) {
+                List<String> total = new java.util.ArrayList<>(java.util.Collections.nCopies(t.headings().size(), ""));
+                total.set(0, "合计");
+                rows.add(total);
+            }
+            table(h, t.headings(), rows);
+            h.append("<p class=\"small\">单位负责人：　　　　　填表人：　　　　　联系电话：</p></div>");
+        }
+        return h.append("</div></body></html>").toString();
+    }
+
+    private static void table(StringBuilder h, List<String> headings, List<List<String>> rows) {
+        h.append("<table><thead><tr>");
+        headings.forEach(x -> h.append("<th>").append(e(x)).append("</th>"));
+        h.append("</tr></thead><tbody>");
+        rows.forEach(r -> {
+            h.append("<tr>");
+            r.forEach(x -> h.append("<td>").append(e(x)).append("</td>"));
+            h.append("</tr>");
+        });
+        h.append("</tbody></table>");
+    }
+
+    private static String e(String s) {
+        return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
+    }
+}
