@@ -153,6 +153,26 @@ public class DashboardService {
         return new Page(rows, pageNo, pageSize, total);
     }
 
+    /**
+     * The units to press (督办单): near their due date, late or very late, the most urgent first, each with its own
+     * due date and days late — every unit of the campaign, read a page at a time.
+     */
+    public List<UnitRow> urgent(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        List<UnitRow> all = new java.util.ArrayList<>();
+        for (int p = 0; ; p++) {
+            Page page = units(c, null, p, MAX_PAGE_SIZE, 0);
+            all.addAll(page.rows());
+            if (page.rows().size() < MAX_PAGE_SIZE) {
+                break;
+            }
+        }
+        return all.stream().filter(r -> r.urgency() != null)
+                .sorted(java.util.Comparator.comparing((UnitRow r) -> Urgency.valueOf(r.urgency()).ordinal()).reversed()
+                        .thenComparing(UnitRow::daysLate, java.util.Comparator.reverseOrder()).thenComparing(UnitRow::unitCode))
+                .toList();
+    }
+
     /** Bucket names for the API, in chart order. */
     public static Map<String, String> bucketLabels() {
         Map<String, String> m = new LinkedHashMap<>();

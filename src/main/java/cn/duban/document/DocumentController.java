@@ -27,8 +27,10 @@ class DocumentController {
     private final NoticeDocuments documents;
     private final CampaignService campaigns;
     private final DocumentNumbers numbers;
+    private final Circulars circulars;
 
-    DocumentController(NoticeDocuments documents, CampaignService campaigns, DocumentNumbers numbers) {
+    DocumentController(NoticeDocuments documents, CampaignService campaigns, DocumentNumbers numbers, Circulars circulars) {
+        this.circulars = circulars;
         this.documents = documents;
         this.campaigns = campaigns;
         this.numbers = numbers;
@@ -53,6 +55,32 @@ class DocumentController {
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox");
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(documents.html(id));
+    }
+
+    /** 督办通报: the campaign's progress today, as a notice of the same issuer (the section only). */
+    @GetMapping("/api/campaigns/{id}/circular.docx")
+    ResponseEntity<byte[]> circular(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        requireSection(user);
+        return word(cn.duban.support.FileNames.safeTitle(campaigns.get(id).shortTitle() + "-督办通报") + ".docx", circulars.circularDocx(id));
+    }
+
+    /** 督办单: a page for each unit near its due date or late, in its colour (the section only). */
+    @GetMapping("/api/campaigns/{id}/supervision-orders.docx")
+    ResponseEntity<byte[]> orders(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        requireSection(user);
+        return word(cn.duban.support.FileNames.safeTitle(campaigns.get(id).shortTitle() + "-督办单") + ".docx", circulars.ordersDocx(id));
+    }
+
+    private static ResponseEntity<byte[]> word(String name, byte[] content) {
+        return ResponseEntity.ok().contentType(DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+
+    private static void requireSection(CurrentUser user) {
+        if (!user.isSupervision()) {
+            throw new Forbidden("仅运维人员和综合监督科可以生成督办通报和督办单");
+        }
     }
 
     /** The drafter's suggestion: the issuer's next 发文字号 this year (empty before its first). */

@@ -125,7 +125,7 @@ public final class NoticeDocx {
         XWPFParagraph title = line(doc, ParagraphAlignment.CENTER, 0);
         run(title, t.title(), XIAOBIAOSONG, SIZE2);
         spaced(title, 36);
-        run(line(doc, ParagraphAlignment.LEFT, 0), "填报单位（盖章）：　　　　　　　　　　　填报日期：　　年　　月　　日", FANGSONG, SIZE4);
+        run(line(doc, ParagraphAlignment.LEFT, 0), "填报单位（盖章）：　　　　　　　　填报日期：　　年　月　日", FANGSONG, SIZE4);
         List<List<String>> rows = new java.util.ArrayList<>(t.rows());
         if (t.totalRow()) {
             List<String> total = new java.util.ArrayList<>(java.util.Collections.nCopies(t.headings().size(), ""));

@@ -72,6 +72,9 @@ class NoticeDocumentTest {
         NoticeDocument d = seed000(LocalDate.of(2024, 3, 22));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         NoticeDocx.write(d, out);
+        // kept for a look in Word or LibreOffice (docs/screenshots shows it)
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/notice-seed000.docx"), out.toByteArray());
         CampaignTemplate t = seed("yiyuan-health-2024-315");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
             List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).filter(s -> !s.isBlank()).toList();

@@ -158,7 +158,10 @@ async function renderCampaign(root, id, bucket, page) {
 
   root.appendChild(el('p', { class: 'downloads' },
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/summary.xlsx`, download: '' }, '下载全县汇总表（xlsx）'),
-    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/package.zip`, download: '' }, '下载上报材料包（zip）')));
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/package.zip`, download: '' }, '下载上报材料包（zip）'),
+    // 督办通报 and 督办单 in one click, in the notice's own format (Word)
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/circular.docx`, download: '', id: 'duban-circular' }, '生成督办通报（Word）'),
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/supervision-orders.docx`, download: '', id: 'duban-orders' }, '生成督办单（Word，临近截止蓝色、逾期黄色、严重逾期红色）')));
 
   root.appendChild(el('h3', {}, '各单位办理情况'));
   root.appendChild(chart(c.counts));

@@ -1,0 +1,113 @@
+package cn.duban.document;
+
+import cn.duban.campaign.Campaign;
+import cn.duban.campaign.CampaignService;
+import cn.duban.dashboard.DashboardService;
+import cn.duban.dashboard.DashboardService.UnitRow;
+import cn.duban.document.NoticeDocument.Paragraph;
+import cn.duban.summary.CountySummary;
+import cn.duban.summary.SummaryService;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 督办通报 in one click: a circular on a campaign's progress in the notice's own format — 应报 N 家、已报 M 家、已通过
+ * K 家、逾期 L 家, the late units by name, the approved totals so far — and a 督办单 for each unit to press (blue near
+ * its due date, yellow late, red very late). From the 督办看板's own figures (SummaryService, DashboardService).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Circulars {
+
+    private final CampaignService campaigns;
+    private final SummaryService summaries;
+    private final DashboardService dashboard;
+    private final NoticeDocuments notices;
+    private final Clock clock;
+
+    public Circulars(CampaignService campaigns, SummaryService summaries, DashboardService dashboard, NoticeDocuments notices, Clock clock) {
+        this.campaigns = campaigns;
+        this.summaries = summaries;
+        this.dashboard = dashboard;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    /** The circular's parts: the notice's issuer and addressees, its title after the notice's, the figures of today. */
+    public NoticeDocument circular(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        CountySummary s = summaries.summarize(campaignId);
+        LocalDate today = LocalDate.now(clock);
+        NoticeDocument notice = notices.of(campaignId);
+        int submitted = (int) s.units().stream().filter(u -> u.submittedAt() != null).count();
+        List<String> late = s.units().stream().filter(CountySummary.UnitRow::overdue).map(CountySummary.UnitRow::unitName).toList();
+        String number = c.documentNumber() == null || c.documentNumber().isBlank() ? "" : "（" + c.documentNumber() + "）";
+        List<Paragraph> body = new ArrayList<>();
+        body.add(new Paragraph(0, "", "《" + c.title() + "》" + number + "印发以来，各单位认真组织落实。截至" + NoticeDocx.day(today)
+                + "，现将报送情况通报如下。"));
+        body.add(new Paragraph(1, "一、报送情况", ""));
+        body.add(new Paragraph(0, "", "应报 " + s.unitCount() + " 家，已报 " + submitted + " 家，已审核通过 " + s.approvedCount()
+                + " 家，逾期未报 " + late.size() + " 家。"));
+        body.add(new Paragraph(1, "二、逾期未报单位", ""));
+        body.add(new Paragraph(0, "", late.isEmpty() ? "无。" : String.join("、", late) + "。"));
+        if (!s.totals().isEmpty()) {
+            body.add(new Paragraph(1, "三、已汇总数据", ""));
+            body.add(new Paragraph(0, "", "已审核通过单位的数据合计如下（未通过的单位不计入）："));
+            for (CountySummary.Total t : s.totals()) {
+                body.add(new Paragraph(3, t.no() + ". ", t.name() + "：" + t.amount().toPlainString() + (t.unit() == null ? "" : t.unit()) + "。"));
+            }
+        }
+        body.add(new Paragraph(1, s.totals().isEmpty() ? "三、下步要求" : "四、下步要求", ""));
+        body.add(new Paragraph(0, "", late.isEmpty()
+                ? "请各单位继续做好相关工作，已退回的报送按要求修改后重新报送。"
+                : "请逾期未报的单位立即报送，并说明逾期原因；已退回的报送按要求修改后重新报送。县卫生健康局将继续跟踪督办。"));
+        return new NoticeDocument(notice.issuerMark(), "", "关于" + c.shortTitle() + "工作进展情况的通报", notice.addressee(), body,
+                List.of(), List.of(), notice.signature(), today, notice.printer(), null);
+    }
+
+    public byte[] circularDocx(String campaignId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        NoticeDocx.write(circular(campaignId), out);
+        return out.toByteArray();
+    }
+
+    /** One 督办单: who, what, by when, how late, in its colour. */
+    public record Order(String unitName, String title, String number, java.time.LocalDate due, int daysLate, long daysLeft,
+                        String urgency, String urgencyLabel, String colour, String colourName, String requirement,
+                        String issuer, String contact, LocalDate date) {}
+
+    /** The units to press, each its 督办单: blue (临近截止), yellow (逾期), red (严重逾期). */
+    public List<Order> orders(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        LocalDate today = LocalDate.now(clock);
+        var contact = c.template().contact();
+        String who = contact == null ? "" : ((contact.person() == null ? "" : contact.person()) + " " + (contact.phone() == null ? "" : contact.phone())).strip();
+        List<Order> out = new ArrayList<>();
+        for (UnitRow u : dashboard.urgent(campaignId)) {
+            long left = u.dueDate() == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(today, u.dueDate());
+            String[] colour = switch (u.urgency()) {
+                case "VERY_LATE" -> new String[] {"C00000", "红色"};
+                case "LATE" -> new String[] {"BF9000", "黄色"};
+                default -> new String[] {"1F4E9D", "蓝色"};
+            };
+            String requirement = u.daysLate() > 0
+                    ? "已逾期 " + u.daysLate() + " 天，请立即报送，并书面说明逾期原因。"
+                    : "距报送期限还有 " + left + " 天，请抓紧办理，按时报送。";
+            out.add(new Order(u.unitName(), c.title(), c.documentNumber() == null ? "" : c.documentNumber(), u.dueDate(), u.daysLate(),
+                    left, u.urgency(), u.urgencyLabel(), colour[0], colour[1], requirement,
+                    c.template().issuer() + c.template().section(), who, today));
+        }
+        return out;
+    }
+
+    public byte[] ordersDocx(String campaignId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SupervisionOrderDocx.write(orders(campaignId), out);
+        return out.toByteArray();
+    }
+}
