@@ -101,6 +101,38 @@ class CampaignController {
         return Map.of("code", t.code(), "title", t.title());
     }
 
+    /**
+     * The drafting form asks as the drafter builds the notice: the problems of what is built so far, each also under
+     * the path of its field ({@code items[2].title}) so the form shows it there.
+     */
+    @PostMapping("/campaigns/{id}/draft/check")
+    Map<String, Object> checkDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                   @org.springframework.web.bind.annotation.RequestBody CampaignTemplate built) {
+        requireSupervision(user);
+        List<String> problems = campaigns.draftProblems(id, built);
+        return Map.of("ready", problems.isEmpty(), "problems", problems, "fieldErrors", TemplateParser.byField(problems));
+    }
+
+    /** What the drafter built, kept as a template for next year under a code of its own. */
+    record SaveAsTemplate(String code, CampaignTemplate template) {}
+
+    @PostMapping("/templates/from-draft")
+    Map<String, Object> saveAsTemplate(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
+                                       @org.springframework.web.bind.annotation.RequestBody SaveAsTemplate body) {
+        if (!user.isIn(Roles.DRAFTER) && !user.isIn(Roles.ADMIN)) {
+            throw new Forbidden("只有拟稿人可以保存活动模板");
+        }
+        if (body == null || body.template() == null) {
+            throw new TemplateException(List.of("没有收到要保存的通知内容"));
+        }
+        var t = body.template();
+        var named = new CampaignTemplate(body.code() == null ? "" : body.code().strip(), t.title(), null, t.issuer(), t.section(),
+                t.contact(), t.noticeText(), t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(),
+                t.unitHeadApproval(), t.reminders(), t.tableTitle(), t.rules(), t.rollup(), t.table(), t.periodic());
+        CampaignTemplate saved = catalog.upload(TemplateParser.toJson(named), user.id());
+        return Map.of("code", saved.code(), "title", saved.title(), "version", catalog.versionOf(saved.code()));
+    }
+
     @GetMapping("/campaigns")
     List<Map<String, Object>> list(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
         requireSupervision(user);

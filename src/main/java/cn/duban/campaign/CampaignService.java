@@ -128,12 +128,46 @@ public class CampaignService {
             // 代字〔年份〕序号号, and no other notice's: written the standard way
             number = numbers.take(id, c.template().issuer(), number, c.createdBy(), other -> find(other).map(Campaign::title).orElse(other)).toString();
         }
-        CampaignTemplate t = c.template();
-        CampaignTemplate edited = new CampaignTemplate(t.code(), title, number, t.issuer(), t.section(), t.contact(), text,
+        CampaignTemplate t = draft != null && draft.template() != null ? checkedDraft(c, draft.template()) : c.template();
+        CampaignTemplate edited = new CampaignTemplate(c.template().code(), title, number, t.issuer(), t.section(), t.contact(), text,
                 t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(),
                 t.reminders(), t.tableTitle(), t.rules(), t.rollup(), t.table(), t.periodic());
         campaigns.updateDraft(id, title, number, edited, deadline);
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
+    }
+
+    /**
+     * What the drafting form built, checked as an uploaded template is (every field by the template language's rules,
+     * the units against the live registry): the problems, each naming its field (字段 items[2].title 必填), or none.
+     */
+    public List<String> draftProblems(String id, CampaignTemplate built) {
+        Campaign c = get(id);
+        List<String> problems = new java.util.ArrayList<>(TemplateParser.validate(withCode(c, built)));
+        if (problems.isEmpty()) {
+            try {
+                catalog.checkAgainstRegistry(withCode(c, built));
+            } catch (TemplateException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return problems;
+    }
+
+    private CampaignTemplate checkedDraft(Campaign c, CampaignTemplate built) {
+        CampaignTemplate t = withCode(c, built);
+        List<String> problems = TemplateParser.validate(t);
+        if (!problems.isEmpty()) {
+            throw new TemplateException(problems);
+        }
+        catalog.checkAgainstRegistry(t);
+        return t;
+    }
+
+    /** A template built in the form keeps the campaign's template code (a campaign never changes what it came from). */
+    private static CampaignTemplate withCode(Campaign c, CampaignTemplate t) {
+        return new CampaignTemplate(c.template().code(), t.title(), t.documentNumber(), t.issuer(), t.section(), t.contact(),
+                t.noticeText(), t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(),
+                t.unitHeadApproval(), t.reminders(), t.tableTitle(), t.rules(), t.rollup(), t.table(), t.periodic());
     }
 
     /** The rules' verdict on a 核稿 or 签发 as the person makes it; {@link #decide} refuses with the same. */

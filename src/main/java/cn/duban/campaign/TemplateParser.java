@@ -414,6 +414,24 @@ public final class TemplateParser {
         }
     }
 
+    /**
+     * The problems under the path of their field ({@code 字段 items[2].title 必填} under {@code items[2].title}), for a
+     * form that shows each at its field; a problem naming no field is under {@code _}.
+     */
+    public static java.util.Map<String, String> byField(List<String> problems) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        var field = Pattern.compile("^字段 ([A-Za-z0-9_.\\[\\]]+)[ ：]?(.*)$");
+        for (String p : problems) {
+            var m = field.matcher(p);
+            if (m.matches()) {
+                out.merge(m.group(1).replaceAll("\\.$", ""), m.group(2).isBlank() ? p : m.group(2).strip(), (a, b) -> a + "；" + b);
+            } else {
+                out.merge("_", p, (a, b) -> a + "；" + b);
+            }
+        }
+        return out;
+    }
+
     private static void checkCode(List<String> p, String at, String code, Set<String> seen) {
         if (blank(code)) {
             p.add("字段 " + at + " 必填");

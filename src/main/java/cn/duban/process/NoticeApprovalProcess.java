@@ -43,7 +43,9 @@ public class NoticeApprovalProcess {
             REVIEW_NOTICE, Set.of(NOTICE_REVIEWED, COMMENT),
             SIGN_OFF_NOTICE, Set.of(NOTICE_SIGNED, COMMENT));
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            // the drafting form sends back the template it was given: what a later version adds is ignored, not refused
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final CampaignService campaigns;
 

@@ -259,6 +259,87 @@ class BrowserFlowIT {
         assertThat(b.pageText()).contains("定期报送各期情况");
     }
 
+    /**
+     * A notice built in the drafting form: the title changed, an item added (told at its field while its name is
+     * empty), the simple table turned into one with columns (a number column and a remark), handed on; after 核稿 and
+     * 签发 its Word document has the new item in its body and the new columns in its attachment's table.
+     */
+    @Test
+    void aNoticeIsBuiltInTheDraftingFormIssuedAndItsDocumentOpened() throws Exception {
+        try {
+            drafting();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-drafting");
+            Files.writeString(Path.of("target/e2e/FAILED-drafting.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void drafting() throws Exception {
+        driver.sectionPeople();
+        String code = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]").code();
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(15));
+        var started = driver.startCampaign(code, deadline.toString());
+        String id = (String) runtimeService.getVariable(started.getId(), CampaignProcess.CAMPAIGN_ID.name());
+        // (the test's driver started it as its own drafter: the section's drafter takes the draft over)
+        Task draft = task(id, NoticeApprovalProcess.DRAFT_NOTICE);
+        taskService.setAssignee(draft.getId(), "yanglei");
+        b.login("tasklist", "yanglei", PW);
+        openTask("yanglei", draft);
+        b.visible("fieldset#targets");
+        b.until(d -> b.visible("fieldset#targets legend").getText().contains("共 2 个单位") ? Boolean.TRUE : null);
+        b.type("input#title", "关于开展2026年冬季健康宣传活动的通知");
+        // an item added and left without a name: the template's rule answers at its field
+        int items = b.driver.findElements(By.cssSelector("fieldset#items .row-item")).size();
+        b.click("#addItem");
+        WebElement name = b.visible("input[name='item_" + items + "_title']");
+        b.until(d -> name.findElement(By.xpath("..")).getText().contains("必填") ? Boolean.TRUE : null);
+        b.type("input[name='item_" + items + "_title']", "开展冬季健康知识讲座");
+        b.until(d -> name.findElement(By.xpath("..")).getText().contains("必填") ? null : Boolean.TRUE);
+        // the table: from one number per row to columns, a number and a remark
+        b.click(b.withText("fieldset#table label.radio-inline", "多栏统计表"));
+        b.visible("#tableColumns");
+        b.type("#tableColumns tbody tr:nth-child(1) td:nth-child(1) input", "开展场次");
+        b.type("#tableColumns tbody tr:nth-child(1) td:nth-child(2) input", "场");
+        b.type("#tableColumns input[ng-model='r.name']", "健康讲座");
+        b.click("#addColumn");
+        b.type("#tableColumns tbody tr:nth-child(2) td:nth-child(1) input", "备注");
+        new org.openqa.selenium.support.ui.Select(b.visible("#tableColumns tbody tr:nth-child(2) td:nth-child(3) select")).selectByValue("TEXT");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#tableColumns"));
+        b.screenshot("drafting-form-table");
+        assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("yanglei");
+        // 办结 waits for the last check: clicked until the task is gone
+        b.until(d -> {
+            if (taskService.createTaskQuery().taskId(current).count() == 0) {
+                return Boolean.TRUE;
+            }
+            d.findElements(By.cssSelector("button[ng-click='complete()']")).stream().filter(WebElement::isDisplayed).findFirst()
+                    .ifPresent(b::click);
+            return null;
+        });
+        var campaign = campaignService.get(id);
+        assertThat(campaign.title()).isEqualTo("关于开展2026年冬季健康宣传活动的通知");
+        assertThat(campaign.template().items()).extracting(i -> i.title()).contains("开展冬季健康知识讲座");
+        assertThat(campaign.template().table().columns()).extracting(c -> c.name()).containsExactly("开展场次", "备注");
+        assertThat(campaign.template().indicators()).isEmpty();
+        driver.submit("head1", task(id, NoticeApprovalProcess.REVIEW_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true));
+        driver.submit("leader1", task(id, NoticeApprovalProcess.SIGN_OFF_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_SIGNED.name(), true));
+        // the issued notice as the unit opens it: the new item in the body, the new columns in the attachment's table
+        b.login("tasklist", "rmyy-reporter", PW);
+        b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
+        b.go("/api/campaigns/" + id + "/notice.html");
+        assertThat(b.pageText()).contains("关于开展2026年冬季健康宣传活动的通知").contains("开展冬季健康知识讲座")
+                .contains("开展场次（场）").contains("备注").contains("健康讲座");
+        b.screenshot("drafted-notice-as-issued");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(noticeDocuments.docx(id)))) {
+            var table = doc.getTables().get(doc.getTables().size() - 1);
+            assertThat(table.getRow(0).getTableCells()).extracting(c -> c.getText()).containsExactly("序号", "项目", "开展场次（场）", "备注");
+        }
+    }
+
+    @Autowired cn.duban.campaign.CampaignService campaignService;
+    @Autowired cn.duban.document.NoticeDocuments noticeDocuments;
+
     /** The text of the notice's preview (the frame in the 核稿, 签发 forms), once it has loaded. */
     String preview() {
         WebElement frame = b.visible("#noticePreview");

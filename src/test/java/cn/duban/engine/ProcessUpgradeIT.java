@@ -63,11 +63,13 @@ class ProcessUpgradeIT {
                 runtimeService.newMigration(plan).processInstanceIds(pi.getId()).execute();
             }
         }
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(latest(UnitReportProcess.KEY).getId()).count()).isEqualTo(3);
+        // (other tests of this context may have left instances running: this campaign's own are counted)
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(latest(UnitReportProcess.KEY).getId())
+                .processInstanceBusinessKeyLike(id + ":%").count()).isEqualTo(3);
 
         // the upgrade: this version's models are deployed again, and the instances move onto them
         deployer.deploy();
-        assertThat(migrator.migrateAll()).isEqualTo(4);
+        assertThat(migrator.migrateAll()).as("this campaign's instance and its three units', and any other running").isGreaterThanOrEqualTo(4);
         for (String key : List.of(CampaignProcess.KEY, UnitReportProcess.KEY)) {
             assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).list())
                     .allMatch(pi -> pi.getProcessDefinitionId().equals(latest(key).getId()));

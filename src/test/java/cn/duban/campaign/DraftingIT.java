@@ -1,0 +1,65 @@
+package cn.duban.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.duban.Driver;
+import cn.duban.EngineTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The drafting form's two calls: what is built so far checked by the template language's rules (each problem under
+ * its field), and the built notice handed on in place of the template's — its code kept — then saved as a template.
+ */
+@EngineTest
+class DraftingIT {
+
+    @Autowired Driver driver;
+    @Autowired CampaignService campaigns;
+    @Autowired TemplateCatalog catalog;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+
+    @Test
+    void whatIsBuiltIsCheckedFieldByFieldThenReplacesTheTemplatesPart() {
+        driver.sectionPeople();
+        var t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+        LocalDate due = LocalDate.now().plusDays(10);
+        var p = driver.startCampaign(t.code(), due.toString());
+        String id = (String) runtime.getVariable(p.getId(), "campaignId");
+        CampaignTemplate original = campaigns.get(id).template();
+
+        List<CampaignTemplate.ActivityItem> items = new ArrayList<>(original.items());
+        items.add(new CampaignTemplate.ActivityItem("99", null, " ", "讲座", null, null,
+                null, new CampaignTemplate.UnitSelector(null, null, List.of("rmyy"), null)));
+        CampaignTemplate bad = with(original, items, new CampaignTemplate.UnitSelector(null, null, List.of("nowhere"), null));
+        List<String> problems = campaigns.draftProblems(id, bad);
+        assertThat(problems).contains("字段 items[" + (items.size() - 1) + "].title 必填",
+                "字段 items[" + (items.size() - 1) + "].cooperating 需要同时给出 lead（牵头单位）");
+        assertThat(TemplateParser.byField(problems)).containsEntry("items[" + (items.size() - 1) + "].title", "必填");
+        // the registry is asked once the fields are right
+        items.set(items.size() - 1, new CampaignTemplate.ActivityItem("99", null, "开展冬季健康知识讲座", "讲座", null, null, null, null));
+        assertThat(campaigns.draftProblems(id, with(original, items, new CampaignTemplate.UnitSelector(null, null, List.of("nowhere"), null))))
+                .anySatisfy(s -> assertThat(s).contains("nowhere"));
+        assertThatThrownBy(() -> campaigns.submitDraft(id, new NoticeDraft("标题", null, null, due, bad)))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("items[" + (items.size() - 1) + "].title 必填");
+
+        CampaignTemplate good = with(original, items, new CampaignTemplate.UnitSelector(null, null, List.of("rmyy"), null));
+        assertThat(campaigns.draftProblems(id, good)).isEmpty();
+        campaigns.submitDraft(id, new NoticeDraft("关于开展冬季健康宣传活动的通知", null, null, due, good));
+        var c = campaigns.get(id);
+        assertThat(c.template().code()).as("a campaign keeps the template it came from").isEqualTo(original.code());
+        assertThat(c.title()).isEqualTo("关于开展冬季健康宣传活动的通知");
+        assertThat(c.template().items()).extracting(CampaignTemplate.ActivityItem::title).endsWith("开展冬季健康知识讲座");
+        assertThat(c.template().targets().units()).containsExactly("rmyy");
+    }
+
+    private static CampaignTemplate with(CampaignTemplate t, List<CampaignTemplate.ActivityItem> items, CampaignTemplate.UnitSelector targets) {
+        return new CampaignTemplate("ignored", t.title(), null, t.issuer(), t.section(), t.contact(), t.noticeText(), items, targets,
+                t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(), t.reminders(), t.tableTitle(),
+                t.rules(), t.rollup(), t.table(), t.periodic());
+    }
+}
