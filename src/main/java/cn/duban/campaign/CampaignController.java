@@ -107,9 +107,10 @@ class CampaignController {
      */
     @PostMapping("/campaigns/{id}/draft/check")
     Map<String, Object> checkDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
-                                   @org.springframework.web.bind.annotation.RequestBody CampaignTemplate built) {
+                                   @org.springframework.web.bind.annotation.RequestBody CampaignTemplate built,
+                                   @RequestParam(required = false) String deadline, @RequestParam(required = false) String number) {
         requireSupervision(user);
-        List<String> problems = campaigns.draftProblems(id, built);
+        List<String> problems = campaigns.draftProblems(id, built, cn.duban.support.Dates.day(deadline, "报送截止日期"), number);
         return Map.of("ready", problems.isEmpty(), "problems", problems, "fieldErrors", TemplateParser.byField(problems));
     }
 

@@ -141,8 +141,20 @@ public class CampaignService {
      * the units against the live registry): the problems, each naming its field (字段 items[2].title 必填), or none.
      */
     public List<String> draftProblems(String id, CampaignTemplate built) {
+        return draftProblems(id, built, null, null);
+    }
+
+    /** The same, with the deadline the drafter typed (not in the past) and the 文号 (its form, and nobody else's). */
+    public List<String> draftProblems(String id, CampaignTemplate built, LocalDate deadline, String number) {
         Campaign c = get(id);
         List<String> problems = new java.util.ArrayList<>(TemplateParser.validate(withCode(c, built)));
+        if (deadline != null && deadline.isBefore(LocalDate.now(clock))) {
+            problems.add("字段 deadline 报送截止日期 " + deadline + " 已过，请填写今天或以后的日期");
+        }
+        if (number != null && !number.isBlank()) {
+            numbers.problem(id, number, other -> find(other).map(Campaign::title).orElse(other))
+                    .ifPresent(p -> problems.add("字段 documentNumber " + p));
+        }
         if (problems.isEmpty()) {
             try {
                 catalog.checkAgainstRegistry(withCode(c, built));

@@ -38,6 +38,19 @@ public class DocumentNumbers {
         });
     }
 
+    /** What is wrong with a number for a notice, without taking it: its form, or the notice that has it. */
+    @Transactional(readOnly = true)
+    public Optional<String> problem(String campaignId, String text, java.util.function.Function<String, String> titleOf) {
+        Optional<DocumentNumber> n = DocumentNumber.parse(text);
+        if (n.isEmpty()) {
+            return Optional.of("发文字号“" + text.strip() + "”格式不对，应形如“沂卫字〔" + LocalDate.now(clock).getYear() + "〕12号”（代字、年份、序号）");
+        }
+        return jdbc.sql("SELECT campaign_id FROM duban_document_number WHERE prefix = ? AND doc_year = ? AND serial = ?")
+                .params(n.get().prefix(), n.get().year(), n.get().serial()).query(String.class).optional()
+                .filter(holder -> !holder.equals(campaignId))
+                .map(holder -> "发文字号“" + n.get() + "”已用于《" + titleOf.apply(holder) + "》，请改用其他文号（如“" + suggestionAfter(n.get()) + "”）");
+    }
+
     /**
      * Takes a number for a notice (its earlier one, if any, given back), or refuses it: not in the form
      * 代字〔年份〕序号号, or taken by another notice. {@code titleOf} names the notice that has it.

@@ -57,6 +57,23 @@ class DocumentController {
                 .body(documents.html(id));
     }
 
+    /** What the drafting form has built, laid out as it would be issued (the drafter's preview before handing on). */
+    record Preview(cn.duban.campaign.CampaignTemplate template, String title, String documentNumber, String deadline) {}
+
+    @org.springframework.web.bind.annotation.PostMapping(value = "/api/campaigns/{id}/notice/preview", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    ResponseEntity<String> preview(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                   @org.springframework.web.bind.annotation.RequestBody Preview body) {
+        if (!user.isSupervision()) {
+            throw new Forbidden("仅综合监督科人员可以起草通知");
+        }
+        if (body == null || body.template() == null) {
+            throw new cn.duban.campaign.CampaignException("没有收到通知内容");
+        }
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(documents.preview(id, body.template(), body.title(), body.documentNumber(),
+                        cn.duban.support.Dates.day(body.deadline(), "报送截止日期")));
+    }
+
     /** 督办通报: the campaign's progress today, as a notice of the same issuer (the section only). */
     @GetMapping("/api/campaigns/{id}/circular.docx")
     ResponseEntity<byte[]> circular(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {

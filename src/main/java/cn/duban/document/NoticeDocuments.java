@@ -41,13 +41,29 @@ public class NoticeDocuments {
                 : c.deadline() != null ? c.deadline()
                 : c.deadlineOverride() != null ? c.deadlineOverride()
                 : t.deadline().date() != null ? t.deadline().date() : today.plusDays(t.deadline().daysAfterIssue());
+        return NoticeDocument.of(t, c.title(), c.documentNumber(), deadline, c.issuedAt() == null ? today : c.issuedAt().toLocalDate(), names());
+    }
+
+    /**
+     * The notice as it would be issued from what the drafter has built and not yet handed on: the form's own title,
+     * 文号, deadline and template, laid out as {@link #of} lays out a saved one.
+     */
+    public String preview(String campaignId, cn.duban.campaign.CampaignTemplate built, String title, String number, LocalDate deadline) {
+        Campaign c = campaigns.get(campaignId);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate due = built.runsInPeriods() ? null : deadline != null ? deadline
+                : built.deadline() == null ? null
+                : built.deadline().date() != null ? built.deadline().date() : today.plusDays(built.deadline().daysAfterIssue());
+        return NoticeHtml.render(NoticeDocument.of(built, title == null || title.isBlank() ? c.title() : title, number, due, today, names()));
+    }
+
+    private java.util.function.Function<UnitSelector, List<String>> names() {
         Map<UnitSelector, List<String>> read = new HashMap<>();
-        return NoticeDocument.of(t, c.title(), c.documentNumber(), deadline, c.issuedAt() == null ? today : c.issuedAt().toLocalDate(),
-                s -> read.computeIfAbsent(s, sel -> {
-                    List<String> codes = List.copyOf(sel.activeCodes(units));
-                    Map<String, Unit> rows = units.findAll(codes);
-                    return codes.stream().map(code -> rows.containsKey(code) ? rows.get(code).name() : code).toList();
-                }));
+        return s -> read.computeIfAbsent(s, sel -> {
+            List<String> codes = List.copyOf(sel.activeCodes(units));
+            Map<String, Unit> rows = units.findAll(codes);
+            return codes.stream().map(code -> rows.containsKey(code) ? rows.get(code).name() : code).toList();
+        });
     }
 
     public byte[] docx(String campaignId) {

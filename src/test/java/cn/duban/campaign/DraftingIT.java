@@ -49,6 +49,10 @@ class DraftingIT {
 
         CampaignTemplate good = with(original, items, new CampaignTemplate.UnitSelector(null, null, List.of("rmyy"), null));
         assertThat(campaigns.draftProblems(id, good)).isEmpty();
+        // the deadline and the 文号 typed on the form, told at their fields too
+        var typed = TemplateParser.byField(campaigns.draftProblems(id, good, LocalDate.of(2020, 1, 6), "第七号"));
+        assertThat(typed.get("deadline")).isEqualTo("报送截止日期 2020-01-06 已过，请填写今天或以后的日期");
+        assertThat(typed.get("documentNumber")).startsWith("发文字号“第七号”格式不对");
         campaigns.submitDraft(id, new NoticeDraft("关于开展冬季健康宣传活动的通知", null, null, due, good));
         var c = campaigns.get(id);
         assertThat(c.template().code()).as("a campaign keeps the template it came from").isEqualTo(original.code());

@@ -307,6 +307,25 @@ class BrowserFlowIT {
         new org.openqa.selenium.support.ui.Select(b.visible("#tableColumns tbody tr:nth-child(2) td:nth-child(3) select")).selectByValue("TEXT");
         b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#tableColumns"));
         b.screenshot("drafting-form-table");
+        // a deadline in the past is told at its field; the preview shows what is on the form, not yet handed on
+        b.set("input#deadline", "2020-01-06");
+        b.until(d -> b.visible("fieldset#dates").getText().contains("已过，请填写今天或以后的日期") ? Boolean.TRUE : null);
+        b.set("input#deadline", deadline.toString());
+        b.until(d -> b.visible("fieldset#dates").getText().contains("已过") ? null : Boolean.TRUE);
+        b.click("#previewButton");
+        WebElement frame = b.visible("#draftPreview");
+        b.driver.switchTo().frame(frame);
+        try {
+            String shown = b.until(d -> {
+                String text = d.findElement(By.tagName("body")).getText();
+                return text.contains("开展冬季健康知识讲座") ? text : null;
+            });
+            assertThat(shown).contains("关于开展2026年冬季健康宣传活动的通知").contains("开展场次（场）");
+        } finally {
+            b.driver.switchTo().defaultContent();
+        }
+        b.js("arguments[0].scrollIntoView({block: 'start'})", frame);
+        b.screenshot("drafting-form-preview");
         assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("yanglei");
         // 办结 waits for the last check: clicked until the task is gone
         b.until(d -> {
