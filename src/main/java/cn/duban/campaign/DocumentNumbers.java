@@ -56,15 +56,14 @@ public class DocumentNumbers {
      * 代字〔年份〕序号号, or taken by another notice. {@code titleOf} names the notice that has it.
      */
     public DocumentNumber take(String campaignId, String issuer, String text, String by, java.util.function.Function<String, String> titleOf) {
-        DocumentNumber n = DocumentNumber.parse(text).orElseThrow(() -> new CampaignException(
-                "发文字号“" + text.strip() + "”格式不对，应形如“沂卫字〔" + LocalDate.now(clock).getYear() + "〕12号”（代字、年份、序号）"));
-        Optional<String> holder = jdbc.sql("SELECT campaign_id FROM duban_document_number WHERE prefix = ? AND doc_year = ? AND serial = ?")
-                .params(n.prefix(), n.year(), n.serial()).query(String.class).optional();
-        if (holder.isPresent() && !holder.get().equals(campaignId)) {
-            String next = suggestionAfter(n).toString();
-            throw new CampaignException("发文字号“" + n + "”已用于《" + titleOf.apply(holder.get()) + "》，请改用其他文号（如“" + next + "”）");
-        }
-        if (holder.isEmpty()) {
+        problem(campaignId, text, titleOf).ifPresent(p -> {
+            throw new CampaignException(p);
+        });
+        DocumentNumber n = DocumentNumber.parse(text).orElseThrow();
+        boolean held = jdbc.sql("SELECT COUNT(*) FROM duban_document_number WHERE prefix = ? AND doc_year = ? AND serial = ?")
+                .params(n.prefix(), n.year(), n.serial()).query(Integer.class).single() > 0;
+        if (!held) {
+            // its number, and no other: an earlier one it had is given back
             jdbc.sql("DELETE FROM duban_document_number WHERE campaign_id = ?").param(campaignId).update();
             jdbc.sql("INSERT INTO duban_document_number (prefix, doc_year, serial, issuer, campaign_id, taken_by, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(n.prefix(), n.year(), n.serial(), issuer, campaignId, by, LocalDateTime.now(clock)).update();

@@ -327,15 +327,7 @@ class BrowserFlowIT {
         b.js("arguments[0].scrollIntoView({block: 'start'})", frame);
         b.screenshot("drafting-form-preview");
         assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("yanglei");
-        // 办结 waits for the last check: clicked until the task is gone
-        b.until(d -> {
-            if (taskService.createTaskQuery().taskId(current).count() == 0) {
-                return Boolean.TRUE;
-            }
-            d.findElements(By.cssSelector("button[ng-click='complete()']")).stream().filter(WebElement::isDisplayed).findFirst()
-                    .ifPresent(b::click);
-            return null;
-        });
+        completeOnceChecked();
         var campaign = campaignService.get(id);
         assertThat(campaign.title()).isEqualTo("关于开展2026年冬季健康宣传活动的通知");
         assertThat(campaign.template().items()).extracting(i -> i.title()).contains("开展冬季健康知识讲座");
@@ -459,7 +451,7 @@ class BrowserFlowIT {
         String number = "沂卫字[" + LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + "]" + (100 + System.nanoTime() % 800) + "号";
         b.type("input#documentNumber", number);
         b.screenshot("draft-notice");
-        complete();
+        completeOnceChecked();
 
         // ---- 核稿 by the section head, 签发 by the leader: each reads the notice at one size and decides at the other
         // (the 科长 reads on a phone and decides at a desk; the leader reads at a desk and signs off on a phone)
@@ -884,6 +876,22 @@ class BrowserFlowIT {
         });
         assertThat(b.visible(field).getText()).isEqualTo(message);
         assertThat(taskService.createTaskQuery().taskId(id).count()).as("the refused decision left the task open").isOne();
+    }
+
+    /**
+     * Clicks 办结 until Tasklist has closed the task: a form that checks each change on the server asks to wait while
+     * the last check is under way (正在检查刚修改的内容，请稍候再点“办结”), as a person would click again.
+     */
+    void completeOnceChecked() {
+        String id = current;
+        b.until(d -> {
+            if (taskService.createTaskQuery().taskId(id).count() == 0) {
+                return Boolean.TRUE;
+            }
+            d.findElements(By.cssSelector("button[ng-click='complete()']")).stream().filter(WebElement::isDisplayed).findFirst()
+                    .ifPresent(b::click);
+            return null;
+        });
     }
 
     /** Clicks 办结 and waits until Tasklist has closed the task. */
