@@ -175,6 +175,13 @@ public record CampaignTemplate(
             return codes;
         }
 
+        /** The names of the active units this selector picks, in the order of their codes (a code the registry lacks stands as itself). */
+        public List<String> activeNames(cn.duban.unit.Units registry) {
+            List<String> codes = List.copyOf(activeCodes(registry));
+            java.util.Map<String, cn.duban.unit.Unit> rows = registry.findAll(codes);
+            return codes.stream().map(c -> rows.containsKey(c) ? rows.get(c).name() : c).toList();
+        }
+
         /** Whether a selector picks the unit; no selector means "every target unit". */
         public static boolean picks(UnitSelector selector, cn.duban.unit.Unit u) {
             return selector == null || selector.picks(u);

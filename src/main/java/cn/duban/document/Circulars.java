@@ -67,7 +67,7 @@ public class Circulars {
                 ? "请各单位继续做好相关工作，已退回的报送按要求修改后重新报送。"
                 : "请逾期未报的单位立即报送，并说明逾期原因；已退回的报送按要求修改后重新报送。县卫生健康局将继续跟踪督办。"));
         return new NoticeDocument(notice.issuerMark(), "", "关于" + c.shortTitle() + "工作进展情况的通报", notice.addressee(), body,
-                List.of(), List.of(), notice.signature(), today, notice.printer(), null);
+                List.of(), List.of(), notice.signature(), today, null);
     }
 
     public byte[] circularDocx(String campaignId) {

@@ -25,12 +25,13 @@ import java.util.regex.Pattern;
  * @param body       the body's paragraphs, headings marked with their level
  * @param roster     the duty roster (值班安排), if the notice has one
  * @param attachments 附件说明: the attachments' names, in order
+ * @param signature  发文机关署名, who also prints it (版记)
  * @param date       成文日期
  * @param table      the blank statistics table of the attachment, or null
  */
 public record NoticeDocument(String issuerMark, String number, String title, String addressee, List<Paragraph> body,
                              List<RosterRow> roster, List<String> attachments, String signature, LocalDate date,
-                             String printer, BlankTable table) {
+                             BlankTable table) {
 
     /**
      * A paragraph: level 0 text, 1 一、 (黑体), 2 （一） (楷体), 3 1. and 4 （1） (仿宋). A heading that runs on into
@@ -84,7 +85,7 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
         BlankTable table = t.hasTable() ? blankTable(t) : null;
         List<String> attachments = table == null ? List.of() : List.of(table.title());
         return new NoticeDocument(t.issuer() + "文件", number == null ? "" : number.strip(), title, addressee, body, roster,
-                attachments, t.issuer(), date, t.issuer(), table);
+                attachments, t.issuer(), date, table);
     }
 
     /**

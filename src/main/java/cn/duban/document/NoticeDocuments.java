@@ -1,9 +1,10 @@
 package cn.duban.document;
 
 import cn.duban.campaign.Campaign;
+import cn.duban.calendar.WorkCalendar;
 import cn.duban.campaign.CampaignService;
+import cn.duban.campaign.Deadlines;
 import cn.duban.campaign.CampaignTemplate.UnitSelector;
-import cn.duban.unit.Unit;
 import cn.duban.unit.Units;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -22,8 +23,10 @@ public class NoticeDocuments {
     private final CampaignService campaigns;
     private final Units units;
     private final Clock clock;
+    private final WorkCalendar calendar;
 
-    public NoticeDocuments(CampaignService campaigns, Units units, Clock clock) {
+    public NoticeDocuments(CampaignService campaigns, Units units, Clock clock, WorkCalendar calendar) {
+        this.calendar = calendar;
         this.campaigns = campaigns;
         this.units = units;
         this.clock = clock;
@@ -37,11 +40,8 @@ public class NoticeDocuments {
         Campaign c = campaigns.get(campaignId);
         var t = c.template();
         LocalDate today = LocalDate.now(clock);
-        LocalDate deadline = t.runsInPeriods() ? null
-                : c.deadline() != null ? c.deadline()
-                : c.deadlineOverride() != null ? c.deadlineOverride()
-                : t.deadline().date() != null ? t.deadline().date() : today.plusDays(t.deadline().daysAfterIssue());
-        return NoticeDocument.of(t, c.title(), c.documentNumber(), deadline, c.issuedAt() == null ? today : c.issuedAt().toLocalDate(), names());
+        return NoticeDocument.of(t, c.title(), c.documentNumber(), deadline(t, c.deadline(), c.deadlineOverride(), today),
+                c.issuedAt() == null ? today : c.issuedAt().toLocalDate(), names());
     }
 
     /**
@@ -51,19 +51,25 @@ public class NoticeDocuments {
     public String preview(String campaignId, cn.duban.campaign.CampaignTemplate built, String title, String number, LocalDate deadline) {
         Campaign c = campaigns.get(campaignId);
         LocalDate today = LocalDate.now(clock);
-        LocalDate due = built.runsInPeriods() ? null : deadline != null ? deadline
-                : built.deadline() == null ? null
-                : built.deadline().date() != null ? built.deadline().date() : today.plusDays(built.deadline().daysAfterIssue());
-        return NoticeHtml.render(NoticeDocument.of(built, title == null || title.isBlank() ? c.title() : title, number, due, today, names()));
+        return NoticeHtml.render(NoticeDocument.of(built, title == null || title.isBlank() ? c.title() : title, number,
+                deadline(built, null, deadline, today), today, names()));
+    }
+
+    /**
+     * The deadline the body says: the campaign's once issued; until then the one issuing would fix today
+     * ({@link Deadlines#compute}: the drafter's date or the template's, moved to a working day as it says); none for a
+     * periodic return (each period has its own).
+     */
+    private LocalDate deadline(cn.duban.campaign.CampaignTemplate t, LocalDate fixed, LocalDate override, LocalDate today) {
+        if (t.runsInPeriods() || (fixed == null && override == null && t.deadline() == null)) {
+            return null;
+        }
+        return fixed != null ? fixed : Deadlines.compute(t, override, today, calendar::onOrAfter);
     }
 
     private java.util.function.Function<UnitSelector, List<String>> names() {
         Map<UnitSelector, List<String>> read = new HashMap<>();
-        return s -> read.computeIfAbsent(s, sel -> {
-            List<String> codes = List.copyOf(sel.activeCodes(units));
-            Map<String, Unit> rows = units.findAll(codes);
-            return codes.stream().map(code -> rows.containsKey(code) ? rows.get(code).name() : code).toList();
-        });
+        return s -> read.computeIfAbsent(s, sel -> sel.activeNames(units));
     }
 
     public byte[] docx(String campaignId) {

@@ -100,13 +100,13 @@ public final class NoticeDocx {
             XWPFParagraph date = line(doc, ParagraphAlignment.RIGHT, 0);
             date.setIndentationRight(TWO_CHARS);
             run(date, day(d.date()), FANGSONG, SIZE3);
-            // 版记: the printer and the day, between two lines
+            // 版记: the issuer (who prints it) and the day, between two lines
             line(doc, ParagraphAlignment.LEFT, 0);
             XWPFParagraph imprint = line(doc, ParagraphAlignment.LEFT, 0);
             imprint.setBorderTop(Borders.SINGLE);
             imprint.setBorderBottom(Borders.SINGLE);
             imprint.setIndentationLeft(SIZE4 * 20);
-            run(imprint, d.printer() + "　　　　" + day(d.date()) + "印发", FANGSONG, SIZE4);
+            run(imprint, d.signature() + "　　　　" + day(d.date()) + "印发", FANGSONG, SIZE4);
             if (d.table() != null) {
                 attachment(doc, d.table());
             }

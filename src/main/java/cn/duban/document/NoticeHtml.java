@@ -65,7 +65,7 @@ public final class NoticeHtml {
         }
         h.append("<p class=\"right sign\">").append(e(d.signature())).append("</p>");
         h.append("<p class=\"right date\">").append(NoticeDocx.day(d.date())).append("</p>");
-        h.append("<p class=\"imprint\">").append(e(d.printer())).append("　　　　").append(NoticeDocx.day(d.date())).append("印发</p>");
+        h.append("<p class=\"imprint\">").append(e(d.signature())).append("　　　　").append(NoticeDocx.day(d.date())).append("印发</p>");
         if (d.table() != null) {
             var t = d.table();
             h.append("<div class=\"attachment\" id=\"attachment\"><p class=\"plain l1\">附件</p><h2>").append(e(t.title())).append("</h2>");

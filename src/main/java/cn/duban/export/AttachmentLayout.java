@@ -49,12 +49,6 @@ final class AttachmentLayout {
         plain = wb.createCellStyle();
     }
 
-    /** Writes the table on {@code sheet}: the reporting body, the date, and one value per indicator. */
-    void write(Sheet sheet, String tableTitle, String reportingBody, LocalDate date, List<Indicator> indicators,
-               Map<String, BigDecimal> values) {
-        write(sheet, tableTitle, null, reportingBody, date, indicators, values);
-    }
-
     /** The same, with a line under the title saying what the figures cover (the county summary: 已通过 M / 应报 N 个单位). */
     void write(Sheet sheet, String tableTitle, String coverage, String reportingBody, LocalDate date, List<Indicator> indicators,
                Map<String, BigDecimal> values) {

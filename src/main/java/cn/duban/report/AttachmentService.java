@@ -116,10 +116,6 @@ public class AttachmentService {
         }
     }
 
-    public AttachmentInfo stage(String campaignId, String unitCode, String kind, String itemCode, String filename, byte[] content,
-                                String actor) {
-        return stage(campaignId, unitCode, kind, itemCode, filename, Upload.of(content), actor);
-    }
 
     /**
      * Stages an upload: a summary or photo for the unit's next report, or (kind {@link #CONTRIBUTION} with an item) a
@@ -262,17 +258,6 @@ public class AttachmentService {
         }
     }
 
-    /** An attachment's bytes, whole: for tests and small files only (a download streams with {@link #copyTo}). */
-    public byte[] content(long id) {
-        var out = new java.io.ByteArrayOutputStream();
-        try {
-            copyTo(id, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
     public List<AttachmentInfo> staged(String campaignId, String unitCode) {
         return reports.staged(campaignId, unitCode);
     }
@@ -288,10 +273,6 @@ public class AttachmentService {
     public static final long MAX_PIXELS = 100_000_000L;
 
     /** Reads only the image header (never decodes the bitmap) and refuses huge or unreadable images. */
-    static void checkImage(String name, byte[] content) {
-        checkImage(name, Upload.of(content));
-    }
-
     static void checkImage(String name, Upload content) {
         try (var stream = content.open();
              javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(stream)) {

@@ -152,10 +152,6 @@ public final class FileTypes {
      * What the bytes are, given the file's extension: empty when they are nothing duban accepts or not what the
      * extension says. A zip renamed to .docx or .xlsx is refused with its own message ({@link Refused}).
      */
-    public static Optional<Detected> detect(byte[] b, String filename) {
-        return detect(Source.of(b), filename);
-    }
-
     public static Optional<Detected> detect(Source b, String filename) {
         String ext = extension(filename);
         Detected d = switch (ext) {
@@ -247,10 +243,6 @@ public final class FileTypes {
         }
         throw new Refused("不是有效的 " + ext.toUpperCase(Locale.ROOT) + (ext.equals("ods") ? " 表格" : " 文档")
                 + "（压缩包改名不能作为" + (ext.equals("ods") ? "表格" : "文档") + "上传）");
-    }
-
-    static List<String> entryNames(byte[] b) {
-        return entryNames(Source.of(b));
     }
 
     /**

@@ -56,30 +56,26 @@ public class ReportFigures {
         return sums;
     }
 
-    /** Each unit's approved figures, by unit and indicator. */
+    /** Each unit's approved figures, by unit and indicator (a table's number cells by cell). */
     public Map<String, Map<String, BigDecimal>> approvedFigures(String campaignId) {
-        Map<String, Map<String, BigDecimal>> values = new HashMap<>();
-        jdbc.sql("""
-                SELECT r.unit_code, v.indicator_code, v.amount FROM duban_report_value v
-                JOIN duban_report r ON r.id = v.report_id
-                WHERE r.campaign_id = ? AND r.status = 'APPROVED'""")
-                .param(campaignId)
-                .query((rs, i) -> values.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getBigDecimal(3))).list();
-        return values;
+        return approvedByUnit("SELECT r.unit_code, v.indicator_code, v.amount FROM duban_report_value v", campaignId,
+                (rs, i) -> rs.getBigDecimal(3));
     }
 
     /** Each unit's approved text cells (a table's remarks, dates, choices), by unit and cell. */
     public Map<String, Map<String, String>> approvedTexts(String campaignId) {
-        Map<String, Map<String, String>> texts = new HashMap<>();
-        jdbc.sql("""
-                SELECT r.unit_code, t.cell_code, t.text_value FROM duban_report_text t
-                JOIN duban_report r ON r.id = t.report_id
-                WHERE r.campaign_id = ? AND r.status = 'APPROVED'""")
+        return approvedByUnit("SELECT r.unit_code, v.cell_code, v.text_value FROM duban_report_text v", campaignId,
+                (rs, i) -> rs.getString(3));
+    }
+
+    /** The cells of the approved versions of a campaign's units: {@code select} names unit, cell and value of {@code v}. */
+    private <T> Map<String, Map<String, T>> approvedByUnit(String select, String campaignId, org.springframework.jdbc.core.RowMapper<T> value) {
+        Map<String, Map<String, T>> out = new HashMap<>();
+        jdbc.sql(select + " JOIN duban_report r ON r.id = v.report_id WHERE r.campaign_id = ? AND r.status = 'APPROVED'")
                 .param(campaignId)
-                .query((rs, i) -> texts.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getString(3))).list();
-        return texts;
+                .query((rs, i) -> out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), value.mapRow(rs, i)))
+                .list();
+        return out;
     }
 
     /** The groups of one campaign, or of every campaign when campaignId is null, by campaign: one GROUP BY. */

@@ -59,11 +59,7 @@ public class ReportService {
         Unit unit = units.find(unitCode).orElseThrow(() -> new ReportException("单位 " + unitCode + " 未登记"));
         // a notice names the same lead and cooperating units item after item: each selector is read once
         Map<UnitSelector, List<String>> read = new java.util.HashMap<>();
-        java.util.function.Function<UnitSelector, List<String>> names = s -> read.computeIfAbsent(s, sel -> {
-            List<String> codes = List.copyOf(sel.activeCodes(units));
-            Map<String, Unit> rows = units.findAll(codes);
-            return codes.stream().map(c -> rows.containsKey(c) ? rows.get(c).name() : c).toList();
-        });
+        java.util.function.Function<UnitSelector, List<String>> names = s -> read.computeIfAbsent(s, sel -> sel.activeNames(units));
         return Map.of("items", UnitItems.items(campaign.template().items(), unit, names),
                 "dutyRoster", UnitItems.roster(campaign.template().dutyRoster(), unit, names));
     }

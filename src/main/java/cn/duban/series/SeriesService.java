@@ -78,10 +78,10 @@ public class SeriesService {
         return coming.size();
     }
 
-    /** The day the next period opens (today, when it is already due to open); null when every period is open. */
+    /** The day the next period opens (it may have come already); null when every period is open. */
     @Transactional(readOnly = true)
     public LocalDate nextOpening(String seriesId) {
-        return firstUnopened(seriesId).map(p -> p.opens().isBefore(LocalDate.now(clock)) ? LocalDate.now(clock) : p.opens()).orElse(null);
+        return firstUnopened(seriesId).map(StoredPeriod::opens).orElse(null);
     }
 
     @Transactional(readOnly = true)
@@ -198,15 +198,21 @@ public class SeriesService {
                 continue;
             }
             Campaign c = campaigns.get(p.campaignId());
+            // each unit's approved (or carried) figures; the period's county totals are their sum
+            Map<String, Map<String, BigDecimal>> approved = figures.approvedFigures(c.id());
+            Map<String, BigDecimal> totals = new LinkedHashMap<>();
+            approved.forEach((unit, v) -> {
+                add(totals, v, columns);
+                values.computeIfAbsent(unit, k -> new TreeMap<>()).put(p.no(), v);
+            });
             views.add(new PeriodView(p.no(), p.label(), p.opens(), c.deadline() == null ? p.due() : c.deadline(), c.id(),
-                    c.status().name(), c.status().label(), scaled(figures.approvedTotals(c.id()), columns)));
+                    c.status().name(), c.status().label(), scaled(totals, columns)));
             for (var line : figures.lines(c.id(), c.deadline())) {
                 names.put(line.unitCode(), line.unitName());
                 cells.computeIfAbsent(line.unitCode(), k -> new TreeMap<>()).put(p.no(), new Cell(line.status().name(), line.statusLabel(),
                         cn.duban.report.Lateness.isOverdue(line.status(), line.dueDate(), today) && line.carriedFrom() == null,
                         line.carriedFrom() != null));
             }
-            figures.approvedFigures(c.id()).forEach((unit, v) -> values.computeIfAbsent(unit, k -> new TreeMap<>()).put(p.no(), v));
         }
         List<UnitRow> rows = names.entrySet().stream().map(e -> new UnitRow(e.getKey(), e.getValue(),
                 all.stream().map(p -> cells.get(e.getKey()).get(p.no())).toList())).toList();

@@ -81,7 +81,7 @@ public final class FileTypeBenchmark {
 
     private static void row(String what, byte[] bytes, String name) {
         double sha = Timing.median(9, () -> sha256(bytes));
-        double check = Timing.median(9, () -> cn.duban.report.FileTypes.detect(bytes, name).orElseThrow());
+        double check = Timing.median(9, () -> cn.duban.report.FileTypes.detect(cn.duban.report.FileTypes.Source.of(bytes), name).orElseThrow());
         System.out.println("| " + what + " | " + Timing.ms(sha) + " | " + Timing.ms(check) + " | " + ratio(check, sha) + " |");
     }
 

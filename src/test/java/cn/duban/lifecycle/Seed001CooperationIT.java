@@ -75,8 +75,8 @@ class Seed001CooperationIT {
         assertThat(contributions.missingFor(id, "sj12315")).extracting(m -> m.itemCode() + " " + m.unitName())
                 .containsExactly("1 XX县市场监管局食品安全监管股", "4 XX县市场监管局食品安全监管股", "5 XX县城关市场监管所", "6 XX县市场监管局食品安全监管股");
         // a cooperating unit attaches a file to its part of item 5: kept apart from its own report's files
-        var photo = attachments.stage(id, "sjcgs", AttachmentService.CONTRIBUTION, "5", "城关所宣传现场.png", cn.duban.Driver.PNG, "sjcgs-reporter");
-        assertThatThrownBy(() -> attachments.stage(id, "sjcgs", AttachmentService.CONTRIBUTION, "1", "无关.png", cn.duban.Driver.PNG,
+        var photo = attachments.stage(id, "sjcgs", AttachmentService.CONTRIBUTION, "5", "城关所宣传现场.png", AttachmentService.Upload.of(cn.duban.Driver.PNG), "sjcgs-reporter");
+        assertThatThrownBy(() -> attachments.stage(id, "sjcgs", AttachmentService.CONTRIBUTION, "1", "无关.png", AttachmentService.Upload.of(cn.duban.Driver.PNG),
                 "sjcgs-reporter")).hasMessageContaining("没有待报送的第 1 项配合情况");
         assertThat(attachments.staged(id, "sjcgs")).isEmpty();
         for (String unit : List.of("sjspg", "sjcgs")) {

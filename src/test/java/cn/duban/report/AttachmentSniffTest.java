@@ -18,11 +18,11 @@ class AttachmentSniffTest {
     void anImageBombIsRefusedFromItsHeaderAlone() throws Exception {
         byte[] bomb = png(100_000, 100_000);
         assertThat(bomb.length).isLessThan(100);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AttachmentService.checkImage("bomb.png", bomb))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AttachmentService.checkImage("bomb.png", AttachmentService.Upload.of(bomb)))
                 .isInstanceOf(ReportException.class).hasMessageContaining("尺寸过大（100000×100000）");
-        AttachmentService.checkImage("ok.png", png(4000, 3000));
+        AttachmentService.checkImage("ok.png", AttachmentService.Upload.of(png(4000, 3000)));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AttachmentService.checkImage("broken.png",
-                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0})).hasMessageContaining("已损坏");
+                AttachmentService.Upload.of(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0}))).hasMessageContaining("已损坏");
     }
 
     @Test

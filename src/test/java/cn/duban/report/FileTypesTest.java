@@ -56,29 +56,29 @@ class FileTypesTest {
 
     @Test
     void aVideoIsAChainOfBoxesEndingAtTheFileEndWithItsMovieBox() {
-        assertThat(FileTypes.detect(mp4("moov", "mdat"), "现场.mp4")).hasValueSatisfying(d -> {
+        assertThat(detect(mp4("moov", "mdat"), "现场.mp4")).hasValueSatisfying(d -> {
             assertThat(d.category()).isEqualTo(FileTypes.Category.VIDEO);
             assertThat(d.contentType()).isEqualTo("video/mp4");
         });
-        assertThat(FileTypes.detect(mp4("mdat", "moov"), "clip.MOV")).as("a MOV may start with ftyp too").isPresent();
-        assertThat(FileTypes.detect(mp4("mdat"), "no-moov.mp4")).as("no movie box: nothing to play").isEmpty();
+        assertThat(detect(mp4("mdat", "moov"), "clip.MOV")).as("a MOV may start with ftyp too").isPresent();
+        assertThat(detect(mp4("mdat"), "no-moov.mp4")).as("no movie box: nothing to play").isEmpty();
         byte[] whole = mp4("moov", "mdat");
-        assertThat(FileTypes.detect(Arrays.copyOf(whole, whole.length - 5), "cut.mp4")).as("truncated").isEmpty();
-        assertThat(FileTypes.detect("just some text, renamed".getBytes(), "fake.mp4")).isEmpty();
-        assertThat(FileTypes.detect(mp4("moov", "mdat"), "video.avi")).as("the name must agree").isEmpty();
-        assertThat(FileTypes.detect(mp4("moov", "mdat"), "song.m4a")).hasValueSatisfying(d ->
+        assertThat(detect(Arrays.copyOf(whole, whole.length - 5), "cut.mp4")).as("truncated").isEmpty();
+        assertThat(detect("just some text, renamed".getBytes(), "fake.mp4")).isEmpty();
+        assertThat(detect(mp4("moov", "mdat"), "video.avi")).as("the name must agree").isEmpty();
+        assertThat(detect(mp4("moov", "mdat"), "song.m4a")).hasValueSatisfying(d ->
                 assertThat(d.category()).isEqualTo(FileTypes.Category.AUDIO));
     }
 
     @Test
     void anMp3IsATagThenAFrameHeader() {
-        assertThat(FileTypes.detect(mp3(), "讲座录音.mp3")).hasValueSatisfying(d -> assertThat(d.contentType()).isEqualTo("audio/mpeg"));
+        assertThat(detect(mp3(), "讲座录音.mp3")).hasValueSatisfying(d -> assertThat(d.contentType()).isEqualTo("audio/mpeg"));
         byte[] noFrame = mp3();
         noFrame[31] = 0x00;
-        assertThat(FileTypes.detect(noFrame, "broken.mp3")).isEmpty();
+        assertThat(detect(noFrame, "broken.mp3")).isEmpty();
         byte[] badBitrate = mp3();
         badBitrate[32] = (byte) 0xF0;
-        assertThat(FileTypes.detect(badBitrate, "bad.mp3")).isEmpty();
+        assertThat(detect(badBitrate, "bad.mp3")).isEmpty();
     }
 
     @Test
@@ -88,17 +88,17 @@ class FileTypesTest {
             wb.createSheet("表1").createRow(0).createCell(0).setCellValue("乡镇");
             wb.write(xlsx);
         }
-        assertThat(FileTypes.detect(xlsx.toByteArray(), "各乡镇情况.xlsx")).hasValueSatisfying(d ->
+        assertThat(detect(xlsx.toByteArray(), "各乡镇情况.xlsx")).hasValueSatisfying(d ->
                 assertThat(d.category()).isEqualTo(FileTypes.Category.SPREADSHEET));
-        assertThatThrownBy(() -> FileTypes.detect(xlsx.toByteArray(), "各乡镇情况.docx")).as("a workbook is no Word file")
+        assertThatThrownBy(() -> detect(xlsx.toByteArray(), "各乡镇情况.docx")).as("a workbook is no Word file")
                 .hasMessageStartingWith("不是有效的 DOCX 文档");
-        assertThatThrownBy(() -> FileTypes.detect(zip("photos/1.jpg"), "表.xlsx"))
+        assertThatThrownBy(() -> detect(zip("photos/1.jpg"), "表.xlsx"))
                 .hasMessage("不是有效的 XLSX 表格（压缩包改名不能作为表格上传）");
-        assertThat(FileTypes.detect(zip("[Content_Types].xml", "word/document.xml"), "总结.docx")).hasValueSatisfying(d ->
+        assertThat(detect(zip("[Content_Types].xml", "word/document.xml"), "总结.docx")).hasValueSatisfying(d ->
                 assertThat(d.category()).isEqualTo(FileTypes.Category.DOCUMENT));
-        assertThat(FileTypes.detect(zip("a.txt"), "资料.zip")).hasValueSatisfying(d ->
+        assertThat(detect(zip("a.txt"), "资料.zip")).hasValueSatisfying(d ->
                 assertThat(d.category()).isEqualTo(FileTypes.Category.ARCHIVE));
-        assertThat(FileTypes.detect("乡镇,场次\n南麻,3\n".getBytes(StandardCharsets.UTF_8), "表.csv")).hasValueSatisfying(d ->
+        assertThat(detect("乡镇,场次\n南麻,3\n".getBytes(StandardCharsets.UTF_8), "表.csv")).hasValueSatisfying(d ->
                 assertThat(d.category()).isEqualTo(FileTypes.Category.SPREADSHEET));
     }
 
@@ -120,10 +120,10 @@ class FileTypesTest {
             z.closeEntry();
         }
         assertThat(out.size()).isLessThan(200_000);
-        assertThat(FileTypes.entryNames(out.toByteArray())).containsExactly("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
-        assertThat(FileTypes.detect(out.toByteArray(), "表.xlsx")).isPresent();
+        assertThat(entryNames(out.toByteArray())).containsExactly("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml");
+        assertThat(detect(out.toByteArray(), "表.xlsx")).isPresent();
         byte[] cut = Arrays.copyOf(out.toByteArray(), out.size() - 30);
-        assertThat(FileTypes.entryNames(cut)).as("no directory: nothing").isEmpty();
+        assertThat(entryNames(cut)).as("no directory: nothing").isEmpty();
     }
 
     @Test
@@ -134,5 +134,13 @@ class FileTypesTest {
                 .isEqualTo("不是 MP4、MOV、M4V、3GP 或 AVI 视频，或内容与扩展名不符");
         assertThat(AttachmentService.notAccepted(java.util.List.of(FileTypes.Category.DOCUMENT, FileTypes.Category.IMAGE)))
                 .isEqualTo("不是可接受的文档或图片（PDF、Word、WPS、OpenDocument、纯文本，JPG、PNG、GIF、WebP），或内容与扩展名不符");
+    }
+
+    static java.util.Optional<FileTypes.Detected> detect(byte[] b, String filename) {
+        return FileTypes.detect(FileTypes.Source.of(b), filename);
+    }
+
+    static java.util.List<String> entryNames(byte[] b) {
+        return FileTypes.entryNames(FileTypes.Source.of(b));
     }
 }

@@ -13,13 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A video larger than duban's default file limit, over real HTTP: a kind that allows it takes it, its structure is
@@ -77,18 +72,7 @@ class LargeMediaIT {
 
     @SuppressWarnings("rawtypes")
     org.springframework.http.ResponseEntity<Map> upload(String campaignId, String kind, String name, Path file) {
-        var form = new LinkedMultiValueMap<String, Object>();
-        form.add("kind", kind);
-        form.add("file", new FileSystemResource(file) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth("rmyy-reporter", "test").postForEntity(
-                "/api/campaigns/" + campaignId + "/units/rmyy/attachments", new HttpEntity<>(form, headers), Map.class);
+        return cn.duban.Uploads.post(http, campaignId, "rmyy", kind, name, cn.duban.Uploads.named(file, name));
     }
 
     static String sha(byte[] b) throws Exception {

@@ -256,18 +256,7 @@ class ApiSecurityIT {
 
     @SuppressWarnings("rawtypes")
     org.springframework.http.ResponseEntity<Map> upload(String kind, String name, byte[] content) {
-        var form = new LinkedMultiValueMap<String, Object>();
-        form.add("kind", kind);
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth("rmyy-reporter", "test").postForEntity(
-                "/api/campaigns/" + campaignId + "/units/rmyy/attachments", new HttpEntity<>(form, headers), Map.class);
+        return cn.duban.Uploads.post(http, campaignId, "rmyy", kind, name, cn.duban.Uploads.named(content, name));
     }
 
     @Test
