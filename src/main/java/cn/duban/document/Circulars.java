@@ -5,6 +5,7 @@ import cn.duban.campaign.CampaignService;
 import cn.duban.dashboard.DashboardService;
 import cn.duban.dashboard.DashboardService.UnitRow;
 import cn.duban.document.NoticeDocument.Paragraph;
+import cn.duban.report.UnitStatus;
 import cn.duban.summary.CountySummary;
 import cn.duban.summary.SummaryService;
 import java.io.ByteArrayOutputStream;
@@ -44,12 +45,14 @@ public class Circulars {
         CountySummary s = summaries.summarize(campaignId);
         LocalDate today = LocalDate.now(clock);
         NoticeDocument notice = notices.of(campaignId);
-        int submitted = (int) s.units().stream().filter(u -> u.submittedAt() != null).count();
+        // 已报: handed in and with the section (under review or approved); a returned unit is not, and may be late
+        int submitted = (int) s.units().stream().filter(u -> u.status().equals(UnitStatus.SUBMITTED.name())
+                || u.status().equals(UnitStatus.APPROVED.name())).count();
         List<String> late = s.units().stream().filter(CountySummary.UnitRow::overdue).map(CountySummary.UnitRow::unitName).toList();
         String number = c.documentNumber() == null || c.documentNumber().isBlank() ? "" : "（" + c.documentNumber() + "）";
         List<Paragraph> body = new ArrayList<>();
-        body.add(new Paragraph(0, "", "《" + c.title() + "》" + number + "印发以来，各单位认真组织落实。截至" + NoticeDocx.day(today)
-                + "，现将报送情况通报如下。"));
+        body.add(new Paragraph(0, "", "《" + c.title() + "》" + number + "印发以来，各单位认真组织落实。现将截至" + NoticeDocx.day(today)
+                + "的报送情况通报如下。"));
         body.add(new Paragraph(1, "一、报送情况", ""));
         body.add(new Paragraph(0, "", "应报 " + s.unitCount() + " 家，已报 " + submitted + " 家，已审核通过 " + s.approvedCount()
                 + " 家，逾期未报 " + late.size() + " 家。"));
@@ -65,7 +68,7 @@ public class Circulars {
         body.add(new Paragraph(1, s.totals().isEmpty() ? "三、下步要求" : "四、下步要求", ""));
         body.add(new Paragraph(0, "", late.isEmpty()
                 ? "请各单位继续做好相关工作，已退回的报送按要求修改后重新报送。"
-                : "请逾期未报的单位立即报送，并说明逾期原因；已退回的报送按要求修改后重新报送。县卫生健康局将继续跟踪督办。"));
+                : "请逾期未报的单位立即报送，并说明逾期原因；已退回的报送按要求修改后重新报送。" + c.template().issuer() + "将继续跟踪督办。"));
         return new NoticeDocument(notice.issuerMark(), "", "关于" + c.shortTitle() + "工作进展情况的通报", notice.addressee(), body,
                 List.of(), List.of(), notice.signature(), today, null);
     }
@@ -77,7 +80,7 @@ public class Circulars {
     }
 
     /** One 督办单: who, what, by when, how late, in its colour. */
-    public record Order(String unitName, String title, String number, java.time.LocalDate due, int daysLate, long daysLeft,
+    public record Order(String unitName, String statusLabel, String title, String number, java.time.LocalDate due, int daysLate, long daysLeft,
                         String urgency, String urgencyLabel, String colour, String colourName, String requirement,
                         String issuer, String contact, LocalDate date) {}
 
@@ -88,6 +91,9 @@ public class Circulars {
         var contact = c.template().contact();
         String who = contact == null ? "" : ((contact.person() == null ? "" : contact.person()) + " " + (contact.phone() == null ? "" : contact.phone())).strip();
         List<Order> out = new ArrayList<>();
+        if (c.status() != cn.duban.campaign.CampaignStatus.ISSUED) {
+            return out; // collection has ended (or not begun): nobody is pressed to report
+        }
         for (UnitRow u : dashboard.urgent(campaignId)) {
             long left = u.dueDate() == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(today, u.dueDate());
             String[] colour = switch (u.urgency()) {
@@ -97,8 +103,9 @@ public class Circulars {
             };
             String requirement = u.daysLate() > 0
                     ? "已逾期 " + u.daysLate() + " 天，请立即报送，并书面说明逾期原因。"
+                    : left == 0 ? "今天截止，请抓紧办理，今天内报送。"
                     : "距报送期限还有 " + left + " 天，请抓紧办理，按时报送。";
-            out.add(new Order(u.unitName(), c.title(), c.documentNumber() == null ? "" : c.documentNumber(), u.dueDate(), u.daysLate(),
+            out.add(new Order(u.unitName(), u.statusLabel(), c.title(), c.documentNumber() == null ? "" : c.documentNumber(), u.dueDate(), u.daysLate(),
                     left, u.urgency(), u.urgencyLabel(), colour[0], colour[1], requirement,
                     c.template().issuer() + c.template().section(), who, today));
         }

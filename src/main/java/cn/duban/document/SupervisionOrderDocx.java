@@ -36,7 +36,7 @@ public final class SupervisionOrderDocx {
                         new String[] {"督办事项", "《" + o.title() + "》" + (o.number().isEmpty() ? "" : "（" + o.number() + "）")},
                         new String[] {"承办单位", o.unitName()},
                         new String[] {"报送期限", NoticeDocx.day(o.due())},
-                        new String[] {"办理情况", o.daysLate() > 0 ? "逾期 " + o.daysLate() + " 天未报送" : "尚未报送，距期限 " + o.daysLeft() + " 天"},
+                        new String[] {"办理情况", o.statusLabel() + (o.daysLate() > 0 ? "，已逾期 " + o.daysLate() + " 天" : o.daysLeft() == 0 ? "，今天截止" : "，距期限 " + o.daysLeft() + " 天")},
                         new String[] {"督办要求", o.requirement()},
                         new String[] {"督办单位", o.issuer()},
                         new String[] {"联系人及电话", o.contact()});

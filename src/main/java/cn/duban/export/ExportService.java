@@ -128,7 +128,7 @@ public class ExportService {
                 Row row = units.createRow(r);
                 number(row, 0, r, layout, 0);
                 AttachmentLayout.cell(row, 1, u.unitName(), layout.text());
-                AttachmentLayout.cell(row, 2, u.overdue() && !u.carried() ? "逾期" : u.statusLabel(), layout.text());
+                AttachmentLayout.cell(row, 2, u.overdue() ? "逾期" : u.statusLabel(), layout.text());
                 AttachmentLayout.cell(row, 3, u.submittedAt() == null ? "" : u.submittedAt().toString().replace('T', ' ').substring(0, 16), layout.text());
                 number(row, 4, u.daysLate(), layout, 0);
                 number(row, 5, u.returnCount(), layout, 0);
@@ -230,7 +230,7 @@ public class ExportService {
                 AttachmentLayout.cell(row, 1, u.unitName(), layout.text());
                 for (int i = 0; i < u.cells().size(); i++) {
                     SeriesService.Cell cell = u.cells().get(i);
-                    AttachmentLayout.cell(row, 2 + i, cell == null ? "" : cell.carried() ? "结转上期" : cell.overdue() ? cell.label() + "（逾期）" : cell.label(),
+                    AttachmentLayout.cell(row, 2 + i, cell == null ? "" : cell.overdue() ? cell.label() + "（逾期）" : cell.label(),
                             layout.text());
                 }
                 r++;

@@ -36,7 +36,25 @@ public class ReportFigures {
 
         /** The status as every list shows it: a unit that missed a period and was given the previous one's figures says so. */
         public String statusLabel() {
-            return carriedFrom != null ? "未报送，已结转上期数据" : status.label();
+            return carried() ? "未报送，已结转上期数据" : status.label();
+        }
+
+        /** Whether the unit missed a period of a periodic return and was given the previous period's figures. */
+        public boolean carried() {
+            return carriedFrom != null;
+        }
+
+        /**
+         * 逾期 as {@link Lateness} has it — except a unit whose figures were carried over: the notice treats its missed
+         * period as reported unchanged, so no list counts it late.
+         */
+        public boolean overdue(LocalDate today) {
+            return !carried() && Lateness.isOverdue(status, dueDate, today);
+        }
+
+        /** Days late as {@link Lateness} counts them; none for a carried-over unit. */
+        public int daysLate(LocalDate today) {
+            return carried() ? 0 : Lateness.daysLate(status, dueDate, submittedAt == null ? null : submittedAt.toLocalDate(), today);
         }
     }
 

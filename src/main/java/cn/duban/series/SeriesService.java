@@ -210,8 +210,7 @@ public class SeriesService {
             for (var line : figures.lines(c.id(), c.deadline())) {
                 names.put(line.unitCode(), line.unitName());
                 cells.computeIfAbsent(line.unitCode(), k -> new TreeMap<>()).put(p.no(), new Cell(line.status().name(), line.statusLabel(),
-                        cn.duban.report.Lateness.isOverdue(line.status(), line.dueDate(), today) && line.carriedFrom() == null,
-                        line.carriedFrom() != null));
+                        line.overdue(today), line.carried()));
             }
         }
         List<UnitRow> rows = names.entrySet().stream().map(e -> new UnitRow(e.getKey(), e.getValue(),

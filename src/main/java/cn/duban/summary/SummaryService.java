@@ -3,7 +3,6 @@ package cn.duban.summary;
 import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignTemplate.Indicator;
-import cn.duban.report.Lateness;
 import cn.duban.campaign.CampaignTemplate.Column;
 import cn.duban.report.ReportFigures;
 import cn.duban.report.ReportService;
@@ -16,7 +15,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +75,9 @@ public class SummaryService {
         List<CountySummary.Total> totals = totals(c, sums);
         Map<String, Map<String, BigDecimal>> values = figures.approvedFigures(campaignId);
         LocalDate today = LocalDate.now(clock);
-        List<CountySummary.UnitRow> rows = figures.lines(campaignId, c.deadline()).stream().map(l -> {
-            LocalDateTime submitted = l.submittedAt();
-            int late = Lateness.daysLate(l.status(), l.dueDate(), submitted == null ? null : submitted.toLocalDate(), today);
-            return new CountySummary.UnitRow(l.unitCode(), l.unitName(), l.status().name(), l.statusLabel(),
-                    Lateness.isOverdue(l.status(), l.dueDate(), today), submitted, late, l.returnCount(),
-                    values.getOrDefault(l.unitCode(), Map.of()), l.carriedFrom() != null);
-        }).toList();
+        List<CountySummary.UnitRow> rows = figures.lines(campaignId, c.deadline()).stream().map(l -> new CountySummary.UnitRow(
+                l.unitCode(), l.unitName(), l.status().name(), l.statusLabel(), l.overdue(today), l.submittedAt(), l.daysLate(today),
+                l.returnCount(), values.getOrDefault(l.unitCode(), Map.of()), l.carried())).toList();
         int approved = (int) rows.stream().filter(r -> r.status().equals(UnitStatus.APPROVED.name())).count();
         TableGrid table = null;
         TableGrid detail = null;

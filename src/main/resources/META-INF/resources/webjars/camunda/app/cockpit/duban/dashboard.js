@@ -323,7 +323,7 @@ async function renderSeries(root, id) {
       el('div', { class: 'muted' }, (p.campaignId ? '截止 ' : '未开放 · 截止 ') + p.due))))),
     el('tbody', {}, m.units.map(u => el('tr', { 'data-unit': u.unitCode }, el('td', {}, u.unitName),
       u.cells.map((c, i) => el('td', { style: cellColour(c) ? 'background:' + cellColour(c) : null, 'data-carried': c && c.carried ? 'true' : null },
-        !c ? '' : c.carried ? '结转上期' : c.label + (c.overdue ? '（逾期）' : ''))))),
+        !c ? '' : c.label + (c.overdue ? '（逾期）' : ''))))),
       m.figures.length ? el('tr', {}, el('th', {}, '本期合计'), m.periods.map(p => el('td', { class: 'num' },
         p.campaignId ? m.figures.map(f => f.name + ' ' + Number(p.totals[f.key] || 0).toFixed(f.scale)).join('；') : ''))) : []))));
   root.appendChild(el('div', { class: 'legend' },
