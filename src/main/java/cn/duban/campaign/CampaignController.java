@@ -139,7 +139,7 @@ class CampaignController {
         requireSupervision(user);
         return campaigns.all().stream().map(c -> Map.<String, Object>of(
                 "id", c.id(), "title", c.title(), "status", c.status().name(), "statusLabel", c.status().label(),
-                "deadline", String.valueOf(c.deadline()))).toList();
+                "deadline", c.deadline() == null ? "" : c.deadline().toString())).toList();
     }
 
     /** The notice as a unit or the section reads it. */
@@ -155,6 +155,8 @@ class CampaignController {
                 Map.entry("documentNumber", c.documentNumber() == null ? "" : c.documentNumber()),
                 // a periodic return's schedule in a sentence (empty for a single notice)
                 Map.entry("schedule", c.template().runsInPeriods() ? Periods.describe(c.template().periodic()) : ""),
+                // the statistics table's title as the notice's attachment and every workbook print it
+                Map.entry("statisticsTitle", c.template().statisticsTitle()),
                 Map.entry("status", c.status().name()), Map.entry("statusLabel", c.status().label()),
                 Map.entry("deadline", c.deadline() == null ? "" : c.deadline().toString()),
                 Map.entry("deadlineOverride", c.deadlineOverride() == null ? "" : c.deadlineOverride().toString()),

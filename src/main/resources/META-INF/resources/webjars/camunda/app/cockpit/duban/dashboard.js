@@ -325,7 +325,7 @@ async function renderSeries(root, id) {
       u.cells.map((c, i) => el('td', { style: cellColour(c) ? 'background:' + cellColour(c) : null, 'data-carried': c && c.carried ? 'true' : null },
         !c ? '' : c.label + (c.overdue ? '（逾期）' : ''))))),
       m.figures.length ? el('tr', {}, el('th', {}, '本期合计'), m.periods.map(p => el('td', { class: 'num' },
-        p.campaignId ? m.figures.map(f => f.name + ' ' + Number(p.totals[f.key] || 0).toFixed(f.scale)).join('；') : ''))) : []))));
+        p.campaignId ? m.figures.map(f => f.name + ' ' + Number(p.totals[f.key] || 0).toFixed(f.scale) + (f.unit || '')).join('；') : ''))) : []))));
   root.appendChild(el('div', { class: 'legend' },
     el('span', {}, el('span', { class: 'swatch', style: 'background:#e8f5e9' }), '已通过'),
     el('span', {}, el('span', { class: 'swatch', style: 'background:#fff3cd' }), '未报送，结转上期数据'),
