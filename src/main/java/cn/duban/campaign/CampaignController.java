@@ -126,10 +126,7 @@ class CampaignController {
         if (body == null || body.template() == null) {
             throw new TemplateException(List.of("没有收到要保存的通知内容"));
         }
-        var t = body.template();
-        var named = new CampaignTemplate(body.code() == null ? "" : body.code().strip(), t.title(), null, t.issuer(), t.section(),
-                t.contact(), t.noticeText(), t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(),
-                t.unitHeadApproval(), t.reminders(), t.tableTitle(), t.rules(), t.rollup(), t.table(), t.periodic());
+        var named = body.template().withCode(body.code() == null ? "" : body.code().strip()).withDocumentNumber(null);
         CampaignTemplate saved = catalog.upload(TemplateParser.toJson(named), user.id());
         return Map.of("code", saved.code(), "title", saved.title(), "version", catalog.versionOf(saved.code()));
     }

@@ -126,12 +126,10 @@ public class CampaignService {
         Deadlines.requireNotPast(c.template(), deadline, LocalDate.now(clock));
         if (number != null) {
             // 代字〔年份〕序号号, and no other notice's: written the standard way
-            number = numbers.take(id, c.template().issuer(), number, c.createdBy(), other -> find(other).map(Campaign::title).orElse(other)).toString();
+            number = numbers.take(id, c.template().issuer(), number, c.createdBy()).toString();
         }
         CampaignTemplate t = draft != null && draft.template() != null ? checkedDraft(c, draft.template()) : c.template();
-        CampaignTemplate edited = new CampaignTemplate(c.template().code(), title, number, t.issuer(), t.section(), t.contact(), text,
-                t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(),
-                t.reminders(), t.tableTitle(), t.rules(), t.rollup(), t.table(), t.periodic());
+        CampaignTemplate edited = t.withCode(c.template().code()).withNotice(title, number, text);
         campaigns.updateDraft(id, title, number, edited, deadline);
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
     }
@@ -152,7 +150,7 @@ public class CampaignService {
             problems.add("字段 deadline 报送截止日期 " + deadline + " 已过，请填写今天或以后的日期");
         }
         if (number != null && !number.isBlank()) {
-            numbers.problem(id, number, other -> find(other).map(Campaign::title).orElse(other))
+            numbers.problem(id, number)
                     .ifPresent(p -> problems.add("字段 documentNumber " + p));
         }
         if (problems.isEmpty()) {
@@ -177,9 +175,7 @@ public class CampaignService {
 
     /** A template built in the form keeps the campaign's template code (a campaign never changes what it came from). */
     private static CampaignTemplate withCode(Campaign c, CampaignTemplate t) {
-        return new CampaignTemplate(c.template().code(), t.title(), t.documentNumber(), t.issuer(), t.section(), t.contact(),
-                t.noticeText(), t.items(), t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(),
-                t.unitHeadApproval(), t.reminders(), t.tableTitle(), t.rules(), t.rollup(), t.table(), t.periodic());
+        return t.withCode(c.template().code());
     }
 
     /** The rules' verdict on a 核稿 or 签发 as the person makes it; {@link #decide} refuses with the same. */

@@ -91,8 +91,19 @@ public record CampaignTemplate(
 
     /** The same template with another 文号 (a copy of an earlier notice gets its own). */
     public CampaignTemplate withDocumentNumber(String number) {
-        return new CampaignTemplate(code, title, number, issuer, section, contact, noticeText, items, targets, deadline, indicators,
+        return withNotice(title, number, noticeText);
+    }
+
+    /** The same template with the drafter's title, 文号 and body. */
+    public CampaignTemplate withNotice(String newTitle, String number, String text) {
+        return new CampaignTemplate(code, newTitle, number, issuer, section, contact, text, items, targets, deadline, indicators,
                 attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic);
+    }
+
+    /** The same template under another code (a campaign's own, or a template saved for next year). */
+    public CampaignTemplate withCode(String newCode) {
+        return new CampaignTemplate(newCode, title, documentNumber, issuer, section, contact, noticeText, items, targets, deadline,
+                indicators, attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic);
     }
 
     /**

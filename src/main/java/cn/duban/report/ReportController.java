@@ -90,7 +90,8 @@ class ReportController {
         view.put("attachmentKinds", attachments.kinds(c.template()));
         view.put("sheet", reports.sheet(c.template(), unit));
         // each version's table as the views print it (with columns), in the order of versions
-        view.put("grids", versions.stream().map(v -> reports.grid(c.template(), unit, v.values(), v.texts())).toList());
+        view.put("grids", reports.grids(c.template(), unit,
+                versions.stream().map(v -> new ReportService.Cells(v.values(), v.texts())).toList()));
         view.put("breaches", versions.isEmpty() ? List.of() : reports.breaches(c, versions.get(0)));
         view.put("staged", attachments.staged(id, unit));
         var received = contributions.receivedBy(id, unit);

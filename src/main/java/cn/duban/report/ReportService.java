@@ -283,10 +283,27 @@ public class ReportService {
      */
     @Transactional(readOnly = true)
     public List<TableFigures.Line> linesOf(CampaignTemplate t, String unitCode, Set<String> cells) {
+        return linesOf(t, t.table().rowsPerSubUnit() ? units.allChildren(unitCode) : List.of(), cells);
+    }
+
+    /**
+     * The same for several units at once (the county summary's approved units): their sub-units read in one query,
+     * by unit code. {@code cells} gives each unit's filled cells.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<TableFigures.Line>> linesOf(CampaignTemplate t, Map<String, Set<String>> cells) {
+        Map<String, List<Unit>> children = t.table().rowsPerSubUnit() ? units.allChildren(List.copyOf(cells.keySet())) : Map.of();
+        Map<String, List<TableFigures.Line>> out = new java.util.HashMap<>();
+        cells.forEach((unit, filled) -> out.put(unit, linesOf(t, children.getOrDefault(unit, List.of()), filled)));
+        return out;
+    }
+
+    /** A unit's rows from its sub-units (read by the caller) and the cells it filled. */
+    private static List<TableFigures.Line> linesOf(CampaignTemplate t, List<Unit> children, Set<String> cells) {
         if (t.table().rowsPerSubUnit()) {
             Set<String> filled = new java.util.HashSet<>();
             cells.forEach(cell -> filled.add(TableFigures.rowOf(cell)));
-            return units.allChildren(unitCode).stream().filter(u -> u.active() || filled.contains(u.code()))
+            return children.stream().filter(u -> u.active() || filled.contains(u.code()))
                     .map(u -> new TableFigures.Line(u.code(), u.name())).toList();
         }
         return TableFigures.lines(t.table(), List.of(), cells);
@@ -298,9 +315,26 @@ public class ReportService {
         if (t.table() == null) {
             return null;
         }
-        Set<String> cells = new java.util.HashSet<>(numbers.keySet());
-        cells.addAll(texts.keySet());
-        return TableGrid.ofUnit(t.table(), linesOf(t, unitCode, cells), numbers, texts);
+        return grids(t, unitCode, List.of(new Cells(numbers, texts))).get(0);
+    }
+
+    /** A version's cells: its numbers and its texts. */
+    public record Cells(Map<String, java.math.BigDecimal> numbers, Map<String, String> texts) {
+        Set<String> names() {
+            Set<String> all = new java.util.HashSet<>(numbers.keySet());
+            all.addAll(texts.keySet());
+            return all;
+        }
+    }
+
+    /** Each version's table, the unit's sub-units read once; nulls without a table with columns. */
+    @Transactional(readOnly = true)
+    public List<TableGrid> grids(CampaignTemplate t, String unitCode, List<Cells> versions) {
+        if (t.table() == null) {
+            return java.util.Collections.nCopies(versions.size(), null);
+        }
+        List<Unit> children = t.table().rowsPerSubUnit() ? units.allChildren(unitCode) : List.of();
+        return versions.stream().map(v -> TableGrid.ofUnit(t.table(), linesOf(t, children, v.names()), v.numbers(), v.texts())).toList();
     }
 
     /** What the rules say about figures as typed (for the form, before it is submitted): the bad values and the breaches. */

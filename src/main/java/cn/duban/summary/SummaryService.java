@@ -84,15 +84,17 @@ public class SummaryService {
         var t = c.template().table();
         if (t != null) {
             Map<String, Map<String, String>> texts = figures.approvedTexts(campaignId);
-            List<TableGrid.UnitRows> unitRows = new ArrayList<>();
-            for (CountySummary.UnitRow u : rows) {
-                if (u.carried() || u.status().equals(UnitStatus.APPROVED.name())) {
-                    Map<String, String> unitTexts = texts.getOrDefault(u.unitCode(), Map.of());
-                    Set<String> cells = new HashSet<>(u.values().keySet());
-                    cells.addAll(unitTexts.keySet());
-                    unitRows.add(new TableGrid.UnitRows(u.unitName(), reports.linesOf(c.template(), u.unitCode(), cells), u.values(), unitTexts));
-                }
+            List<CountySummary.UnitRow> reported = rows.stream().filter(u -> u.carried() || u.status().equals(UnitStatus.APPROVED.name())).toList();
+            Map<String, Set<String>> cells = new java.util.LinkedHashMap<>();
+            for (CountySummary.UnitRow u : reported) {
+                Set<String> filled = new HashSet<>(u.values().keySet());
+                filled.addAll(texts.getOrDefault(u.unitCode(), Map.of()).keySet());
+                cells.put(u.unitCode(), filled);
             }
+            // every reported unit's rows, their sub-units read in one query
+            Map<String, List<cn.duban.report.TableFigures.Line>> lines = reports.linesOf(c.template(), cells);
+            List<TableGrid.UnitRows> unitRows = reported.stream().map(u -> new TableGrid.UnitRows(u.unitName(), lines.get(u.unitCode()),
+                    u.values(), texts.getOrDefault(u.unitCode(), Map.of()))).toList();
             detail = TableGrid.ofUnits(t, unitRows);
             table = t.rowsPerSubUnit() || t.rowsAdded() ? detail : TableGrid.summed(t, sums);
         }

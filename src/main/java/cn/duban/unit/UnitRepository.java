@@ -121,6 +121,19 @@ class UnitRepository {
         findAll(List.copyOf(codes)).forEach((code, u) -> BatchReads.preload(new UnitKey(code), u));
     }
 
+    /** The units directly under each of these (deactivated ones too), by parent, in code order: one query per piece. */
+    Map<String, List<Unit>> childrenOf(List<String> parents) {
+        Map<String, List<Unit>> out = new HashMap<>();
+        for (List<String> piece : InLists.of(parents)) {
+            jdbc.sql(SELECT + " WHERE parent_code IN (:parents) ORDER BY code")
+                    .param("parents", piece)
+                    .query(Unit.class)
+                    .list()
+                    .forEach(u -> out.computeIfAbsent(u.parentCode(), k -> new java.util.ArrayList<>()).add(u));
+        }
+        return out;
+    }
+
     /** These units' registry rows by code, read with one query per {@link InLists} piece; unknown codes are left out. */
     Map<String, Unit> findAll(List<String> codes) {
         Map<String, Unit> rows = new HashMap<>();

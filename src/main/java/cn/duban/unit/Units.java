@@ -61,6 +61,11 @@ public class Units {
         return units.activeChildren(code);
     }
 
+    /** Every unit directly under each of these, deactivated ones too, by parent (no entry for a unit without any). */
+    public Map<String, List<Unit>> allChildren(List<String> codes) {
+        return units.childrenOf(codes);
+    }
+
     /** Every unit directly under this one, deactivated ones too (a campaign that reached them keeps them). */
     public List<Unit> allChildren(String code) {
         return units.children(code);
