@@ -34,9 +34,9 @@ class CalendarController {
      */
     @GetMapping("/api/calendar/{day}")
     Map<String, Object> get(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        return Map.of("day", day.toString(), "working", calendar.isWorkingDay(day), "nextWorkingDay", calendar.onOrAfter(day).toString(),
-                "yearKnown", calendar.knowsYear(day.getYear()), "warning", calendar.unknownYearWarning(day).orElse(""),
-                "advice", calendar.advice(day).orElse(""));
+        var a = calendar.answer(day);
+        return Map.of("day", day.toString(), "working", a.working(), "nextWorkingDay", a.nextWorkingDay().toString(),
+                "yearKnown", a.yearKnown(), "warning", a.warning(), "advice", a.advice());
     }
 
     /** The years loaded, the library's range, and whether this year and the next are known. */

@@ -109,11 +109,18 @@ public class WorkCalendar {
      * it is no working day and which is the next; empty for a working day of a known year.
      */
     public Optional<String> advice(LocalDate day) {
+        return day == null ? Optional.empty() : Optional.of(answer(day).advice()).filter(a -> !a.isEmpty());
+    }
+
+    /** A day as a form asks about it, each part worked out once: working or not, the next working day, the advice. */
+    public record DayAnswer(boolean working, LocalDate nextWorkingDay, boolean yearKnown, String warning, String advice) {}
+
+    public DayAnswer answer(LocalDate day) {
         Optional<String> unknown = unknownYearWarning(day);
-        if (unknown.isPresent() || day == null || isWorkingDay(day)) {
-            return unknown;
-        }
-        return Optional.of(day + " 不是工作日（下一个工作日为 " + onOrAfter(day) + "）");
+        boolean working = isWorkingDay(day);
+        LocalDate next = working ? day : onOrAfter(day);
+        String advice = unknown.orElse(working ? "" : day + " 不是工作日（下一个工作日为 " + next + "）");
+        return new DayAnswer(working, next, unknown.isEmpty(), unknown.orElse(""), advice);
     }
 
     /** The years loaded into duban, newest first, with the number of days each sets. */

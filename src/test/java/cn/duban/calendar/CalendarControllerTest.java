@@ -32,8 +32,8 @@ class CalendarControllerTest {
 
     @Test
     void anOperatorEntersANewlyPublishedHoliday() throws Exception {
-        when(calendar.isWorkingDay(NATIONAL_DAY)).thenReturn(false);
-        when(calendar.onOrAfter(NATIONAL_DAY)).thenReturn(NATIONAL_DAY.plusDays(7));
+        when(calendar.answer(NATIONAL_DAY)).thenReturn(new WorkCalendar.DayAnswer(false, NATIONAL_DAY.plusDays(7), true, "",
+                "2027-10-01 不是工作日（下一个工作日为 2027-10-08）"));
         mvc.perform(put("/api/calendar/2027-10-01").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"working\":false,\"name\":\" 国庆节 \"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.nextWorkingDay").value("2027-10-08"));
@@ -61,9 +61,8 @@ class CalendarControllerTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/calendar/years").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK)).andExpect(status().isForbidden());
         verifyNoInteractions(calendar);
-        when(calendar.isWorkingDay(NATIONAL_DAY)).thenReturn(true);
-        when(calendar.onOrAfter(NATIONAL_DAY)).thenReturn(NATIONAL_DAY);
-        when(calendar.unknownYearWarning(NATIONAL_DAY)).thenReturn(java.util.Optional.of("2027 年的法定节假日和调休安排尚未载入"));
+        when(calendar.answer(NATIONAL_DAY)).thenReturn(new WorkCalendar.DayAnswer(true, NATIONAL_DAY, false,
+                "2027 年的法定节假日和调休安排尚未载入", "2027 年的法定节假日和调休安排尚未载入"));
         mvc.perform(get("/api/calendar/2027-10-01").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.yearKnown").value(false))
                 .andExpect(jsonPath("$.warning").value("2027 年的法定节假日和调休安排尚未载入"));
