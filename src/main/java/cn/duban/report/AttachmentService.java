@@ -61,7 +61,8 @@ public class AttachmentService {
     public interface Upload {
         long size();
 
-        FileTypes.Source source();
+        /** Reads the file's structure through one {@link FileTypes.Source}, open for the reading only. */
+        <T> T read(java.util.function.Function<FileTypes.Source, T> reader);
 
         java.io.InputStream open() throws java.io.IOException;
 
@@ -72,8 +73,8 @@ public class AttachmentService {
                     return b.length;
                 }
 
-                public FileTypes.Source source() {
-                    return FileTypes.Source.of(b);
+                public <T> T read(java.util.function.Function<FileTypes.Source, T> reader) {
+                    return reader.apply(FileTypes.Source.of(b));
                 }
 
                 public java.io.InputStream open() {
@@ -93,20 +94,13 @@ public class AttachmentService {
                     }
                 }
 
-                public FileTypes.Source source() {
-                    return new FileTypes.Source() {
-                        public long length() {
-                            return size();
-                        }
-
-                        public byte[] read(long at, int n) {
-                            try (var channel = java.nio.channels.FileChannel.open(file)) {
-                                return FileTypes.Source.of(channel).read(at, n);
-                            } catch (java.io.IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                        }
-                    };
+                public <T> T read(java.util.function.Function<FileTypes.Source, T> reader) {
+                    // one channel for the whole check, however many box headers it reads
+                    try (var channel = java.nio.channels.FileChannel.open(file)) {
+                        return reader.apply(FileTypes.Source.of(channel));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                 }
 
                 public java.io.InputStream open() throws java.io.IOException {
@@ -152,7 +146,7 @@ public class AttachmentService {
         }
         FileTypes.Detected found;
         try {
-            found = FileTypes.detect(content.source(), name).orElse(null);
+            found = content.read(source -> FileTypes.detect(source, name)).orElse(null);
         } catch (FileTypes.Refused e) {
             throw new ReportException("文件“" + name + "”" + e.getMessage());
         }

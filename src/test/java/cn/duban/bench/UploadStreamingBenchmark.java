@@ -53,7 +53,7 @@ public final class UploadStreamingBenchmark {
 
                 before = threads.getThreadAllocatedBytes(id);
                 AttachmentService.Upload upload = AttachmentService.Upload.of(file);
-                FileTypes.detect(upload.source(), "演练.mp4").orElseThrow();
+                upload.read(source -> FileTypes.detect(source, "演练.mp4")).orElseThrow();
                 String sha = AttachmentService.sha256(upload);
                 long[] stored = new long[1];
                 AttachmentService.chunks(upload, (chunk, no) -> stored[0] += chunk.length);
