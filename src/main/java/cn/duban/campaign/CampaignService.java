@@ -148,6 +148,13 @@ public class CampaignService {
         List<String> problems = new java.util.ArrayList<>(TemplateParser.validate(withCode(c, built)));
         if (deadline != null && deadline.isBefore(LocalDate.now(clock))) {
             problems.add("字段 deadline 报送截止日期 " + deadline + " 已过，请填写今天或以后的日期");
+        } else if (deadline == null) {
+            // no date typed: the one set at the start, else the template's own fixed date (a copy of last year's notice)
+            try {
+                Deadlines.requireNotPast(built, c.deadlineOverride(), LocalDate.now(clock));
+            } catch (CampaignException e) {
+                problems.add("字段 deadline " + e.getMessage());
+            }
         }
         if (number != null && !number.isBlank()) {
             numbers.problem(id, number)

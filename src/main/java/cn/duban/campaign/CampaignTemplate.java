@@ -300,7 +300,7 @@ public record CampaignTemplate(
         /** The heading of the row column. */
         public String heading() {
             return rowHeading != null && !rowHeading.isBlank() ? rowHeading
-                    : rows != null && Boolean.TRUE.equals(rows.subUnits()) ? "单位" : rows != null && rows.added() != null ? "序号" : "项目";
+                    : rows != null && Boolean.TRUE.equals(rows.subUnits()) ? "单位" : rows != null && rows.added() != null ? "事项" : "项目";
         }
 
         @JsonIgnore
@@ -358,7 +358,8 @@ public record CampaignTemplate(
         }
 
         public int effectiveScale() {
-            return type == ColumnType.DECIMAL ? scale == null ? 2 : scale : isComputed() && scale != null ? scale : 0;
+            // a computed column's decimals are those of the columns it adds (report.TableFigures.scale)
+            return type == ColumnType.DECIMAL ? scale == null ? 2 : scale : 0;
         }
 
         public int textLimit() {

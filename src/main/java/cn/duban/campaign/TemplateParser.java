@@ -354,7 +354,7 @@ public final class TemplateParser {
             if (c.type() == null && !c.isComputed()) {
                 p.add("字段 " + at + ".type 必填（integer、decimal、text、date 或 choice）");
             }
-            if (c.scale() != null && (c.scale() < 0 || c.scale() > 4 || c.type() != null && c.type() != CampaignTemplate.ColumnType.DECIMAL)) {
+            if (c.scale() != null && (c.scale() < 0 || c.scale() > 4 || c.type() != CampaignTemplate.ColumnType.DECIMAL)) {
                 p.add("字段 " + at + ".scale 只用于 decimal 列，须在 0～4 之间");
             }
             if (c.type() == CampaignTemplate.ColumnType.CHOICE) {
