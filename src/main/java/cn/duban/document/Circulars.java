@@ -41,6 +41,11 @@ public class Circulars {
 
     /** The circular's parts: the notice's issuer and addressees, its title after the notice's, the figures of today. */
     public NoticeDocument circular(String campaignId) {
+        return circular(campaignId, "");
+    }
+
+    /** The circular as {@link #circular(String)}, numbered (第 N 期) where the notice has its 发文字号. */
+    public NoticeDocument circular(String campaignId, String issueLabel) {
         Campaign c = campaigns.get(campaignId);
         CountySummary s = summaries.summarize(campaignId);
         LocalDate today = LocalDate.now(clock);
@@ -69,7 +74,7 @@ public class Circulars {
         body.add(new Paragraph(0, "", late.isEmpty()
                 ? "请各单位继续做好相关工作，已退回的报送按要求修改后重新报送。"
                 : "请逾期未报的单位立即报送，并说明逾期原因；已退回的报送按要求修改后重新报送。" + c.template().issuer() + "将继续跟踪督办。"));
-        return new NoticeDocument(notice.issuerMark(), "", "关于" + c.shortTitle() + "工作进展情况的通报", notice.addressee(), body,
+        return new NoticeDocument(notice.issuerMark(), issueLabel, "关于" + c.shortTitle() + "工作进展情况的通报", notice.addressee(), body,
                 List.of(), List.of(), notice.signature(), today, null);
     }
 

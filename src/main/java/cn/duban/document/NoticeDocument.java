@@ -44,6 +44,17 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
         }
     }
 
+    /** The document as plain text, for a mail: title, addressee, the body paragraph by paragraph, 署名 and date. */
+    public String plainText() {
+        StringBuilder t = new StringBuilder(title).append("\n");
+        if (number != null && !number.isBlank()) {
+            t.append(number).append("\n");
+        }
+        t.append("\n").append(addressee).append("\n");
+        body.forEach(p -> t.append(p.level() == 0 ? "　　" : "").append(p.whole()).append("\n"));
+        return t.append("\n").append(signature).append("\n").append(NoticeDocx.day(date)).toString();
+    }
+
     public record RosterRow(String period, String duty, String lead, String cooperating) {}
 
     /**

@@ -61,6 +61,14 @@ public final class MailTemplates {
         return new Mail(subject, html(text), text);
     }
 
+    /** A 督办通报 signed off: its whole text to each of the campaign's units, and where to find it in duban. */
+    public static Mail circularIssued(String circularTitle, String issuer, String unitName, String circularText, String link) {
+        String subject = "【督办】督办通报：" + circularTitle;
+        String text = unitName + "：\n\n" + issuer + "印发了督办通报，全文如下。正式文件（Word）可登录督办系统，在本通知的办理页面下载。\n\n"
+                + circularText + "\n\n办理入口：" + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
     /** The plain text as HTML: escaped, paragraphs kept, the link made clickable. */
     static String html(String text) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"></head><body>");

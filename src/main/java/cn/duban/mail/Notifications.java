@@ -11,6 +11,7 @@ public class Notifications {
 
     public static final String NOTICE_ISSUED = "NOTICE_ISSUED";
     public static final String REPORT_RETURNED = "REPORT_RETURNED";
+    public static final String CIRCULAR_ISSUED = "CIRCULAR_ISSUED";
 
     private final Outbox outbox;
     private final TasklistLinks links;
@@ -45,6 +46,17 @@ public class Notifications {
         var mail = MailTemplates.noticeIssued(c.title(), c.template().issuer(), unit.name(), due, links.task(taskId));
         for (String to : to(unit, unit.headUser())) {
             outbox.enqueue(mail, NOTICE_ISSUED, c.id(), unit.code(), due, to);
+        }
+    }
+
+    /**
+     * A 督办通报 went out: the unit's head (and the unit's mailbox) receive its text, once per circular
+     * ({@code ref} tells two circulars of one day apart).
+     */
+    public void circularIssued(Campaign c, Unit unit, long circularId, String circularTitle, String circularText, LocalDate asOf) {
+        var mail = MailTemplates.circularIssued(circularTitle, c.template().issuer(), unit.name(), circularText, links.tasklist());
+        for (String to : to(unit, unit.headUser())) {
+            outbox.enqueue(new Outbox.Queued(mail, CIRCULAR_ISSUED, c.id(), unit.code(), asOf, to, "circular:" + circularId));
         }
     }
 

@@ -63,7 +63,8 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
     static final Map<String, Map<String, Set<String>>> TASK_INPUTS = Map.of(
             UnitReportProcess.KEY, names(UnitReportProcess.FORM_INPUTS),
             NoticeApprovalProcess.KEY, names(NoticeApprovalProcess.FORM_INPUTS),
-            CampaignProcess.KEY, names(CampaignProcess.FORM_INPUTS));
+            CampaignProcess.KEY, names(CampaignProcess.FORM_INPUTS),
+            CircularApprovalProcess.KEY, names(CircularApprovalProcess.FORM_INPUTS));
 
     /** The processes a person may start, with what the start form may hand in; duban starts every other one. */
     static final Map<String, Set<String>> START_INPUTS = Map.of(
@@ -71,7 +72,7 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
 
     /** The processes duban starts itself: nobody starts them by hand, operators neither. */
     static final Set<String> DUBAN_STARTS = Set.of(NoticeApprovalProcess.KEY, DistributionProcess.KEY, UnitReportProcess.KEY,
-            SeriesProcess.KEY);
+            SeriesProcess.KEY, CircularApprovalProcess.KEY);
 
     private ProcessEngineConfigurationImpl configuration;
 
