@@ -351,6 +351,95 @@ class BrowserFlowIT {
     @Autowired cn.duban.campaign.CampaignService campaignService;
     @Autowired cn.duban.document.NoticeDocuments noticeDocuments;
 
+    /**
+     * A 督办通报 as the section, the 科长, the leader and a unit meet it: sent from the 督办看板, read in a frame and
+     * refused at the field when returned without a reason, passed by the 科长 at a desk and signed by the leader on a
+     * phone, then found by the unit's reporter (on a phone) on its own task, and followed on the 督办看板 to 已印发.
+     */
+    @Test
+    void aCircularIsSentFromTheDashboardSignedInTasklistAndReadByTheUnit() throws Exception {
+        try {
+            circular();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-circular");
+            Files.writeString(Path.of("target/e2e/FAILED-circular.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void circular() throws Exception {
+        driver.sectionPeople();
+        String code = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]").code();
+        String id = driver.issue(driver.startCampaign(code, calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7)).toString()));
+        driver.sign(id, "rmyy");
+
+        // the section sends today's circular from the 督办看板, and may not send a second while it is being decided
+        b.phone(false);
+        b.login("cockpit", "zhangke", PW);
+        b.go("/camunda/app/cockpit/default/#/duban?campaign=" + id);
+        b.click("#duban-send-circular");
+        b.visible("#duban-circulars tr[data-status='REVIEWING']");
+        assertThat(b.visible("#duban-circulars").getText()).contains("第1期").contains("待核稿").contains("张珂")
+                .contains("办结后才能再送一期").doesNotContain("zhangke");
+        assertThat(b.driver.findElement(By.id("duban-send-circular")).isEnabled()).isFalse();
+        b.screenshot("dashboard-circular-sent");
+
+        // 核稿 and 签发: the circular as it was sent, in a frame; the 科长 at a desk, the leader on a phone
+        for (String[] step : List.of(new String[] {"zhangke", cn.duban.process.CircularApprovalProcess.REVIEW_CIRCULAR},
+                new String[] {"lijun", cn.duban.process.CircularApprovalProcess.SIGN_OFF_CIRCULAR})) {
+            boolean phone = step[0].equals("lijun");
+            b.login("tasklist", step[0], PW);
+            b.phone(phone);
+            openTask(step[0], task(id, step[1]));
+            String text = framed("#circularPreview", "通报");
+            assertThat(text).contains("第1期").contains("工作进展情况的通报").contains("应报 2 家").doesNotContain("ENGINE-");
+            assertThat(b.fetch(b.visible("#circularDocx").getAttribute("href")))
+                    .isEqualTo("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            if (!phone) {
+                b.click("input[name='approved'][ng-value='false']");
+                refusedAt("#commentError", "退回时请填写退回理由");
+            }
+            b.click("input[name='approved'][ng-value='true']");
+            b.until(d -> d.findElements(By.id("commentError")).isEmpty() ? Boolean.TRUE : null);
+            assertThat(b.pageText()).as("names, not login ids or engine messages").doesNotContain("ENGINE-").doesNotContain(step[0])
+                    .doesNotContain("drafter1").doesNotContain("zhangke");
+            if (phone) {
+                assertThat(doneReachable()).as("on a phone the leader's 办结 is on screen and uncovered").isEqualTo(Boolean.TRUE);
+            }
+            b.screenshot((phone ? "phone-circular-" : "circular-") + step[1]);
+            completeOnceChecked();
+        }
+
+        // the unit's reporter finds it on its task (a phone), and the section sees it issued
+        b.login("tasklist", "rmyy-reporter", PW);
+        b.phone(true);
+        openTask("rmyy-reporter", b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.FILL_REPORT).stream().findFirst().orElse(null)));
+        assertThat(b.visible("#circulars").getText()).contains("督办通报").contains("第1期").contains("印发");
+        assertThat(b.fetch(b.visible("#circulars a").getAttribute("href")))
+                .isEqualTo("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        b.screenshot("phone-unit-circular");
+        b.phone(false);
+        b.login("cockpit", "zhangke", PW);
+        b.go("/camunda/app/cockpit/default/#/duban?campaign=" + id);
+        assertThat(b.visible("#duban-circulars tr[data-status='ISSUED']").getText()).contains("已印发").contains("李军");
+        assertThat(b.driver.findElement(By.id("duban-send-circular")).isEnabled()).isTrue();
+        b.screenshot("dashboard-circular-issued");
+    }
+
+    /** The text of a document previewed in a frame, once it has loaded. */
+    String framed(String css, String marker) {
+        WebElement frame = b.visible(css);
+        b.driver.switchTo().frame(frame);
+        try {
+            return b.until(d -> {
+                String text = d.findElement(By.tagName("body")).getText();
+                return text.contains(marker) ? text : null;
+            });
+        } finally {
+            b.driver.switchTo().defaultContent();
+        }
+    }
+
     /** The text of the notice's preview (the frame in the 核稿, 签发 forms), once it has loaded. */
     String preview() {
         WebElement frame = b.visible("#noticePreview");

@@ -160,8 +160,10 @@ async function renderCampaign(root, id, bucket, page) {
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/summary.xlsx`, download: '' }, '下载全县汇总表（xlsx）'),
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/package.zip`, download: '' }, '下载上报材料包（zip）'),
     // 督办通报 and 督办单 in one click, in the notice's own format (Word)
-    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/circular.docx`, download: '', id: 'duban-circular' }, '生成督办通报（Word）'),
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/circular.docx`, download: '', id: 'duban-circular' }, '预览督办通报（Word，未送签）'),
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/supervision-orders.docx`, download: '', id: 'duban-orders' }, '生成督办单（Word，临近截止蓝色、逾期黄色、严重逾期红色）')));
+
+  root.appendChild(await circularSection(id));
 
   root.appendChild(el('h3', {}, '各单位办理情况'));
   root.appendChild(chart(c.counts));
@@ -212,6 +214,50 @@ async function renderCampaign(root, id, bucket, page) {
 
 }
 
+
+/**
+ * 督办通报 of a campaign: send today's for 核稿 and 签发 (the document is fixed as sent), and follow each one —
+ * who sent, checked and signed it, with what opinion — to its issue, when the units are mailed it.
+ */
+async function circularSection(id) {
+  const list = await get('/campaigns/' + encodeURIComponent(id) + '/circulars');
+  const message = el('span', { class: 'muted', id: 'duban-circular-message', style: 'margin-left: 12px' });
+  const pending = list.find(x => x.status === 'REVIEWING' || x.status === 'SIGNING');
+  const send = el('button', {
+    class: 'btn btn-primary btn-sm', id: 'duban-send-circular', disabled: pending ? 'disabled' : null,
+    onclick: async () => {
+      send.setAttribute('disabled', 'disabled');
+      message.className = 'muted';
+      message.textContent = '正在生成……';
+      try {
+        const sent = await api('POST', API + '/campaigns/' + encodeURIComponent(id) + '/circulars', '送签失败', {});
+        message.textContent = `督办通报${sent.issueLabel}已送科长核稿`;
+        render(mounted);
+      } catch (e) {
+        message.className = 'error';
+        message.textContent = e.message;
+        send.removeAttribute('disabled');
+      }
+    }
+  }, '按当前数据生成督办通报，送核稿签发');
+  // who decided, when, which way (a return is the last decision of a returned circular), and why
+  const opinion = (who, at, verdict, comment) => who ? `${who} ${when(at)} ${verdict}${comment ? '：' + comment : ''}` : '';
+  return el('div', { id: 'duban-circulars' },
+    el('h3', {}, '督办通报'),
+    el('p', { class: 'muted' }, '督办通报按送签时的数据生成，经科长核稿、领导签发后印发：各单位收到邮件，并可在其办理页面下载。退回的通报作废，可重新生成一期。'),
+    el('p', {}, send, pending ? el('span', { class: 'muted', style: 'margin-left: 12px' }, `${pending.issueLabel}${pending.statusLabel}，办结后才能再送一期`) : null, message),
+    list.length ? el('table', { class: 'circulars' },
+      el('thead', {}, el('tr', {}, ['期数', '数据截至', '状态', '送签', '核稿', '签发', '文件'].map(h => el('th', {}, h)))),
+      el('tbody', {}, list.map(x => el('tr', { 'data-circular': x.id, 'data-status': x.status },
+        el('td', {}, x.issueLabel),
+        el('td', {}, x.asOf),
+        el('td', {}, x.statusLabel),
+        el('td', {}, opinion(x.createdBy, x.createdAt, '送签', '')),
+        el('td', {}, opinion(x.reviewedBy, x.reviewedAt, x.status === 'RETURNED' && !x.signedBy ? '退回' : '通过', x.reviewComment)),
+        el('td', {}, opinion(x.signedBy, x.signedAt, x.status === 'RETURNED' ? '退回' : '签发', x.signComment)),
+        el('td', {}, el('a', { href: `${API}/circulars/${x.id}/document.docx`, download: '' }, '下载'))))))
+      : el('p', { class: 'muted' }, '尚未发过督办通报。'));
+}
 
 /** One unit in one campaign, for the section: versions, figures, files, reminders, urges and a timeline, no engine ids. */
 async function renderUnit(root, id, unitCode) {
