@@ -8,6 +8,7 @@ CREATE TABLE duban_circular (
     title          VARCHAR(500) NOT NULL,
     as_of          DATE         NOT NULL,
     docx           BYTEA        NOT NULL,
+    pdf            BYTEA        NOT NULL,
     html           TEXT         NOT NULL,
     text_body      TEXT         NOT NULL,
     created_by     VARCHAR(64)  NOT NULL,

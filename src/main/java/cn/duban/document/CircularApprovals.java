@@ -75,9 +75,11 @@ public class CircularApprovals {
         NoticeDocument d = documents.circular(campaignId, label);
         ByteArrayOutputStream docx = new ByteArrayOutputStream();
         NoticeDocx.write(d, docx);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        NoticePdf.write(d, pdf);
         long id;
         try {
-            id = circulars.insert(campaignId, serial, d.title(), d.date(), docx.toByteArray(), NoticeHtml.render(d), d.plainText(),
+            id = circulars.insert(campaignId, serial, d.title(), d.date(), docx.toByteArray(), pdf.toByteArray(), NoticeHtml.render(d), d.plainText(),
                     actor, LocalDateTime.now(clock));
         } catch (DuplicateKeyException e) {
             throw new Refusal(Refusal.CONFLICT, "刚有人送出了一期督办通报，请刷新页面后查看");
@@ -120,6 +122,11 @@ public class CircularApprovals {
     @Transactional(readOnly = true)
     public byte[] docx(long id) {
         return circulars.docx(id);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] pdf(long id) {
+        return circulars.pdf(id);
     }
 
     @Transactional(readOnly = true)

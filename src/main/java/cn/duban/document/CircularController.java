@@ -75,11 +75,19 @@ class CircularController {
 
     @GetMapping("/api/circulars/{circularId}/document.docx")
     ResponseEntity<byte[]> docx(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long circularId) {
-        Circular c = readable(user, circularId);
-        String name = FileNames.safeTitle(campaigns.get(c.campaignId()).shortTitle() + "-督办通报" + c.issueLabel()) + ".docx";
-        return ResponseEntity.ok().contentType(DOCX)
+        return file(readable(user, circularId), "docx", DOCX, circulars.docx(circularId));
+    }
+
+    @GetMapping("/api/circulars/{circularId}/document.pdf")
+    ResponseEntity<byte[]> pdf(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long circularId) {
+        return file(readable(user, circularId), "pdf", MediaType.APPLICATION_PDF, circulars.pdf(circularId));
+    }
+
+    private ResponseEntity<byte[]> file(Circular c, String extension, MediaType type, byte[] content) {
+        String name = FileNames.safeTitle(campaigns.get(c.campaignId()).shortTitle() + "-督办通报" + c.issueLabel()) + "." + extension;
+        return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(circulars.docx(circularId));
+                .body(content);
     }
 
     /** The circular as it was sent, for the frame of the 核稿 and 签发 forms (framed by duban's own pages only, nothing run). */

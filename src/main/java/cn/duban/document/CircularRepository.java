@@ -28,13 +28,13 @@ class CircularRepository {
                 .param(campaignId).query(Integer.class).single();
     }
 
-    long insert(String campaignId, int serial, String title, LocalDate asOf, byte[] docx, String html, String text,
+    long insert(String campaignId, int serial, String title, LocalDate asOf, byte[] docx, byte[] pdf, String html, String text,
                 String createdBy, LocalDateTime createdAt) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO duban_circular (campaign_id, serial, status, title, as_of, docx, html, text_body, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, serial, CircularStatus.REVIEWING.name(), title, asOf, docx, html, text, createdBy, createdAt)
+                INSERT INTO duban_circular (campaign_id, serial, status, title, as_of, docx, pdf, html, text_body, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, serial, CircularStatus.REVIEWING.name(), title, asOf, docx, pdf, html, text, createdBy, createdAt)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -63,6 +63,10 @@ class CircularRepository {
 
     byte[] docx(long id) {
         return jdbc.sql("SELECT docx FROM duban_circular WHERE id = ?").param(id).query(byte[].class).single();
+    }
+
+    byte[] pdf(long id) {
+        return jdbc.sql("SELECT pdf FROM duban_circular WHERE id = ?").param(id).query(byte[].class).single();
     }
 
     String html(long id) {

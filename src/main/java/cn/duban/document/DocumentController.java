@@ -41,8 +41,18 @@ class DocumentController {
         requireReader(user, id);
         return ResponseEntity.ok().contentType(DOCX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(documents.fileName(id), StandardCharsets.UTF_8).build().toString())
+                        .filename(documents.fileName(id, "docx"), StandardCharsets.UTF_8).build().toString())
                 .body(documents.docx(id));
+    }
+
+    /** The notice as a PDF in the same layout, with the fonts duban ships (for reading and printing anywhere). */
+    @GetMapping("/api/campaigns/{id}/notice.pdf")
+    ResponseEntity<byte[]> pdf(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        requireReader(user, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(documents.fileName(id, "pdf"), StandardCharsets.UTF_8).build().toString())
+                .body(documents.pdf(id));
     }
 
     @GetMapping(value = "/api/campaigns/{id}/notice.html", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")

@@ -78,12 +78,19 @@ public class NoticeDocuments {
         return out.toByteArray();
     }
 
+    /** The same document as a PDF, for reading and printing on any device ({@link NoticePdf}). */
+    public byte[] pdf(String campaignId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        NoticePdf.write(of(campaignId), out);
+        return out.toByteArray();
+    }
+
     public String html(String campaignId) {
         return NoticeHtml.render(of(campaignId));
     }
 
-    /** The file name: the notice's short title, 通知 (正式文件), .docx. */
-    public String fileName(String campaignId) {
-        return cn.duban.support.FileNames.safeTitle(campaigns.get(campaignId).shortTitle() + "-通知") + ".docx";
+    /** The file name: the notice's short title, 通知 (正式文件), and the extension given (docx, pdf). */
+    public String fileName(String campaignId, String extension) {
+        return cn.duban.support.FileNames.safeTitle(campaigns.get(campaignId).shortTitle() + "-通知") + "." + extension;
     }
 }

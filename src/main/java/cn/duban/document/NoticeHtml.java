@@ -38,10 +38,55 @@ public final class NoticeHtml {
             @media (max-width: 640px) { .page { padding: 12px; font-size: 13pt; } .mark { font-size: 20pt; } h1 { font-size: 17pt; } }
             """;
 
+    /**
+     * The page as printed to PDF ({@link NoticePdf}): A4 with GB/T 9704's margins (天头 37 mm, 订口 28 mm, a type area
+     * of 156 × 225 mm), 22 lines of 3号 a page, page numbers — 一 1 一 — right on odd pages and left on even ones, the
+     * attachment on a page of its own; in the fonts duban ships (src/main/resources/fonts/README.md).
+     */
+    static final String PRINT_STYLE = """
+            @page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm;
+                    @bottom-right { content: "— " counter(page) " —"; font-family: "AR PL SungtiL GB"; font-size: 14pt;
+                                    vertical-align: top; padding-top: 7mm; padding-right: 1em; } }
+            @page :left { @bottom-right { content: none; }
+                          @bottom-left { content: "— " counter(page) " —"; font-family: "AR PL SungtiL GB"; font-size: 14pt;
+                                         vertical-align: top; padding-top: 7mm; padding-left: 1em; } }
+            body { margin: 0; font-family: "AR PL SungtiL GB", "Droid Sans Fallback"; font-size: 16pt; line-height: 28.95pt; color: #000; }
+            .mark { color: #e00; text-align: center; font-size: 36pt; line-height: 1.3; letter-spacing: 2pt; margin-top: 10mm; }
+            .number { text-align: center; border-bottom: 1.5pt solid #e00; padding: 2mm 0 4mm; margin-bottom: 28.95pt; }
+            h1 { text-align: center; font-size: 22pt; font-weight: normal; line-height: 1.45; margin: 0 0 28.95pt; }
+            p { margin: 0; text-indent: 2em; text-align: justify; }
+            p.addressee, p.plain { text-indent: 0; }
+            .l1 { font-family: "Droid Sans Fallback"; }
+            .l2 { font-family: "AR PL KaitiM GB", "Droid Sans Fallback"; }
+            .right { text-align: right; text-indent: 0; }
+            .sign { padding-right: 4em; margin-top: 57.9pt; }
+            .date { padding-right: 2em; }
+            .imprint { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; font-size: 14pt; text-indent: 1em; margin-top: 57.9pt;
+                       page-break-inside: avoid; }
+            table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.5; margin: 6pt 0; -fs-table-paginate: paginate; }
+            th, td { border: 0.75pt solid #000; padding: 3pt 4pt; text-align: center; }
+            th { font-family: "Droid Sans Fallback"; font-weight: normal; }
+            tr { page-break-inside: avoid; }
+            .attachment { page-break-before: always; }
+            .attachment h2 { text-align: center; font-size: 22pt; font-weight: normal; line-height: 1.45; margin: 0 0 14pt; }
+            .small { font-size: 14pt; text-indent: 0; }
+            """;
+
+    /** The page the forms show: the screen's style, the reader's own fonts where they have them. */
     public static String render(NoticeDocument d) {
-        StringBuilder h = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
-                .append(e(d.title())).append("</title><style>").append(STYLE).append("</style></head><body><div class=\"page\">");
+        return render(d, STYLE, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />");
+    }
+
+    /** The page {@link NoticePdf} lays out: the same parts as {@link #render(NoticeDocument)}, in the print style. */
+    static String print(NoticeDocument d) {
+        return render(d, PRINT_STYLE, "");
+    }
+
+    /** The parts in their order, as well-formed XHTML (so that the PDF renderer's XML parser reads it too). */
+    private static String render(NoticeDocument d, String style, String head) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\"><head>"
+                + "<meta charset=\"UTF-8\" />").append(head).append("<title>")
+                .append(e(d.title())).append("</title><style>").append(style).append("</style></head><body><div class=\"page\">");
         h.append("<div class=\"mark\" id=\"issuer-mark\">").append(e(d.issuerMark())).append("</div>");
         h.append("<div class=\"number\" id=\"document-number\">").append(d.number().isEmpty() ? "（发文字号待定）" : e(d.number())).append("</div>");
         h.append("<h1>").append(e(d.title())).append("</h1>");

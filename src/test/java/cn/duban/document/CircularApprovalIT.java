@@ -126,6 +126,13 @@ class CircularApprovalIT {
             String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
             assertThat(text).contains("第1期").contains("工作进展情况的通报").contains("应报 2 家");
         }
+        ResponseEntity<byte[]> pdf = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/circulars/" + id + "/document.pdf", byte[].class);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("第1期").contains("应报 2 家");
+        }
+        assertThat(http.withBasicAuth("fybjy-reporter", "test").getForEntity("/api/circulars/" + id + "/document.pdf", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("fybjy-reporter", "test").getForEntity("/api/circulars/" + id + "/document.docx", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("fybjy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/circulars", String.class)

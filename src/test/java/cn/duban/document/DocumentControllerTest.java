@@ -36,7 +36,7 @@ class DocumentControllerTest {
     @Test
     void aUnitReadsOnlyANoticeThatReachedItAndNeverTheCirculars() throws Exception {
         when(campaigns.reachesAnyOf("C1", List.of("zyy"))).thenReturn(false);
-        for (String path : List.of("/api/campaigns/C1/notice.docx", "/api/campaigns/C1/notice.html")) {
+        for (String path : List.of("/api/campaigns/C1/notice.docx", "/api/campaigns/C1/notice.pdf", "/api/campaigns/C1/notice.html")) {
             mvc.perform(get(path).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
                     .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("无权查看该通知"));
         }
@@ -57,9 +57,14 @@ class DocumentControllerTest {
                 .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"))
                 .andExpect(header().string("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"));
         when(documents.docx("C2")).thenReturn(new byte[] {1});
-        when(documents.fileName("C2")).thenReturn("活动-通知.docx");
+        when(documents.fileName("C2", "docx")).thenReturn("活动-通知.docx");
         mvc.perform(get("/api/campaigns/C2/notice.docx").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        when(documents.pdf("C2")).thenReturn(new byte[] {1});
+        when(documents.fileName("C2", "pdf")).thenReturn("活动-通知.pdf");
+        mvc.perform(get("/api/campaigns/C2/notice.pdf").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".pdf")));
     }
 }

@@ -415,8 +415,7 @@ class BrowserFlowIT {
         b.phone(true);
         openTask("rmyy-reporter", b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.FILL_REPORT).stream().findFirst().orElse(null)));
         assertThat(b.visible("#circulars").getText()).contains("督办通报").contains("第1期").contains("印发");
-        assertThat(b.fetch(b.visible("#circulars a").getAttribute("href")))
-                .isEqualTo("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(b.fetch(b.visible("#circulars a").getAttribute("href"))).isEqualTo("200 application/pdf");
         b.screenshot("phone-unit-circular");
         b.phone(false);
         b.login("cockpit", "zhangke", PW);
@@ -561,6 +560,7 @@ class BrowserFlowIT {
                     .contains("二、主要活动").contains("附件：").contains("单位负责人").doesNotContain("ENGINE-");
             assertThat(b.fetch(b.visible("#noticeDocx").getAttribute("href")))
                     .isEqualTo("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            assertThat(b.fetch(b.visible("#noticePdf").getAttribute("href"))).isEqualTo("200 application/pdf");
             assertThat(b.pageText()).as("names, not login ids or engine messages").doesNotContain("ENGINE-").doesNotContain(step[0]);
             if (!phone) {
                 assertThat(b.js("var n = document.querySelector('.column.tasks-list'); return !n || n.offsetParent === null;"))

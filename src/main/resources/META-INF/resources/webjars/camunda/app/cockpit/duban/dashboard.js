@@ -255,7 +255,8 @@ async function circularSection(id) {
         el('td', {}, opinion(x.createdBy, x.createdAt, '送签', '')),
         el('td', {}, opinion(x.reviewedBy, x.reviewedAt, x.status === 'RETURNED' && !x.signedBy ? '退回' : '通过', x.reviewComment)),
         el('td', {}, opinion(x.signedBy, x.signedAt, x.status === 'RETURNED' ? '退回' : '签发', x.signComment)),
-        el('td', {}, el('a', { href: `${API}/circulars/${x.id}/document.docx`, download: '' }, '下载'))))))
+        el('td', {}, el('a', { href: `${API}/circulars/${x.id}/document.docx`, download: '' }, 'Word'), ' · ',
+          el('a', { href: `${API}/circulars/${x.id}/document.pdf`, download: '' }, 'PDF'))))))
       : el('p', { class: 'muted' }, '尚未发过督办通报。'));
 }
 
