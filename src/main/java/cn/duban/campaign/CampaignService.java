@@ -123,12 +123,13 @@ public class CampaignService {
         if (text.length() > TemplateParser.MAX_NOTICE_TEXT) {
             throw new CampaignException("通知正文过长（最多 " + TemplateParser.MAX_NOTICE_TEXT + " 字）");
         }
-        Deadlines.requireNotPast(c.template(), deadline, LocalDate.now(clock));
+        CampaignTemplate t = draft != null && draft.template() != null ? checkedDraft(c, draft.template()) : c.template();
+        // the deadline as handed in: the date typed, else (the field cleared: 按模板) the edited notice's own
+        Deadlines.requireNotPast(t, deadline, LocalDate.now(clock));
         if (number != null) {
             // 代字〔年份〕序号号, and no other notice's: written the standard way
             number = numbers.take(id, c.template().issuer(), number, c.createdBy()).toString();
         }
-        CampaignTemplate t = draft != null && draft.template() != null ? checkedDraft(c, draft.template()) : c.template();
         CampaignTemplate edited = t.withCode(c.template().code()).withNotice(title, number, text);
         campaigns.updateDraft(id, title, number, edited, deadline);
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
@@ -139,22 +140,21 @@ public class CampaignService {
      * the units against the live registry): the problems, each naming its field (字段 items[2].title 必填), or none.
      */
     public List<String> draftProblems(String id, CampaignTemplate built) {
-        return draftProblems(id, built, null, null);
+        return draftProblems(id, built, get(id).deadlineOverride(), null);
     }
 
-    /** The same, with the deadline the drafter typed (not in the past) and the 文号 (its form, and nobody else's). */
+    /**
+     * The same, with the deadline as the form would hand it in — the date typed, or none (the field cleared: the
+     * notice's own date, 按模板) — held against today by the rule 办结 applies ({@link #submitDraft}), and the 文号
+     * (its form, and nobody else's).
+     */
     public List<String> draftProblems(String id, CampaignTemplate built, LocalDate deadline, String number) {
         Campaign c = get(id);
         List<String> problems = new java.util.ArrayList<>(TemplateParser.validate(withCode(c, built)));
-        if (deadline != null && deadline.isBefore(LocalDate.now(clock))) {
-            problems.add("字段 deadline 报送截止日期 " + deadline + " 已过，请填写今天或以后的日期");
-        } else if (deadline == null) {
-            // no date typed: the one set at the start, else the template's own fixed date (a copy of last year's notice)
-            try {
-                Deadlines.requireNotPast(built, c.deadlineOverride(), LocalDate.now(clock));
-            } catch (CampaignException e) {
-                problems.add("字段 deadline " + e.getMessage());
-            }
+        try {
+            Deadlines.requireNotPast(built, deadline, LocalDate.now(clock));
+        } catch (CampaignException e) {
+            problems.add("字段 deadline " + e.getMessage());
         }
         if (number != null && !number.isBlank()) {
             numbers.problem(id, number)

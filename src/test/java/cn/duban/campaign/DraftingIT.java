@@ -53,6 +53,11 @@ class DraftingIT {
         var typed = TemplateParser.byField(campaigns.draftProblems(id, good, LocalDate.of(2020, 1, 6), "第七号"));
         assertThat(typed.get("deadline")).isEqualTo("报送截止日期 2020-01-06 已过，请填写今天或以后的日期");
         assertThat(typed.get("documentNumber")).startsWith("发文字号“第七号”格式不对");
+        // the date field cleared (按模板): the check and 办结 both hold the notice's own date, 2024-03-22, against today
+        assertThat(TemplateParser.byField(campaigns.draftProblems(id, good, null, null)).get("deadline"))
+                .isEqualTo("模板中的报送截止日期 2024-03-22 已过，请填写今天或以后的报送截止日期");
+        assertThatThrownBy(() -> campaigns.submitDraft(id, new NoticeDraft("标题", null, null, null, good)))
+                .hasMessage("模板中的报送截止日期 2024-03-22 已过，请填写今天或以后的报送截止日期");
         campaigns.submitDraft(id, new NoticeDraft("关于开展冬季健康宣传活动的通知", null, null, due, good));
         var c = campaigns.get(id);
         assertThat(c.template().code()).as("a campaign keeps the template it came from").isEqualTo(original.code());
