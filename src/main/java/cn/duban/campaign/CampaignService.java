@@ -283,6 +283,14 @@ public class CampaignService {
         campaigns.markArchived(id, LocalDateTime.now(clock));
     }
 
+    /**
+     * The campaign, its row locked until the caller's transaction ends: what another feature decides about it once
+     * at a time (two people sending a 督办通报 at once are one after the other).
+     */
+    public Campaign lock(String id) {
+        return locked(id);
+    }
+
     private Campaign locked(String id) {
         return campaigns.lock(id).orElseThrow(() -> new CampaignException("活动 " + id + " 不存在"));
     }

@@ -10,6 +10,10 @@ public record Circular(long id, String campaignId, int serial, CircularStatus st
 
     /** 第 N 期, as the document and the lists name it. */
     public String issueLabel() {
+        return label(serial);
+    }
+
+    static String label(int serial) {
         return "第" + serial + "期";
     }
 

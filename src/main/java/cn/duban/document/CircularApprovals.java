@@ -59,7 +59,7 @@ public class CircularApprovals {
      * only where it has units, and one at a time (a circular still being decided is the one to finish first).
      */
     public Circular send(String campaignId, String actor) {
-        Campaign c = campaigns.get(campaignId);
+        Campaign c = campaigns.lock(campaignId); // one sender at a time: the pending check and the next 期 hold together
         if (c.status() != CampaignStatus.ISSUED && c.status() != CampaignStatus.CLOSED) {
             throw new Refusal(Refusal.CONFLICT, "通知“" + c.status().label() + "”，还不能发督办通报（通知印发后才有报送情况可以通报）");
         }
@@ -71,7 +71,7 @@ public class CircularApprovals {
             throw new Refusal(Refusal.CONFLICT, "督办通报" + x.issueLabel() + x.statusLabel() + "，办结后才能再送一期");
         });
         int serial = circulars.nextSerial(campaignId);
-        String label = "第" + serial + "期";
+        String label = Circular.label(serial);
         NoticeDocument d = documents.circular(campaignId, label);
         ByteArrayOutputStream docx = new ByteArrayOutputStream();
         NoticeDocx.write(d, docx);
@@ -104,19 +104,34 @@ public class CircularApprovals {
         return Decisions.check(approved, comment, null, Decisions.Return.REASON, LocalDate.now(clock));
     }
 
-    /** 核稿 or 签发: passed on, issued, or returned with the reason. Issued, each unit of the campaign is mailed its text. */
+    /** 核稿 or 签发: passed on, issued, or returned with the reason (the units are told by {@link #notifyUnits}). */
     public Circular decide(long id, CircularStatus.Stage stage, Boolean approved, String comment, String actor) {
         Circular c = circulars.lock(id).orElseThrow(() -> new Refusal("督办通报不存在"));
         check(approved, comment).orRefuse();
         CircularStatus next = c.status().after(stage, approved);
-        circulars.decided(id, stage, next, actor, LocalDateTime.now(clock), Texts.optional(comment));
-        if (next == CircularStatus.ISSUED) {
-            Campaign campaign = campaigns.get(c.campaignId());
-            String text = circulars.text(id);
-            List<String> codes = summaries.summarize(c.campaignId()).units().stream().map(CountySummary.UnitRow::unitCode).toList();
-            units.findAll(codes).values().forEach(u -> notifications.circularIssued(campaign, u, id, c.title(), text, c.asOf()));
+        if (next == CircularStatus.ISSUED && campaigns.get(c.campaignId()).status() == CampaignStatus.ARCHIVED) {
+            throw new Refusal(Refusal.CONFLICT, "通知已归档，不再印发督办通报；请选择“退回”");
         }
+        circulars.decided(id, stage, next, actor, LocalDateTime.now(clock), Texts.optional(comment));
         return get(id);
+    }
+
+    /**
+     * An issued circular reaches the campaign's units: each unit's head (and mailbox) is mailed its text, told
+     * whether the unit is among the late ones, once per circular (a repeated call queues nothing more). Returns how
+     * many mails were queued.
+     */
+    public int notifyUnits(long id) {
+        Circular c = get(id);
+        if (c.status() != CircularStatus.ISSUED) {
+            throw new IllegalStateException("circular " + id + " is " + c.status() + ", not issued");
+        }
+        Campaign campaign = campaigns.get(c.campaignId());
+        List<CountySummary.UnitRow> lines = summaries.summarize(c.campaignId()).units();
+        java.util.Set<String> late = new java.util.HashSet<>();
+        lines.stream().filter(CountySummary.UnitRow::overdue).forEach(u -> late.add(u.unitCode()));
+        return notifications.circularIssued(campaign, units.findAll(lines.stream().map(CountySummary.UnitRow::unitCode).toList()).values(),
+                late, id, c.title() + "（" + c.issueLabel() + "）", circulars.text(id), c.asOf());
     }
 
     @Transactional(readOnly = true)

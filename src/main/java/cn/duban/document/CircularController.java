@@ -13,8 +13,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CircularController {
 
-    private static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-
     private final CircularApprovals circulars;
     private final CampaignService campaigns;
     private final People people;
@@ -49,6 +45,13 @@ class CircularController {
                 LocalDate asOf, String createdBy, LocalDateTime createdAt, String reviewedBy, LocalDateTime reviewedAt,
                 String reviewComment, String signedBy, LocalDateTime signedAt, String signComment) {}
 
+    /** An issued circular as a unit sees it: which one, of when, and its files — not who in the section decided what. */
+    record UnitView(long id, String issueLabel, String title, LocalDate asOf, LocalDateTime signedAt) {
+        static UnitView of(Circular c) {
+            return new UnitView(c.id(), c.issueLabel(), c.title(), c.asOf(), c.signedAt());
+        }
+    }
+
     /** 送核稿签发: the circular of today's figures goes to the 科长. */
     @PostMapping("/api/campaigns/{id}/circulars")
     View send(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
@@ -58,24 +61,25 @@ class CircularController {
 
     /** The campaign's circulars: every one for the section, the issued ones for a unit the notice reached. */
     @GetMapping("/api/campaigns/{id}/circulars")
-    List<View> list(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+    List<?> list(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
         if (user.isSupervision()) {
             return views(circulars.list(id, false));
         }
         if (!campaigns.reachesAnyOf(id, user.unitCodes())) {
             throw new Forbidden("无权查看该通知的督办通报");
         }
-        return views(circulars.list(id, true));
+        return circulars.list(id, true).stream().map(UnitView::of).toList();
     }
 
     @GetMapping("/api/circulars/{circularId}")
-    View get(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long circularId) {
-        return views(List.of(readable(user, circularId))).get(0);
+    Object get(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long circularId) {
+        Circular c = readable(user, circularId);
+        return user.isSupervision() ? views(List.of(c)).get(0) : UnitView.of(c);
     }
 
     @GetMapping("/api/circulars/{circularId}/document.docx")
     ResponseEntity<byte[]> docx(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long circularId) {
-        return file(readable(user, circularId), "docx", DOCX, circulars.docx(circularId));
+        return file(readable(user, circularId), "docx", DocumentFiles.DOCX, circulars.docx(circularId));
     }
 
     @GetMapping("/api/circulars/{circularId}/document.pdf")
@@ -85,9 +89,7 @@ class CircularController {
 
     private ResponseEntity<byte[]> file(Circular c, String extension, MediaType type, byte[] content) {
         String name = FileNames.safeTitle(campaigns.get(c.campaignId()).shortTitle() + "-督办通报" + c.issueLabel()) + "." + extension;
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(content);
+        return DocumentFiles.attachment(name, type, content);
     }
 
     /** The circular as it was sent, for the frame of the 核稿 and 签发 forms (framed by duban's own pages only, nothing run). */

@@ -6,8 +6,6 @@ import cn.duban.identity.CurrentUser;
 import cn.duban.support.Forbidden;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DocumentController {
-
-    private static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final NoticeDocuments documents;
     private final CampaignService campaigns;
@@ -39,20 +35,14 @@ class DocumentController {
     @GetMapping("/api/campaigns/{id}/notice.docx")
     ResponseEntity<byte[]> docx(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
         requireReader(user, id);
-        return ResponseEntity.ok().contentType(DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(documents.fileName(id, "docx"), StandardCharsets.UTF_8).build().toString())
-                .body(documents.docx(id));
+        return DocumentFiles.attachment(documents.fileName(id, "docx"), DocumentFiles.DOCX, documents.docx(id));
     }
 
     /** The notice as a PDF in the same layout, with the fonts duban ships (for reading and printing anywhere). */
     @GetMapping("/api/campaigns/{id}/notice.pdf")
     ResponseEntity<byte[]> pdf(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
         requireReader(user, id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(documents.fileName(id, "pdf"), StandardCharsets.UTF_8).build().toString())
-                .body(documents.pdf(id));
+        return DocumentFiles.attachment(documents.fileName(id, "pdf"), MediaType.APPLICATION_PDF, documents.pdf(id));
     }
 
     @GetMapping(value = "/api/campaigns/{id}/notice.html", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
@@ -99,9 +89,7 @@ class DocumentController {
     }
 
     private static ResponseEntity<byte[]> word(String name, byte[] content) {
-        return ResponseEntity.ok().contentType(DOCX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(content);
+        return DocumentFiles.attachment(name, DocumentFiles.DOCX, content);
     }
 
     private static void requireSection(CurrentUser user) {

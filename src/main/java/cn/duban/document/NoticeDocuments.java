@@ -78,12 +78,32 @@ public class NoticeDocuments {
         return out.toByteArray();
     }
 
-    /** The same document as a PDF, for reading and printing on any device ({@link NoticePdf}). */
+    /**
+     * The same document as a PDF, for reading and printing on any device ({@link NoticePdf}). An issued notice does
+     * not change: its PDF is made once (per node) and handed out again to every unit that asks, the last few kept.
+     */
     public byte[] pdf(String campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        String key = c.issuedAt() == null ? null : campaignId + "@" + c.issuedAt();
+        byte[] kept = key == null ? null : issuedPdfs.get(key);
+        if (kept != null) {
+            return kept;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         NoticePdf.write(of(campaignId), out);
+        if (key != null) {
+            issuedPdfs.put(key, out.toByteArray());
+        }
         return out.toByteArray();
     }
+
+    /** The PDFs of the notices last asked for once issued (a few hundred KB each). */
+    private final Map<String, byte[]> issuedPdfs = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 16;
+        }
+    });
 
     public String html(String campaignId) {
         return NoticeHtml.render(of(campaignId));

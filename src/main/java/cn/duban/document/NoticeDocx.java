@@ -201,7 +201,7 @@ public final class NoticeDocx {
 
     static XWPFRun run(XWPFParagraph p, String text, String font, int size) {
         XWPFRun r = p.createRun();
-        r.setText(text);
+        r.setText(cn.duban.support.Texts.printable(text));
         r.setFontFamily("Times New Roman", XWPFRun.FontCharRange.ascii);
         r.setFontFamily("Times New Roman", XWPFRun.FontCharRange.hAnsi);
         r.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);

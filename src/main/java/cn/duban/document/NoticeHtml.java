@@ -140,6 +140,6 @@ public final class NoticeHtml {
     }
 
     private static String e(String s) {
-        return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
+        return s == null ? "" : HtmlUtils.htmlEscape(cn.duban.support.Texts.printable(s), "UTF-8");
     }
 }

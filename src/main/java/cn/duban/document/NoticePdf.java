@@ -24,10 +24,15 @@ public final class NoticePdf {
     /** The font files, read once (14 MB) and handed to each rendering from memory. */
     private static volatile byte[][] fonts;
 
+    /** PDFs laid out at once, at most one per core: a rush of downloads waits its turn rather than starving the rest. */
+    private static final java.util.concurrent.Semaphore RENDERING = new java.util.concurrent.Semaphore(
+            Math.max(1, Runtime.getRuntime().availableProcessors()));
+
     private NoticePdf() {}
 
     public static void write(NoticeDocument d, OutputStream out) {
         byte[][] files = fonts();
+        RENDERING.acquireUninterruptibly();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -41,6 +46,8 @@ public final class NoticePdf {
             builder.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            RENDERING.release();
         }
     }
 

@@ -61,11 +61,21 @@ public final class MailTemplates {
         return new Mail(subject, html(text), text);
     }
 
-    /** A 督办通报 signed off: its whole text to each of the campaign's units, and where to find it in duban. */
-    public static Mail circularIssued(String circularTitle, String issuer, String unitName, String circularText, String link) {
-        String subject = "【督办】督办通报：" + circularTitle;
-        String text = unitName + "：\n\n" + issuer + "印发了督办通报，全文如下。正式文件（Word）可登录督办系统，在本通知的办理页面下载。\n\n"
-                + circularText + "\n\n办理入口：" + link + "\n";
+    /** The longest circular a mail carries whole; a longer one is cut there, the rest read in duban. */
+    static final int MAX_CIRCULAR_TEXT = 4_000;
+
+    /**
+     * A 督办通报 signed off, to one unit of the campaign: whether it is named among the late, the circular's text (cut
+     * at {@link #MAX_CIRCULAR_TEXT} characters), and where to find the official file.
+     */
+    public static Mail circularIssued(String circularTitle, String issuer, String unitName, boolean late, String circularText, String link) {
+        String subject = "【督办】督办通报：" + circularTitle + (late ? "（你单位逾期未报）" : "");
+        String body = circularText.length() <= MAX_CIRCULAR_TEXT ? circularText
+                : circularText.substring(0, MAX_CIRCULAR_TEXT) + "……\n（全文较长，请登录督办系统阅读）";
+        String text = unitName + "：\n\n" + issuer + "印发了督办通报，全文如下。"
+                + (late ? "你单位在本通报中列为逾期未报单位，请立即报送，并说明逾期原因。" : "")
+                + "正式文件（PDF、Word）请登录督办系统，在本通知的签收或填报页面下载。\n\n"
+                + body + "\n\n办理入口：" + link + "\n";
         return new Mail(subject, html(text), text);
     }
 

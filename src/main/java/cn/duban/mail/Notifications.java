@@ -30,8 +30,13 @@ public class Notifications {
      * unit's mailbox.
      */
     java.util.Set<String> to(Unit unit, String person) {
+        return to(unit, person, person == null ? java.util.Map.of() : people.emails(java.util.List.of(person)));
+    }
+
+    /** The same, with the people's addresses already read (a mail to every unit of a campaign reads them at once). */
+    private java.util.Set<String> to(Unit unit, String person, java.util.Map<String, String> emails) {
         java.util.Set<String> to = new java.util.LinkedHashSet<>();
-        String own = person == null ? null : people.emails(java.util.List.of(person)).get(person);
+        String own = person == null ? null : emails.get(person);
         if (own != null) {
             to.add(own);
         }
@@ -50,14 +55,22 @@ public class Notifications {
     }
 
     /**
-     * A 督办通报 went out: the unit's head (and the unit's mailbox) receive its text, once per circular
-     * ({@code ref} tells two circulars of one day apart).
+     * A 督办通报 went out: each unit's head (and the unit's mailbox) receive its text, once per circular ({@code ref}
+     * tells two circulars of one day apart); the heads' addresses read at once, the mails queued in JDBC batches.
+     * Returns how many were queued.
      */
-    public void circularIssued(Campaign c, Unit unit, long circularId, String circularTitle, String circularText, LocalDate asOf) {
-        var mail = MailTemplates.circularIssued(circularTitle, c.template().issuer(), unit.name(), circularText, links.tasklist());
-        for (String to : to(unit, unit.headUser())) {
-            outbox.enqueue(new Outbox.Queued(mail, CIRCULAR_ISSUED, c.id(), unit.code(), asOf, to, "circular:" + circularId));
+    public int circularIssued(Campaign c, java.util.Collection<Unit> units, java.util.Set<String> late, long circularId,
+                              String circularTitle, String circularText, LocalDate asOf) {
+        var emails = people.emails(units.stream().map(Unit::headUser).filter(java.util.Objects::nonNull).toList());
+        java.util.List<Outbox.Queued> mails = new java.util.ArrayList<>();
+        for (Unit unit : units) {
+            var mail = MailTemplates.circularIssued(circularTitle, c.template().issuer(), unit.name(), late.contains(unit.code()),
+                    circularText, links.tasklist());
+            for (String to : to(unit, unit.headUser(), emails)) {
+                mails.add(new Outbox.Queued(mail, CIRCULAR_ISSUED, c.id(), unit.code(), asOf, to, "circular:" + circularId));
+            }
         }
+        return outbox.enqueueAll(mails);
     }
 
     /** The unit's reporter (and the unit's mailbox) are told why its report came back and by when to hand it in again. */

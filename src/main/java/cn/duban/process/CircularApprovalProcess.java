@@ -88,6 +88,11 @@ public class CircularApprovalProcess implements CircularProcesses {
         return circular(execution).status() == CircularStatus.ISSUED;
     }
 
+    /** 通知各单位 (a job of its own after 签发: the leader's click does not wait for the mails). */
+    public void notifyUnits(DelegateExecution execution) {
+        circulars.getObject().notifyUnits(circular(execution).id());
+    }
+
     /** 科长核稿 completed. */
     public void reviewed(DelegateTask task) {
         circulars.getObject().decide(circular(task.getExecution()).id(), CircularStatus.Stage.REVIEW, CIRCULAR_REVIEWED.get(task),

@@ -106,6 +106,8 @@ class CircularApprovalIT {
         assertThat(sign.getName()).startsWith("督办通报签发 · ");
         assertThat(outbox.list(campaignId)).noneMatch(m -> m.kind().equals("CIRCULAR_ISSUED"));
         assertThat(submit("leader1", sign.getId(), "{\"circularSigned\":{\"value\":true}}")).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(outbox.list(campaignId)).as("the units are told by a job after 签发").noneMatch(m -> m.kind().equals("CIRCULAR_ISSUED"));
+        assertThat(driver.runJobs()).isEmpty();
 
         Map<String, Object> issued = http.withBasicAuth("drafter1", "test").getForEntity("/api/circulars/" + id, Map.class).getBody();
         assertThat(issued).containsEntry("statusLabel", "已印发").containsEntry("reviewedBy", "head1").containsEntry("signedBy", "leader1")
@@ -115,11 +117,14 @@ class CircularApprovalIT {
         // each unit is mailed its text once; each reads and downloads it; a unit the notice did not reach does not
         List<OutboxMail> mails = outbox.list(campaignId).stream().filter(m -> m.kind().equals("CIRCULAR_ISSUED")).toList();
         assertThat(mails).extracting(OutboxMail::unitCode).contains("rmyy", "zyy").containsOnly("rmyy", "zyy");
-        assertThat(mails).allSatisfy(m -> assertThat(m.subject()).isEqualTo("【督办】督办通报：" + issued.get("title")));
+        assertThat(mails).allSatisfy(m -> assertThat(m.subject()).isEqualTo("【督办】督办通报：" + issued.get("title") + "（第1期）"));
         assertThat(mails.get(0).kindLabel()).isEqualTo("督办通报");
         List<Map<String, Object>> seen = http.withBasicAuth("rmyy-reporter", "test")
                 .getForEntity("/api/campaigns/" + campaignId + "/circulars", List.class).getBody();
         assertThat(seen).extracting(m -> m.get("issueLabel")).containsExactly("第1期");
+        // a unit sees which circular and its files, not who in the section checked and signed it, nor why
+        assertThat(seen.get(0)).containsKeys("id", "title", "asOf", "signedAt")
+                .doesNotContainKeys("createdBy", "reviewedBy", "reviewComment", "signedBy", "signComment");
         ResponseEntity<byte[]> docx = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/circulars/" + id + "/document.docx", byte[].class);
         assertThat(docx.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.getBody()))) {

@@ -78,4 +78,22 @@ class NoticePdfTest {
             assertThat(fonts).extracting(PDFont::getName).anyMatch(n -> n.contains("GBZenKai")).anyMatch(n -> n.contains("DroidSans"));
         }
     }
+
+    /** A control character pasted from Word into the body does not cost the notice its PDF (nor its Word file). */
+    @Test
+    void aControlCharacterInTheTextIsLeftOut() throws Exception {
+        NoticeDocument d = NoticeDocumentTest.seed000(LocalDate.of(2024, 3, 22));
+        var body = new ArrayList<>(d.body());
+        body.add(new NoticeDocument.Paragraph(0, "", "请各单位\u000B按时报送\u0000。"));
+        NoticeDocument pasted = new NoticeDocument(d.issuerMark(), d.number(), d.title(), d.addressee(), body, d.roster(),
+                d.attachments(), d.signature(), d.date(), d.table());
+        try (PDDocument doc = Loader.loadPDF(pdf(pasted))) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains("请各单位按时报送。");
+        }
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        NoticeDocx.write(pasted, docx);
+        try (var word = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.toByteArray()))) {
+            assertThat(word.getParagraphs()).anySatisfy(p -> assertThat(p.getText()).isEqualTo("请各单位按时报送。"));
+        }
+    }
 }

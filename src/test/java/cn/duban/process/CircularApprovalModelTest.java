@@ -2,6 +2,8 @@ package cn.duban.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.any;
@@ -61,10 +63,15 @@ class CircularApprovalModelTest {
         assertThat(pi).isWaitingAt(CircularApprovalProcess.SIGN_OFF_CIRCULAR);
         assertThat(task()).hasCandidateGroup("leader");
         complete(task());
+        // the units are told in a job of its own: the leader's 办结 does not wait for the mails
+        assertThat(pi).isWaitingAt("notifyUnitsOfCircular");
+        verify(flow, never()).notifyUnits(any());
+        execute(job());
         assertThat(pi).isEnded().hasPassed("circularIssued");
         var order = inOrder(flow);
         order.verify(flow).reviewed(any(DelegateTask.class));
         order.verify(flow).signedOff(any(DelegateTask.class));
+        order.verify(flow).notifyUnits(any());
     }
 
     @Test
@@ -84,5 +91,6 @@ class CircularApprovalModelTest {
         complete(task());
         complete(task());
         assertThat(pi).isEnded().hasPassed("circularReturnedAtSignOff").hasNotPassed("circularIssued");
+        verify(flow, never()).notifyUnits(any());
     }
 }
