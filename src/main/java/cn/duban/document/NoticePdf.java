@@ -28,6 +28,12 @@ public final class NoticePdf {
     private static final java.util.concurrent.Semaphore RENDERING = new java.util.concurrent.Semaphore(
             Math.max(1, Runtime.getRuntime().availableProcessors()));
 
+    static {
+        // the renderer tells at INFO of every font it loads for every PDF; what goes wrong (a missing glyph) is a WARNING
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
+    }
+
     private NoticePdf() {}
 
     public static void write(NoticeDocument d, OutputStream out) {

@@ -175,6 +175,28 @@ class CircularApprovalIT {
         assertThat(outbox.list(campaignId)).noneMatch(m -> m.kind().equals("CIRCULAR_ISSUED"));
     }
 
+    /** A circular still waiting for 签发 when its notice is archived is not issued: the leader is told to return it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCircularIsNotIssuedOnceItsNoticeIsArchived() {
+        post("drafter1", "/api/campaigns/" + campaignId + "/circulars");
+        submit("head1", driver.task(campaignId, CircularApprovalProcess.REVIEW_CIRCULAR).getId(), "{\"circularReviewed\":{\"value\":true}}");
+        driver.as("drafter1", () -> {
+            campaigns.close(campaignId, true);
+            campaigns.archive(campaignId);
+            return null;
+        });
+        String sign = driver.task(campaignId, CircularApprovalProcess.SIGN_OFF_CIRCULAR).getId();
+        ResponseEntity<Map> refused = http.withBasicAuth("leader1", "test").exchange("/engine-rest/task/" + sign + "/submit-form",
+                HttpMethod.POST, json("{\"variables\":{\"circularSigned\":{\"value\":true}}}"), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("message")).isEqualTo("通知已归档，不再印发督办通报；请选择“退回”");
+        assertThat(submit("leader1", sign, "{\"circularSigned\":{\"value\":false},\"comment\":{\"value\":\"通知已归档\"}}"))
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        driver.runJobs();
+        assertThat(outbox.list(campaignId)).noneMatch(m -> m.kind().equals("CIRCULAR_ISSUED"));
+    }
+
     @Test
     void noCircularBeforeTheNoticeIsIssued() {
         String draft = campaigns.createDraft("yiyuan-health-2024-315", LocalDate.now().plusDays(10), "drafter1").id();
