@@ -40,10 +40,13 @@ public class TaskTitles extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<CampaignService> campaigns;
     private final ObjectProvider<Units> units;
+    private final ObjectProvider<cn.duban.document.CircularApprovals> circulars;
 
-    TaskTitles(ObjectProvider<CampaignService> campaigns, ObjectProvider<Units> units) {
+    TaskTitles(ObjectProvider<CampaignService> campaigns, ObjectProvider<Units> units,
+               ObjectProvider<cn.duban.document.CircularApprovals> circulars) {
         this.campaigns = campaigns;
         this.units = units;
+        this.circulars = circulars;
     }
 
     @Override
@@ -75,6 +78,13 @@ public class TaskTitles extends AbstractProcessEnginePlugin {
         Object item = task.getExecution().getVariableLocal(UnitReportProcess.ITEM_CODE.name());
         if (item != null) {
             what = what + SEPARATOR + "第 " + item + " 项";
+        }
+        // a circular's 核稿 and 签发 say which of the notice's circulars (第2期)
+        if (CircularApprovalProcess.KEY.equals(((TaskEntity) task).getProcessDefinition().getKey())) {
+            String ref = CircularApprovalProcess.CIRCULAR_ID.get(task.getExecution());
+            if (ref != null && ref.matches("[0-9]{1,18}")) {
+                what = what + SEPARATOR + circulars.getObject().get(Long.parseLong(ref)).issueLabel();
+            }
         }
         task.setName(name(what, campaign.map(Campaign::title).orElse(null), unitName));
         if (task.getAssignee() == null) {

@@ -77,7 +77,7 @@ class CircularApprovalIT {
 
         // the 科长's task, named after the notice
         var review = driver.task(campaignId, CircularApprovalProcess.REVIEW_CIRCULAR);
-        assertThat(review.getName()).startsWith("督办通报核稿 · 2024年“3·15”");
+        assertThat(review.getName()).startsWith("督办通报核稿 · 第1期 · 2024年“3·15”");
         // the units see nothing yet
         assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/circulars", List.class)
                 .getBody()).isEmpty();
@@ -103,7 +103,7 @@ class CircularApprovalIT {
         assertThat(submit("head1", review.getId(), "{\"circularReviewed\":{\"value\":true},\"comment\":{\"value\":\"数据已核\"}}"))
                 .isEqualTo(HttpStatus.NO_CONTENT);
         var sign = driver.task(campaignId, CircularApprovalProcess.SIGN_OFF_CIRCULAR);
-        assertThat(sign.getName()).startsWith("督办通报签发 · ");
+        assertThat(sign.getName()).startsWith("督办通报签发 · 第1期 · ");
         assertThat(outbox.list(campaignId)).noneMatch(m -> m.kind().equals("CIRCULAR_ISSUED"));
         assertThat(submit("leader1", sign.getId(), "{\"circularSigned\":{\"value\":true}}")).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(outbox.list(campaignId)).as("the units are told by a job after 签发").noneMatch(m -> m.kind().equals("CIRCULAR_ISSUED"));
