@@ -921,11 +921,12 @@ class BrowserFlowIT {
 
     void claimAndWaitForForm() {
         b.visible("button[ng-click='complete()']");
-        if (!b.driver.findElements(By.cssSelector("button.claim")).stream().filter(WebElement::isDisplayed).toList().isEmpty()) {
-            b.click("button.claim");
-        }
-        b.until(d -> d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
-                .anyMatch(e -> e.isDisplayed() && e.isEnabled()) ? Boolean.TRUE : null);
+        // 认领 may appear a moment after 办结 (Tasklist reads the task's assignee on its own): claim whenever it shows
+        b.until(d -> {
+            d.findElements(By.cssSelector("button.claim")).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(b::click);
+            return d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
+                    .anyMatch(e -> e.isDisplayed() && e.isEnabled()) ? Boolean.TRUE : null;
+        });
     }
 
     /** Opens 已办 from the header (on a phone, from the header's menu). */
