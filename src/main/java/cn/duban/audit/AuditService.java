@@ -51,8 +51,8 @@ public class AuditService {
         List<AuditEntry> out = new ArrayList<>();
         out.add(new AuditEntry(c.createdAt(), c.createdBy(), "创建活动草稿（模板 " + c.templateCode() + "）", null, "发起督办活动"));
         campaigns.decisions(campaignId).forEach(d -> out.add(new AuditEntry(d.decidedAt(), d.decidedBy(),
-                (d.stage().equals("REVIEW") ? "核稿" : "签发") + (d.approved() ? "通过" : "退回") + (d.comment() == null ? "" : "：" + d.comment()),
-                null, d.stage().equals("REVIEW") ? "科长核稿" : "领导签发")));
+                cn.duban.support.Decisions.Stage.valueOf(d.stage()).label() + (d.approved() ? "通过" : "退回") + (d.comment() == null ? "" : "：" + d.comment()),
+                null, cn.duban.support.Decisions.Stage.valueOf(d.stage()).step())));
         if (c.issuedAt() != null) {
             out.add(new AuditEntry(c.issuedAt(), "system", "印发通知，报送截止 " + c.deadline(), null, "印发通知"));
         }

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CampaignService {
 
     /** The two decisions a notice draft needs before it may be issued. */
-    public enum Stage { REVIEW, SIGNOFF }
 
 
     private final CampaignRepository campaigns;
@@ -191,9 +190,9 @@ public class CampaignService {
     }
 
     /** Records the section head's review or the leader's sign-off; a return needs a reason and goes back to the drafter. */
-    public void decide(String id, Stage stage, Boolean approved, String comment, String actor) {
+    public void decide(String id, Decisions.Stage stage, Boolean approved, String comment, String actor) {
         Campaign c = locked(id);
-        requireStatus(c, stage == Stage.REVIEW ? CampaignStatus.REVIEWING : CampaignStatus.SIGNING);
+        requireStatus(c, stage == Decisions.Stage.REVIEW ? CampaignStatus.REVIEWING : CampaignStatus.SIGNING);
         checkDecision(approved, comment).orRefuse();
         String reason = Texts.optional(comment);
         if (approved) {
@@ -201,7 +200,7 @@ public class CampaignService {
         }
         campaigns.insertDecision(id, stage.name(), approved, reason, actor, LocalDateTime.now(clock));
         CampaignStatus next = !approved ? CampaignStatus.DRAFTING
-                : stage == Stage.REVIEW ? CampaignStatus.SIGNING : CampaignStatus.SIGNED;
+                : stage == Decisions.Stage.REVIEW ? CampaignStatus.SIGNING : CampaignStatus.SIGNED;
         campaigns.updateStatus(id, next);
     }
 

@@ -67,8 +67,8 @@ public class CircularApprovals {
             throw new Refusal("该通知没有报送单位；定期报送请在各期的看板上发督办通报");
         }
         List<Circular> earlier = circulars.list(campaignId);
-        earlier.stream().filter(x -> x.status().pending()).findFirst().ifPresent(x -> {
-            throw new Refusal(Refusal.CONFLICT, "督办通报" + x.issueLabel() + x.statusLabel() + "，办结后才能再送一期");
+        earlier.stream().map(Circular::holdsBack).filter(java.util.Objects::nonNull).findFirst().ifPresent(why -> {
+            throw new Refusal(Refusal.CONFLICT, why);
         });
         int serial = circulars.nextSerial(campaignId);
         String label = Circular.label(serial);
@@ -105,7 +105,7 @@ public class CircularApprovals {
     }
 
     /** 核稿 or 签发: passed on, issued, or returned with the reason (the units are told by {@link #notifyUnits}). */
-    public Circular decide(long id, CircularStatus.Stage stage, Boolean approved, String comment, String actor) {
+    public Circular decide(long id, cn.duban.support.Decisions.Stage stage, Boolean approved, String comment, String actor) {
         Circular c = circulars.lock(id).orElseThrow(() -> new Refusal("督办通报不存在"));
         check(approved, comment).orRefuse();
         CircularStatus next = c.status().after(stage, approved);

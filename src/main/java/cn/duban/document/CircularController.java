@@ -42,8 +42,9 @@ class CircularController {
 
     /** A circular as its pages show it: who sent and decided it by name, never a login id. */
     record View(long id, String campaignId, String campaignTitle, String issueLabel, String title, String status, String statusLabel,
-                LocalDate asOf, String createdBy, LocalDateTime createdAt, String reviewedBy, LocalDateTime reviewedAt,
-                String reviewComment, String signedBy, LocalDateTime signedAt, String signComment) {}
+                String holdsBack, LocalDate asOf, String createdBy, LocalDateTime createdAt, String reviewedBy, LocalDateTime reviewedAt,
+                String reviewVerdict, String reviewComment, String signedBy, LocalDateTime signedAt, String signVerdict,
+                String signComment) {}
 
     /** An issued circular as a unit sees it: which one, of when, and its files — not who in the section decided what. */
     record UnitView(long id, String issueLabel, String title, LocalDate asOf, LocalDateTime signedAt) {
@@ -129,8 +130,9 @@ class CircularController {
         Map<String, String> titles = new java.util.HashMap<>();
         return list.stream().map(c -> new View(c.id(), c.campaignId(),
                 titles.computeIfAbsent(c.campaignId(), k -> campaigns.get(k).title()), c.issueLabel(), c.title(), c.status().name(),
-                c.statusLabel(), c.asOf(), name(names, c.createdBy()), c.createdAt(), name(names, c.reviewedBy()), c.reviewedAt(),
-                c.reviewComment(), name(names, c.signedBy()), c.signedAt(), c.signComment())).toList();
+                c.statusLabel(), c.holdsBack(), c.asOf(), name(names, c.createdBy()), c.createdAt(), name(names, c.reviewedBy()),
+                c.reviewedAt(), c.reviewVerdict(), c.reviewComment(), name(names, c.signedBy()), c.signedAt(), c.signVerdict(),
+                c.signComment())).toList();
     }
 
     private static String name(Map<String, String> names, String id) {

@@ -54,9 +54,9 @@ class CircularRepository {
                 .param(campaignId).query(CircularRepository::row).list();
     }
 
-    void decided(long id, CircularStatus.Stage stage, CircularStatus next, String by, LocalDateTime at, String comment) {
-        String who = stage == CircularStatus.Stage.REVIEW ? "reviewed" : "signed";
-        String note = stage == CircularStatus.Stage.REVIEW ? "review_comment" : "sign_comment";
+    void decided(long id, cn.duban.support.Decisions.Stage stage, CircularStatus next, String by, LocalDateTime at, String comment) {
+        String who = stage == cn.duban.support.Decisions.Stage.REVIEW ? "reviewed" : "signed";
+        String note = stage == cn.duban.support.Decisions.Stage.REVIEW ? "review_comment" : "sign_comment";
         jdbc.sql("UPDATE duban_circular SET status = ?, " + who + "_by = ?, " + who + "_at = ?, " + note + " = ? WHERE id = ?")
                 .params(next.name(), by, at, comment, id).update();
     }

@@ -1,5 +1,6 @@
 package cn.duban.document;
 
+import cn.duban.support.Decisions.Stage;
 import cn.duban.support.Refusal;
 
 /**
@@ -12,21 +13,6 @@ public enum CircularStatus {
     SIGNING("待签发"),
     ISSUED("已印发"),
     RETURNED("已退回");
-
-    /** The two decisions on a circular. */
-    public enum Stage {
-        REVIEW("核稿"), SIGNOFF("签发");
-
-        private final String label;
-
-        Stage(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
 
     private final String label;
 

@@ -37,7 +37,10 @@ public class NoticeDocuments {
      * the drafter set or the template's), 成文日期 the day it was issued (today until then).
      */
     public NoticeDocument of(String campaignId) {
-        Campaign c = campaigns.get(campaignId);
+        return of(campaigns.get(campaignId));
+    }
+
+    private NoticeDocument of(Campaign c) {
         var t = c.template();
         LocalDate today = LocalDate.now(clock);
         return NoticeDocument.of(t, c.title(), c.documentNumber(), deadline(t, c.deadline(), c.deadlineOverride(), today),
@@ -90,7 +93,7 @@ public class NoticeDocuments {
             return kept;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        NoticePdf.write(of(campaignId), out);
+        NoticePdf.write(of(c), out);
         if (key != null) {
             issuedPdfs.put(key, out.toByteArray());
         }

@@ -95,13 +95,13 @@ public class CircularApprovalProcess implements CircularProcesses {
 
     /** 科长核稿 completed. */
     public void reviewed(DelegateTask task) {
-        circulars.getObject().decide(circular(task.getExecution()).id(), CircularStatus.Stage.REVIEW, CIRCULAR_REVIEWED.get(task),
+        circulars.getObject().decide(circular(task.getExecution()).id(), cn.duban.support.Decisions.Stage.REVIEW, CIRCULAR_REVIEWED.get(task),
                 COMMENT.get(task), Actor.of(task));
     }
 
     /** 领导签发 completed. */
     public void signedOff(DelegateTask task) {
-        circulars.getObject().decide(circular(task.getExecution()).id(), CircularStatus.Stage.SIGNOFF, CIRCULAR_SIGNED.get(task),
+        circulars.getObject().decide(circular(task.getExecution()).id(), cn.duban.support.Decisions.Stage.SIGNOFF, CIRCULAR_SIGNED.get(task),
                 COMMENT.get(task), Actor.of(task));
     }
 }

@@ -88,13 +88,13 @@ public class NoticeApprovalProcess {
 
     /** 科长核稿 completed. */
     public void reviewed(DelegateTask task) {
-        campaigns.decide(campaignId(task), CampaignService.Stage.REVIEW, NOTICE_REVIEWED.get(task), COMMENT.get(task),
+        campaigns.decide(campaignId(task), cn.duban.support.Decisions.Stage.REVIEW, NOTICE_REVIEWED.get(task), COMMENT.get(task),
                 Actor.of(task));
     }
 
     /** 领导签发 completed. */
     public void signedOff(DelegateTask task) {
-        campaigns.decide(campaignId(task), CampaignService.Stage.SIGNOFF, NOTICE_SIGNED.get(task), COMMENT.get(task),
+        campaigns.decide(campaignId(task), cn.duban.support.Decisions.Stage.SIGNOFF, NOTICE_SIGNED.get(task), COMMENT.get(task),
                 Actor.of(task));
     }
 

@@ -16,6 +16,29 @@ public final class Decisions {
 
     public static final int MAX_COMMENT = 2_000;
 
+    /** The two decisions on a document before it goes out — a notice's, a 督办通报's — by the word and the step's name. */
+    public enum Stage {
+        REVIEW("核稿", "科长核稿"), SIGNOFF("签发", "领导签发");
+
+        private final String label;
+        private final String step;
+
+        Stage(String label, String step) {
+            this.label = label;
+            this.step = step;
+        }
+
+        /** 核稿, 签发. */
+        public String label() {
+            return label;
+        }
+
+        /** Who decides: 科长核稿, 领导签发. */
+        public String step() {
+            return step;
+        }
+    }
+
     private Decisions() {}
 
     /** What a return needs and allows at this step. */

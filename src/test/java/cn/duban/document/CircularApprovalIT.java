@@ -68,7 +68,7 @@ class CircularApprovalIT {
         ResponseEntity<Map> sent = post("drafter1", "/api/campaigns/" + campaignId + "/circulars");
         assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(sent.getBody()).containsEntry("issueLabel", "第1期").containsEntry("statusLabel", "待核稿")
-                .containsEntry("createdBy", "drafter1");
+                .containsEntry("createdBy", "drafter1").containsEntry("holdsBack", "督办通报第1期待核稿，办结后才能再送一期");
         long id = ((Number) sent.getBody().get("id")).longValue();
         // one at a time
         ResponseEntity<Map> again = post("drafter1", "/api/campaigns/" + campaignId + "/circulars");
@@ -171,6 +171,9 @@ class CircularApprovalIT {
         List<Map<String, Object>> all = http.withBasicAuth("drafter1", "test").getForEntity("/api/campaigns/" + campaignId + "/circulars", List.class).getBody();
         assertThat(all).extracting(m -> m.get("id") + " " + m.get("issueLabel") + " " + m.get("statusLabel") + " " + m.get("signComment"))
                 .containsExactly(first + " 第1期 已退回 null", second + " 第2期 已退回 措辞再斟酌");
+        // which way each step went, as the 督办看板 shows it; neither holds back the next
+        assertThat(all).extracting(m -> m.get("reviewVerdict") + " " + m.get("signVerdict") + " " + m.get("holdsBack"))
+                .containsExactly("退回 null null", "通过 退回 null");
         assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/circulars", List.class).getBody()).isEmpty();
         assertThat(outbox.list(campaignId)).noneMatch(m -> m.kind().equals("CIRCULAR_ISSUED"));
     }

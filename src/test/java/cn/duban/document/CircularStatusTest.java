@@ -3,7 +3,7 @@ package cn.duban.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.duban.document.CircularStatus.Stage;
+import cn.duban.support.Decisions.Stage;
 import cn.duban.support.Refusal;
 import org.junit.jupiter.api.Test;
 

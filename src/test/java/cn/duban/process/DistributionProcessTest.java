@@ -38,8 +38,8 @@ class DistributionProcessTest {
         driver.sectionPeople();
         campaignId = campaigns.createDraft("yiyuan-health-2024-315", java.time.LocalDate.now().plusDays(10), "drafter1").id();
         campaigns.submitDraft(campaignId, null);
-        campaigns.decide(campaignId, CampaignService.Stage.REVIEW, true, null, "head1");
-        campaigns.decide(campaignId, CampaignService.Stage.SIGNOFF, true, null, "leader1");
+        campaigns.decide(campaignId, cn.duban.support.Decisions.Stage.REVIEW, true, null, "head1");
+        campaigns.decide(campaignId, cn.duban.support.Decisions.Stage.SIGNOFF, true, null, "leader1");
         campaigns.issue(campaignId);
     }
 

@@ -222,7 +222,7 @@ async function renderCampaign(root, id, bucket, page) {
 async function circularSection(id) {
   const list = await get('/campaigns/' + encodeURIComponent(id) + '/circulars');
   const message = el('span', { class: 'muted', id: 'duban-circular-message', style: 'margin-left: 12px' });
-  const pending = list.find(x => x.status === 'REVIEWING' || x.status === 'SIGNING');
+  const pending = list.find(x => x.holdsBack);
   const send = el('button', {
     class: 'btn btn-primary btn-sm', id: 'duban-send-circular', disabled: pending ? 'disabled' : null,
     onclick: async () => {
@@ -240,12 +240,12 @@ async function circularSection(id) {
       }
     }
   }, '按当前数据生成督办通报，送核稿签发');
-  // who decided, when, which way (a return is the last decision of a returned circular), and why
+  // who decided, when, which way, and why
   const opinion = (who, at, verdict, comment) => who ? `${who} ${when(at)} ${verdict}${comment ? '：' + comment : ''}` : '';
   return el('div', { id: 'duban-circulars' },
     el('h3', {}, '督办通报'),
     el('p', { class: 'muted' }, '督办通报按送签时的数据生成，经科长核稿、领导签发后印发：各单位收到邮件，并可在其办理页面下载。退回的通报作废，可重新生成一期。'),
-    el('p', {}, send, pending ? el('span', { class: 'muted', style: 'margin-left: 12px' }, `${pending.issueLabel}${pending.statusLabel}，办结后才能再送一期`) : null, message),
+    el('p', {}, send, pending ? el('span', { class: 'muted', style: 'margin-left: 12px' }, pending.holdsBack) : null, message),
     list.length ? el('table', { class: 'circulars' },
       el('thead', {}, el('tr', {}, ['期数', '数据截至', '状态', '送签', '核稿', '签发', '文件'].map(h => el('th', {}, h)))),
       el('tbody', {}, list.map(x => el('tr', { 'data-circular': x.id, 'data-status': x.status },
@@ -253,8 +253,8 @@ async function circularSection(id) {
         el('td', {}, x.asOf),
         el('td', {}, x.statusLabel),
         el('td', {}, opinion(x.createdBy, x.createdAt, '送签', '')),
-        el('td', {}, opinion(x.reviewedBy, x.reviewedAt, x.status === 'RETURNED' && !x.signedBy ? '退回' : '通过', x.reviewComment)),
-        el('td', {}, opinion(x.signedBy, x.signedAt, x.status === 'RETURNED' ? '退回' : '签发', x.signComment)),
+        el('td', {}, opinion(x.reviewedBy, x.reviewedAt, x.reviewVerdict, x.reviewComment)),
+        el('td', {}, opinion(x.signedBy, x.signedAt, x.signVerdict, x.signComment)),
         el('td', {}, el('a', { href: `${API}/circulars/${x.id}/document.docx`, download: '' }, 'Word'), ' · ',
           el('a', { href: `${API}/circulars/${x.id}/document.pdf`, download: '' }, 'PDF'))))))
       : el('p', { class: 'muted' }, '尚未发过督办通报。'));
