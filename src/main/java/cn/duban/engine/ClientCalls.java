@@ -36,9 +36,9 @@ public final class ClientCalls {
     }
 
     /**
-     * Runs work duban does itself on a person's behalf — starting a process of its own that they asked for through
-     * duban's API — as duban: without the person's engine authentication, so that it is not taken for their own
-     * call on the engine (which duban's guards refuse for processes only duban starts). Their authentication is
+     * Runs work duban does itself on a person's behalf as duban, without the person's engine authentication: starting
+     * a process of its own that they asked for through duban's API (duban's guards refuse it as their own call), or
+     * reading the names of people duban's records name past Camunda's authorizations. Their authentication is
      * restored afterwards.
      */
     public static <T> T asDuban(IdentityService identityService, Supplier<T> work) {

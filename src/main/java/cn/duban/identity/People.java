@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import cn.duban.engine.ClientCalls;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -53,17 +53,9 @@ public class People {
      */
     public Map<String, String> namesByEmail(String group) {
         Map<String, String> out = new HashMap<>();
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            identityService.createUserQuery().memberOfGroup(group).list().stream()
-                    .filter(u -> u.getEmail() != null && !u.getEmail().isBlank() && !name(u).isBlank())
-                    .forEach(u -> out.put(u.getEmail().strip().toLowerCase(java.util.Locale.ROOT), name(u)));
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        ClientCalls.asDuban(identityService, () -> identityService.createUserQuery().memberOfGroup(group).list()).stream()
+                .filter(u -> u.getEmail() != null && !u.getEmail().isBlank() && !name(u).isBlank())
+                .forEach(u -> out.put(u.getEmail().strip().toLowerCase(java.util.Locale.ROOT), name(u)));
         return out;
     }
 
@@ -79,16 +71,9 @@ public class People {
         if (wanted.isEmpty()) {
             return out;
         }
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            for (List<String> piece : InLists.of(wanted)) {
-                out.addAll(identityService.createUserQuery().userIdIn(piece.toArray(String[]::new)).list());
-            }
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
+        for (List<String> piece : InLists.of(wanted)) {
+            out.addAll(ClientCalls.asDuban(identityService,
+                    () -> identityService.createUserQuery().userIdIn(piece.toArray(String[]::new)).list()));
         }
         return out;
     }
