@@ -369,7 +369,13 @@ class BrowserFlowIT {
 
     void circular() throws Exception {
         driver.sectionPeople();
-        String code = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]").code();
+        // a notice whose units' heads approve each report before it leaves the unit: the head meets the circular too
+        String yaml = new org.springframework.core.io.ClassPathResource("campaigns/yiyuan-health-2024-315.yaml")
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^code: .*$", "code: circular-e2e-" + System.nanoTime() % 100_000)
+                .replaceFirst("(?ms)^targets:\\n(  .*?\\n)+", "targets:\n  units: [rmyy, zyy]\n")
+                .replace("unitHeadApproval: false", "unitHeadApproval: true");
+        String code = driver.as("drafter1", () -> catalog.upload(yaml, "drafter1")).code();
         String id = driver.issue(driver.startCampaign(code, calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7)).toString()));
         driver.sign(id, "rmyy");
 
@@ -417,6 +423,14 @@ class BrowserFlowIT {
         assertThat(b.visible("#circulars").getText()).contains("督办通报").contains("第1期").contains("印发");
         assertThat(b.fetch(b.visible("#circulars a").getAttribute("href"))).isEqualTo("200 application/pdf");
         b.screenshot("phone-unit-circular");
+        // the unit's head, approving the report before it leaves the unit, meets it on the same phone
+        driver.stage(id, "rmyy", true, true);
+        driver.handIn(id, "rmyy", cn.duban.Driver.seed000Figures("1"), List.of());
+        b.login("tasklist", "rmyy-head", PW);
+        openTask("rmyy-head", b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.APPROVE_BY_HEAD).stream().findFirst().orElse(null)));
+        assertThat(b.visible("#circulars").getText()).contains("督办通报").contains("第1期").contains("PDF");
+        assertThat(b.pageText()).as("names, not login ids or engine messages").doesNotContain("ENGINE-").doesNotContain("rmyy-");
+        b.screenshot("phone-head-circular");
         b.phone(false);
         b.login("cockpit", "zhangke", PW);
         b.go("/camunda/app/cockpit/default/#/duban?campaign=" + id);
