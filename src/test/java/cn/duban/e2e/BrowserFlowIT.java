@@ -431,6 +431,10 @@ class BrowserFlowIT {
         assertThat(b.visible("#circulars").getText()).contains("督办通报").contains("第1期").contains("PDF");
         assertThat(b.pageText()).as("names, not login ids or engine messages").doesNotContain("ENGINE-").doesNotContain("rmyy-");
         b.screenshot("phone-head-circular");
+        // and approves the report on it: it leaves the unit for the section's review
+        b.click("input[name='approved'][ng-value='true']");
+        completeOnceChecked();
+        b.until(d -> reports.unit(id, "rmyy").status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
         b.phone(false);
         b.login("cockpit", "zhangke", PW);
         b.go("/camunda/app/cockpit/default/#/duban?campaign=" + id);

@@ -1,13 +1,13 @@
 // duban's Tasklist configuration: Chinese by default (locales/zh.json, shipped by duban), English for
 // browsers that ask for it; every filter shows its count (duban/filter-counts.js), 已办 in the header (duban/done.js), notifications away from 办结
-// and a phone layout (duban/layout.js). Overrides the webjar's
+// and a phone layout (duban/layout.js); what every decision form shares (duban/decision.js). Overrides the webjar's
 // scripts/config.js.
 export default {
   app: {
     name: '待办',
     vendor: '督办'
   },
-  customScripts: ['duban/layout', 'duban/filter-counts', 'duban/done'],
+  customScripts: ['duban/layout', 'duban/filter-counts', 'duban/done', 'duban/decision'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
