@@ -1,8 +1,6 @@
 package cn.duban.process;
 
 import cn.duban.series.SeriesService;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -24,17 +22,12 @@ public class SeriesProcess {
     public static final String OPEN_PERIOD = "openPeriod";
     public static final String MORE_PERIODS = "morePeriods";
 
-    /** The hour of the day a period opens (China time), as the reminders go out in the morning. */
-    static final int OPENING_HOUR = 8;
-
     private final SeriesService series;
     private final CampaignProcess campaignProcess;
-    private final Clock clock;
 
-    public SeriesProcess(SeriesService series, CampaignProcess campaignProcess, Clock clock) {
+    public SeriesProcess(SeriesService series, CampaignProcess campaignProcess) {
         this.series = series;
         this.campaignProcess = campaignProcess;
-        this.clock = clock;
     }
 
     /** 登记各期. */
@@ -44,11 +37,7 @@ public class SeriesProcess {
 
     /** 等待下一期开放: the morning the next period opens; at once when that day has come (or passed). */
     public Date nextOpening(DelegateExecution execution) {
-        LocalDate day = series.nextOpening(CampaignProcess.campaignId(execution));
-        if (!day.isAfter(LocalDate.now(clock))) {
-            return Date.from(clock.instant());
-        }
-        return Date.from(day.atTime(OPENING_HOUR, 0).atZone(clock.getZone()).toInstant());
+        return Date.from(series.nextOpening(CampaignProcess.campaignId(execution)));
     }
 
     /** 开放本期: the period's campaign, issued and distributed by campaign.bpmn from 印发通知 on. */

@@ -78,10 +78,20 @@ public class SeriesService {
         return coming.size();
     }
 
-    /** The day the next period opens (it may have come already); null when every period is open. */
+    /** The hour of the day a period opens (China time), as the reminders go out in the morning. */
+    static final int OPENING_HOUR = 8;
+
+    /**
+     * When the next period opens: the morning of its opening day, or now when that day has come (or passed, a series
+     * signed off late); null when every period is open.
+     */
     @Transactional(readOnly = true)
-    public LocalDate nextOpening(String seriesId) {
-        return firstUnopened(seriesId).map(StoredPeriod::opens).orElse(null);
+    public java.time.Instant nextOpening(String seriesId) {
+        LocalDate day = firstUnopened(seriesId).map(StoredPeriod::opens).orElse(null);
+        if (day == null) {
+            return null;
+        }
+        return day.isAfter(LocalDate.now(clock)) ? day.atTime(OPENING_HOUR, 0).atZone(clock.getZone()).toInstant() : clock.instant();
     }
 
     @Transactional(readOnly = true)
