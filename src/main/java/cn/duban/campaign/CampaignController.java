@@ -123,11 +123,8 @@ class CampaignController {
         if (!user.isIn(Roles.DRAFTER) && !user.isIn(Roles.ADMIN)) {
             throw new Forbidden("只有拟稿人可以保存活动模板");
         }
-        if (body == null || body.template() == null) {
-            throw new TemplateException(List.of("没有收到要保存的通知内容"));
-        }
-        var named = body.template().withCode(body.code() == null ? "" : body.code().strip()).withDocumentNumber(null);
-        CampaignTemplate saved = catalog.upload(TemplateParser.toJson(named), user.id());
+        SaveAsTemplate asked = body == null ? new SaveAsTemplate(null, null) : body;
+        CampaignTemplate saved = catalog.saveDraftAs(asked.code(), asked.template(), user.id());
         return Map.of("code", saved.code(), "title", saved.title(), "version", catalog.versionOf(saved.code()));
     }
 

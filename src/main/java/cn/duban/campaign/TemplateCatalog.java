@@ -171,6 +171,18 @@ public class TemplateCatalog {
     }
 
     /**
+     * 另存为模板: what the drafting form built, kept for next year under a code of its own (its 文号 left behind: a
+     * notice started from it takes its own), checked and versioned as an upload is.
+     */
+    @Transactional
+    public CampaignTemplate saveDraftAs(String code, CampaignTemplate built, String savedBy) {
+        if (built == null) {
+            throw new TemplateException(List.of("没有收到要保存的通知内容"));
+        }
+        return upload(TemplateParser.toJson(built.withCode(code == null ? "" : code.strip()).withDocumentNumber(null)), savedBy);
+    }
+
+    /**
      * Checks and keeps an uploaded template. A template whose units are not in the registry is refused
      * with the field that names them; uploading a code again makes its next version, which new campaigns
      * start from (running campaigns keep the copy they started with).

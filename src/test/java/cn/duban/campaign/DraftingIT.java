@@ -64,6 +64,15 @@ class DraftingIT {
         assertThat(c.title()).isEqualTo("关于开展冬季健康宣传活动的通知");
         assertThat(c.template().items()).extracting(CampaignTemplate.ActivityItem::title).endsWith("开展冬季健康知识讲座");
         assertThat(c.template().targets().units()).containsExactly("rmyy");
+
+        // 另存为模板: kept for next year under its own code, without this year's 文号, versioned as an upload
+        String next = "winter-health-" + System.nanoTime() % 100_000;
+        CampaignTemplate saved = catalog.saveDraftAs(" " + next + " ", c.template().withDocumentNumber("沂卫字〔2026〕3号"), "drafter1");
+        assertThat(saved.code()).isEqualTo(next);
+        assertThat(catalog.get(next).items()).extracting(CampaignTemplate.ActivityItem::title).endsWith("开展冬季健康知识讲座");
+        assertThat(catalog.get(next).documentNumber()).isNull();
+        assertThat(catalog.versionOf(next)).isEqualTo(1);
+        assertThatThrownBy(() -> catalog.saveDraftAs(next, null, "drafter1")).hasMessageContaining("没有收到要保存的通知内容");
     }
 
     private static CampaignTemplate with(CampaignTemplate t, List<CampaignTemplate.ActivityItem> items, CampaignTemplate.UnitSelector targets) {
