@@ -148,7 +148,9 @@ async function renderList(root) {
 async function renderCampaign(root, id, bucket, page) {
   const q = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
   if (bucket) q.set('bucket', bucket);
-  const board = await get('/dashboard/campaigns/' + encodeURIComponent(id) + '?' + q);
+  // the campaign's circulars are asked for alongside its board, not after it
+  const [board, circulars] = await Promise.all([get('/dashboard/campaigns/' + encodeURIComponent(id) + '?' + q),
+    get('/campaigns/' + encodeURIComponent(id) + '/circulars')]);
   const c = board.campaign;
   root.appendChild(el('p', {}, el('a', { href: '#/duban' }, '‹ 全部活动'),
     c.series ? el('a', { href: '#/duban?series=' + encodeURIComponent(c.series.seriesId), style: 'margin-left: 16px' }, '‹ 定期报送各期情况') : null));
@@ -163,7 +165,7 @@ async function renderCampaign(root, id, bucket, page) {
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/circular.docx`, download: '', id: 'duban-circular' }, '预览督办通报（Word，未送签）'),
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/supervision-orders.docx`, download: '', id: 'duban-orders' }, '生成督办单（Word，临近截止蓝色、逾期黄色、严重逾期红色）')));
 
-  root.appendChild(await circularSection(id));
+  root.appendChild(circularSection(id, circulars));
 
   root.appendChild(el('h3', {}, '各单位办理情况'));
   root.appendChild(chart(c.counts));
@@ -219,8 +221,7 @@ async function renderCampaign(root, id, bucket, page) {
  * 督办通报 of a campaign: send today's for 核稿 and 签发 (the document is fixed as sent), and follow each one —
  * who sent, checked and signed it, with what opinion — to its issue, when the units are mailed it.
  */
-async function circularSection(id) {
-  const list = await get('/campaigns/' + encodeURIComponent(id) + '/circulars');
+function circularSection(id, list) {
   const message = el('span', { class: 'muted', id: 'duban-circular-message', style: 'margin-left: 12px' });
   const pending = list.find(x => x.holdsBack);
   const send = el('button', {
