@@ -38,6 +38,11 @@ public final class Roles {
 
     private Roles() {}
 
+    /** Whether a group is one of the roles (a unit's group never may be: unit code {@code head} is refused). */
+    public static boolean isRoleGroup(String groupId) {
+        return NAMES.containsKey(groupId) || ADMIN.equals(groupId);
+    }
+
     public static String unitGroup(String unitCode) {
         return UNIT_GROUP_PREFIX + unitCode;
     }

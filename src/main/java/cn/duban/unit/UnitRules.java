@@ -26,6 +26,10 @@ final class UnitRules {
         Map<String, String> p = new LinkedHashMap<>();
         if (!CODE.matcher(text(u.code())).matches()) {
             p.put("code", "单位编码“" + text(u.code()) + "”只能含小写字母、数字、下划线和连字符（最多 63 个字符），以字母或数字开头");
+        } else if (cn.duban.identity.Roles.isRoleGroup(cn.duban.identity.Roles.unitGroup(u.code()))) {
+            // the unit's group would be a role's (unit-head): every head would join the unit
+            p.put("code", "单位编码“" + u.code() + "”已保留给角色“"
+                    + cn.duban.identity.Roles.NAMES.get(cn.duban.identity.Roles.unitGroup(u.code())) + "”，请换一个编码");
         }
         if (text(u.name()).isEmpty() || u.name().length() > MAX_NAME) {
             p.put("name", "单位名称必填（最多 " + MAX_NAME + " 字）");

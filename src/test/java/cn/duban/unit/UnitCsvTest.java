@@ -34,6 +34,18 @@ class UnitCsvTest {
                 .hasMessageContaining("第 3 行：邮箱“not-a-mailbox”格式不正确");
     }
 
+    /** Issue #27 item 4: unit {@code head}'s group would be {@code unit-head}, the role of every unit head. */
+    @Test
+    void aCodeWhoseGroupIsARoleIsRefused() {
+        String csv = """
+                code,name,type,mailbox,head
+                head,某单位,township,h@x.cn,张三
+                """;
+        assertThatThrownBy(() -> UnitCsv.parse(csv)).isInstanceOf(UnitCsv.UnitCsvException.class)
+                .hasMessageContaining("第 2 行：单位编码“head”已保留给角色“单位负责人”，请换一个编码");
+        assertThat(UnitCsv.parse(csv.replace("head,某单位", "heads,某单位"))).hasSize(1);
+    }
+
     @Test
     void aSpreadsheetsCsvReadsWithChineseHeadersQuotesAndABom() {
         String csv = "\uFEFF单位编码,单位名称,单位类型,上级单位编码,负责人\r\n"
