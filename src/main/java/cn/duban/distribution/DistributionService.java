@@ -52,11 +52,13 @@ public class DistributionService {
         int total = existing;
         if (existing == 0) {
             List<String> codes = new ArrayList<>(c.template().targets() == null ? java.util.Set.of() : c.template().targets().activeCodes(units));
-            reports.enrol(campaignId, codes, c.deadline(), batchSize);
+            // a roll-up's members (Rollups' one definition, fixed now for the campaign's life) report to their intermediate unit
+            Map<String, String> reportsTo = rollups.fromRegistry(c, codes);
+            reports.enrol(campaignId, codes, reportsTo, c.deadline(), batchSize);
             total = codes.size();
             if (c.template().rollsUp() && c.deadline() != null) {
-                // a roll-up's members (Rollups' one definition) report to their intermediate unit, working days before its deadline
-                List<String> members = rollups.intermediates(c, codes).keySet().stream().sorted().toList();
+                // ... working days before its deadline
+                List<String> members = reportsTo.keySet().stream().sorted().toList();
                 if (!members.isEmpty()) {
                     reports.dueEarlier(campaignId, members, calendar.workingDaysBefore(c.deadline(), c.template().rollup().daysBefore()));
                 }

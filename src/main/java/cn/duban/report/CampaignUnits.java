@@ -20,9 +20,13 @@ public class CampaignUnits {
         this.reports = reports;
     }
 
-    /** Enrols these units with the campaign's due date, numbered into distribution batches of the given size. */
-    public void enrol(String campaignId, List<String> unitCodes, LocalDate dueDate, int batchSize) {
-        reports.insertUnits(campaignId, unitCodes, dueDate, batchSize);
+    /**
+     * Enrols these units with the campaign's due date, numbered into distribution batches of the given size, each
+     * with the intermediate it reports to in a roll-up (member → intermediate, {@link Rollups#fromRegistry}), kept
+     * for the campaign's whole life.
+     */
+    public void enrol(String campaignId, List<String> unitCodes, Map<String, String> reportsTo, LocalDate dueDate, int batchSize) {
+        reports.insertUnits(campaignId, unitCodes, reportsTo, dueDate, batchSize);
     }
 
     /** Gives these units (a roll-up's members) their own, earlier due date. */

@@ -47,14 +47,40 @@ class ReportRepository {
         }
     }
 
-    void insertUnits(String campaignId, List<String> unitCodes, LocalDate dueDate, int batchSize) {
+    void insertUnits(String campaignId, List<String> unitCodes, Map<String, String> reportsTo, LocalDate dueDate, int batchSize) {
         List<Object[]> args = new ArrayList<>(unitCodes.size());
         for (int i = 0; i < unitCodes.size(); i++) {
-            args.add(new Object[] {campaignId, unitCodes.get(i), i / batchSize, UnitStatus.NOT_SIGNED.name(), dueDate});
+            args.add(new Object[] {campaignId, unitCodes.get(i), i / batchSize, UnitStatus.NOT_SIGNED.name(), dueDate,
+                    reportsTo.get(unitCodes.get(i))});
         }
         jdbcTemplate.batchUpdate("""
-                INSERT INTO duban_campaign_unit (campaign_id, unit_code, batch_no, status, due_date)
-                VALUES (?, ?, ?, ?, ?)""", args);
+                INSERT INTO duban_campaign_unit (campaign_id, unit_code, batch_no, status, due_date, reports_to)
+                VALUES (?, ?, ?, ?, ?, ?)""", args);
+    }
+
+    /** The intermediate the unit reports to in the campaign, as fixed at enrolment; null when none. */
+    String reportsTo(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT reports_to FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?")
+                .params(campaignId, unitCode).query(String.class).optional().orElse(null);
+    }
+
+    /** Member → intermediate for those of these units that report to one. */
+    Map<String, String> reportsTo(String campaignId, java.util.Collection<String> unitCodes) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (List<String> piece : cn.duban.support.InLists.of(List.copyOf(unitCodes))) {
+            jdbc.sql("""
+                    SELECT unit_code, reports_to FROM duban_campaign_unit
+                    WHERE campaign_id = :c AND unit_code IN (:codes) AND reports_to IS NOT NULL""")
+                    .param("c", campaignId).param("codes", piece)
+                    .query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
+        }
+        return out;
+    }
+
+    /** The units that report to this one in the campaign, by code. */
+    List<String> membersReportingTo(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT unit_code FROM duban_campaign_unit WHERE campaign_id = ? AND reports_to = ? ORDER BY unit_code")
+                .params(campaignId, unitCode).query(String.class).list();
     }
 
     int countUnits(String campaignId) {

@@ -12,9 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who reports to whom in a two-level roll-up (a template's {@code rollup}): a unit of the campaign whose parent in
- * the registry is also a unit of the campaign is that intermediate unit's member. One definition, read from duban's
- * tables (never from process variables), for the review's routing, for who may read a member's report, and for the
- * intermediate's view of its members.
+ * the registry is also a unit of the campaign is that intermediate unit's member. The registry is read once, when the
+ * campaign enrols its units ({@link #fromRegistry}), and the answer is kept on the campaign's own rows
+ * ({@code duban_campaign_unit.reports_to}): a unit moved in the registry later changes no running campaign — not where
+ * its report is reviewed, nor who may read it. One definition, read from duban's tables (never from process
+ * variables), for the review's routing, for who may read a member's report, and for the intermediate's view of its
+ * members.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,25 +31,34 @@ public class Rollups {
         this.reports = reports;
     }
 
+    /**
+     * Member → intermediate among these units as the registry has them now: what a campaign that rolls up fixes when
+     * it enrols them (empty for one that does not).
+     */
+    public Map<String, String> fromRegistry(Campaign c, java.util.Collection<String> unitCodes) {
+        if (!c.template().rollsUp() || unitCodes.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> enrolled = Set.copyOf(unitCodes);
+        return units.findAll(List.copyOf(unitCodes)).values().stream()
+                .filter(u -> u.parentCode() != null && enrolled.contains(u.parentCode()))
+                .collect(Collectors.toMap(Unit::code, Unit::parentCode));
+    }
+
     /** The intermediate unit this unit reports to in the campaign, or null when it reports to the bureau. */
     public String intermediateOf(Campaign c, String unitCode) {
         if (!c.template().rollsUp()) {
             return null;
         }
-        String parent = units.find(unitCode).map(Unit::parentCode).orElse(null);
-        return parent != null && reports.findUnit(c.id(), parent).isPresent() ? parent : null;
+        return reports.reportsTo(c.id(), unitCode);
     }
 
-    /**
-     * The members reporting to this unit in the campaign, by code (empty unless it is an intermediate): its children in
-     * the registry that the campaign reached — a query on its children, not a read of the campaign's every unit.
-     */
+    /** The members reporting to this unit in the campaign, by code (empty unless it is an intermediate). */
     public List<String> membersOf(Campaign c, String unitCode) {
         if (!c.template().rollsUp()) {
             return List.of();
         }
-        return units.allChildren(unitCode).stream().map(Unit::code)
-                .filter(code -> reports.findUnit(c.id(), code).isPresent()).sorted().toList();
+        return reports.membersReportingTo(c.id(), unitCode);
     }
 
     /** Whether one of these units (a person's) is the intermediate the unit reports to in the campaign. */
@@ -55,18 +67,11 @@ public class Rollups {
         return parent != null && personsUnits.contains(parent);
     }
 
-    /**
-     * Member → intermediate for these units of the campaign (a dashboard page's, a day's owing units): their registry
-     * rows in one query, then whether each distinct parent is in the campaign.
-     */
+    /** Member → intermediate for these units of the campaign (a dashboard page's, a day's owing units), in one query. */
     public Map<String, String> intermediates(Campaign c, java.util.Collection<String> unitCodes) {
         if (!c.template().rollsUp() || unitCodes.isEmpty()) {
             return Map.of();
         }
-        Map<String, Unit> rows = units.findAll(List.copyOf(unitCodes));
-        Set<String> parentsInCampaign = rows.values().stream().map(Unit::parentCode).filter(java.util.Objects::nonNull).distinct()
-                .filter(p -> reports.findUnit(c.id(), p).isPresent()).collect(Collectors.toSet());
-        return rows.values().stream().filter(u -> u.parentCode() != null && parentsInCampaign.contains(u.parentCode()))
-                .collect(Collectors.toMap(Unit::code, Unit::parentCode));
+        return reports.reportsTo(c.id(), unitCodes);
     }
 }

@@ -171,6 +171,38 @@ class RollupIT {
         assertThat(summaries.summarize(id).totals().get(0).amount()).isEqualByComparingTo(new BigDecimal("7"));
     }
 
+    /**
+     * Issue #27 item 5: a campaign keeps the hierarchy it was issued with. A member moved under another parent in the
+     * registry while the roll-up runs still reports to the intermediate it had; its new parent reads none of its reports.
+     */
+    @Test
+    void aCampaignKeepsTheHierarchyItWasIssuedWith() throws Exception {
+        String yaml = new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml").getContentAsString(StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^code: .*$", "code: rollup-" + System.nanoTime())
+                .replaceFirst("(?ms)^targets:\\n(  .*?\\n)+", "targets:\n  units: [jkzx, rmyy, " + m1 + ", " + m2 + "]\n")
+                + "\nrollup: {membersDueWorkingDaysBefore: 2}\n";
+        String code = driver.as("drafter1", () -> catalog.upload(yaml, "drafter1")).code();
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(12));
+        String id = driver.issue(driver.startCampaign(code, deadline.toString()));
+        driver.sign(id, m1);
+        driver.stage(id, m1, true, true);
+        driver.handIn(id, m1, Driver.seed000Figures("2"), List.of());
+
+        // the registry moves m1 under the county hospital
+        var u = unitAdmin.all().stream().filter(x -> x.code().equals(m1)).findFirst().orElseThrow();
+        unitAdmin.update(m1, new UnitAdmin.UnitForm(m1, u.name(), u.type(), null, null, null, "填报员", m1 + "-reporter", "rmyy"), "ops1");
+
+        assertThat(get("rmyy-reporter", id, m1)).as("the new parent reads nothing of the running campaign").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("jkzx-reporter", id, m1)).isEqualTo(HttpStatus.OK);
+        assertThat(taskService.getIdentityLinksForTask(driver.unitTask(id, m1, UnitReportProcess.REVIEW_REPORT).getId()))
+                .extracting(l -> l.getGroupId()).containsExactly(Roles.unitGroup("jkzx"));
+        var view = http.withBasicAuth("jkzx-reporter", PW).getForEntity("/api/campaigns/" + id + "/units/jkzx", Map.class).getBody();
+        assertThat((List<?>) ((Map<?, ?>) view.get("members")).get("lines")).hasSize(2);
+        var hospital = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + id + "/units/rmyy", Map.class).getBody();
+        assertThat(hospital.get("members")).satisfiesAnyOf(m -> assertThat(m).isNull(),
+                m -> assertThat((List<?>) ((Map<?, ?>) m).get("lines")).isEmpty());
+    }
+
     private HttpStatus get(String user, String campaignId, String unit) {
         return HttpStatus.valueOf(http.withBasicAuth(user, List.of("reviewer1", "rmyy-reporter").contains(user) ? "test" : PW)
                 .getForEntity("/api/campaigns/" + campaignId + "/units/" + unit, String.class).getStatusCode().value());
