@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AuditService {
 
+    /** The delete reason the engine gives a task that was completed (a task ended any other way was done by nobody). */
+    static final String COMPLETED = "completed";
+
     private final CampaignService campaigns;
     private final HistoryService historyService;
     private final JdbcClient jdbc;
@@ -84,6 +87,9 @@ public class AuditService {
         jdbc.sql("SELECT from_unit, item_code, submitted_by, submitted_at FROM duban_contribution WHERE campaign_id = ?")
                 .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
                         "报送第 " + rs.getString(2) + " 项配合情况", rs.getString(1), "向牵头单位报送配合情况"))).list();
+        jdbc.sql("SELECT unit_code, reason, withdrawn_by, withdrawn_at FROM duban_unit_withdrawal WHERE campaign_id = ?")
+                .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
+                        "撤销该单位的报送：" + rs.getString(2), rs.getString(1), "撤销报送"))).list();
         jdbc.sql("SELECT unit_code, note, urged_by, urged_at FROM duban_urge WHERE campaign_id = ?")
                 .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
                         "催办" + (rs.getString(2) == null ? "" : "：" + rs.getString(2)), rs.getString(1), "跟踪报送进度"))).list();
@@ -108,6 +114,9 @@ public class AuditService {
                     }
                 });
         for (HistoricTaskInstance t : tasks) {
+            if (!COMPLETED.equals(t.getDeleteReason())) {
+                continue; // ended by the campaign's close or a unit's withdrawal, not done by anyone: duban's own rows say why
+            }
             String key = businessKeys.get(t.getProcessInstanceId());
             String unit = key != null && key.startsWith(campaignId + ":") ? key.substring(campaignId.length() + 1) : null;
             // the user operation log knows who completed a task, even one completed without being claimed

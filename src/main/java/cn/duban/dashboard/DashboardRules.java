@@ -20,7 +20,8 @@ public final class DashboardRules {
         SUBMITTED("已报送"),
         RETURNED("已退回"),
         APPROVED("已通过"),
-        OVERDUE("逾期");
+        OVERDUE("逾期"),
+        WITHDRAWN("已撤销");
 
         private final String label;
 
@@ -41,6 +42,7 @@ public final class DashboardRules {
                 case RETURNED -> EnumSet.of(UnitStatus.RETURNED);
                 case APPROVED -> EnumSet.of(UnitStatus.APPROVED);
                 case OVERDUE -> EnumSet.of(UnitStatus.CLOSED);
+                case WITHDRAWN -> EnumSet.of(UnitStatus.WITHDRAWN);
             };
         }
     }

@@ -115,7 +115,9 @@ public class DashboardService {
         for (StatusGroup g : groups) {
             counts.merge(rules.bucket(g.status(), g.dueDate() != null ? g.dueDate() : c.deadline(), today), g.count(), Integer::sum);
         }
-        List<Count> list = counts.entrySet().stream().map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
+        // 已撤销 is shown only where the section withdrew a unit (most campaigns never do)
+        List<Count> list = counts.entrySet().stream().filter(e -> e.getKey() != Bucket.WITHDRAWN || e.getValue() > 0)
+                .map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
         int units = counts.values().stream().mapToInt(Integer::intValue).sum();
         return new CampaignCard(c.id(), c.title(), c.status().name(), c.status().label(), c.deadline(), c.issuedAt(), units,
                 list, c.processInstanceId(), place);

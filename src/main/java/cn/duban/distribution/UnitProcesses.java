@@ -12,4 +12,10 @@ public interface UnitProcesses {
 
     /** Ends the work of a unit whose campaign has stopped taking reports. */
     void endCollection(String processInstanceId);
+
+    /**
+     * Ends the work of a unit the section withdrew from the campaign (its instance, when it has one, through the
+     * model's 单位已撤销), and moves the campaign on when every unit still in it is approved.
+     */
+    void withdrawn(String campaignId, String processInstanceId);
 }

@@ -21,6 +21,27 @@ public final class ClientCalls {
     private ClientCalls() {}
 
     /**
+     * What a person reads when Camunda's authorizations refuse them: what they may not do, in Chinese, without the
+     * engine's English text or the ids it names.
+     */
+    public static String notPermitted(org.camunda.bpm.engine.AuthorizationException e) {
+        String resource = e.getMissingAuthorizations().isEmpty() ? e.getResourceType()
+                : e.getMissingAuthorizations().get(0).getResourceType();
+        String what = switch (resource == null ? "" : resource) {
+            case "Task" -> "查看或办理该任务";
+            case "ProcessDefinition" -> "查看或发起该流程";
+            case "ProcessInstance" -> "查看或处理该流程实例";
+            case "User", "Group", "GroupMembership", "Tenant", "TenantMembership" -> "维护用户和角色";
+            case "Authorization" -> "维护权限";
+            case "Deployment" -> "管理流程部署";
+            case "Batch" -> "执行批量操作";
+            case "Filter" -> "使用该任务筛选";
+            default -> "执行此操作";
+        };
+        return "您没有权限" + what + "；如确需办理，请联系系统管理员";
+    }
+
+    /**
      * A client's call: a person is logged in (the webapps, /engine-rest and duban's API all set the engine's
      * authentication) and no engine command runs on this thread. duban's own code inside listeners and delegates,
      * and what the job executor does, is not a client.

@@ -26,6 +26,14 @@ public record CurrentUser(String id, List<String> groups) {
         return isIn(Roles.OPERATOR) || isIn(Roles.ADMIN);
     }
 
+    /**
+     * The section's own decisions on a running campaign (withdrawing a unit from it): its drafters and its head.
+     * Operators and the administrator watch and decide nothing.
+     */
+    public boolean decidesForSection() {
+        return isIn(Roles.DRAFTER) || isIn(Roles.SECTION_HEAD);
+    }
+
     /** Supervision staff see every unit; a unit's people only their own. */
     public boolean canSeeUnit(String unitCode) {
         return isSupervision() || groups.contains(Roles.unitGroup(unitCode));

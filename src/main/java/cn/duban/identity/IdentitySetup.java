@@ -55,14 +55,39 @@ public class IdentitySetup implements ApplicationRunner {
             grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
             grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
-        // operators watch incidents and manage users in Admin
+        // operators watch (processes, tasks, history, incidents), retry failed jobs and manage users in Admin; they
+        // decide nothing: no task work or assignment, no deleting, moving or suspending instances (Duties holds the
+        // same for every path and for the administrator too)
         grant(Roles.OPERATOR, Resources.APPLICATION, "admin", Permissions.ACCESS);
-        grant(Roles.OPERATOR, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
-        grant(Roles.OPERATOR, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
+        limit(Roles.OPERATOR, Resources.PROCESS_INSTANCE, OPERATOR_ON_INSTANCES);
+        limit(Roles.OPERATOR, Resources.PROCESS_DEFINITION, OPERATOR_ON_DEFINITIONS);
         grant(Roles.OPERATOR, Resources.USER, "*", Permissions.ALL);
         grant(Roles.OPERATOR, Resources.GROUP, "*", Permissions.ALL);
         grant(Roles.OPERATOR, Resources.GROUP_MEMBERSHIP, "*", Permissions.ALL);
         grant(Roles.OPERATOR, Resources.AUTHORIZATION, "*", Permissions.READ);
+    }
+
+    /** What operators may do to process instances: read them, retry their jobs, annotate incidents (UPDATE). */
+    static final Permission[] OPERATOR_ON_INSTANCES = {ProcessInstancePermissions.READ, ProcessInstancePermissions.RETRY_JOB,
+            ProcessInstancePermissions.UPDATE};
+    /** ... and through a definition: read its instances, tasks and history, retry jobs, start their own (not duban's) processes. */
+    static final Permission[] OPERATOR_ON_DEFINITIONS = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.CREATE_INSTANCE};
+
+    /**
+     * Grants a group exactly these permissions on every resource of a type. Earlier versions gave operators ALL (task
+     * work and deletion included): such a grant is cut back to the list; a grant an administrator narrowed is kept.
+     */
+    private void limit(String groupId, Resource resource, Permission... permissions) {
+        Authorization auth = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId("*").list().stream()
+                .filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .findFirst().orElse(null);
+        if (auth != null && auth.isEveryPermissionGranted()) {
+            authorizationService.deleteAuthorization(auth.getId());
+        }
+        grant(groupId, resource, "*", permissions);
     }
 
     public void ensureGroup(String id, String name, String type) {

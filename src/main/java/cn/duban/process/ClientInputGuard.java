@@ -45,8 +45,8 @@ import org.springframework.stereotype.Component;
  *   <li>accept on a task only what its form hands in (each process's {@code FORM_INPUTS}) and on a campaign start
  *       only its start form's inputs; anything else — {@code unitCode=zyy}, a routing flag — is refused with
  *       403 before anything is written;</li>
- *   <li>refuse variable writes outside a form (a task's or an instance's variables, a BPMN error or escalation
- *       thrown at a task): duban sets its variables itself;</li>
+ *   <li>(variable writes outside a form, a BPMN error or escalation thrown at a task, and who may do a task at all
+ *       are {@link Duties}', asked at the engine's own permission points of every command);</li>
  *   <li>leave starting a process at a later activity, with listeners or mappings skipped, and restarting an
  *       ended one to operators, and starting any process but a campaign to nobody (duban starts the others);</li>
  *   <li>answer a refusal of duban's rules with its own status and Chinese message alone (the engine wraps what
@@ -147,19 +147,6 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
         Map<String, V> out = new LinkedHashMap<>(variables);
         out.keySet().removeAll(names);
         return out;
-    }
-
-    /** Variables are written through a task's form only. */
-    void refuseVariableWrite() {
-        if (isClientCall()) {
-            throw refuse(new Refusal(Refusal.FORBIDDEN, "流程变量由督办系统维护，不能直接修改；请通过任务表单办理"));
-        }
-    }
-
-    void refuseTaskEvent(String what) {
-        if (isClientCall()) {
-            throw refuse(new Refusal(Refusal.FORBIDDEN, "督办的任务不能" + what + "，请通过任务表单办理"));
-        }
     }
 
     /** A person starts only a campaign, at its start, with its start form's inputs; operators may do more. */
@@ -284,96 +271,6 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
             Map<String, Object> checked = checkTaskInputs(commandExecutor, taskId, variables);
             translated(() -> super.resolveTask(taskId, checked));
         }
-
-        @Override
-        public void setVariable(String taskId, String variableName, Object value) {
-            refuseVariableWrite();
-            super.setVariable(taskId, variableName, value);
-        }
-
-        @Override
-        public void setVariableLocal(String taskId, String variableName, Object value) {
-            refuseVariableWrite();
-            super.setVariableLocal(taskId, variableName, value);
-        }
-
-        @Override
-        public void setVariables(String taskId, Map<String, ? extends Object> variables) {
-            refuseVariableWrite();
-            super.setVariables(taskId, variables);
-        }
-
-        @Override
-        public void setVariablesLocal(String taskId, Map<String, ? extends Object> variables) {
-            refuseVariableWrite();
-            super.setVariablesLocal(taskId, variables);
-        }
-
-        @Override
-        public void updateVariables(String taskId, Map<String, ? extends Object> modifications, Collection<String> deletions) {
-            refuseVariableWrite();
-            super.updateVariables(taskId, modifications, deletions);
-        }
-
-        @Override
-        public void updateVariablesLocal(String taskId, Map<String, ? extends Object> modifications, Collection<String> deletions) {
-            refuseVariableWrite();
-            super.updateVariablesLocal(taskId, modifications, deletions);
-        }
-
-        @Override
-        public void removeVariable(String taskId, String variableName) {
-            refuseVariableWrite();
-            super.removeVariable(taskId, variableName);
-        }
-
-        @Override
-        public void removeVariableLocal(String taskId, String variableName) {
-            refuseVariableWrite();
-            super.removeVariableLocal(taskId, variableName);
-        }
-
-        @Override
-        public void removeVariables(String taskId, Collection<String> variableNames) {
-            refuseVariableWrite();
-            super.removeVariables(taskId, variableNames);
-        }
-
-        @Override
-        public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
-            refuseVariableWrite();
-            super.removeVariablesLocal(taskId, variableNames);
-        }
-
-        @Override
-        public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
-            refuseTaskEvent("抛出 BPMN 错误");
-            super.handleBpmnError(taskId, errorCode, errorMessage, variables);
-        }
-
-        @Override
-        public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
-            refuseTaskEvent("抛出 BPMN 错误");
-            super.handleBpmnError(taskId, errorCode, errorMessage);
-        }
-
-        @Override
-        public void handleBpmnError(String taskId, String errorCode) {
-            refuseTaskEvent("抛出 BPMN 错误");
-            super.handleBpmnError(taskId, errorCode);
-        }
-
-        @Override
-        public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
-            refuseTaskEvent("触发升级事件");
-            super.handleEscalation(taskId, escalationCode, variables);
-        }
-
-        @Override
-        public void handleEscalation(String taskId, String escalationCode) {
-            refuseTaskEvent("触发升级事件");
-            super.handleEscalation(taskId, escalationCode);
-        }
     }
 
     private final class GuardedFormService extends FormServiceImpl {
@@ -437,66 +334,6 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
         public RestartProcessInstanceBuilder restartProcessInstances(String processDefinitionId) {
             checkRestart();
             return super.restartProcessInstances(processDefinitionId);
-        }
-
-        @Override
-        public void setVariable(String executionId, String variableName, Object value) {
-            refuseVariableWrite();
-            super.setVariable(executionId, variableName, value);
-        }
-
-        @Override
-        public void setVariableLocal(String executionId, String variableName, Object value) {
-            refuseVariableWrite();
-            super.setVariableLocal(executionId, variableName, value);
-        }
-
-        @Override
-        public void setVariables(String executionId, Map<String, ? extends Object> variables) {
-            refuseVariableWrite();
-            super.setVariables(executionId, variables);
-        }
-
-        @Override
-        public void setVariablesLocal(String executionId, Map<String, ? extends Object> variables) {
-            refuseVariableWrite();
-            super.setVariablesLocal(executionId, variables);
-        }
-
-        @Override
-        public void updateVariables(String executionId, Map<String, ? extends Object> modifications, Collection<String> deletions) {
-            refuseVariableWrite();
-            super.updateVariables(executionId, modifications, deletions);
-        }
-
-        @Override
-        public void updateVariablesLocal(String executionId, Map<String, ? extends Object> modifications, Collection<String> deletions) {
-            refuseVariableWrite();
-            super.updateVariablesLocal(executionId, modifications, deletions);
-        }
-
-        @Override
-        public void removeVariable(String executionId, String variableName) {
-            refuseVariableWrite();
-            super.removeVariable(executionId, variableName);
-        }
-
-        @Override
-        public void removeVariableLocal(String executionId, String variableName) {
-            refuseVariableWrite();
-            super.removeVariableLocal(executionId, variableName);
-        }
-
-        @Override
-        public void removeVariables(String executionId, Collection<String> variableNames) {
-            refuseVariableWrite();
-            super.removeVariables(executionId, variableNames);
-        }
-
-        @Override
-        public void removeVariablesLocal(String executionId, Collection<String> variableNames) {
-            refuseVariableWrite();
-            super.removeVariablesLocal(executionId, variableNames);
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import cn.duban.engine.ClientCalls;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -49,6 +51,8 @@ public class UnitReportProcess implements UnitProcesses {
     public static final String RECORD_APPROVAL = "recordApproval";
     public static final String REPORT_APPROVED_END = "reportApproved";
     public static final String MESSAGE_CAMPAIGN_CLOSED = "campaignClosed";
+    public static final String MESSAGE_UNIT_WITHDRAWN = "unitWithdrawn";
+    public static final String REPORT_WITHDRAWN_END = "reportWithdrawn";
 
     /** Set at the start for Tasklist and the forms to show. */
     public static final ProcessVariable<String> CAMPAIGN_ID = string("campaignId");
@@ -79,10 +83,13 @@ public class UnitReportProcess implements UnitProcesses {
     private final Units units;
     private final RuntimeService runtimeService;
     private final cn.duban.report.Rollups rollups;
+    private final IdentityService identityService;
 
     public UnitReportProcess(ReportService reports, ContributionService contributions, CampaignService campaigns,
-                             Units units, RuntimeService runtimeService, cn.duban.report.Rollups rollups) {
+                             Units units, RuntimeService runtimeService, cn.duban.report.Rollups rollups,
+                             IdentityService identityService) {
         this.rollups = rollups;
+        this.identityService = identityService;
         this.reports = reports;
         this.contributions = contributions;
         this.campaigns = campaigns;
@@ -133,6 +140,18 @@ public class UnitReportProcess implements UnitProcesses {
         runtimeService.createMessageCorrelation(MESSAGE_CAMPAIGN_CLOSED).processInstanceId(processInstanceId).correlateAll();
     }
 
+    /** duban moves its own instances on as itself: a person's message to one of them is refused ({@link Duties}). */
+    @Override
+    public void withdrawn(String campaignId, String processInstanceId) {
+        ClientCalls.asDuban(identityService, () -> {
+            if (processInstanceId != null) {
+                runtimeService.createMessageCorrelation(MESSAGE_UNIT_WITHDRAWN).processInstanceId(processInstanceId).correlateAll();
+            }
+            moveOnIfAllApproved(campaignId);
+            return null;
+        });
+    }
+
     // ---- expressions of the model
 
     /** candidateGroups of the unit's tasks: the unit's own group. */
@@ -179,7 +198,8 @@ public class UnitReportProcess implements UnitProcesses {
 
     /** 需负责人审批？ as the campaign's template says. */
     public boolean needsHeadApproval(DelegateExecution execution) {
-        return campaigns.get(owner(execution).campaignId()).template().unitHeadApproval();
+        Owner o = owner(execution);
+        return reports.needsHeadApproval(campaigns.get(o.campaignId()), o.unitCode());
     }
 
     /** 负责人同意报送？ as the head's decision was recorded. */
@@ -238,7 +258,11 @@ public class UnitReportProcess implements UnitProcesses {
 
     /** 登记审核通过: the campaign's last approval moves the campaign on to its county summary. */
     public void recordApproval(DelegateExecution execution) {
-        String campaignId = owner(execution).campaignId();
+        moveOnIfAllApproved(owner(execution).campaignId());
+    }
+
+    /** The campaign's last unit approved (or the last one it waited for withdrawn): on to its county summary. */
+    private void moveOnIfAllApproved(String campaignId) {
         if (reports.allApproved(campaignId)) {
             runtimeService.createMessageCorrelation(CampaignProcess.MESSAGE_ALL_APPROVED)
                     .processInstanceBusinessKey(campaignId)

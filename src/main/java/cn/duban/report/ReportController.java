@@ -104,6 +104,12 @@ class ReportController {
         view.put("members", reports.memberLines(c, rollups.membersOf(c, unit)));
         view.put("unitNames", units.findAll(received.stream().map(ContributionService.Contribution::fromUnit).distinct().toList())
                 .values().stream().collect(java.util.stream.Collectors.toMap(Unit::code, Unit::name)));
+        // withdrawn from the campaign by the section: why, by whom, when; and whether this person may withdraw it
+        reports.withdrawal(id, unit).ifPresent(w -> view.put("withdrawal", Map.of("reason", w.reason(), "withdrawnAt", w.withdrawnAt(),
+                "withdrawnByName", people.names(List.of(w.withdrawnBy())).getOrDefault(w.withdrawnBy(), "综合监督科"),
+                "statusBeforeLabel", w.statusBefore().label())));
+        view.put("mayWithdraw", user.decidesForSection() && c.status() == cn.duban.campaign.CampaignStatus.ISSUED
+                && u.status() != UnitStatus.APPROVED && u.status() != UnitStatus.WITHDRAWN);
         view.put("people", identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unit)).orderByUserId().asc().list()
                 .stream().map(p -> Map.of("id", p.getId(), "name", cn.duban.identity.People.name(p))).toList());
         return view;

@@ -94,8 +94,8 @@ class ReportRepository {
     List<UnitReport> undistributedInBatch(String campaignId, int batchNo) {
         List<UnitReport> rows = jdbc.sql("SELECT " + UNIT_COLUMNS + """
                  FROM duban_campaign_unit
-                WHERE campaign_id = ? AND batch_no = ? AND process_instance_id IS NULL ORDER BY unit_code""")
-                .params(campaignId, batchNo).query(this::mapUnit).list();
+                WHERE campaign_id = ? AND batch_no = ? AND process_instance_id IS NULL AND status <> ? ORDER BY unit_code""")
+                .params(campaignId, batchNo, UnitStatus.WITHDRAWN.name()).query(this::mapUnit).list();
         rows.forEach(u -> BatchReads.preload(new UnitKey(campaignId, u.unitCode()), u));
         return rows;
     }
@@ -180,9 +180,37 @@ class ReportRepository {
                 .params(UnitStatus.RETURNED.name(), newDueDate, campaignId, unitCode).update();
     }
 
+    /** The units still to be approved: a withdrawn unit is not awaited. */
     int countNotApproved(String campaignId) {
-        return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ? AND status <> ?")
-                .params(campaignId, UnitStatus.APPROVED.name()).query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ? AND status NOT IN (?, ?)")
+                .params(campaignId, UnitStatus.APPROVED.name(), UnitStatus.WITHDRAWN.name()).query(Integer.class).single();
+    }
+
+    /** Records a unit's withdrawal from the campaign and marks its row so. */
+    void withdraw(String campaignId, String unitCode, UnitStatus before, String reason, String by, LocalDateTime at) {
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
+        jdbc.sql("""
+                INSERT INTO duban_unit_withdrawal (campaign_id, unit_code, status_before, reason, withdrawn_by, withdrawn_at)
+                VALUES (?, ?, ?, ?, ?, ?)""").params(campaignId, unitCode, before.name(), reason, by, at).update();
+        jdbc.sql("UPDATE duban_campaign_unit SET status = ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(UnitStatus.WITHDRAWN.name(), campaignId, unitCode).update();
+    }
+
+    Optional<Withdrawal> withdrawal(String campaignId, String unitCode) {
+        return jdbc.sql("""
+                SELECT unit_code, status_before, reason, withdrawn_by, withdrawn_at FROM duban_unit_withdrawal
+                WHERE campaign_id = ? AND unit_code = ?""").params(campaignId, unitCode).query(ReportRepository::mapWithdrawal).optional();
+    }
+
+    List<Withdrawal> withdrawals(String campaignId) {
+        return jdbc.sql("""
+                SELECT unit_code, status_before, reason, withdrawn_by, withdrawn_at FROM duban_unit_withdrawal
+                WHERE campaign_id = ? ORDER BY withdrawn_at""").param(campaignId).query(ReportRepository::mapWithdrawal).list();
+    }
+
+    private static Withdrawal mapWithdrawal(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Withdrawal(rs.getString(1), UnitStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getObject(5, LocalDateTime.class));
     }
 
     /** Units that still owe a report, with their process instance (to end it when the campaign closes). */

@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
@@ -107,7 +108,7 @@ public class ReportService {
         String note = checked.note();
         int version = u.currentVersion() + 1;
         LocalDateTime now = LocalDateTime.now(clock);
-        boolean viaHead = c.template().unitHeadApproval();
+        boolean viaHead = needsHeadApproval(c, unitCode);
         ReportStatus status = viaHead ? ReportStatus.HEAD_REVIEW : ReportStatus.SUBMITTED;
         long id = reports.insertReport(campaignId, unitCode, version, status, summary, note, actor, now);
         reports.insertValues(id, checked.figures());
@@ -145,6 +146,14 @@ public class ReportService {
         reports.insertTexts(id, from.texts());
         reports.markCarried(id, campaignId, unitCode, version, fromCampaignId);
         return true;
+    }
+
+    /**
+     * Whether the unit's report goes to its head before it leaves the unit: the notice asks for it and the unit has a
+     * head in the registry (the step is the head's alone; a unit without one hands in directly).
+     */
+    public boolean needsHeadApproval(Campaign c, String unitCode) {
+        return c.template().unitHeadApproval() && units.headUserOf(unitCode) != null;
     }
 
     /** The unit head passes the report on to the supervision section, or sends it back to the reporter. */
@@ -363,6 +372,47 @@ public class ReportService {
             return TableFigures.breaches(t.table(), t.rules(), linesOf(t, v.unitCode(), cells), v.values());
         }
         return FigureRules.check(t.rules(), v.values());
+    }
+
+    /**
+     * Takes a unit out of the running campaign — it merged or closed, or the notice reached it by mistake — as the
+     * section decides, with its reason; recorded with who and when, and shown as 已撤销 everywhere. A unit whose report
+     * is approved stays (its figures are in the county's); a campaign no longer collecting keeps its units. Returns the
+     * unit's row as it stood (its process instance is ended by the caller, through the model).
+     */
+    public UnitReport withdraw(String campaignId, String unitCode, String reason, String actor) {
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动 " + campaignId + " 不存在"));
+        if (c.status() != CampaignStatus.ISSUED) {
+            throw new ReportException("只能撤销征集中的通知所下发的单位（该通知当前为“" + c.status().label() + "”）");
+        }
+        UnitReport u = lockedUnit(campaignId, unitCode);
+        if (u.status() == UnitStatus.WITHDRAWN) {
+            throw new ReportException("该单位的报送已经撤销");
+        }
+        if (u.status() == UnitStatus.APPROVED) {
+            throw new ReportException("该单位的报送已审核通过并计入汇总，不能撤销");
+        }
+        String why = Texts.optional(reason);
+        if (why == null) {
+            throw new ReportException("请填写撤销理由", Map.of("reason", "请填写撤销理由"));
+        }
+        if (why.length() > Decisions.MAX_COMMENT) {
+            throw new ReportException("撤销理由过长", Map.of("reason", "撤销理由过长（最多 " + Decisions.MAX_COMMENT + " 字，现 " + why.length() + " 字）"));
+        }
+        reports.withdraw(campaignId, unitCode, u.status(), why, actor, LocalDateTime.now(clock));
+        return u;
+    }
+
+    /** The unit's withdrawal from the campaign, if it was withdrawn. */
+    @Transactional(readOnly = true)
+    public Optional<Withdrawal> withdrawal(String campaignId, String unitCode) {
+        return reports.withdrawal(campaignId, unitCode);
+    }
+
+    /** Every withdrawal of the campaign, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Withdrawal> withdrawals(String campaignId) {
+        return reports.withdrawals(campaignId);
     }
 
     /** 逾期, as {@link Lateness} defines it, today. */

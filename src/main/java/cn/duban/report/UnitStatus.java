@@ -8,7 +8,9 @@ public enum UnitStatus {
     SUBMITTED("已报送"),
     RETURNED("已退回"),
     APPROVED("已通过"),
-    CLOSED("未报送（已截止）");
+    CLOSED("未报送（已截止）"),
+    /** Taken out of the campaign by the section, with a reason (a unit merged or closed meanwhile): it owes nothing. */
+    WITHDRAWN("已撤销");
 
     private final String label;
 

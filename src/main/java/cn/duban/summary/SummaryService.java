@@ -98,6 +98,8 @@ public class SummaryService {
             detail = TableGrid.ofUnits(t, unitRows);
             table = t.rowsPerSubUnit() || t.rowsAdded() ? detail : TableGrid.summed(t, sums);
         }
-        return new CountySummary(c.id(), c.title(), c.deadline(), totals, rows, approved, rows.size(), table, detail);
+        // the units the campaign waits for: a unit the section withdrew is listed, not counted
+        int expected = (int) rows.stream().filter(r -> !r.status().equals(UnitStatus.WITHDRAWN.name())).count();
+        return new CountySummary(c.id(), c.title(), c.deadline(), totals, rows, approved, expected, table, detail);
     }
 }

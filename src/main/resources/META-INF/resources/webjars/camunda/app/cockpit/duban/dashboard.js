@@ -12,7 +12,8 @@ const BUCKET_COLOURS = {
   SUBMITTED: '#7e57c2',
   RETURNED: '#ffa726',
   APPROVED: '#66bb6a',
-  OVERDUE: '#e53935'
+  OVERDUE: '#e53935',
+  WITHDRAWN: '#cfd8dc'
 };
 const URGENCY_COLOURS = { NEAR: '#fff3cd', LATE: '#ffe0b2', VERY_LATE: '#f8d7da' };
 const PAGE_SIZE = 50;
@@ -273,6 +274,15 @@ async function renderUnit(root, id, unitCode) {
   root.appendChild(el('p', { class: 'muted' }, `${view.statusLabel}${view.overdue ? '（逾期）' : ''} · 报送期限 ${view.dueDate || '未定'} · 退回 ${view.returnCount} 次`
     + (view.unit.headName ? ` · 负责人 ${view.unit.headName}` : '')));
 
+  if (view.withdrawal) {
+    const w = view.withdrawal;
+    root.appendChild(el('p', { class: 'error', id: 'duban-withdrawn' },
+      `${when(w.withdrawnAt)} ${w.withdrawnByName} 撤销了本单位的报送（撤销前：${w.statusBeforeLabel}）。理由：${w.reason}`));
+  }
+  if (view.mayWithdraw) {
+    root.appendChild(withdrawSection(id, unitCode, view.unit.name));
+  }
+
   const latest = view.versions[0];
   root.appendChild(el('h3', {}, '历次报送'));
   root.appendChild(view.versions.length ? el('table', { class: 'units versions' },
@@ -350,6 +360,38 @@ async function renderUnit(root, id, unitCode) {
   root.appendChild(el('h3', {}, '时间线'));
   root.appendChild(events.length ? el('ol', { class: 'timeline' }, events.map(e => el('li', {}, when(e[0]) + '  ' + e[1])))
     : el('p', { class: 'muted' }, '尚无记录。'));
+}
+
+/**
+ * 撤销该单位的报送: the section takes a unit out of the running campaign (merged, closed, reached by mistake) with its
+ * reason; the unit's tasks end, it owes nothing and is counted apart, and the audit says who and why.
+ */
+function withdrawSection(id, unitCode, unitName) {
+  const reason = el('textarea', { id: 'duban-withdraw-reason', class: 'form-control', rows: '2', maxlength: '2000',
+    placeholder: '撤销理由（必填），如：该单位已于 3 月 1 日并入县人民医院' });
+  const message = el('span', { class: 'muted', id: 'duban-withdraw-message', style: 'margin-left: 12px' });
+  const button = el('button', {
+    class: 'btn btn-default btn-sm', id: 'duban-withdraw',
+    onclick: async () => {
+      if (!window.confirm(`确定撤销“${unitName}”的报送吗？该单位的待办将结束，不再计入应报单位，此操作不能恢复。`)) return;
+      button.setAttribute('disabled', 'disabled');
+      message.className = 'muted';
+      message.textContent = '正在撤销……';
+      try {
+        await api('POST', API + '/campaigns/' + encodeURIComponent(id) + '/units/' + encodeURIComponent(unitCode) + '/withdrawal',
+          '撤销失败', { reason: reason.value });
+        render(mounted);
+      } catch (e) {
+        message.className = 'error';
+        message.textContent = e.message;
+        button.removeAttribute('disabled');
+      }
+    }
+  }, '撤销该单位的报送');
+  return el('details', { id: 'duban-withdrawal' },
+    el('summary', {}, '撤销该单位的报送…'),
+    el('p', { class: 'muted' }, '单位合并、撤并或误发时使用：该单位的待办随即结束，不再催办，也不计入应报和逾期单位。已审核通过的单位不能撤销。'),
+    reason, el('p', { style: 'margin-top: 6px' }, button, message));
 }
 
 /** A periodic return: a row per unit, a column per period (its status, a carried-over month marked), the county's
