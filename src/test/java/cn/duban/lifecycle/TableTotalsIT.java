@@ -237,7 +237,7 @@ class TableTotalsIT {
         t.numbers().forEach(n -> county.put(n.code(), approved.stream().map(h -> unitTotal(h, n)).reduce(BigDecimal.ZERO, BigDecimal::add)));
         boolean table = shape != Shape.INDICATORS;
         boolean shown = Boolean.TRUE.equals(totalRow);
-        Grid countyTable = !table ? null : t.fixedRows() != null ? summedRows(t, approved, shown ? county : null) : unitsRows(approved, t, shown ? county : null);
+        Grid countyTable = !table ? null : t.fixedRows() != null ? summedRows(t, approved, shown ? county : null) : unitsRows(approved, shown ? county : null);
 
         // 督办看板: the totals so far
         JsonNode board = get("/api/dashboard/campaigns/" + id);
@@ -260,7 +260,7 @@ class TableTotalsIT {
         }
         if (table) {
             assertGrid("/summary table", t, countyTable, grid(t, summary.get("table")));
-            assertGrid("/summary detail", t, unitsRows(approved, t, shown ? county : null), grid(t, summary.get("detail")));
+            assertGrid("/summary detail", t, unitsRows(approved, shown ? county : null), grid(t, summary.get("detail")));
         }
 
         // a unit's own page (the 督办看板's 详情, the review): its table, its 合计 row only where the table has one
@@ -380,7 +380,7 @@ class TableTotalsIT {
     }
 
     /** Every approved unit's rows with its name. */
-    static Grid unitsRows(List<Handed> approved, Template t, Map<String, BigDecimal> total) {
+    static Grid unitsRows(List<Handed> approved, Map<String, BigDecimal> total) {
         List<GridLine> rows = new ArrayList<>();
         approved.forEach(h -> h.lines().forEach(l -> rows.add(new GridLine(h.unitName(), l.label(), l.numbers()))));
         return new Grid(rows, total);
@@ -499,7 +499,7 @@ class TableTotalsIT {
             // 各单位填报表: fixed rows are summed on the 汇总表, every unit's own rows stand here
             Sheet own = wb.getSheet("各单位填报表");
             if (t.fixedRows() != null) {
-                assertGrid(where + " 各单位填报表", t, unitsRows(approved, t, shown ? county : null), grid(own, t, true));
+                assertGrid(where + " 各单位填报表", t, unitsRows(approved, shown ? county : null), grid(own, t, true));
             } else {
                 assertThat(own).as(where + ": 各单位填报表 only for fixed rows").isNull();
             }
