@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One figure a unit's report adds to a total, wherever reports stand side by side (a row per unit in 各单位明细,
- * a series' cumulative figures): an indicator, or a number column's total row of a table with columns.
+ * a series' cumulative figures): an indicator, or the unit's total of a number column of a table with columns
+ * ({@link TableFigures#totals}, stored with every version whether or not the table shows its 合计 row).
  *
  * @param key   where the figure is among a version's values ({@code 5}, {@code _total.funds})
  * @param title its heading with its unit of measure (受理消费者投诉（件）, 投入经费（万元）合计)
@@ -20,8 +21,9 @@ public record FigureColumn(String key, String name, String unit, String title, i
         if (table != null) {
             table.numericColumns().forEach(c -> {
                 String unit = c.unit() == null ? "" : c.unit();
+                // the unit's total of the column, whether or not the table prints its 合计 row
                 out.add(new FigureColumn(TableFigures.cell(TableFigures.TOTAL, c.code()), c.name(), unit,
-                        c.name() + (unit.isBlank() ? "" : "（" + unit + "）") + (table.showsTotal() ? "合计" : ""), TableFigures.scale(c, table)));
+                        c.name() + (unit.isBlank() ? "" : "（" + unit + "）") + "合计", TableFigures.scale(c, table)));
             });
         }
         return out;

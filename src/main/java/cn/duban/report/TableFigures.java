@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * A statistics table with columns ({@link StatTable}) as a unit fills it: which rows it has, every cell checked
- * by its column's type, the computed columns and the total row worked out (never typed), and the rules held on
- * every row. A cell is named {@code row.column} — a fixed row's code, a sub-unit's code, or the number of a row the
+ * by its column's type, the computed columns and the unit's totals worked out (never typed; {@link #totals}, whether
+ * or not the table shows its 合计 row), and the rules held on every row. A cell is named {@code row.column} — a fixed row's code, a sub-unit's code, or the number of a row the
  * unit added; the total row is {@value #TOTAL}. Numbers and texts are kept apart (numbers are summed by the
  * county). Pure: no database, no engine (TableFiguresTest).
  */
@@ -149,23 +149,41 @@ public final class TableFigures {
             return new Checked(Map.of(), Map.of(), List.copyOf(problems), errors, List.of());
         }
         Map<String, BigDecimal> ordered = new LinkedHashMap<>();
-        Map<String, BigDecimal> total = new LinkedHashMap<>();
         for (Line line : lines) {
             for (Column col : t.numericColumns()) {
                 BigDecimal v = col.isComputed() ? sum(col, numbers, line.key()).setScale(scale(col, t), RoundingMode.HALF_UP)
                         : numbers.get(cell(line.key(), col.code()));
                 if (v != null) {
                     ordered.put(cell(line.key(), col.code()), v);
-                    total.merge(col.code(), v, BigDecimal::add);
                 }
             }
         }
-        if (t.showsTotal()) {
-            for (Column col : t.numericColumns()) {
-                ordered.put(cell(TOTAL, col.code()), total.getOrDefault(col.code(), BigDecimal.ZERO).setScale(scale(col, t), RoundingMode.HALF_UP));
-            }
-        }
+        // the unit's totals are figures of the table whether or not its 合计 row is shown: stored with the version, they
+        // are what the county adds up and what 各单位明细 prints
+        ordered.putAll(totals(t, ordered));
         return new Checked(ordered, texts, List.of(), Map.of(), breaches(t, rules, lines, ordered));
+    }
+
+    /**
+     * A unit's total of each number column, by cell name ({@value #TOTAL}{@code .column}): the sum of the column over the
+     * unit's rows (every cell of it but the total row's own), with the column's decimals, 0 for a column left empty. The
+     * one definition of a unit's total: worked out as the unit hands its table in and stored with the version whether
+     * or not the table shows its 合计 row ({@code totalRow} is layout only); the county's total of a column is the sum
+     * of the approved units' totals ({@link ReportFigures#approvedTotals}).
+     */
+    public static Map<String, BigDecimal> totals(StatTable t, Map<String, BigDecimal> numbers) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        numbers.forEach((cell, v) -> {
+            String row = rowOf(cell);
+            if (!row.equals(cell) && !row.equals(TOTAL) && v != null) {
+                sums.merge(cell.substring(row.length() + 1), v, BigDecimal::add);
+            }
+        });
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        for (Column col : t.numericColumns()) {
+            totals.put(cell(TOTAL, col.code()), sums.getOrDefault(col.code(), BigDecimal.ZERO).setScale(scale(col, t), RoundingMode.HALF_UP));
+        }
+        return totals;
     }
 
     /** The rules broken on each row, each message headed by its row (a stored version's breaches are read the same way). */

@@ -36,7 +36,7 @@ public record TableGrid(String heading, boolean unitColumn, List<GridColumn> col
     /** One row: the unit it belongs to (where several stand together), its heading, its cells by column code. */
     public record GridRow(String unit, String label, Map<String, Object> cells) {}
 
-    /** One unit's table: its lines with the cells it handed in, and its total row. */
+    /** One unit's table: its lines with the cells it handed in, and (where the table shows it) its totals as stored with the version. */
     public static TableGrid ofUnit(StatTable t, List<TableFigures.Line> lines, Map<String, BigDecimal> numbers, Map<String, String> texts) {
         List<GridRow> rows = lines.stream().map(l -> new GridRow(null, l.label(), cells(t, l.key(), numbers, texts))).toList();
         return new TableGrid(t.heading(), false, GridColumn.of(t), rows, total(t, numbers));
@@ -45,23 +45,22 @@ public record TableGrid(String heading, boolean unitColumn, List<GridColumn> col
     /** One unit's rows as they stand among other units' (its name in the 填报单位 column). */
     public record UnitRows(String unitName, List<TableFigures.Line> lines, Map<String, BigDecimal> numbers, Map<String, String> texts) {}
 
-    /** The rows of every unit together, and their total: the sum of each unit's total row. */
-    public static TableGrid ofUnits(StatTable t, List<UnitRows> units) {
+    /**
+     * The rows of every unit together, closed (where the table shows its 合计 row) by the county's totals: {@code totals} by
+     * total-row cell, as {@link ReportFigures#approvedTotals} adds up the units' own ({@link TableFigures#totals}).
+     */
+    public static TableGrid ofUnits(StatTable t, List<UnitRows> units, Map<String, BigDecimal> totals) {
         List<GridRow> rows = new ArrayList<>();
-        Map<String, BigDecimal> totals = new LinkedHashMap<>();
         for (UnitRows u : units) {
             u.lines().forEach(l -> rows.add(new GridRow(u.unitName(), l.label(), cells(t, l.key(), u.numbers(), u.texts()))));
-            t.numericColumns().forEach(c -> {
-                BigDecimal v = u.numbers().get(TableFigures.cell(TableFigures.TOTAL, c.code()));
-                if (v != null) {
-                    totals.merge(TableFigures.cell(TableFigures.TOTAL, c.code()), v, BigDecimal::add);
-                }
-            });
         }
         return new TableGrid(t.heading(), true, GridColumn.of(t), rows, total(t, totals));
     }
 
-    /** The county's fixed rows: each cell the sum over the approved reports ({@code sums} by cell name). */
+    /**
+     * The county's fixed rows: each cell the sum over the approved reports ({@code sums} by cell name, the total row's cells
+     * the county's totals).
+     */
     public static TableGrid summed(StatTable t, Map<String, BigDecimal> sums) {
         List<GridRow> rows = t.fixedRows().stream().map(r -> {
             Map<String, Object> cells = new LinkedHashMap<>();
@@ -71,6 +70,7 @@ public record TableGrid(String heading, boolean unitColumn, List<GridColumn> col
         return new TableGrid(t.heading(), false, GridColumn.of(t), rows, total(t, sums));
     }
 
+    /** The 合计 row from the totals given by total-row cell ({@link TableFigures#totals}); none where the table shows none. */
     private static GridRow total(StatTable t, Map<String, BigDecimal> numbers) {
         if (!t.showsTotal()) {
             return null;

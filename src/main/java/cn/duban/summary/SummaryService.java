@@ -41,7 +41,8 @@ public class SummaryService {
 
     /**
      * The county totals per indicator over the approved reports, in the template's order: one GROUP BY. With a table
-     * of columns, one total per number column (the sum of every approved unit's total row).
+     * of columns, one total per number column: the sum of every approved unit's total of it ({@code report.TableFigures#totals},
+     * stored with each version whether or not the table shows its 合计 row). Every view and export prints these.
      */
     public List<CountySummary.Total> totals(Campaign c) {
         return totals(c, figures.approvedTotals(c.id()));
@@ -95,7 +96,8 @@ public class SummaryService {
             Map<String, List<cn.duban.report.TableFigures.Line>> lines = reports.linesOf(c.template(), cells);
             List<TableGrid.UnitRows> unitRows = reported.stream().map(u -> new TableGrid.UnitRows(u.unitName(), lines.get(u.unitCode()),
                     u.values(), texts.getOrDefault(u.unitCode(), Map.of()))).toList();
-            detail = TableGrid.ofUnits(t, unitRows);
+            // both tables close (where the table shows a 合计 row) with the county's totals, those of totals() above
+            detail = TableGrid.ofUnits(t, unitRows, sums);
             table = t.rowsPerSubUnit() || t.rowsAdded() ? detail : TableGrid.summed(t, sums);
         }
         // the units the campaign waits for: a unit the section withdrew is listed, not counted

@@ -14,7 +14,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * A database of the previous schema (V12: before tables with columns, periodic returns and chunked files) with a
  * campaign in it — a unit, a handed-in version with its figures and a stored file — migrated to this version on H2
  * and on PostgreSQL: the figures stay, the file's bytes move into its chunks unchanged, the new columns have their
- * defaults. (Running instances of the previous models: ProcessUpgradeIT.)
+ * defaults. And versions of tables stored before a unit's totals were figures of their own (V17, issue 28 §1) get
+ * theirs, each the sum of its rows. (Running instances of the previous models: ProcessUpgradeIT.)
  */
 class SchemaUpgradeIT {
 
@@ -59,5 +60,66 @@ class SchemaUpgradeIT {
         // a cell of a table with columns: a sub-unit's code and the column's, wider than an indicator code was
         jdbc.sql("INSERT INTO duban_report_value (report_id, indicator_code, amount) VALUES (?, ?, 1)").params(report, "u".repeat(64) + ".remarks").update();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM duban_series_period").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void tableVersionsStoredWithoutTheirTotalsGetThemOnH2() {
+        totals(new DriverManagerDataSource("jdbc:h2:mem:upgrade-totals-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    }
+
+    @Test
+    void tableVersionsStoredWithoutTheirTotalsGetThemOnPostgres() throws Exception {
+        try (var postgres = EmbeddedPostgresDatabase.start()) {
+            totals(postgres.getPostgresDatabase());
+        }
+    }
+
+    /**
+     * Four versions as V17 stored them: a table without its 合计 row (no totals), one with it (totals stored, kept as
+     * they are even where they would not be the sum), a row per sub-unit without the row, and an indicators-only table.
+     */
+    void totals(DataSource db) {
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").target("17").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(db);
+        LocalDateTime now = LocalDateTime.of(2026, 12, 1, 9, 30);
+        jdbc.sql("INSERT INTO duban_unit (code, name, type, created_at) VALUES ('rmyy', '沂源县人民医院', 'hospital', ?)").param(now).update();
+        java.util.Map<String, Long> reports = new java.util.LinkedHashMap<>();
+        for (String c : java.util.List.of("NOROW", "WITHROW", "SUBUNITS", "INDICATORS")) {
+            jdbc.sql("INSERT INTO duban_campaign (id, template_code, title, template_json, status, created_by, created_at) "
+                    + "VALUES (?, 't', '关于开展活动的通知', '{}', 'ISSUED', 'drafter1', ?)").params(c, now).update();
+            jdbc.sql("INSERT INTO duban_campaign_unit (campaign_id, unit_code, batch_no, status) VALUES (?, 'rmyy', 0, 'APPROVED')").param(c).update();
+            jdbc.sql("INSERT INTO duban_report (campaign_id, unit_code, version, status, submitted_by, submitted_at) "
+                    + "VALUES (?, 'rmyy', 1, 'APPROVED', 'rmyy-reporter', ?)").params(c, now).update();
+            reports.put(c, jdbc.sql("SELECT id FROM duban_report WHERE campaign_id = ?").param(c).query(Long.class).single());
+        }
+        java.util.function.BiConsumer<String, java.util.Map<String, String>> values = (c, cells) -> cells.forEach((cell, amount) ->
+                jdbc.sql("INSERT INTO duban_report_value (report_id, indicator_code, amount) VALUES (?, ?, ?)")
+                        .params(reports.get(c), cell, new java.math.BigDecimal(amount)).update());
+        values.accept("NOROW", java.util.Map.of("a.checks", "3", "b.checks", "4", "c.checks", "0", "a.funds", "1.25", "b.funds", "0.5",
+                "c.funds", "10.05", "a.all", "4.25", "b.all", "4.50", "c.all", "10.05"));
+        values.accept("WITHROW", java.util.Map.of("a.checks", "3", "b.checks", "4", "_total.checks", "7", "_total.funds", "99"));
+        values.accept("SUBUNITS", java.util.Map.of("lsjd.water", "12", "nmjd.water", "30", "sqz-2.water", "1", "lsjd.area", "1.5"));
+        values.accept("INDICATORS", java.util.Map.of("1", "4", "7", "1.25"));
+
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+
+        java.util.function.Function<String, java.util.Map<String, java.math.BigDecimal>> stored = c -> {
+            java.util.Map<String, java.math.BigDecimal> m = new java.util.TreeMap<>();
+            jdbc.sql("SELECT indicator_code, amount FROM duban_report_value WHERE report_id = ?").param(reports.get(c))
+                    .query((rs, i) -> m.put(rs.getString(1), rs.getBigDecimal(2))).list();
+            return m;
+        };
+        assertThat(stored.apply("NOROW")).hasSize(12).satisfies(m -> {
+            assertThat(m.get("_total.checks")).isEqualByComparingTo("7");
+            assertThat(m.get("_total.funds")).isEqualByComparingTo("11.80");
+            assertThat(m.get("_total.all")).isEqualByComparingTo("18.80");
+        });
+        assertThat(stored.apply("WITHROW")).as("totals stored with the version are kept, none added").hasSize(4)
+                .satisfies(m -> assertThat(m.get("_total.funds")).isEqualByComparingTo("99"));
+        assertThat(stored.apply("SUBUNITS")).hasSize(6).satisfies(m -> {
+            assertThat(m.get("_total.water")).isEqualByComparingTo("43");
+            assertThat(m.get("_total.area")).isEqualByComparingTo("1.5");
+        });
+        assertThat(stored.apply("INDICATORS")).as("indicators have no totals of their own").containsOnlyKeys("1", "7");
     }
 }

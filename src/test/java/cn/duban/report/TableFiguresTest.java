@@ -13,7 +13,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import cn.duban.campaign.FigureRules;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A statistics table with columns, checked without Spring or the engine. */
 class TableFiguresTest {
@@ -90,11 +95,74 @@ class TableFiguresTest {
     }
 
     @Test
-    void fixedRowsWithoutATotalRow() {
+    void fixedRowsWithoutATotalRowStillHaveTheUnitsTotals() {
         var t = new StatTable(null, List.of(COLUMNS.get(0)), new Rows(List.of(new Row("a", "甲类"), new Row("b", "乙类")), null, null), false);
         var c = TableFigures.check(t, List.of(), List.of(), Map.of("a.sites", "1", "b.sites", "0"));
         assertThat(c.passes()).isTrue();
-        assertThat(c.numbers()).containsOnlyKeys("a.sites", "b.sites");
+        assertThat(c.numbers()).containsOnlyKeys("a.sites", "b.sites", "_total.sites").containsEntry("_total.sites", new BigDecimal("1"));
         assertThat(t.heading()).isEqualTo("项目");
+    }
+
+    /** The table shapes a notice may have, each with and without its 合计 row (issue 28 §1). */
+    static Stream<Arguments> shapes() {
+        var fixed = new Rows(List.of(new Row("a", "甲类"), new Row("b", "乙类"), new Row("c", "丙类")), null, null);
+        var added = new Rows(null, null, new Added(1, 10));
+        var subUnits = new Rows(null, true, null);
+        List<Arguments> out = new java.util.ArrayList<>();
+        for (Boolean totalRow : java.util.Arrays.asList(true, false, null)) {
+            out.add(Arguments.of("固定行", totalRow, new StatTable(null, List.of(COLUMNS.get(0), COLUMNS.get(1), COLUMNS.get(5)), fixed, totalRow),
+                    List.of("a", "b", "c")));
+            out.add(Arguments.of("逐行添加", totalRow, new StatTable("活动", List.of(COLUMNS.get(0), COLUMNS.get(1)), added, totalRow), List.of("1", "2", "3", "7")));
+            out.add(Arguments.of("每个下级单位一行", totalRow, new StatTable("乡镇", List.of(COLUMNS.get(0), COLUMNS.get(1)), subUnits, totalRow), List.of("dz", "xz")));
+            out.add(Arguments.of("含合计列", totalRow, new StatTable(null, List.of(COLUMNS.get(0), COLUMNS.get(1), COLUMNS.get(2)), fixed, totalRow),
+                    List.of("a", "b", "c")));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, totalRow: {1}")
+    @MethodSource("shapes")
+    void aUnitsTotalOfEveryNumberColumnIsTheSumOfItsRowsWhetherOrNotTheTableShowsIt(String shape, Boolean totalRow, StatTable t,
+                                                                                  List<String> rows) {
+        Map<String, String> typed = new java.util.HashMap<>();
+        BigDecimal sites = BigDecimal.ZERO;
+        BigDecimal funds = BigDecimal.ZERO;
+        for (int r = 0; r < rows.size(); r++) {
+            BigDecimal s = BigDecimal.valueOf(3L * r + 2);
+            BigDecimal f = BigDecimal.valueOf(125L * r + 7, 2);
+            typed.put(rows.get(r) + ".sites", s.toPlainString());
+            typed.put(rows.get(r) + ".funds", f.toPlainString());
+            sites = sites.add(s);
+            funds = funds.add(f);
+        }
+        var c = TableFigures.check(t, List.of(), TOWNS, typed);
+        assertThat(c.passes()).as(c.problems().toString()).isTrue();
+        assertThat(c.numbers().get("_total.sites")).isEqualTo(sites);
+        assertThat(c.numbers().get("_total.funds")).isEqualTo(funds.setScale(2));
+        if (t.column("all") != null) {
+            assertThat(c.numbers().get("_total.all")).isEqualTo(sites.add(funds).setScale(2));
+        }
+        assertThat(c.numbers().keySet().stream().filter(k -> k.startsWith("_total."))).hasSize(t.numericColumns().size());
+        // read back from a stored version (its totals among its cells), the totals come out the same, not doubled
+        assertThat(TableFigures.totals(t, c.numbers())).containsExactlyInAnyOrderEntriesOf(
+                Map.copyOf(c.numbers().entrySet().stream().filter(e -> e.getKey().startsWith("_total."))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+    }
+
+    @Test
+    void aRuleOnATotalHoldsWhenTheTableShowsNoTotalRow() {
+        var t = new StatTable(null, List.of(COLUMNS.get(0), COLUMNS.get(1)),
+                new Rows(List.of(new Row("a", "甲类"), new Row("b", "乙类")), null, null), false);
+        var rules = List.of(new Rule(null, "[_total.funds] <= 10", "经费合计超过 10 万元，请核实", false));
+        var c = check(t, rules, Map.of("a.sites", "1", "a.funds", "6", "b.sites", "2", "b.funds", "5"));
+        assertThat(c.breaches()).extracting(FigureRules.Breach::message).containsExactly("经费合计超过 10 万元，请核实");
+    }
+
+    @Test
+    void aColumnLeftEmptyTotalsZero() {
+        var optional = new Column("extra", "其他", "个", ColumnType.INTEGER, null, false, null, null, null);
+        var t = new StatTable(null, List.of(COLUMNS.get(0), optional), new Rows(List.of(new Row("a", "甲类")), null, null), false);
+        var c = check(t, List.of(), Map.of("a.sites", "4"));
+        assertThat(c.numbers()).containsEntry("_total.sites", new BigDecimal("4")).containsEntry("_total.extra", new BigDecimal("0"));
     }
 }
