@@ -149,7 +149,8 @@ class DutiesIT {
         // a circular's 核稿 is the 科长's
         ResponseEntity<Map> sent = http.withBasicAuth("drafter1", "test").postForEntity("/api/campaigns/" + id + "/circulars", null, Map.class);
         assertThat(sent.getStatusCode().value()).isEqualTo(200);
-        Task circularReview = taskService.createTaskQuery().processDefinitionKey(CircularApprovalProcess.KEY).singleResult();
+        Task circularReview = taskService.createTaskQuery().processDefinitionKey(CircularApprovalProcess.KEY).processInstanceBusinessKey(id)
+                .singleResult();
         String reviewed = "{\"circularReviewed\":{\"value\":true,\"type\":\"Boolean\"}}";
         assertRefused(basic("ops1", "test", HttpMethod.POST, "/engine-rest/task/" + circularReview.getId() + "/complete",
                 "{\"variables\":" + reviewed + "}"), 403, "由head1办理");
