@@ -6,7 +6,6 @@ import cn.duban.campaign.CampaignService;
 import cn.duban.dashboard.DashboardRules.Bucket;
 import cn.duban.dashboard.DashboardRules.Urgency;
 import cn.duban.mail.Outbox;
-import cn.duban.report.Lateness;
 import cn.duban.report.ReportFigures;
 import cn.duban.report.ReportFigures.StatusGroup;
 import cn.duban.report.ReportFigures.UnitLine;
@@ -145,7 +144,7 @@ public class DashboardService {
             Bucket bucket = rules.bucket(l.status(), l.dueDate(), today);
             Urgency urgency = rules.urgency(l.status(), l.dueDate(), today);
             LocalDateTime submitted = l.submittedAt();
-            int late = Lateness.daysLate(l.status(), l.dueDate(), submitted == null ? null : submitted.toLocalDate(), today);
+            int late = l.daysLate(today);
             return new UnitRow(l.unitCode(), l.unitName(), l.status().name(), l.statusLabel(), bucket.name(), bucket.label(),
                     l.dueDate(), submitted, late, l.returnCount(), reminders.getOrDefault(l.unitCode(), 0),
                     urgency == null ? null : urgency.name(), urgency == null ? null : urgency.label(), l.processInstanceId(),

@@ -128,7 +128,8 @@ public class ExportService {
                 Row row = units.createRow(r);
                 number(row, 0, r, layout, 0);
                 AttachmentLayout.cell(row, 1, u.unitName(), layout.text());
-                AttachmentLayout.cell(row, 2, u.overdue() ? "逾期" : u.statusLabel(), layout.text());
+                // a carried-over unit is late too; its own words say what it is (its days late beside them)
+                AttachmentLayout.cell(row, 2, u.overdue() && !u.carried() ? "逾期" : u.statusLabel(), layout.text());
                 AttachmentLayout.cell(row, 3, u.submittedAt() == null ? "" : u.submittedAt().toString().replace('T', ' ').substring(0, 16), layout.text());
                 number(row, 4, u.daysLate(), layout, 0);
                 number(row, 5, u.returnCount(), layout, 0);
@@ -161,7 +162,8 @@ public class ExportService {
                 if (u.submittedAt() == null || u.overdue() || u.daysLate() > 0) {
                     Row row = missing.createRow(m++);
                     AttachmentLayout.cell(row, 0, u.unitName(), layout.text());
-                    AttachmentLayout.cell(row, 1, u.submittedAt() == null ? "未报送" : "逾期报送", layout.text());
+                    AttachmentLayout.cell(row, 1, u.carried() ? "未报送，已结转上期数据" : u.submittedAt() == null ? "未报送" : "逾期报送",
+                            layout.text());
                     number(row, 2, u.daysLate(), layout, 0);
                 }
             }

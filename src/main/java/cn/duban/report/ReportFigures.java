@@ -45,16 +45,17 @@ public class ReportFigures {
         }
 
         /**
-         * 逾期 as {@link Lateness} has it — except a unit whose figures were carried over: the notice treats its missed
-         * period as reported unchanged, so no list counts it late.
+         * 逾期 as {@link Lateness} has it, the same on every screen and in every file. A unit whose figures were carried
+         * over is late too: it missed the period (its figures count in the totals, its lateness in the half-year and
+         * year-end assessment).
          */
         public boolean overdue(LocalDate today) {
-            return !carried() && Lateness.isOverdue(status, dueDate, today);
+            return Lateness.isOverdue(status, dueDate, today);
         }
 
-        /** Days late as {@link Lateness} counts them; none for a carried-over unit. */
+        /** Days late as {@link Lateness} counts them, a carried-over unit's included. */
         public int daysLate(LocalDate today) {
-            return carried() ? 0 : Lateness.daysLate(status, dueDate, submittedAt == null ? null : submittedAt.toLocalDate(), today);
+            return Lateness.daysLate(status, dueDate, submittedAt == null ? null : submittedAt.toLocalDate(), today);
         }
     }
 

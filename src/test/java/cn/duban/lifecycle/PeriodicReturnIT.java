@@ -48,6 +48,7 @@ class PeriodicReturnIT {
     @Autowired SeriesService series;
     @Autowired ReportService reports;
     @Autowired SummaryService summaries;
+    @Autowired cn.duban.dashboard.DashboardService dashboard;
     @Autowired ExportService exports;
     @Autowired WorkCalendar calendar;
     @Autowired RuntimeService runtimeService;
@@ -116,6 +117,16 @@ class PeriodicReturnIT {
         var summary = summaries.summarize(february);
         assertThat(summary.totals()).extracting(s -> s.amount().intValue()).containsExactly(21, 5, 4, 50);
         assertThat(summary.carried()).singleElement().satisfies(u -> assertThat(u.statusLabel()).isEqualTo("未报送，已结转上期数据"));
+        // one answer on every screen (issue 28 §7): a carried-over unit missed the period, so it is late — on the
+        // 督办看板 as in the summary, with the same days — for the half-year and year-end assessment
+        var summaryRow = summary.units().stream().filter(u -> u.unitCode().equals("rmyy")).findFirst().orElseThrow();
+        assertThat(summaryRow.overdue()).isTrue();
+        assertThat(summaryRow.daysLate()).isPositive();
+        var boardRow = dashboard.board(february, null, 0, 50).units().rows().stream().filter(u -> u.unitCode().equals("rmyy"))
+                .findFirst().orElseThrow();
+        assertThat(boardRow.bucket()).isEqualTo("OVERDUE");
+        assertThat(boardRow.daysLate()).isEqualTo(summaryRow.daysLate());
+        assertThat(boardRow.statusLabel()).isEqualTo(summaryRow.statusLabel());
         DataFormatter f = new DataFormatter();
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(exports.summaryWorkbook(february)))) {
             assertThat(f.formatCellValue(wb.getSheet("汇总表").getRow(1).getCell(0))).contains("另 1 个单位未报送、结转上期数据计入合计");
