@@ -59,10 +59,16 @@ public class Circulars {
         body.add(new Paragraph(0, "", "《" + c.title() + "》" + number + "印发以来，各单位认真组织落实。现将截至" + NoticeDocx.day(today)
                 + "的报送情况通报如下。"));
         body.add(new Paragraph(1, "一、报送情况", ""));
+        // not even signed for the notice: named apart (a unit may be both late and unsigned)
+        List<String> unsigned = s.units().stream().filter(u -> u.status().equals(UnitStatus.NOT_SIGNED.name()))
+                .map(CountySummary.UnitRow::unitName).toList();
         body.add(new Paragraph(0, "", "应报 " + s.unitCount() + " 家，已报 " + submitted + " 家，已审核通过 " + s.approvedCount()
-                + " 家，逾期未报 " + late.size() + " 家。"));
+                + " 家，逾期未报 " + late.size() + " 家" + (unsigned.isEmpty() ? "" : "，尚未签收通知 " + unsigned.size() + " 家") + "。"));
         body.add(new Paragraph(1, "二、逾期未报单位", ""));
         body.add(new Paragraph(0, "", late.isEmpty() ? "无。" : String.join("、", late) + "。"));
+        if (!unsigned.isEmpty()) {
+            body.add(new Paragraph(0, "", "尚未签收通知的单位：" + String.join("、", unsigned) + "。"));
+        }
         if (!s.totals().isEmpty()) {
             body.add(new Paragraph(1, "三、已汇总数据", ""));
             body.add(new Paragraph(0, "", "已审核通过单位的数据合计如下（未通过的单位不计入）："));
@@ -74,8 +80,20 @@ public class Circulars {
         body.add(new Paragraph(0, "", late.isEmpty()
                 ? "请各单位继续做好相关工作，已退回的报送按要求修改后重新报送。"
                 : "请逾期未报的单位立即报送，并说明逾期原因；已退回的报送按要求修改后重新报送。" + c.template().issuer() + "将继续跟踪督办。"));
-        return new NoticeDocument(notice.issuerMark(), issueLabel, "关于" + c.shortTitle() + "工作进展情况的通报", notice.addressee(), body,
+        return new NoticeDocument(notice.issuerMark(), issueLabel, title(c.shortTitle()), notice.addressee(), body,
                 List.of(), List.of(), notice.signature(), today, null);
+    }
+
+    /**
+     * The circular's title after its notice's subject, without doubled words: a plan or a programme is carried out
+     * (…方案落实情况的通报), work progresses (…工作进展情况的通报, never …工作工作…).
+     */
+    static String title(String subject) {
+        String s = subject == null ? "" : subject.strip();
+        if (s.endsWith("方案") || s.endsWith("计划") || s.endsWith("意见") || s.endsWith("办法")) {
+            return "关于" + s + "落实情况的通报";
+        }
+        return "关于" + s + (s.endsWith("工作") ? "" : "工作") + "进展情况的通报";
     }
 
     public byte[] circularDocx(String campaignId) {

@@ -129,7 +129,7 @@ class CircularApprovalIT {
         assertThat(docx.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.getBody()))) {
             String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
-            assertThat(text).contains("第1期").contains("工作进展情况的通报").contains("应报 2 家");
+            assertThat(text).contains("第1期").contains("活动方案落实情况的通报").contains("应报 2 家");
         }
         ResponseEntity<byte[]> pdf = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/circulars/" + id + "/document.pdf", byte[].class);
         assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);

@@ -56,8 +56,9 @@ class CircularIT {
         ClockUtil.setCurrentTime(Date.from(due.plusDays(12).atTime(10, 0).atZone(CHINA).toInstant()));
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(circulars.circularDocx(id)))) {
             String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
-            assertThat(text).contains("沂源县卫生健康局文件").contains("工作进展情况的通报").contains("各医疗卫生单位：")
-                    .contains("应报 3 家，已报 1 家，已审核通过 1 家，逾期未报 2 家。")
+            assertThat(text).contains("沂源县卫生健康局文件").contains("活动方案落实情况的通报").contains("各医疗卫生单位：")
+                    .contains("应报 3 家，已报 1 家，已审核通过 1 家，逾期未报 2 家，尚未签收通知 2 家。")
+                    .containsPattern("尚未签收通知的单位：(沂源县中医医院、沂源县妇幼保健院|沂源县妇幼保健院、沂源县中医医院)。")
                     .contains("沂源县中医医院").contains("沂源县妇幼保健院").contains("1. 普法宣传活动：2场。")
                     .doesNotContain("zyy").doesNotContain("ENGINE-");
         }

@@ -398,7 +398,7 @@ class BrowserFlowIT {
             b.phone(phone);
             openTask(step[0], task(id, step[1]));
             String text = framed("#circularPreview", "通报");
-            assertThat(text).contains("第1期").contains("工作进展情况的通报").contains("应报 2 家").doesNotContain("ENGINE-");
+            assertThat(text).contains("第1期").contains("活动方案落实情况的通报").contains("应报 2 家").doesNotContain("ENGINE-");
             assertThat(b.fetch(b.visible("#circularDocx").getAttribute("href")))
                     .isEqualTo("200 application/vnd.openxmlformats-officedocument.wordprocessingml.document");
             if (!phone) {
