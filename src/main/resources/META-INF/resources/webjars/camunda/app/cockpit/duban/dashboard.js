@@ -355,6 +355,7 @@ async function renderUnit(root, id, unitCode) {
     if (v.reviewedAt) events.push([v.reviewedAt, `${names[v.reviewedBy] || '审核人'} ${v.statusLabel}` + (v.reviewComment ? '：' + v.reviewComment : '')]);
   });
   urges.forEach(u => events.push([u.urgedAt, `${u.urgedByName} 催办` + (u.note ? '：' + u.note : '')]));
+  if (view.withdrawal) events.push([view.withdrawal.withdrawnAt, `${view.withdrawal.withdrawnByName} 撤销本单位的报送：${view.withdrawal.reason}`]);
   mine.filter(m => m.status === 'SENT').forEach(m => events.push([m.sentAt, `发出${m.kindLabel}（${m.recipientName}）`]));
   events.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   root.appendChild(el('h3', {}, '时间线'));
