@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * duban's Chinese webapps: Tasklist translated key for key against the bundled English file of 7.24;
- * Cockpit and Admin carry every English key (English text where duban does not translate) with the
- * screens duban's people open in Chinese; all three default to Chinese with China's date format.
+ * duban's Chinese webapps: Tasklist, Cockpit and Admin translated key for key against the bundled English
+ * files of 7.24, no label left in English; all three default to Chinese with China's date format.
  */
 class WebappLocaleTest {
 
@@ -45,6 +44,56 @@ class WebappLocaleTest {
             "GROUP_EDIT_GROUP_USERS", "AUTHORIZATION_AUTHORIZATIONS", "AUTHORIZATION_PERMISSIONS", "AUTHORIZATION_RESOURCE_ID",
             "AUTHORIZATION_CREATE_NEW_AUTHORIZATION", "SYSTEM_SYSTEM", "DASHBOARD_DASHBOARD", "BANNER_CE_EOL_TEXT");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*\\w+\\s*}}");
+
+    /** Three or more Latin letters in a row: a word someone would have to read in English. */
+    static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
+
+    /**
+     * What may stay as it is in a label with no Chinese: names and technical tokens that have no Chinese form
+     * (the date pattern is what the person types into the field).
+     */
+    static final List<String> UNTRANSLATED_TOKENS = List.of(
+            "YYYY-MM-DDTHH:mm:ss", "Camunda", "BPMN", "DMN", "CMMN", "JSON", "XML", "CSV", "URL", "REST", "SQL", "Java", "cron");
+
+    @Test
+    void noTasklistCockpitOrAdminLabelIsStillEnglish() throws IOException {
+        for (String app : List.of("tasklist", "cockpit", "admin")) {
+            JsonNode zh = read(WEBAPPS + app + "/locales/zh.json").get("labels");
+            List<String> english = new ArrayList<>();
+            zh.fieldNames().forEachRemaining(key -> {
+                if (isEnglish(zh.get(key).asText())) {
+                    english.add(key + ": " + zh.get(key).asText());
+                }
+            });
+            assertThat(english).as(app + " labels still in English").isEmpty();
+        }
+    }
+
+    @Test
+    void aLabelIsEnglishUnlessItHasChineseOrOnlyPlaceholdersAndTechnicalTokens() {
+        assertThat(isEnglish("Delete Process Instance")).isTrue();
+        assertThat(isEnglish("Jobs")).isTrue();
+        assertThat(isEnglish("{{count}} jobs")).isTrue();
+        assertThat(isEnglish("删除流程实例")).isFalse();
+        assertThat(isEnglish("编辑 DMN")).isFalse();
+        assertThat(isEnglish("ID")).isFalse();
+        assertThat(isEnglish("JSON")).isFalse();
+        assertThat(isEnglish("{{ name }}")).isFalse();
+        assertThat(isEnglish("YYYY-MM-DDTHH:mm:ss")).isFalse();
+        assertThat(isEnglish(">=")).isFalse();
+        assertThat(isEnglish("")).isFalse();
+    }
+
+    static boolean isEnglish(String label) {
+        if (CJK.matcher(label).find()) {
+            return false;
+        }
+        String rest = PLACEHOLDER.matcher(label).replaceAll(" ");
+        for (String token : UNTRANSLATED_TOKENS) {
+            rest = rest.replaceAll("(?<![A-Za-z])" + Pattern.quote(token) + "(?![A-Za-z])", " ");
+        }
+        return LATIN_WORD.matcher(rest).find();
+    }
 
     @Test
     void everyEnglishTasklistKeyHasAChineseTextWithTheSamePlaceholders() throws IOException {
