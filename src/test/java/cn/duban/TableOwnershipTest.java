@@ -49,6 +49,7 @@ class TableOwnershipTest {
             Map.entry("duban_download", "report"),
             Map.entry("duban_report_draft", "report"),
             Map.entry("duban_unit_withdrawal", "report"),
+            Map.entry("duban_office", "office"),
             Map.entry("duban_urge", "reminder"),
             Map.entry("duban_outbox", "mail"),
             Map.entry("duban_calendar_day", "calendar"),

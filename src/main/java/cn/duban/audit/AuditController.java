@@ -13,7 +13,10 @@ class AuditController {
 
     private final AuditService audit;
 
-    AuditController(AuditService audit) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    AuditController(AuditService audit, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.audit = audit;
     }
 
@@ -27,9 +30,7 @@ class AuditController {
                           @RequestParam(required = false) String unit, @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
                           @RequestParam(required = false) Integer size) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科和运维人员可以查看审计记录");
-        }
+        access.requireWatcher(user, id, "仅本通知的主办科室、局领导和运维人员可以查看审计记录");
         return audit.list(id, AuditQuery.of(kind, who, unit, from, to, page, size));
     }
 }

@@ -3,7 +3,10 @@ package cn.duban.campaign;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** A campaign: one notice issued from a template, with the template frozen as it was when drafted. */
+/**
+ * A campaign: one notice issued from a template, with the template frozen as it was when drafted, owned by the office
+ * that drafted it ({@code officeCode}: its people review, urge and watch it).
+ */
 public record Campaign(
         String id,
         String templateCode,
@@ -18,7 +21,8 @@ public record Campaign(
         LocalDateTime issuedAt,
         LocalDateTime closedAt,
         LocalDateTime archivedAt,
-        String processInstanceId) {
+        String processInstanceId,
+        String officeCode) {
 
     /** The notice as lists and file names show it: its title without 关于（印发） and 的通知. */
     public static String shortTitle(String title) {

@@ -26,8 +26,10 @@ class CampaignController {
     private final TemplateCatalog catalog;
     private final CampaignService campaigns;
     private final cn.duban.identity.People people;
+    private final CampaignAccess access;
 
-    CampaignController(TemplateCatalog catalog, CampaignService campaigns, cn.duban.identity.People people) {
+    CampaignController(TemplateCatalog catalog, CampaignService campaigns, cn.duban.identity.People people, CampaignAccess access) {
+        this.access = access;
         this.catalog = catalog;
         this.campaigns = campaigns;
         this.people = people;
@@ -82,7 +84,7 @@ class CampaignController {
     }
 
     private static void requireDrafter(CurrentUser user) {
-        if (!user.isIn(Roles.DRAFTER) && !user.isIn(Roles.ADMIN)) {
+        if (!user.hasOfficeRole(Roles.OfficeRole.DRAFTER) && !user.isIn(Roles.ADMIN)) {
             throw new Forbidden("只有拟稿人可以管理活动模板");
         }
     }
@@ -91,7 +93,7 @@ class CampaignController {
     @PostMapping("/templates")
     Map<String, Object> upload(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                @RequestParam("file") MultipartFile file) throws IOException {
-        if (!user.isIn(Roles.DRAFTER) && !user.isIn(Roles.ADMIN)) {
+        if (!user.hasOfficeRole(Roles.OfficeRole.DRAFTER) && !user.isIn(Roles.ADMIN)) {
             throw new Forbidden("只有拟稿人可以上传活动模板");
         }
         if (file.getSize() > TemplateParser.MAX_SOURCE_CHARS * 4L) {
@@ -109,7 +111,7 @@ class CampaignController {
     Map<String, Object> checkDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                    @org.springframework.web.bind.annotation.RequestBody CampaignTemplate built,
                                    @RequestParam(required = false) String deadline, @RequestParam(required = false) String number) {
-        requireSupervision(user);
+        access.requireWatcher(user, id);
         List<String> problems = campaigns.draftProblems(id, built, cn.duban.support.Dates.day(deadline, "报送截止日期"), number);
         return Map.of("ready", problems.isEmpty(), "problems", problems, "fieldErrors", TemplateParser.byField(problems));
     }
@@ -120,7 +122,7 @@ class CampaignController {
     @PostMapping("/templates/from-draft")
     Map<String, Object> saveAsTemplate(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                        @org.springframework.web.bind.annotation.RequestBody SaveAsTemplate body) {
-        if (!user.isIn(Roles.DRAFTER) && !user.isIn(Roles.ADMIN)) {
+        if (!user.hasOfficeRole(Roles.OfficeRole.DRAFTER) && !user.isIn(Roles.ADMIN)) {
             throw new Forbidden("只有拟稿人可以保存活动模板");
         }
         SaveAsTemplate asked = body == null ? new SaveAsTemplate(null, null) : body;
@@ -131,7 +133,8 @@ class CampaignController {
     @GetMapping("/campaigns")
     List<Map<String, Object>> list(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
         requireSupervision(user);
-        return campaigns.all().stream().map(c -> Map.<String, Object>of(
+        // every office's for the bureau's leaders and operators, the office's own for its people
+        return campaigns.all().stream().filter(c -> user.watchesOffice(c.officeCode())).map(c -> Map.<String, Object>of(
                 "id", c.id(), "title", c.title(), "status", c.status().name(), "statusLabel", c.status().label(),
                 "deadline", c.deadline() == null ? "" : c.deadline().toString())).toList();
     }
@@ -139,11 +142,11 @@ class CampaignController {
     /** The notice as a unit or the section reads it. */
     @GetMapping("/campaigns/{id}")
     Map<String, Object> notice(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        if (!user.isSupervision() && !inCampaign(user, id)) {
+        if (!access.readsNotice(user, id)) {
             throw new Forbidden("无权查看该通知");
         }
         Campaign c = campaigns.get(id);
-        List<NoticeDecision> decisions = user.isSupervision() ? campaigns.decisions(id) : List.of();
+        List<NoticeDecision> decisions = access.watches(user, id) ? campaigns.decisions(id) : List.of();
         return Map.ofEntries(
                 Map.entry("id", c.id()), Map.entry("title", c.title()),
                 Map.entry("documentNumber", c.documentNumber() == null ? "" : c.documentNumber()),
@@ -167,18 +170,13 @@ class CampaignController {
     @PostMapping("/campaigns/{id}/decision/check")
     Decisions.Verdict checkDecision(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                     @org.springframework.web.bind.annotation.RequestBody DecisionDraft d) {
-        requireSupervision(user);
-        campaigns.get(id);
+        access.requireWatcher(user, id);
         return campaigns.checkDecision(d.approved(), d.comment());
-    }
-
-    private boolean inCampaign(CurrentUser user, String campaignId) {
-        return campaigns.reachesAnyOf(campaignId, user.unitCodes());
     }
 
     private static void requireSupervision(CurrentUser user) {
         if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科人员可以访问");
+            throw new Forbidden("仅局机关人员可以访问");
         }
     }
 }

@@ -15,7 +15,7 @@ class CampaignRepository {
 
     private static final String COLUMNS = """
             id, template_code, title, document_number, template_json, status, deadline, deadline_override,
-            created_by, created_at, issued_at, closed_at, archived_at, process_instance_id""";
+            created_by, created_at, issued_at, closed_at, archived_at, process_instance_id, office_code""";
 
     private final JdbcClient jdbc;
 
@@ -24,10 +24,10 @@ class CampaignRepository {
     }
 
     void insert(Campaign c) {
-        jdbc.sql("INSERT INTO duban_campaign (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO duban_campaign (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.templateCode(), c.title(), c.documentNumber(), TemplateParser.toJson(c.template()),
                         c.status().name(), c.deadline(), c.deadlineOverride(), c.createdBy(), c.createdAt(),
-                        c.issuedAt(), c.closedAt(), c.archivedAt(), c.processInstanceId())
+                        c.issuedAt(), c.closedAt(), c.archivedAt(), c.processInstanceId(), c.officeCode())
                 .update();
     }
 
@@ -122,6 +122,7 @@ class CampaignRepository {
                 rs.getObject("issued_at", LocalDateTime.class),
                 rs.getObject("closed_at", LocalDateTime.class),
                 rs.getObject("archived_at", LocalDateTime.class),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"),
+                rs.getString("office_code"));
     }
 }

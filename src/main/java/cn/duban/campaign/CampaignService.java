@@ -30,10 +30,12 @@ public class CampaignService {
     private final WorkCalendar calendar;
     private final Clock clock;
     private final DocumentNumbers numbers;
+    private final cn.duban.office.Offices offices;
 
     public CampaignService(CampaignRepository campaigns, TemplateCatalog catalog, WorkCalendar calendar, Clock clock,
-                           DocumentNumbers numbers) {
+                           DocumentNumbers numbers, cn.duban.office.Offices offices) {
         this.numbers = numbers;
+        this.offices = offices;
         this.campaigns = campaigns;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -69,8 +71,10 @@ public class CampaignService {
         LocalDateTime now = LocalDateTime.now(clock);
         Deadlines.requireNotPast(template, deadlineOverride, now.toLocalDate());
         String id = newId(now);
+        // the notice is its drafter's office's
+        String office = offices.officeOfDrafter(createdBy, template.section());
         Campaign c = new Campaign(id, template.code(), template.title(), template.documentNumber(), template,
-                CampaignStatus.DRAFTING, null, deadlineOverride, createdBy, now, null, null, null, null);
+                CampaignStatus.DRAFTING, null, deadlineOverride, createdBy, now, null, null, null, null, office);
         campaigns.insert(c);
         campaigns.updateTemplateVersion(id, version);
         return c;
@@ -247,7 +251,7 @@ public class CampaignService {
         LocalDateTime now = LocalDateTime.now(clock);
         String id = newId(now);
         Campaign c = new Campaign(id, s.templateCode(), s.title() + "（" + label + "）", s.documentNumber(), s.template(),
-                CampaignStatus.SIGNED, null, due, s.createdBy(), now, null, null, null, null);
+                CampaignStatus.SIGNED, null, due, s.createdBy(), now, null, null, null, null, s.officeCode());
         campaigns.insert(c);
         return c;
     }

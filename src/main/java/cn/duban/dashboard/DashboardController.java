@@ -17,14 +17,18 @@ class DashboardController {
 
     private final DashboardService dashboard;
 
-    DashboardController(DashboardService dashboard) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    DashboardController(DashboardService dashboard, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.dashboard = dashboard;
     }
 
     @GetMapping("/api/dashboard/campaigns")
     List<DashboardService.CampaignCard> campaigns(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
         require(user);
-        return dashboard.campaigns();
+        // every office's notices for the bureau's leaders and operators; an office's people see their office's
+        return dashboard.campaigns(user::watchesOffice);
     }
 
     @GetMapping("/api/dashboard/campaigns/{id}")
@@ -32,7 +36,7 @@ class DashboardController {
                                  @RequestParam(required = false) String bucket,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "50") int size) {
-        require(user);
+        access.requireWatcher(user, id, "仅本通知的主办科室、局领导和运维人员可以查看它的督办看板");
         Bucket only = null;
         if (bucket != null && !bucket.isBlank()) {
             try {
@@ -46,7 +50,7 @@ class DashboardController {
 
     private static void require(CurrentUser user) {
         if (!user.isSupervision()) {
-            throw new Forbidden("仅运维人员和综合监督科可以查看督办看板");
+            throw new Forbidden("仅局机关人员和运维人员可以查看督办看板");
         }
     }
 }

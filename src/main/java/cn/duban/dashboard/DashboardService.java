@@ -37,6 +37,7 @@ public class DashboardService {
     static final List<String> REMINDER_KINDS = List.of("REMINDER", "LAST_REMINDER", "OVERDUE", "URGE");
     public static final int MAX_PAGE_SIZE = 200;
 
+    private final cn.duban.office.Offices offices;
     private final CampaignService campaigns;
     private final SummaryService summaries;
     private final ReportFigures figures;
@@ -50,8 +51,9 @@ public class DashboardService {
 
     public DashboardService(CampaignService campaigns, SummaryService summaries, ReportFigures figures, Outbox outbox, Clock clock,
                             DubanProperties settings, cn.duban.report.Rollups rollups, cn.duban.unit.Units registry,
-                            cn.duban.series.SeriesService series) {
+                            cn.duban.series.SeriesService series, cn.duban.office.Offices offices) {
         this.series = series;
+        this.offices = offices;
         this.rollups = rollups;
         this.registry = registry;
         int nearDays = settings.dashboard().nearDays();
@@ -72,7 +74,7 @@ public class DashboardService {
      */
     public record CampaignCard(String id, String title, String status, String statusLabel, LocalDate deadline,
                                LocalDateTime issuedAt, int units, List<Count> counts, String processInstanceId,
-                               cn.duban.series.SeriesService.Place series) {}
+                               cn.duban.series.SeriesService.Place series, String officeName) {}
 
     public record UnitRow(String unitCode, String unitName, String status, String statusLabel, String bucket,
                           String bucketLabel, LocalDate dueDate, LocalDateTime submittedAt, int daysLate, int returnCount,
@@ -86,10 +88,11 @@ public class DashboardService {
     public record Board(CampaignCard campaign, List<Total> totals, Page units, LocalDate today) {}
 
     /** Every campaign, newest first, with its units counted by bucket: one GROUP BY for all of them. */
-    public List<CampaignCard> campaigns() {
+    /** The campaigns of the offices shown (every office's for the bureau's leaders and operators), newest first. */
+    public List<CampaignCard> campaigns(java.util.function.Predicate<String> officeShown) {
         Map<String, List<StatusGroup>> groups = figures.groups(null);
         Map<String, cn.duban.series.SeriesService.Place> places = series.places();
-        return campaigns.all().stream()
+        return campaigns.all().stream().filter(c -> officeShown.test(c.officeCode()))
                 .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
                 .map(c -> card(c, groups.getOrDefault(c.id(), List.of()), places.get(c.id()))).toList();
     }
@@ -119,7 +122,7 @@ public class DashboardService {
                 .map(e -> new Count(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
         int units = counts.values().stream().mapToInt(Integer::intValue).sum();
         return new CampaignCard(c.id(), c.title(), c.status().name(), c.status().label(), c.deadline(), c.issuedAt(), units,
-                list, c.processInstanceId(), place);
+                list, c.processInstanceId(), place, offices.nameOf(c.officeCode()));
     }
 
     /**

@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 public class DemoData implements ApplicationRunner {
 
     public static final String SEED_000 = "yiyuan-health-2024-315";
+    /** The demo's second office, 疾病预防控制科. */
+    static final String DEMO_OFFICE = "jkk";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     /** id, name, roles */
@@ -42,7 +44,11 @@ public class DemoData implements ApplicationRunner {
             new String[] {"wangshu", "王舒", Roles.REVIEWER},
             new String[] {"zhangke", "张珂", Roles.SECTION_HEAD},
             new String[] {"lijun", "李军", Roles.LEADER},
-            new String[] {"operator", "运维", Roles.OPERATOR});
+            new String[] {"operator", "运维", Roles.OPERATOR},
+            // a second office of the bureau: its own notices, its own 核稿 and reviews
+            new String[] {"liufang", "刘芳", Roles.officeGroup(DEMO_OFFICE, Roles.OfficeRole.DRAFTER) + ","
+                    + Roles.officeGroup(DEMO_OFFICE, Roles.OfficeRole.REVIEWER)},
+            new String[] {"zhaoming", "赵明", Roles.officeGroup(DEMO_OFFICE, Roles.OfficeRole.HEAD)});
 
     private final IdentityService identityService;
     private final IdentitySetup identitySetup;
@@ -52,9 +58,12 @@ public class DemoData implements ApplicationRunner {
     private final Environment env;
     private final String password;
     private final boolean campaign;
+    private final cn.duban.office.Offices offices;
 
     public DemoData(IdentityService identityService, IdentitySetup identitySetup, RuntimeService runtimeService,
-                    TaskService taskService, Clock clock, Environment env, DubanProperties settings) {
+                    TaskService taskService, Clock clock, Environment env, DubanProperties settings,
+                    cn.duban.office.Offices offices) {
+        this.offices = offices;
         String password = settings.demo().password();
         this.identityService = identityService;
         this.identitySetup = identitySetup;
@@ -68,6 +77,9 @@ public class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (offices.find(DEMO_OFFICE).isEmpty()) {
+            offices.add(DEMO_OFFICE, "疾病预防控制科", "system");
+        }
         for (String[] p : SECTION) {
             if (identityService.createUserQuery().userId(p[0]).count() == 0) {
                 User u = identityService.newUser(p[0]);
@@ -99,6 +111,7 @@ public class DemoData implements ApplicationRunner {
                    yanglei                  综合监督科 拟稿人 + 审核人
                    wangshu                  综合监督科 审核人
                    zhangke                  综合监督科 科长（核稿）
+                   liufang, zhaoming        疾病预防控制科 拟稿人+审核人, 负责人（核稿）
                    lijun                    局领导（签发）
                    operator                 运维人员（Cockpit, Admin）
                    rmyy-reporter            沂源县人民医院 填报专人

@@ -27,7 +27,10 @@ class WithdrawalController {
     private final ReportService reports;
     private final People people;
 
-    WithdrawalController(UnitWithdrawal withdrawals, ReportService reports, People people) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    WithdrawalController(UnitWithdrawal withdrawals, ReportService reports, People people, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.withdrawals = withdrawals;
         this.reports = reports;
         this.people = people;
@@ -36,17 +39,15 @@ class WithdrawalController {
     @PostMapping("/api/campaigns/{id}/units/{unit}/withdrawal")
     WithdrawalView withdraw(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                             @PathVariable String unit, @RequestBody(required = false) WithdrawalRequest body) {
-        if (!user.decidesForSection()) {
-            throw new Forbidden("只有综合监督科的拟稿人和科长可以撤销单位的报送");
+        if (!access.decides(user, id)) {
+            throw new Forbidden("只有本通知主办科室的拟稿人和负责人可以撤销单位的报送");
         }
         return view(withdrawals.withdraw(id, unit, body == null ? null : body.reason(), user.id()));
     }
 
     @GetMapping("/api/campaigns/{id}/withdrawals")
     List<WithdrawalView> list(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅运维人员和综合监督科可以查看撤销记录");
-        }
+        access.requireWatcher(user, id, "仅本通知的主办科室、局领导和运维人员可以查看撤销记录");
         return reports.withdrawals(id).stream().map(this::view).toList();
     }
 

@@ -33,8 +33,10 @@ class CircularController {
     private final CircularApprovals circulars;
     private final CampaignService campaigns;
     private final People people;
+    private final cn.duban.campaign.CampaignAccess access;
 
-    CircularController(CircularApprovals circulars, CampaignService campaigns, People people) {
+    CircularController(CircularApprovals circulars, CampaignService campaigns, People people, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.circulars = circulars;
         this.campaigns = campaigns;
         this.people = people;
@@ -56,14 +58,16 @@ class CircularController {
     /** 送核稿签发: the circular of today's figures goes to the 科长. */
     @PostMapping("/api/campaigns/{id}/circulars")
     View send(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        requireSection(user);
+        if (!access.ofOffice(user, id)) {
+            throw new Forbidden("仅本通知的主办科室可以送签督办通报");
+        }
         return views(List.of(circulars.send(id, user.id()))).get(0);
     }
 
     /** The campaign's circulars: every one for the section, the issued ones for a unit the notice reached. */
     @GetMapping("/api/campaigns/{id}/circulars")
     List<?> list(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        if (user.isSupervision()) {
+        if (access.watches(user, id)) {
             return views(circulars.list(id, false));
         }
         if (!campaigns.reachesAnyOf(id, user.unitCodes())) {
@@ -75,7 +79,7 @@ class CircularController {
     @GetMapping("/api/circulars/{circularId}")
     Object get(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long circularId) {
         Circular c = readable(user, circularId);
-        return user.isSupervision() ? views(List.of(c)).get(0) : UnitView.of(c);
+        return access.watches(user, c.campaignId()) ? views(List.of(c)).get(0) : UnitView.of(c);
     }
 
     @GetMapping("/api/circulars/{circularId}/document.docx")
@@ -109,14 +113,16 @@ class CircularController {
     @PostMapping("/api/circulars/{circularId}/decision/check")
     Decisions.Verdict check(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long circularId,
                             @RequestBody DecisionDraft d) {
-        requireSection(user);
-        circulars.get(circularId);
+        Circular c = circulars.get(circularId);
+        if (!access.watches(user, c.campaignId())) {
+            throw new Forbidden("仅本通知的主办科室和局领导可以审批督办通报");
+        }
         return circulars.check(d.approved(), d.comment());
     }
 
     private Circular readable(CurrentUser user, long circularId) {
         Circular c = circulars.get(circularId);
-        if (user.isSupervision()) {
+        if (access.watches(user, c.campaignId())) {
             return c;
         }
         if (c.status() == CircularStatus.ISSUED && campaigns.reachesAnyOf(c.campaignId(), user.unitCodes())) {
@@ -139,9 +145,4 @@ class CircularController {
         return id == null ? null : names.getOrDefault(id, "");
     }
 
-    private static void requireSection(CurrentUser user) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科可以送签和审批督办通报");
-        }
-    }
 }

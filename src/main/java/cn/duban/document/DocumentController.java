@@ -25,7 +25,11 @@ class DocumentController {
     private final DocumentNumbers numbers;
     private final Circulars circulars;
 
-    DocumentController(NoticeDocuments documents, CampaignService campaigns, DocumentNumbers numbers, Circulars circulars) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    DocumentController(NoticeDocuments documents, CampaignService campaigns, DocumentNumbers numbers, Circulars circulars,
+                       cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.circulars = circulars;
         this.documents = documents;
         this.campaigns = campaigns;
@@ -63,9 +67,7 @@ class DocumentController {
     @org.springframework.web.bind.annotation.PostMapping(value = "/api/campaigns/{id}/notice/preview", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     ResponseEntity<String> preview(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                    @org.springframework.web.bind.annotation.RequestBody Preview body) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科人员可以起草通知");
-        }
+        access.requireWatcher(user, id, "仅本通知的主办科室可以起草通知");
         if (body == null || body.template() == null) {
             throw new cn.duban.campaign.CampaignException("没有收到通知内容");
         }
@@ -77,14 +79,14 @@ class DocumentController {
     /** 督办通报: the campaign's progress today, as a notice of the same issuer (the section only). */
     @GetMapping("/api/campaigns/{id}/circular.docx")
     ResponseEntity<byte[]> circular(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        requireSection(user);
+        requireSection(user, id);
         return word(cn.duban.support.FileNames.safeTitle(campaigns.get(id).shortTitle() + "-督办通报") + ".docx", circulars.circularDocx(id));
     }
 
     /** 督办单: a page for each unit near its due date or late, in its colour (the section only). */
     @GetMapping("/api/campaigns/{id}/supervision-orders.docx")
     ResponseEntity<byte[]> orders(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        requireSection(user);
+        requireSection(user, id);
         return word(cn.duban.support.FileNames.safeTitle(campaigns.get(id).shortTitle() + "-督办单") + ".docx", circulars.ordersDocx(id));
     }
 
@@ -92,18 +94,14 @@ class DocumentController {
         return DocumentFiles.attachment(name, DocumentFiles.DOCX, content);
     }
 
-    private static void requireSection(CurrentUser user) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅运维人员和综合监督科可以生成督办通报和督办单");
-        }
+    private void requireSection(CurrentUser user, String id) {
+        access.requireWatcher(user, id, "仅运维人员、局领导和本通知的主办科室可以生成督办通报和督办单");
     }
 
     /** The drafter's suggestion: the issuer's next 发文字号 this year (empty before its first). */
     @GetMapping("/api/campaigns/{id}/document-number/suggestion")
     Map<String, String> suggestion(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科人员可以编发文字号");
-        }
+        access.requireWatcher(user, id, "仅本通知的主办科室可以编发文字号");
         var c = campaigns.get(id);
         return Map.of("suggestion", numbers.suggestion(c.template().issuer()).map(Object::toString).orElse(""),
                 "current", c.documentNumber() == null ? "" : c.documentNumber());
@@ -111,7 +109,7 @@ class DocumentController {
 
     /** The section, and a unit the notice reached once it went out (a draft is the section's only). */
     private void requireReader(CurrentUser user, String id) {
-        if (!user.isSupervision() && !campaigns.reachesAnyOf(id, user.unitCodes())) {
+        if (!access.readsNotice(user, id)) {
             throw new Forbidden("无权查看该通知");
         }
     }

@@ -27,7 +27,10 @@ class ExportController {
     private final ExportService exports;
     private final Downloads downloads;
 
-    ExportController(ExportService exports, Downloads downloads) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    ExportController(ExportService exports, Downloads downloads, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.exports = exports;
         this.downloads = downloads;
     }
@@ -35,7 +38,7 @@ class ExportController {
     @GetMapping("/api/campaigns/{id}/exports/summary.xlsx")
     ResponseEntity<StreamingResponseBody> summary(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                                   @PathVariable String id) throws IOException {
-        requireSupervision(user);
+        requireSupervision(user, id);
         Path built = build(out -> exports.summaryWorkbook(id, out));
         downloads.record(id, null, "全县汇总表", user.id());
         return streamed(XLSX, exports.fileName(id, "全县汇总表", null, "xlsx"), built);
@@ -44,7 +47,7 @@ class ExportController {
     @GetMapping("/api/campaigns/{id}/units/{unit}/report.xlsx")
     ResponseEntity<byte[]> unit(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                 @PathVariable String unit) {
-        if (!user.canSeeUnit(unit)) {
+        if (!access.seesUnit(user, id, unit)) {
             throw new Forbidden("只能下载本单位的统计表");
         }
         byte[] content = exports.unitWorkbook(id, unit);
@@ -54,7 +57,7 @@ class ExportController {
 
     @GetMapping("/api/series/{id}/matrix.xlsx")
     ResponseEntity<byte[]> series(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        requireSupervision(user);
+        requireSupervision(user, id);
         byte[] content = exports.seriesWorkbook(id);
         downloads.record(id, null, "定期报送各期情况", user.id());
         return file(XLSX, exports.fileName(id, "各期报送情况", null, "xlsx"), content);
@@ -63,7 +66,7 @@ class ExportController {
     @GetMapping("/api/campaigns/{id}/exports/package.zip")
     ResponseEntity<StreamingResponseBody> upward(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                                  @PathVariable String id) throws IOException {
-        requireSupervision(user);
+        requireSupervision(user, id);
         Path built = build(out -> exports.upwardPackage(id, out));
         downloads.record(id, null, "上报材料包", user.id());
         return streamed(MediaType.parseMediaType("application/zip"), exports.fileName(id, "上报材料", null, "zip"), built);
@@ -105,9 +108,7 @@ class ExportController {
         return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
     }
 
-    private static void requireSupervision(CurrentUser user) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科人员可以下载全县汇总");
-        }
+    private void requireSupervision(CurrentUser user, String id) {
+        access.requireWatcher(user, id, "仅本通知的主办科室、局领导和运维人员可以下载全县汇总");
     }
 }

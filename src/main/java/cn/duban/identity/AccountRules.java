@@ -34,11 +34,16 @@ public final class AccountRules {
     /** What is changed: an account (with the groups it is in) and, for a role, the group. */
     public record Target(String userId, Set<String> userGroups, String groupId) {
         boolean isPrivilegedAccount() {
-            return userGroups.stream().anyMatch(PRIVILEGED::contains);
+            return userGroups.stream().anyMatch(AccountRules::isPrivileged);
         }
     }
 
     private AccountRules() {}
+
+    /** A role only administrators grant: the bureau's roles and every office's (who decides is not IT's to say). */
+    public static boolean isPrivileged(String groupId) {
+        return PRIVILEGED.contains(groupId) || Roles.isOfficeRoleGroup(groupId);
+    }
 
     /** Why the caller may not do this, in Chinese; empty when they may. */
     public static Optional<String> refusal(Caller caller, Action action, Target target) {
@@ -53,12 +58,12 @@ public final class AccountRules {
                 if (self && !caller.isAdmin()) {
                     return Optional.of("不能修改自己的角色");
                 }
-                if (PRIVILEGED.contains(target.groupId()) && !caller.isAdmin()) {
+                if (isPrivileged(target.groupId()) && !caller.isAdmin()) {
                     return Optional.of("只有系统管理员可以授予或收回“" + Roles.NAMES.getOrDefault(target.groupId(), target.groupId()) + "”角色");
                 }
                 break;
             case SAVE_GROUP, DELETE_GROUP:
-                if (PRIVILEGED.contains(target.groupId()) && !caller.isAdmin()) {
+                if (isPrivileged(target.groupId()) && !caller.isAdmin()) {
                     return Optional.of("只有系统管理员可以修改角色组“" + Roles.NAMES.getOrDefault(target.groupId(), target.groupId()) + "”");
                 }
                 break;

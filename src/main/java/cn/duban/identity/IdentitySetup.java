@@ -48,12 +48,7 @@ public class IdentitySetup implements ApplicationRunner {
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
         for (String role : List.of(Roles.DRAFTER, Roles.REVIEWER, Roles.SECTION_HEAD, Roles.LEADER, Roles.OPERATOR)) {
-            grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(role, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-            grant(role, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
-            grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
-            grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+            grantSectionRole(role);
         }
         // operators watch (processes, tasks, history, incidents), retry failed jobs and manage users in Admin; they
         // decide nothing: no task work or assignment, no deleting, moving or suspending instances (Duties holds the
@@ -88,6 +83,17 @@ public class IdentitySetup implements ApplicationRunner {
             authorizationService.deleteAuthorization(auth.getId());
         }
         grant(groupId, resource, "*", permissions);
+    }
+
+    /** What the bureau's staff may open and read: Tasklist, Cockpit (the 督办看板), the processes' definitions and instances. */
+    public void grantSectionRole(String group) {
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+        grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     }
 
     public void ensureGroup(String id, String name, String type) {

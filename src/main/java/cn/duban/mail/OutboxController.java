@@ -24,7 +24,10 @@ class OutboxController {
     private final People people;
     private final Units units;
 
-    OutboxController(Outbox outbox, People people, Units units) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    OutboxController(Outbox outbox, People people, Units units, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.outbox = outbox;
         this.people = people;
         this.units = units;
@@ -33,7 +36,10 @@ class OutboxController {
     @GetMapping("/api/outbox")
     List<OutboxMail> outbox(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                             @RequestParam(required = false) String campaignId) {
-        requireSection(user);
+        // the whole outbox is the operators'; a notice's mails are its watchers' too
+        if (campaignId == null ? !user.isOperator() : !access.watches(user, campaignId)) {
+            throw new Forbidden(campaignId == null ? "仅运维人员可以查看整个发件箱" : "仅本通知的主办科室、局领导和运维人员可以查看它的邮件");
+        }
         return campaignId == null ? outbox.recent(500) : outbox.list(campaignId);
     }
 
@@ -44,7 +50,7 @@ class OutboxController {
     @GetMapping("/api/campaigns/{id}/units/{unit}/mail")
     List<UnitMail> unitMail(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                             @PathVariable String unit) {
-        requireSection(user);
+        access.requireWatcher(user, id, "仅本通知的主办科室、局领导和运维人员可以查看它的邮件");
         Map<String, String> names = new HashMap<>(people.namesByEmail(Roles.unitGroup(unit)));
         units.find(unit).filter(u -> u.mailbox() != null && !u.mailbox().isBlank())
                 .ifPresent(u -> names.put(u.mailbox().strip().toLowerCase(Locale.ROOT), u.name() + "（单位邮箱）"));
@@ -53,9 +59,4 @@ class OutboxController {
                 .toList();
     }
 
-    private static void requireSection(CurrentUser user) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科和运维人员可以查看发件箱");
-        }
-    }
 }

@@ -55,10 +55,13 @@ public class CampaignProcess {
     private final CampaignService campaigns;
     private final CampaignClosing closing;
     private final ReminderService reminders;
+    private final cn.duban.campaign.CampaignAccess access;
     private final org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime;
 
     public CampaignProcess(CampaignService campaigns, CampaignClosing closing, ReminderService reminders,
-                           org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime) {
+                           org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.RuntimeService> runtime,
+                           cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.campaigns = campaigns;
         this.closing = closing;
         this.reminders = reminders;
@@ -76,6 +79,19 @@ public class CampaignProcess {
 
     private static String campaignId(DelegateTask task) {
         return campaignId(task.getExecution());
+    }
+
+    /** candidateGroups of 跟踪报送进度: the notice's office, all of it (its drafters, reviewers and head). */
+    public String officePeople(DelegateExecution execution) {
+        String id = campaignId(execution);
+        return java.util.Arrays.stream(cn.duban.identity.Roles.OfficeRole.values()).map(r -> access.group(id, r))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** candidateGroups of 汇总全县数据: the office's drafters and its head. */
+    public String summaryPeople(DelegateExecution execution) {
+        String id = campaignId(execution);
+        return access.group(id, cn.duban.identity.Roles.OfficeRole.DRAFTER) + "," + access.group(id, cn.duban.identity.Roles.OfficeRole.HEAD);
     }
 
     /** 创建活动草稿: the start form's template (and optional deadline) become a campaign drafted by whoever started it. */

@@ -51,8 +51,11 @@ public class CircularApprovalProcess implements CircularProcesses {
     private final ObjectProvider<RuntimeService> runtime;
     private final ObjectProvider<IdentityService> identity;
 
+    private final ObjectProvider<cn.duban.campaign.CampaignAccess> access;
+
     CircularApprovalProcess(ObjectProvider<CircularApprovals> circulars, ObjectProvider<RuntimeService> runtime,
-                            ObjectProvider<IdentityService> identity) {
+                            ObjectProvider<IdentityService> identity, ObjectProvider<cn.duban.campaign.CampaignAccess> access) {
+        this.access = access;
         this.circulars = circulars;
         this.runtime = runtime;
         this.identity = identity;
@@ -63,6 +66,11 @@ public class CircularApprovalProcess implements CircularProcesses {
     public void start(long circularId, String campaignId) {
         ClientCalls.asDuban(identity.getObject(), () -> runtime.getObject().startProcessInstanceByKey(KEY, campaignId,
                 Map.of(CampaignProcess.CAMPAIGN_ID.name(), campaignId, CIRCULAR_ID.name(), String.valueOf(circularId))));
+    }
+
+    /** candidateGroups of 督办通报核稿: the head of the notice's office. */
+    public String head(DelegateExecution execution) {
+        return access.getObject().group(execution.getProcessBusinessKey(), cn.duban.identity.Roles.OfficeRole.HEAD);
     }
 
     /** The circular of this instance, once duban's row confirms it belongs to the instance's campaign. */

@@ -48,9 +48,21 @@ public class NoticeApprovalProcess {
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final CampaignService campaigns;
+    private final cn.duban.campaign.CampaignAccess access;
 
-    public NoticeApprovalProcess(CampaignService campaigns) {
+    public NoticeApprovalProcess(CampaignService campaigns, cn.duban.campaign.CampaignAccess access) {
         this.campaigns = campaigns;
+        this.access = access;
+    }
+
+    /** candidateGroups of 起草通知: the drafters of the notice's office. */
+    public String drafters(DelegateExecution execution) {
+        return access.group(CampaignProcess.campaignId(execution), cn.duban.identity.Roles.OfficeRole.DRAFTER);
+    }
+
+    /** candidateGroups of 科长核稿: the head of the notice's office. */
+    public String head(DelegateExecution execution) {
+        return access.group(CampaignProcess.campaignId(execution), cn.duban.identity.Roles.OfficeRole.HEAD);
     }
 
     private static String campaignId(DelegateTask task) {

@@ -84,10 +84,12 @@ public class UnitReportProcess implements UnitProcesses {
     private final RuntimeService runtimeService;
     private final cn.duban.report.Rollups rollups;
     private final IdentityService identityService;
+    private final cn.duban.campaign.CampaignAccess access;
 
     public UnitReportProcess(ReportService reports, ContributionService contributions, CampaignService campaigns,
                              Units units, RuntimeService runtimeService, cn.duban.report.Rollups rollups,
-                             IdentityService identityService) {
+                             IdentityService identityService, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.rollups = rollups;
         this.identityService = identityService;
         this.reports = reports;
@@ -166,7 +168,7 @@ public class UnitReportProcess implements UnitProcesses {
     public String reviewGroup(DelegateExecution execution) {
         Owner o = owner(execution);
         String intermediate = rollups.intermediateOf(campaigns.get(o.campaignId()), o.unitCode());
-        return intermediate == null ? Roles.REVIEWER : Roles.unitGroup(intermediate);
+        return intermediate == null ? access.group(o.campaignId(), Roles.OfficeRole.REVIEWER) : Roles.unitGroup(intermediate);
     }
 
     /** dueDate of the unit's tasks: the campaign deadline, or the new date of the last return. */

@@ -194,7 +194,7 @@ public class ReminderService {
         List<String> missing = codes.stream().map(code -> Optional.ofNullable(unitRows.get(code)).map(Unit::name).orElse(code)).toList();
         MailTemplates.Mail mail = MailTemplates.digest(c.title(), c.deadline(), today, missing, links.tasklist());
         List<Outbox.Queued> mails = new ArrayList<>();
-        for (String to : sectionRecipients()) {
+        for (String to : officeRecipients(c)) {
             mails.add(new Outbox.Queued(mail, "DIGEST", c.id(), DIGEST_UNIT, today, to));
         }
         return outbox.enqueueAll(mails);
@@ -224,9 +224,11 @@ public class ReminderService {
         return to;
     }
 
-    private Set<String> sectionRecipients() {
+    /** The notice's office, all of it: its digest of late units goes to them (not to every office's people). */
+    private Set<String> officeRecipients(Campaign c) {
         Set<String> to = new LinkedHashSet<>();
-        for (String group : List.of(Roles.DRAFTER, Roles.REVIEWER, Roles.SECTION_HEAD)) {
+        for (Roles.OfficeRole role : Roles.OfficeRole.values()) {
+            String group = Roles.officeGroup(c.officeCode(), role);
             identityService.createUserQuery().memberOfGroup(group).list().stream()
                     .map(User::getEmail).filter(e -> e != null && !e.isBlank()).forEach(to::add);
         }

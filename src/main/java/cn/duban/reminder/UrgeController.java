@@ -22,7 +22,10 @@ class UrgeController {
     private final UrgeService urges;
     private final cn.duban.identity.People people;
 
-    UrgeController(UrgeService urges, cn.duban.identity.People people) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    UrgeController(UrgeService urges, cn.duban.identity.People people, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.urges = urges;
         this.people = people;
     }
@@ -31,7 +34,7 @@ class UrgeController {
     @org.springframework.web.bind.annotation.GetMapping("/api/campaigns/{id}/units/{unit}/urges")
     List<UrgeView> urgesOf(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                            @PathVariable String unit) {
-        if (!user.canSeeUnit(unit)) {
+        if (!access.seesUnit(user, id, unit)) {
             throw new Forbidden("只能查看本单位收到的催办");
         }
         List<UrgeService.Urge> list = urges.urgesOf(id, unit);
@@ -42,8 +45,8 @@ class UrgeController {
     @PostMapping("/api/campaigns/{id}/urge")
     UrgeService.Result urge(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                             @RequestBody UrgeRequest body) {
-        if (!user.isIn(Roles.REVIEWER) && !user.isIn(Roles.SECTION_HEAD) && !user.isIn(Roles.ADMIN)) {
-            throw new Forbidden("只有报送审核人可以催办");
+        if (!access.reviews(user, id)) {
+            throw new Forbidden("只有本通知主办科室的报送审核人和负责人可以催办");
         }
         return urges.urge(id, body == null ? List.of() : body.units(), body == null ? null : body.note(), user.id());
     }

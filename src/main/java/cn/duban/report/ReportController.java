@@ -45,11 +45,13 @@ class ReportController {
     private final People people;
     private final DoneWork doneWork;
     private final Rollups rollups;
+    private final cn.duban.campaign.CampaignAccess access;
 
     ReportController(CampaignService campaigns, ReportService reports,
                      AttachmentService attachments, ContributionService contributions, Units units,
                      IdentityService identityService, Downloads downloads, ReportDrafts drafts, People people, DoneWork doneWork,
-                     Rollups rollups) {
+                     Rollups rollups, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.rollups = rollups;
         this.campaigns = campaigns;
         this.reports = reports;
@@ -108,7 +110,7 @@ class ReportController {
         reports.withdrawal(id, unit).ifPresent(w -> view.put("withdrawal", Map.of("reason", w.reason(), "withdrawnAt", w.withdrawnAt(),
                 "withdrawnByName", people.names(List.of(w.withdrawnBy())).getOrDefault(w.withdrawnBy(), "综合监督科"),
                 "statusBeforeLabel", w.statusBefore().label())));
-        view.put("mayWithdraw", user.decidesForSection() && c.status() == cn.duban.campaign.CampaignStatus.ISSUED
+        view.put("mayWithdraw", access.decides(user, id) && c.status() == cn.duban.campaign.CampaignStatus.ISSUED
                 && u.status() != UnitStatus.APPROVED && u.status() != UnitStatus.WITHDRAWN);
         view.put("people", identityService.createUserQuery().memberOfGroup(Roles.unitGroup(unit)).orderByUserId().asc().list()
                 .stream().map(p -> Map.of("id", p.getId(), "name", cn.duban.identity.People.name(p))).toList());
@@ -145,7 +147,7 @@ class ReportController {
     @PostMapping("/campaigns/{id}/units/{unit}/decision/check")
     Decisions.Verdict checkDecision(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                     @PathVariable String unit, @org.springframework.web.bind.annotation.RequestBody DecisionDraft d) {
-        boolean mayReview = user.isSupervision()
+        boolean mayReview = access.watches(user, id)
                 || (!user.unitCodes().isEmpty() && rollups.isIntermediateFor(campaigns.get(id), unit, user.unitCodes()));
         if (d.review() ? !mayReview : !user.isIn(Roles.unitGroup(unit))) {
             throw new Forbidden("无权审核该单位的报送");
@@ -158,7 +160,7 @@ class ReportController {
     Map<String, Object> check(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                               @org.springframework.web.bind.annotation.RequestBody Map<String, String> values) {
         // the same answer for a campaign that does not exist as for one the person may not read
-        if (!user.isSupervision() && !campaigns.reachesAnyOf(id, user.unitCodes())) {
+        if (!access.readsNotice(user, id)) {
             throw new Forbidden("无权查看该通知");
         }
         // a table with a row per sub-unit: the rows of the person's own unit
@@ -201,8 +203,7 @@ class ReportController {
         boolean lead = owner.contributionId() != null && contributions.anyLeads(owner.campaignId(), owner.itemCode(), user.unitCodes());
         // in a two-level roll-up, the intermediate unit reads what its members handed in (not what they are still preparing)
         // (asked last: the review form loads every thumbnail through here)
-        if (!user.canSeeUnit(owner.unitCode()) && !lead && (owner.reportId() == null || user.unitCodes().isEmpty()
-                || !rollups.isIntermediateFor(campaigns.get(owner.campaignId()), owner.unitCode(), user.unitCodes()))) {
+        if (!lead && !mayRead(user, owner.campaignId(), owner.unitCode(), owner.reportId() != null)) {
             throw new Forbidden("附件不存在或无权访问");
         }
         boolean image = owner.contentType().startsWith("image/");
@@ -223,11 +224,20 @@ class ReportController {
         }
     }
 
-    /** The unit's own people, the section, and in a roll-up the intermediate unit the unit reports to. */
+    /** The unit's own people, the notice's watchers, and in a roll-up the intermediate unit the unit reports to. */
     private void requireUnit(CurrentUser user, String campaignId, String unit) {
-        if (!user.canSeeUnit(unit) && (user.unitCodes().isEmpty()
-                || !rollups.isIntermediateFor(campaigns.get(campaignId), unit, user.unitCodes()))) {
+        if (!mayRead(user, campaignId, unit, true)) {
             throw new Forbidden("只能查看本单位的报送");
         }
+    }
+
+    /**
+     * Who may read a unit's report in a campaign — the one rule of this controller: the unit's own people and the
+     * notice's watchers ({@link cn.duban.campaign.CampaignAccess#seesUnit}), and in a roll-up the intermediate the unit
+     * reports to, for what has been handed in.
+     */
+    private boolean mayRead(CurrentUser user, String campaignId, String unit, boolean handedIn) {
+        return access.seesUnit(user, campaignId, unit) || (handedIn && !user.unitCodes().isEmpty()
+                && rollups.isIntermediateFor(campaigns.get(campaignId), unit, user.unitCodes()));
     }
 }

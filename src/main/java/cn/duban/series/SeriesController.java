@@ -13,15 +13,16 @@ class SeriesController {
 
     private final SeriesService series;
 
-    SeriesController(SeriesService series) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    SeriesController(SeriesService series, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.series = series;
     }
 
     @GetMapping("/api/series/{id}")
     SeriesService.Matrix matrix(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅运维人员和综合监督科可以查看定期报送的各期情况");
-        }
+        access.requireWatcher(user, id, "仅本通知的主办科室、局领导和运维人员可以查看定期报送的各期情况");
         return series.matrix(id);
     }
 }

@@ -12,15 +12,16 @@ class SummaryController {
 
     private final SummaryService summaries;
 
-    SummaryController(SummaryService summaries) {
+    private final cn.duban.campaign.CampaignAccess access;
+
+    SummaryController(SummaryService summaries, cn.duban.campaign.CampaignAccess access) {
+        this.access = access;
         this.summaries = summaries;
     }
 
     @GetMapping("/api/campaigns/{id}/summary")
     CountySummary summary(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科人员可以查看全县汇总");
-        }
+        access.requireWatcher(user, id, "仅本通知的主办科室、局领导和运维人员可以查看全县汇总");
         return summaries.summarize(id);
     }
 }

@@ -38,7 +38,7 @@ public class FilterSetup implements ApplicationRunner {
         ensure("我的待办", -10, "指派给我的任务", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensure("本单位待办", -5, "本单位（我所在组）的任务，含已指派的",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-        ensure("待审核报送", 0, "各单位已报送、等待综合监督科审核的报送",
+        ensure("待审核报送", 0, "各单位已报送、等待本科室审核的报送",
                 taskService.createTaskQuery().processDefinitionKey(UnitReportProcess.KEY).taskDefinitionKey(UnitReportProcess.REVIEW_REPORT));
         ensure("已逾期", 5, "已过报送期限仍未办结的任务", taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     }

@@ -48,7 +48,7 @@ class UnitController {
     @GetMapping("/units")
     Registry units(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
         if (!user.isSupervision()) {
-            throw new Forbidden("仅综合监督科和运维人员可以查看单位名册");
+            throw new Forbidden("仅局机关人员和运维人员可以查看单位名册");
         }
         List<Unit> all = admin.all();
         Map<String, String> types = admin.types();

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The audit listing at the door (a slice): who may read it, and its parameters read into one AuditQuery. */
 @WebMvcTest(AuditController.class)
+@org.springframework.context.annotation.Import(cn.duban.campaign.DefaultOfficeAccess.class)
 class AuditControllerTest {
 
     static final CurrentUser DRAFTER = new CurrentUser("drafter1", List.of(Roles.DRAFTER));
@@ -40,7 +41,7 @@ class AuditControllerTest {
     @Test
     void aUnitMayNotReadTheAuditAndABadPeriodIsRefusedInChinese() throws Exception {
         mvc.perform(get("/api/campaigns/C1/audit").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科和运维人员可以查看审计记录"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅本通知的主办科室、局领导和运维人员可以查看审计记录"));
         mvc.perform(get("/api/campaigns/C1/audit?from=2026-03-31&to=2026-03-01").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("截止日期不能早于起始日期"));
         verifyNoInteractions(audit);

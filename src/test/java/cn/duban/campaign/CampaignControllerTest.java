@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Templates and notices at the door (a slice): who may list, upload and read, and what the others are told. */
 @WebMvcTest(CampaignController.class)
+@org.springframework.context.annotation.Import(cn.duban.campaign.CampaignAccess.class)
 class CampaignControllerTest {
 
     static final CurrentUser DRAFTER = new CurrentUser("liuni", List.of(Roles.DRAFTER));
@@ -37,12 +38,17 @@ class CampaignControllerTest {
     @Autowired MockMvc mvc;
     @MockitoBean TemplateCatalog catalog;
     @MockitoBean CampaignService campaigns;
+
+    @org.junit.jupiter.api.BeforeEach
+    void everyNoticeIsTheDefaultOffices() {
+        cn.duban.campaign.DefaultOfficeAccess.defaultOfficeCampaigns(campaigns);
+    }
     @MockitoBean cn.duban.identity.People people;
 
     @Test
     void aUnitListsNoTemplatesAndNoCampaigns() throws Exception {
         mvc.perform(get("/api/templates").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科人员可以访问"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅局机关人员可以访问"));
         mvc.perform(get("/api/campaigns").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(catalog, campaigns);
@@ -88,7 +94,7 @@ class CampaignControllerTest {
     void theNoticeDecisionFormsAskTheRulesAndAUnitMayNot() throws Exception {
         mvc.perform(post("/api/campaigns/C1/decision/check").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"approved\":false}"))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科人员可以访问"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅本通知的主办科室、局领导和运维人员可以查看"));
         verifyNoInteractions(campaigns);
         when(campaigns.checkDecision(false, " ")).thenReturn(cn.duban.support.Decisions.check(false, " ", null,
                 cn.duban.support.Decisions.Return.REASON, LocalDate.of(2026, 3, 20)));
@@ -119,6 +125,6 @@ class CampaignControllerTest {
     private static Campaign campaign() throws Exception {
         CampaignTemplate t = TemplateParser.parse(TemplateParserTest.seed("yiyuan-health-2024-315"));
         return new Campaign("C1", t.code(), "通知", null, t, CampaignStatus.ISSUED, LocalDate.of(2026, 3, 20), null, "liuni",
-                LocalDateTime.now(), LocalDateTime.now(), null, null, null);
+                LocalDateTime.now(), LocalDateTime.now(), null, null, null, "zhjdk");
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The 督办看板's API at the door (a slice): only the section and operators; bad filters answered in Chinese. */
 @WebMvcTest(DashboardController.class)
+@org.springframework.context.annotation.Import(cn.duban.campaign.DefaultOfficeAccess.class)
 class DashboardControllerTest {
 
     static final CurrentUser UNIT = new CurrentUser("zyy-reporter", List.of(Roles.REPORTER, "unit-zyy"));
@@ -28,7 +29,7 @@ class DashboardControllerTest {
     @Test
     void aUnitsPeopleGet403InChinese() throws Exception {
         mvc.perform(get("/api/dashboard/campaigns").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅运维人员和综合监督科可以查看督办看板"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅局机关人员和运维人员可以查看督办看板"));
         verifyNoInteractions(dashboard);
     }
 

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The notice's document and the circulars at the door (a slice): who may read and generate them. */
 @WebMvcTest(DocumentController.class)
+@org.springframework.context.annotation.Import(cn.duban.campaign.CampaignAccess.class)
 class DocumentControllerTest {
 
     static final CurrentUser REVIEWER = new CurrentUser("reviewer1", List.of(Roles.REVIEWER));
@@ -30,6 +31,11 @@ class DocumentControllerTest {
     @Autowired MockMvc mvc;
     @MockitoBean NoticeDocuments documents;
     @MockitoBean CampaignService campaigns;
+
+    @org.junit.jupiter.api.BeforeEach
+    void everyNoticeIsTheDefaultOffices() {
+        cn.duban.campaign.DefaultOfficeAccess.defaultOfficeCampaigns(campaigns);
+    }
     @MockitoBean DocumentNumbers numbers;
     @MockitoBean Circulars circulars;
 

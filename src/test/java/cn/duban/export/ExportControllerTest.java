@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /** The download endpoints alone (a slice: no engine, no database): who may download, and that a failure is never 200. */
 @WebMvcTest(ExportController.class)
+@org.springframework.context.annotation.Import(cn.duban.campaign.DefaultOfficeAccess.class)
 class ExportControllerTest {
 
     static final CurrentUser SECTION = new CurrentUser("reviewer1", List.of(Roles.REVIEWER));
@@ -74,7 +75,7 @@ class ExportControllerTest {
     @Test
     void aUnitMayNotDownloadTheCountySummaryNorAnotherUnitsTable() throws Exception {
         mvc.perform(get("/api/campaigns/C1/exports/summary.xlsx").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科人员可以下载全县汇总"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅本通知的主办科室、局领导和运维人员可以下载全县汇总"));
         mvc.perform(get("/api/campaigns/C1/units/zyy/report.xlsx").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只能下载本单位的统计表"));
         verifyNoInteractions(exports, audit);

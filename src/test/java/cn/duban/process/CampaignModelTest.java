@@ -58,6 +58,10 @@ class CampaignModelTest {
         }).when(flow).createDraft(any());
         when(flow.dailyCycle(any())).thenReturn("R/2099-01-01T09:00:00/P1D");
         when(approval.drafter(any())).thenReturn("drafter1");
+        when(approval.drafters(any())).thenReturn("drafter");
+        when(approval.head(any())).thenReturn("section-head");
+        when(flow.officePeople(any())).thenReturn("drafter,reviewer,section-head");
+        when(flow.summaryPeople(any())).thenReturn("drafter,section-head");
         when(approval.reviewPassed(any())).thenReturn(true);
         when(approval.signed(any())).thenReturn(true);
         doAnswer(a -> {

@@ -41,6 +41,7 @@ class CircularApprovalModelTest {
     void register() {
         org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(ENGINE.getProcessEngine());
         Mocks.register(CircularApprovalProcess.FLOW, flow);
+        when(flow.head(any())).thenReturn("section-head");
     }
 
     @AfterEach

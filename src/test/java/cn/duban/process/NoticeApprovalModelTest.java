@@ -44,6 +44,9 @@ class NoticeApprovalModelTest {
         org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(ENGINE.getProcessEngine());
         Mocks.register(NoticeApprovalProcess.FLOW, flow);
         when(flow.drafter(any(DelegateExecution.class))).thenReturn("drafter1");
+        // the notice's office's groups (the default office's here)
+        when(flow.drafters(any(DelegateExecution.class))).thenReturn("drafter");
+        when(flow.head(any(DelegateExecution.class))).thenReturn("section-head");
     }
 
     /** Starts the instance (the extension deploys the model only after the @BeforeEach methods). */

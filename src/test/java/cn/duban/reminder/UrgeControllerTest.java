@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** 催办 at the door (a slice: no engine, no database): who may urge, what the body means, what a bad body gets. */
 @WebMvcTest(UrgeController.class)
+@org.springframework.context.annotation.Import(cn.duban.campaign.DefaultOfficeAccess.class)
 class UrgeControllerTest {
 
     static final CurrentUser REVIEWER = new CurrentUser("reviewer1", List.of(Roles.REVIEWER));
@@ -68,7 +69,7 @@ class UrgeControllerTest {
     void aDrafterMayNotUrgeAndABrokenBodyIsRefusedInChinese() throws Exception {
         mvc.perform(post("/api/campaigns/C1/urge").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER)
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只有报送审核人可以催办"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只有本通知主办科室的报送审核人和负责人可以催办"));
         mvc.perform(post("/api/campaigns/C1/urge").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"units\": \"zyy"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("请求格式不正确，请刷新页面后重试"));

@@ -42,6 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * and an attachment of another unit is answered exactly like one that does not exist.
  */
 @WebMvcTest(ReportController.class)
+@org.springframework.context.annotation.Import(cn.duban.campaign.CampaignAccess.class)
 class ReportControllerTest {
 
     static final CurrentUser ZYY = new CurrentUser("zyy-reporter", List.of(Roles.REPORTER, Roles.UNIT_GROUP_PREFIX + "zyy"));
@@ -49,6 +50,11 @@ class ReportControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean CampaignService campaigns;
+
+    @org.junit.jupiter.api.BeforeEach
+    void everyNoticeIsTheDefaultOffices() {
+        cn.duban.campaign.DefaultOfficeAccess.defaultOfficeCampaigns(campaigns);
+    }
     @MockitoBean ReportService reports;
     @MockitoBean AttachmentService attachments;
     @MockitoBean ContributionService contributions;

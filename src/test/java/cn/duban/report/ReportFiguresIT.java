@@ -40,7 +40,7 @@ class ReportFiguresIT {
         var template = catalog.get("yiyuan-health-2024-315");
         LocalDateTime now = LocalDateTime.now();
         fixtures.insert(new Campaign(id, template.code(), template.title(), null, template, CampaignStatus.CLOSED, deadline,
-                null, "test", now, now, null, null, null));
+                null, "test", now, now, null, null, null, "zhjdk"));
         LocalDate[] dues = {null, today.minusDays(1), today, today.plusDays(1)};
         int n = 0;
         for (UnitStatus status : UnitStatus.values()) {

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The county summary's API at the door (a slice): only the supervision section reads every unit's figures. */
 @WebMvcTest(SummaryController.class)
+@org.springframework.context.annotation.Import(cn.duban.campaign.DefaultOfficeAccess.class)
 class SummaryControllerTest {
 
     @Autowired MockMvc mvc;
@@ -25,7 +26,7 @@ class SummaryControllerTest {
     void aUnitsPeopleMayNotReadTheCountySummary() throws Exception {
         mvc.perform(get("/api/campaigns/C1/summary")
                         .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, new CurrentUser("zyy-head", List.of(Roles.UNIT_HEAD, "unit-zyy"))))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科人员可以查看全县汇总"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅本通知的主办科室、局领导和运维人员可以查看全县汇总"));
         verifyNoInteractions(summaries);
     }
 }

@@ -38,7 +38,7 @@ class UnitControllerTest {
     @Test
     void aUnitReadsNothingAndTheSectionReadsButDoesNotChange() throws Exception {
         mvc.perform(get("/api/units").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅综合监督科和运维人员可以查看单位名册"));
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅局机关人员和运维人员可以查看单位名册"));
         mvc.perform(post("/api/units").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"x\",\"name\":\"某\",\"type\":\"township\"}"))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("仅运维人员和系统管理员可以维护单位名册"));

@@ -7,7 +7,7 @@ export default {
     name: '用户管理',
     vendor: '督办'
   },
-  customScripts: ['duban/accounts', 'duban/units', 'duban/calendar'],
+  customScripts: ['duban/accounts', 'duban/units', 'duban/calendar', 'duban/offices'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
