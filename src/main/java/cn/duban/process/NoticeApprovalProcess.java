@@ -7,6 +7,7 @@ import cn.duban.campaign.CampaignException;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.NoticeDraft;
+import cn.duban.document.NoticeDocuments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Set;
@@ -48,9 +49,11 @@ public class NoticeApprovalProcess {
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final CampaignService campaigns;
+    private final NoticeDocuments notices;
 
-    public NoticeApprovalProcess(CampaignService campaigns) {
+    public NoticeApprovalProcess(CampaignService campaigns, NoticeDocuments notices) {
         this.campaigns = campaigns;
+        this.notices = notices;
     }
 
     private static String campaignId(DelegateTask task) {
@@ -84,16 +87,24 @@ public class NoticeApprovalProcess {
             }
         }
         campaigns.submitDraft(campaignId(task), draft);
+        // the draft as saved, in the same transaction: a notice no unit could open is not handed on
+        notices.requireRenderable(campaignId(task), NoticeDocuments.Step.DRAFT);
     }
 
     /** 科长核稿 completed. */
     public void reviewed(DelegateTask task) {
+        if (Boolean.TRUE.equals(NOTICE_REVIEWED.get(task))) {
+            notices.requireRenderable(campaignId(task), NoticeDocuments.Step.REVIEW);
+        }
         campaigns.decide(campaignId(task), cn.duban.support.Decisions.Stage.REVIEW, NOTICE_REVIEWED.get(task), COMMENT.get(task),
                 Actor.of(task));
     }
 
     /** 领导签发 completed. */
     public void signedOff(DelegateTask task) {
+        if (Boolean.TRUE.equals(NOTICE_SIGNED.get(task))) {
+            notices.requireRenderable(campaignId(task), NoticeDocuments.Step.SIGNOFF);
+        }
         campaigns.decide(campaignId(task), cn.duban.support.Decisions.Stage.SIGNOFF, NOTICE_SIGNED.get(task), COMMENT.get(task),
                 Actor.of(task));
     }
