@@ -52,6 +52,7 @@ class TableOwnershipTest {
             Map.entry("duban_urge", "reminder"),
             Map.entry("duban_outbox", "mail"),
             Map.entry("duban_calendar_day", "calendar"),
+            Map.entry("duban_calendar_change", "calendar"),
             Map.entry("duban_login_throttle", "identity"),
             Map.entry("duban_account_change", "identity"));
 
