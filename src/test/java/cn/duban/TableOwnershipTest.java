@@ -45,6 +45,7 @@ class TableOwnershipTest {
             Map.entry("duban_report_text", "report"),
             Map.entry("duban_attachment", "report"),
             Map.entry("duban_attachment_chunk", "report"),
+            Map.entry("duban_campaign_storage", "report"),
             Map.entry("duban_contribution", "report"),
             Map.entry("duban_download", "report"),
             Map.entry("duban_report_draft", "report"),
