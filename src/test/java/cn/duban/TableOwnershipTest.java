@@ -45,6 +45,7 @@ class TableOwnershipTest {
             Map.entry("duban_report_text", "report"),
             Map.entry("duban_attachment", "report"),
             Map.entry("duban_attachment_chunk", "report"),
+            Map.entry("duban_campaign_storage", "report"),
             Map.entry("duban_contribution", "report"),
             Map.entry("duban_download", "report"),
             Map.entry("duban_report_draft", "report"),
@@ -53,6 +54,7 @@ class TableOwnershipTest {
             Map.entry("duban_urge", "reminder"),
             Map.entry("duban_outbox", "mail"),
             Map.entry("duban_calendar_day", "calendar"),
+            Map.entry("duban_calendar_change", "calendar"),
             Map.entry("duban_login_throttle", "identity"),
             Map.entry("duban_account_change", "identity"));
 

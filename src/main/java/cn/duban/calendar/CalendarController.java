@@ -23,9 +23,11 @@ class CalendarController {
     record Day(Boolean working, String name) {}
 
     private final WorkCalendar calendar;
+    private final cn.duban.identity.People people;
 
-    CalendarController(WorkCalendar calendar) {
+    CalendarController(WorkCalendar calendar, cn.duban.identity.People people) {
         this.calendar = calendar;
+        this.people = people;
     }
 
     /**
@@ -50,13 +52,43 @@ class CalendarController {
                 "missing", missing);
     }
 
-    /** Loads a year's published schedule from a file (日期,类型,名称 per line), replacing that year's days. */
-    @PostMapping("/api/calendar/years/{year}")
-    WorkCalendar.KnownYear loadYear(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable int year,
-                                    @RequestParam("file") MultipartFile file, @RequestParam(required = false) String source) {
+    /**
+     * What loading a year's file would change, for the operator to confirm on the page: the days that flip (by date,
+     * with their names) and the doubts that make loading ask for {@code confirm}. Nothing is changed.
+     */
+    @PostMapping("/api/calendar/years/{year}/preview")
+    WorkCalendar.YearPreview previewYear(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable int year,
+                                         @RequestParam("file") MultipartFile file) {
         requireOperator(user);
-        return calendar.loadYear(year, cn.duban.support.UploadedText.read(file, 200_000, "文件过大（一年的安排不超过 200 KB）", "安排文件"),
-                source, user.id());
+        return calendar.preview(year, schedule(file));
+    }
+
+    /**
+     * Loads a year's published schedule from a file (日期,类型,名称 per line), replacing that year's days. A doubtful
+     * file (see the preview) is refused with 409 and its doubts unless {@code confirm=true}.
+     */
+    @PostMapping("/api/calendar/years/{year}")
+    WorkCalendar.LoadedYear loadYear(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable int year,
+                                     @RequestParam("file") MultipartFile file, @RequestParam(required = false) String source,
+                                     @RequestParam(defaultValue = "false") boolean confirm) {
+        requireOperator(user);
+        return calendar.loadYear(year, schedule(file), source, user.id(), confirm);
+    }
+
+    private static String schedule(MultipartFile file) {
+        return cn.duban.support.UploadedText.read(file, 200_000, "文件过大（一年的安排不超过 200 KB）", "安排文件");
+    }
+
+    /** One change of the calendar as the page lists it: when, who (by name), what. */
+    record ChangeView(java.time.LocalDateTime at, String by, String summary) {}
+
+    /** Every year loaded and day changed, newest first: who, when, what. */
+    @GetMapping("/api/calendar/changes")
+    java.util.List<ChangeView> changes(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        requireOperator(user);
+        var changes = calendar.changes(100);
+        Map<String, String> names = people.names(changes.stream().map(WorkCalendar.Change::by).collect(java.util.stream.Collectors.toSet()));
+        return changes.stream().map(c -> new ChangeView(c.at(), names.getOrDefault(c.by(), c.by()), c.summary())).toList();
     }
 
     private static void requireOperator(CurrentUser user) {
@@ -72,7 +104,9 @@ class CalendarController {
         if (body == null || body.working() == null || body.name() == null || body.name().isBlank() || body.name().length() > 100) {
             throw new cn.duban.support.Refusal("请给出 working（true/false）和 name（如“国庆节”，最多 100 字）");
         }
-        calendar.set(day, body.working(), body.name().strip());
-        return get(day);
+        String changed = calendar.set(day, body.working(), body.name().strip(), user.id());
+        Map<String, Object> out = new java.util.LinkedHashMap<>(get(day));
+        out.put("changed", changed);
+        return out;
     }
 }

@@ -64,10 +64,11 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
     public record BlankTable(String title, List<String> headings, List<List<String>> rows, boolean totalRow) {}
 
     private static final String NUMERALS = "一二三四五六七八九十";
-    private static final Pattern LEVEL1 = Pattern.compile("^([一二三四五六七八九十]{1,3})、(.*)$");
-    private static final Pattern LEVEL2 = Pattern.compile("^（[一二三四五六七八九十]{1,3}）(.*)$");
-    private static final Pattern LEVEL3 = Pattern.compile("^[0-9]{1,2}[.．](.*)$");
-    private static final Pattern LEVEL4 = Pattern.compile("^（[0-9]{1,2}）(.*)$");
+    private static final String HEADING_NUMERAL = "[一二三四五六七八九十百千零]{1,8}";
+    private static final Pattern LEVEL1 = Pattern.compile("^(" + HEADING_NUMERAL + ")、(.*)$");
+    private static final Pattern LEVEL2 = Pattern.compile("^（" + HEADING_NUMERAL + "）(.*)$");
+    private static final Pattern LEVEL3 = Pattern.compile("^[0-9]{1,4}[.．](.*)$");
+    private static final Pattern LEVEL4 = Pattern.compile("^（[0-9]{1,4}）(.*)$");
 
     /**
      * The notice of a campaign.
@@ -188,7 +189,7 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
             Matcher m = LEVEL1.matcher(body.get(at).heading());
             m.matches();
             int n = number(m.group(1));
-            if (n > expected) {
+            if (n > expected && expected <= 9999) {
                 List<Paragraph> section = new ArrayList<>();
                 section.add(new Paragraph(1, numeral(expected) + "、主要活动", ""));
                 section.addAll(items);
@@ -199,21 +200,57 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
         }
     }
 
+    /**
+     * A count in Chinese numerals as an official document writes its headings: 一 … 十、十一 … 九十九、一百、一百零一、
+     * 一百一十 … 九千九百九十九. The template language allows 200 items (each its own （一） when it has no group) and a
+     * body of 100,000 characters, whose 一、 headings cannot reach a thousand: every count a notice can hold.
+     */
     static String numeral(int n) {
-        if (n <= 10) {
-            return String.valueOf(NUMERALS.charAt(n - 1));
+        if (n < 1 || n > 9999) {
+            throw new IllegalArgumentException("no heading numeral for " + n);
         }
-        return (n < 20 ? "" : String.valueOf(NUMERALS.charAt(n / 10 - 1))) + "十" + (n % 10 == 0 ? "" : String.valueOf(NUMERALS.charAt(n % 10 - 1)));
+        String[] units = {"千", "百", "十", ""};
+        int[] digits = {n / 1000, n / 100 % 10, n / 10 % 10, n % 10};
+        StringBuilder out = new StringBuilder();
+        boolean zero = false;
+        for (int i = 0; i < 4; i++) {
+            if (digits[i] == 0) {
+                zero = out.length() > 0;
+                continue;
+            }
+            if (zero) {
+                out.append('零');
+                zero = false;
+            }
+            // 十一, not 一十一, when the number starts at the tens (a hundred and ten is still 一百一十)
+            if (!(i == 2 && digits[i] == 1 && out.length() == 0)) {
+                out.append(NUMERALS.charAt(digits[i] - 1));
+            }
+            out.append(units[i]);
+        }
+        return out.toString();
     }
 
+    /** The count a heading's Chinese numeral says ({@link #numeral}'s inverse). */
     static int number(String numeral) {
-        if (numeral.length() == 1) {
-            return NUMERALS.indexOf(numeral) + 1;
+        int total = 0;
+        int digit = 0;
+        for (char c : numeral.toCharArray()) {
+            int d = NUMERALS.indexOf(c);
+            if (c == '零') {
+                digit = 0;
+            } else if (d >= 0 && d < 9) {
+                digit = d + 1;
+            } else {
+                int unit = c == '十' ? 10 : c == '百' ? 100 : c == '千' ? 1000 : 0;
+                if (unit == 0) {
+                    throw new IllegalArgumentException("not a numeral: " + numeral);
+                }
+                total += (digit == 0 ? 1 : digit) * unit;
+                digit = 0;
+            }
         }
-        int ten = numeral.indexOf('十');
-        int tens = ten == 0 ? 1 : NUMERALS.indexOf(numeral.charAt(0)) + 1;
-        int ones = ten == numeral.length() - 1 ? 0 : NUMERALS.indexOf(numeral.charAt(numeral.length() - 1)) + 1;
-        return tens * 10 + ones;
+        return total + digit;
     }
 
     /** The attachment's blank table: as the unit fills it, its rows' headings printed, its figures left blank. */

@@ -108,6 +108,44 @@ public class NoticeDocuments {
         }
     });
 
+    /**
+     * The safety net of 起草通知, 核稿 and 签发 (issue 27 item 10): the notice as it stands must come out as each file a
+     * unit may open — the preview, the Word file and the PDF — or the step is refused in Chinese, so that no unit is
+     * asked to sign for a notice it cannot read. What went wrong is logged for the operator.
+     */
+    public void requireRenderable(String campaignId, Step step) {
+        requireRenderable(() -> of(campaignId), step);
+    }
+
+    /** The step that asks, for its advice. */
+    public enum Step {
+        DRAFT("请检查通知的正文和活动项后再提交；如仍不能提交，请联系运维人员"),
+        REVIEW("请选择“退回”，由拟稿人修改"),
+        SIGNOFF("请选择“退回”，由拟稿人修改");
+
+        private final String advice;
+
+        Step(String advice) {
+            this.advice = advice;
+        }
+    }
+
+    static void requireRenderable(java.util.function.Supplier<NoticeDocument> notice, Step step) {
+        try {
+            NoticeDocument d = notice.get();
+            NoticeHtml.render(d);
+            NoticeDocx.write(d, java.io.OutputStream.nullOutputStream());
+            NoticePdf.write(d, java.io.OutputStream.nullOutputStream());
+        } catch (cn.duban.support.Refusal r) {
+            throw r;
+        } catch (RuntimeException e) {
+            LOG.error("the notice cannot be rendered; its {} is refused", step, e);
+            throw new cn.duban.support.Refusal("本通知无法生成正式文件（网页、Word 或 PDF），各单位将无法打开，暂不能办结；" + step.advice);
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NoticeDocuments.class);
+
     public String html(String campaignId) {
         return NoticeHtml.render(of(campaignId));
     }

@@ -7,6 +7,7 @@ import cn.duban.campaign.CampaignException;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.NoticeDraft;
+import cn.duban.document.NoticeDocuments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.Set;
@@ -49,10 +50,12 @@ public class NoticeApprovalProcess {
 
     private final CampaignService campaigns;
     private final cn.duban.campaign.CampaignAccess access;
+    private final NoticeDocuments notices;
 
-    public NoticeApprovalProcess(CampaignService campaigns, cn.duban.campaign.CampaignAccess access) {
+    public NoticeApprovalProcess(CampaignService campaigns, cn.duban.campaign.CampaignAccess access, NoticeDocuments notices) {
         this.campaigns = campaigns;
         this.access = access;
+        this.notices = notices;
     }
 
     /** candidateGroups of 起草通知: the drafters of the notice's office. */
@@ -96,16 +99,24 @@ public class NoticeApprovalProcess {
             }
         }
         campaigns.submitDraft(campaignId(task), draft);
+        // the draft as saved, in the same transaction: a notice no unit could open is not handed on
+        notices.requireRenderable(campaignId(task), NoticeDocuments.Step.DRAFT);
     }
 
     /** 科长核稿 completed. */
     public void reviewed(DelegateTask task) {
+        if (Boolean.TRUE.equals(NOTICE_REVIEWED.get(task))) {
+            notices.requireRenderable(campaignId(task), NoticeDocuments.Step.REVIEW);
+        }
         campaigns.decide(campaignId(task), cn.duban.support.Decisions.Stage.REVIEW, NOTICE_REVIEWED.get(task), COMMENT.get(task),
                 Actor.of(task));
     }
 
     /** 领导签发 completed. */
     public void signedOff(DelegateTask task) {
+        if (Boolean.TRUE.equals(NOTICE_SIGNED.get(task))) {
+            notices.requireRenderable(campaignId(task), NoticeDocuments.Step.SIGNOFF);
+        }
         campaigns.decide(campaignId(task), cn.duban.support.Decisions.Stage.SIGNOFF, NOTICE_SIGNED.get(task), COMMENT.get(task),
                 Actor.of(task));
     }

@@ -17,11 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files a unit attaches: the summary document and photos. The content is sniffed, never trusted from
- * the name; a file waits (staged) until the next hand-in binds it to that version.
+ * the name; a file waits (staged) until the next hand-in binds it to that version. Its bytes go to the
+ * {@link AttachmentStorage} (a file store by default, the database in the postgres profile); a unit's files
+ * waiting to be handed in, its bytes in the campaign and the campaign's bytes are limited, each upload checked
+ * against what is stored at that moment, one upload of a unit at a time.
  */
 @Service
 @Transactional
 public class AttachmentService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttachmentService.class);
 
     public static final String SUMMARY = "SUMMARY";
     public static final String PHOTO = "PHOTO";
@@ -35,16 +40,27 @@ public class AttachmentService {
     private final long maxBytes;
     private final int maxStaged;
     private final long maxMediaBytes;
+    private final long unitQuota;
+    private final long campaignQuota;
+    private final AttachmentStorage storage;
 
-    public AttachmentService(ReportRepository reports, CampaignService campaigns, Clock clock, DubanProperties settings,
-                             ContributionService contributions) {
+    AttachmentService(ReportRepository reports, CampaignService campaigns, Clock clock, DubanProperties settings,
+                      ContributionService contributions, AttachmentStorage storage) {
         this.contributions = contributions;
         this.reports = reports;
         this.campaigns = campaigns;
         this.clock = clock;
+        this.storage = storage;
         this.maxBytes = settings.attachments().maxBytes();
         this.maxStaged = settings.attachments().maxStaged();
         this.maxMediaBytes = settings.attachments().maxMediaBytes();
+        this.unitQuota = settings.attachments().unitQuota().toBytes();
+        this.campaignQuota = settings.attachments().campaignQuota().toBytes();
+        if (unitQuota < Math.max(maxBytes, maxMediaBytes) || campaignQuota < unitQuota) {
+            throw new IllegalStateException("duban.attachments: unit-quota (" + unitQuota + " bytes) must hold the largest file a "
+                    + "template may allow (max-media-bytes " + maxMediaBytes + "), and campaign-quota (" + campaignQuota
+                    + ") at least one unit's quota");
+        }
     }
 
     public AttachmentInfo stage(String campaignId, String unitCode, String kind, String filename, byte[] content, String actor) {
@@ -141,9 +157,9 @@ public class AttachmentService {
         if (size > limit) {
             throw new ReportException("文件“" + name + "”超过 " + limit / (1024 * 1024) + " MB 的上限");
         }
-        if (reports.staged(campaignId, unitCode).size() >= maxStaged) {
-            throw new ReportException("待提交的附件已有 " + maxStaged + " 个，请先提交或删除部分附件");
-        }
+        // at once, before anything is read or stored, a file that cannot fit (checked again, exactly, below)
+        ReportRepository.Usage usage = reports.unitUsage(campaignId, unitCode);
+        checkRoom(name, size, usage.staged(), usage.bytes(), reports.campaignBytes(campaignId));
         FileTypes.Detected found;
         try {
             found = content.read(source -> FileTypes.detect(source, name)).orElse(null);
@@ -158,9 +174,14 @@ public class AttachmentService {
         if (found.category() == FileTypes.Category.IMAGE) {
             checkImage(name, content);
         }
-        long id = reports.insertAttachment(campaignId, unitCode, kind, contribution ? itemCode : null, name, type, size,
-                sha256(content), actor, LocalDateTime.now(clock));
-        store(id, content);
+        String sha = sha256(content);
+        long id;
+        try (ContentStore.Pending bytes = storage.begin(content)) {
+            id = reports.insertAttachment(campaignId, unitCode, kind, contribution ? itemCode : null, name, type, size, sha, actor,
+                    LocalDateTime.now(clock));
+            reports.setContentKey(id, bytes.commit(id, sha));
+        }
+        reserve(campaignId, unitCode, name, size);
         return (contribution ? reports.stagedForItems(campaignId, unitCode).getOrDefault(itemCode, List.of())
                 : reports.staged(campaignId, unitCode)).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
@@ -217,10 +238,64 @@ public class AttachmentService {
         return reports.attachmentOwner(id);
     }
 
-    /** Writes a file's bytes in chunks, one chunk in memory at a time. */
-    private void store(long id, Upload content) {
-        chunks(content, (chunk, no) -> reports.insertChunk(id, no, chunk));
+    /**
+     * The exact check, last before the commit: adding the file's bytes to the unit's total locks the unit's row until
+     * the commit, so the unit's uploads pass here one at a time and each counts what the others committed (70 parallel
+     * uploads leave exactly {@code max-staged}); then the campaign's total, the same way. A refusal rolls everything
+     * back, the stored bytes too.
+     */
+    private void reserve(String campaignId, String unitCode, String name, long size) {
+        reports.addUnitBytes(campaignId, unitCode, size);
+        ReportRepository.Usage unit = reports.unitUsage(campaignId, unitCode);
+        if (reports.addCampaignBytes(campaignId, size) == 0) {
+            reports.ensureCampaignStorage(campaignId);
+            reports.addCampaignBytes(campaignId, size);
+        }
+        // what was there before this file: its own row and bytes are counted already
+        checkRoom(name, size, unit.staged() - 1, unit.bytes() - size, reports.campaignBytes(campaignId) - size);
     }
+
+    /** Whether one more file of {@code size} fits beside the unit's staged files and bytes and the campaign's bytes. */
+    private void checkRoom(String name, long size, int staged, long unitBytes, long campaignBytes) {
+        if (staged >= maxStaged) {
+            throw new ReportException("待提交的附件已有 " + staged + " 个（最多 " + maxStaged + " 个），请先提交或删除部分附件");
+        }
+        if (unitBytes + size > unitQuota) {
+            throw new ReportException("本单位在本通知中的附件已用 " + size(unitBytes) + "，上限 " + size(unitQuota) + "，文件“" + name
+                    + "”（" + size(size) + "）放不下；请删除部分待提交的附件，或压缩后再上传");
+        }
+        if (campaignBytes + size > campaignQuota) {
+            throw new ReportException("本通知各单位的附件合计已用 " + size(campaignBytes) + "，上限 " + size(campaignQuota) + "，文件“"
+                    + name + "”（" + size(size) + "）放不下；请联系综合监督科");
+        }
+    }
+
+    /** A size as a person reads it: 820 KB, 12.5 MB, 1.95 GB. */
+    static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return Math.max(bytes == 0 ? 0 : 1, Math.round(bytes / 1024.0)) + " KB";
+        }
+        double mb = bytes / (1024.0 * 1024);
+        if (mb < 1024) {
+            return trim(mb) + " MB";
+        }
+        return trim(mb / 1024) + " GB";
+    }
+
+    private static String trim(double v) {
+        String s = String.format(java.util.Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    /** What the upload fields show: the unit's room in the campaign. */
+    public record Space(long usedBytes, long quotaBytes, int staged, int maxStaged, String said) {}
+
+    public Space space(String campaignId, String unitCode) {
+        ReportRepository.Usage u = reports.unitUsage(campaignId, unitCode);
+        return new Space(u.bytes(), unitQuota, u.staged(), maxStaged, "本单位在本通知中的附件已用 " + size(u.bytes()) + "，上限 "
+                + size(unitQuota) + "；待提交的附件 " + u.staged() + " 个，最多 " + maxStaged + " 个");
+    }
+
 
     /** Hands a file's bytes to {@code sink} chunk by chunk ({@link #CHUNK_BYTES}), numbered from 0. */
     public static void chunks(Upload content, java.util.function.ObjIntConsumer<byte[]> sink) {
@@ -243,24 +318,36 @@ public class AttachmentService {
      * a download or the upward package never holds a file whole.
      */
     public void copyTo(long id, java.io.OutputStream out) throws java.io.IOException {
-        for (int no = 0; ; no++) {
-            byte[] chunk = reports.chunk(id, no);
-            if (chunk == null) {
-                return;
-            }
-            out.write(chunk);
-        }
+        String key = reports.contentKey(id).orElseThrow(() -> new ReportException("附件不存在"));
+        storage.copyTo(key, id, out);
     }
 
     public List<AttachmentInfo> staged(String campaignId, String unitCode) {
         return reports.staged(campaignId, unitCode);
     }
 
-    /** Removes a file not yet handed in; handed-in files are part of a version and are never deleted. */
+    /**
+     * Removes a file not yet handed in (handed-in files are part of a version and are never deleted): gone from the
+     * unit's lists and its space given back in this transaction; its bytes are purged after the commit, in small
+     * steps of their own (see {@link ContentStore#remove}).
+     */
     public void deleteStaged(long id) {
-        if (reports.deleteStaged(id) == 0) {
-            throw new ReportException("该附件已随报送提交，不能删除");
-        }
+        ReportRepository.Removed removed = reports.markRemoved(id, LocalDateTime.now(clock))
+                .orElseThrow(() -> new ReportException("该附件已随报送提交，不能删除"));
+        reports.addUnitBytes(removed.campaignId(), removed.unitCode(), -removed.sizeBytes());
+        reports.addCampaignBytes(removed.campaignId(), -removed.sizeBytes());
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        try {
+                            storage.purge(removed);
+                        } catch (RuntimeException e) {
+                            // the file is gone for the unit already; its bytes are purged at the next start
+                            LOG.warn("the bytes of removed attachment {} stay until the next start", removed.id(), e);
+                        }
+                    }
+                });
     }
 
     /** The most pixels a photo may have (an "image bomb" is a small file that decodes to a huge bitmap). */

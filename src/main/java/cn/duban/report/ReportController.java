@@ -90,6 +90,8 @@ class ReportController {
         view.put("names", people.names(versions.stream().flatMap(v -> java.util.stream.Stream.of(v.submittedBy(), v.reviewedBy())).toList()));
         view.put("maxUploadBytes", attachments.maxBytes());
         view.put("attachmentKinds", attachments.kinds(c.template()));
+        // the unit's room for files in this campaign, said beside the upload fields
+        view.put("attachmentSpace", attachments.space(id, unit));
         view.put("sheet", reports.sheet(c.template(), unit));
         // each version's table as the views print it (with columns), in the order of versions
         view.put("grids", reports.grids(c.template(), unit,

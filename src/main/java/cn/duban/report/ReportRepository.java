@@ -56,6 +56,15 @@ class ReportRepository {
         jdbcTemplate.batchUpdate("""
                 INSERT INTO duban_campaign_unit (campaign_id, unit_code, batch_no, status, due_date, reports_to)
                 VALUES (?, ?, ?, ?, ?, ?)""", args);
+        ensureCampaignStorage(campaignId);
+    }
+
+    /** The campaign's running total of uploaded bytes, created once (at enrolment) at zero. */
+    void ensureCampaignStorage(String campaignId) {
+        jdbc.sql("""
+                INSERT INTO duban_campaign_storage (campaign_id, attachment_bytes)
+                SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM duban_campaign_storage WHERE campaign_id = ?)""")
+                .params(campaignId, campaignId).update();
     }
 
     /** The intermediate the unit reports to in the campaign, as fixed at enrolment; null when none. */
@@ -277,11 +286,81 @@ class ReportRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO duban_attachment (campaign_id, unit_code, kind, item_code, filename, content_type, size_bytes, sha256,
-                                              uploaded_by, uploaded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                              uploaded_by, uploaded_at, content_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')""")
                 .params(campaignId, unitCode, kind, itemCode, filename, contentType, size, sha256, by, at)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Where the file's bytes now live ({@link ContentStore}'s key), once they are stored. */
+    void setContentKey(long attachmentId, String key) {
+        jdbc.sql("UPDATE duban_attachment SET content_key = ? WHERE id = ?").params(key, attachmentId).update();
+    }
+
+    /** Where the file's bytes live, by its row. */
+    Optional<String> contentKey(long attachmentId) {
+        return jdbc.sql("SELECT content_key FROM duban_attachment WHERE id = ?").param(attachmentId).query(String.class).optional();
+    }
+
+    /** Whether a row other than this one keeps its bytes under the key (a file kept into a later version). */
+    boolean keySharedBeyond(String key, long attachmentId) {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_attachment WHERE content_key = ? AND id <> ?").params(key, attachmentId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Every key of the file store that a row keeps, for the sweep of files no row knows. */
+    java.util.Set<String> fileKeys() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT content_key FROM duban_attachment WHERE content_key LIKE 'file:%'")
+                .query(String.class).list());
+    }
+
+    /** Removes chunks {@code from} (inclusive) to {@code to} (exclusive) of a file stored in the database. */
+    int deleteChunks(long attachmentId, int from, int to) {
+        return jdbc.sql("DELETE FROM duban_attachment_chunk WHERE attachment_id = ? AND chunk_no >= ? AND chunk_no < ?")
+                .params(attachmentId, from, to).update();
+    }
+
+    /** The number of chunks past the given one, to know when a removal is done. */
+    boolean hasChunksFrom(long attachmentId, int from) {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_attachment_chunk WHERE attachment_id = ? AND chunk_no >= ?")
+                .params(attachmentId, from).query(Long.class).single() > 0;
+    }
+
+    // ---- what a unit and a campaign have uploaded (quotas)
+
+    /**
+     * Adds to the unit's running total of uploaded bytes. The update locks the unit's row until the transaction ends
+     * (in PostgreSQL a lock that a concurrent insert of an attachment, which only shares the row's key, does not
+     * wait for): every upload of the unit checks its limits after this, one at a time.
+     */
+    int addUnitBytes(String campaignId, String unitCode, long bytes) {
+        return jdbc.sql("UPDATE duban_campaign_unit SET attachment_bytes = attachment_bytes + ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(bytes, campaignId, unitCode).update();
+    }
+
+    /** The unit's uploaded bytes and its files not yet handed in (for a report or a contribution). */
+    record Usage(long bytes, int staged) {}
+
+    Usage unitUsage(String campaignId, String unitCode) {
+        long bytes = jdbc.sql("SELECT attachment_bytes FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?")
+                .params(campaignId, unitCode).query(Long.class).optional().orElse(0L);
+        int staged = jdbc.sql("""
+                SELECT COUNT(*) FROM duban_attachment WHERE campaign_id = ? AND unit_code = ?
+                   AND report_id IS NULL AND contribution_id IS NULL AND removed_at IS NULL""")
+                .params(campaignId, unitCode).query(Integer.class).single();
+        return new Usage(bytes, staged);
+    }
+
+    /** Adds to the campaign's running total, locking its row until the transaction ends; 0 when it has none. */
+    int addCampaignBytes(String campaignId, long bytes) {
+        return jdbc.sql("UPDATE duban_campaign_storage SET attachment_bytes = attachment_bytes + ? WHERE campaign_id = ?")
+                .params(bytes, campaignId).update();
+    }
+
+    long campaignBytes(String campaignId) {
+        return jdbc.sql("SELECT attachment_bytes FROM duban_campaign_storage WHERE campaign_id = ?").param(campaignId)
+                .query(Long.class).optional().orElse(0L);
     }
 
     void insertChunk(long attachmentId, int no, byte[] bytes) {
@@ -297,7 +376,7 @@ class ReportRepository {
 
     List<AttachmentInfo> staged(String campaignId, String unitCode) {
         return jdbc.sql("SELECT " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE campaign_id = ? AND unit_code = ?"
-                        + " AND report_id IS NULL AND item_code IS NULL ORDER BY id")
+                        + " AND report_id IS NULL AND item_code IS NULL AND removed_at IS NULL ORDER BY id")
                 .params(campaignId, unitCode).query(AttachmentInfo.class).list();
     }
 
@@ -305,7 +384,7 @@ class ReportRepository {
     Map<String, List<AttachmentInfo>> stagedForItems(String campaignId, String unitCode) {
         Map<String, List<AttachmentInfo>> out = new LinkedHashMap<>();
         jdbc.sql("SELECT item_code, " + ATTACHMENT_COLUMNS + " FROM duban_attachment WHERE campaign_id = ? AND unit_code = ?"
-                        + " AND item_code IS NOT NULL AND contribution_id IS NULL ORDER BY id")
+                        + " AND item_code IS NOT NULL AND contribution_id IS NULL AND removed_at IS NULL ORDER BY id")
                 .params(campaignId, unitCode)
                 .query((rs, i) -> out.computeIfAbsent(rs.getString("item_code"), k -> new ArrayList<>()).add(attachment(rs))).list();
         return out;
@@ -314,7 +393,7 @@ class ReportRepository {
     /** Binds the unit's staged files for an item to its contribution, once sent. */
     int bindToContribution(String campaignId, String unitCode, String itemCode, long contributionId) {
         return jdbc.sql("UPDATE duban_attachment SET contribution_id = ? WHERE campaign_id = ? AND unit_code = ? AND item_code = ?"
-                        + " AND contribution_id IS NULL AND report_id IS NULL")
+                        + " AND contribution_id IS NULL AND report_id IS NULL AND removed_at IS NULL")
                 .params(contributionId, campaignId, unitCode, itemCode).update();
     }
 
@@ -337,42 +416,59 @@ class ReportRepository {
 
     int bindStaged(String campaignId, String unitCode, long reportId) {
         return jdbc.sql("UPDATE duban_attachment SET report_id = ? WHERE campaign_id = ? AND unit_code = ? AND report_id IS NULL"
-                        + " AND item_code IS NULL")
+                        + " AND item_code IS NULL AND removed_at IS NULL")
                 .params(reportId, campaignId, unitCode).update();
     }
 
-    /** Carries an attachment of an earlier version into a new one (a copy: versions never share rows). */
-    /** A file kept from the previous version: a row of the new version's own, its chunks copied inside the database. */
+    /**
+     * A file kept from the previous version: a row of the new version's own (versions never share rows) that keeps its
+     * bytes where the earlier row keeps them — a handed-in file is never removed, so its bytes outlive neither row.
+     */
     void copyAttachment(long attachmentId, long toReportId) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO duban_attachment (campaign_id, unit_code, report_id, kind, filename, content_type, size_bytes,
-                                              sha256, uploaded_by, uploaded_at)
-                SELECT campaign_id, unit_code, ?, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+                                              sha256, uploaded_by, uploaded_at, content_key)
+                SELECT campaign_id, unit_code, ?, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at,
+                       content_key
                 FROM duban_attachment WHERE id = ?""")
-                .params(toReportId, attachmentId).update(keys, "id");
-        jdbc.sql("INSERT INTO duban_attachment_chunk (attachment_id, chunk_no, bytes) SELECT ?, chunk_no, bytes FROM duban_attachment_chunk WHERE attachment_id = ?")
-                .params(keys.getKey().longValue(), attachmentId).update();
+                .params(toReportId, attachmentId).update();
     }
 
     /** Where an attachment belongs: campaign id and unit code, for access checks. */
     Optional<AttachmentOwner> attachmentOwner(long id) {
         return jdbc.sql("SELECT id, campaign_id, unit_code, report_id, filename, content_type, item_code, contribution_id, size_bytes"
-                        + " FROM duban_attachment WHERE id = ?")
+                        + " FROM duban_attachment WHERE id = ? AND removed_at IS NULL")
                 .param(id).query(AttachmentOwner.class).optional();
     }
 
     record AttachmentOwner(long id, String campaignId, String unitCode, Long reportId, String filename, String contentType,
                            String itemCode, Long contributionId, long sizeBytes) {}
 
-    int deleteStaged(long id) {
-        int staged = jdbc.sql("SELECT COUNT(*) FROM duban_attachment WHERE id = ? AND report_id IS NULL AND contribution_id IS NULL")
-                .param(id).query(Integer.class).single();
-        if (staged == 0) {
-            return 0;
+    /** A staged file the unit removes: gone from every list at once; its bytes and row are purged after the commit. */
+    Optional<Removed> markRemoved(long id, LocalDateTime at) {
+        Optional<Removed> row = jdbc.sql("""
+                SELECT id, campaign_id, unit_code, size_bytes, content_key FROM duban_attachment
+                WHERE id = ? AND report_id IS NULL AND contribution_id IS NULL AND removed_at IS NULL""")
+                .param(id).query(Removed.class).optional();
+        if (row.isPresent() && jdbc.sql("""
+                UPDATE duban_attachment SET removed_at = ?
+                WHERE id = ? AND report_id IS NULL AND contribution_id IS NULL AND removed_at IS NULL""").params(at, id).update() == 0) {
+            return Optional.empty();
         }
-        jdbc.sql("DELETE FROM duban_attachment_chunk WHERE attachment_id = ?").param(id).update();
-        return jdbc.sql("DELETE FROM duban_attachment WHERE id = ? AND report_id IS NULL AND contribution_id IS NULL").param(id).update();
+        return row;
+    }
+
+    record Removed(long id, String campaignId, String unitCode, long sizeBytes, String contentKey) {}
+
+    /** The rows removed whose bytes are not purged yet (a node stopped in between). */
+    List<Removed> removed() {
+        return jdbc.sql("SELECT id, campaign_id, unit_code, size_bytes, content_key FROM duban_attachment WHERE removed_at IS NOT NULL")
+                .query(Removed.class).list();
+    }
+
+    /** The last of a removed file: its row, once its bytes are gone. */
+    int deleteRemoved(long id) {
+        return jdbc.sql("DELETE FROM duban_attachment WHERE id = ? AND removed_at IS NOT NULL").param(id).update();
     }
 
     // ---- mapping

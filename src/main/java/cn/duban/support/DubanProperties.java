@@ -55,9 +55,32 @@ public record DubanProperties(
      * @param maxStaged the most files a unit may have uploaded and not yet handed in
      * @param maxMediaBytes the largest file a template's attachment kind may allow with its {@code maxSizeMb} (a
      *                  drill's video): files are streamed to storage, so this is a matter of disk, not of memory
+     * @param unitQuota the most bytes one unit may upload to one campaign (staged and handed in; a file kept into a
+     *                  later version is not counted again); at least {@code maxMediaBytes}
+     * @param campaignQuota the most bytes all units together may upload to one campaign; at least {@code unitQuota}
+     * @param store     where the files' bytes live
      */
     public record Attachments(@DefaultValue("20971520") long maxBytes, @DefaultValue("40") int maxStaged,
-                              @DefaultValue("524288000") long maxMediaBytes) {}
+                              @DefaultValue("524288000") long maxMediaBytes,
+                              @DefaultValue("2GB") org.springframework.util.unit.DataSize unitQuota,
+                              @DefaultValue("50GB") org.springframework.util.unit.DataSize campaignQuota,
+                              @DefaultValue Store store) {
+
+        /**
+         * Where uploaded files' bytes live (issue 27 item 7). {@code files}, the embedded default: one file each under
+         * {@code directory}, written to a temporary file, flushed to disk and moved into place, so that the embedded H2
+         * holds only their rows (a 490 MB video in H2's own store took it down). {@code database}, the postgres profile:
+         * 1 MB chunks in {@code duban_attachment_chunk}, so that every node of a cluster reads them and one database
+         * backup holds everything. A file is read back from wherever its row says it lives, whatever this says now.
+         *
+         * @param kind      {@code files} or {@code database}
+         * @param directory the file store's root ({@code files}); back it up with the database
+         */
+        public record Store(@DefaultValue("files") Kind kind, @DefaultValue("./data/attachments") String directory) {
+
+            public enum Kind { FILES, DATABASE }
+        }
+    }
 
     /** @param hour the hour of the day (China time) at which each campaign's daily reminder check runs */
     public record Reminders(@DefaultValue("9") int hour) {}

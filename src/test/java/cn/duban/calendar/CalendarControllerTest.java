@@ -29,6 +29,7 @@ class CalendarControllerTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean WorkCalendar calendar;
+    @MockitoBean cn.duban.identity.People people;
 
     @Test
     void anOperatorEntersANewlyPublishedHoliday() throws Exception {
@@ -37,7 +38,7 @@ class CalendarControllerTest {
         mvc.perform(put("/api/calendar/2027-10-01").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"working\":false,\"name\":\" 国庆节 \"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.nextWorkingDay").value("2027-10-08"));
-        verify(calendar).set(NATIONAL_DAY, false, "国庆节");
+        verify(calendar).set(NATIONAL_DAY, false, "国庆节", "ops1");
     }
 
     @Test
@@ -69,6 +70,32 @@ class CalendarControllerTest {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/calendar/years/2027").file(file)
                         .param("source", "国办发明电").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR))
                 .andExpect(status().isOk());
-        verify(calendar).loadYear(2027, "2027-01-01,休,元旦", "国办发明电", "ops1");
+        verify(calendar).loadYear(2027, "2027-01-01,休,元旦", "国办发明电", "ops1", false);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/calendar/years/2027").file(file)
+                        .param("confirm", "true").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR))
+                .andExpect(status().isOk());
+        verify(calendar).loadYear(2027, "2027-01-01,休,元旦", null, "ops1", true);
+    }
+
+    @Test
+    void aPreviewAndTheChangesAreForOperatorsAndTheChangesNameThePerson() throws Exception {
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "2027.csv", "text/csv", "2027-01-01,休,元旦".getBytes());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/calendar/years/2027/preview")
+                        .file(file).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/calendar/changes").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK)).andExpect(status().isForbidden());
+        verifyNoInteractions(calendar);
+        when(calendar.preview(2027, "2027-01-01,休,元旦")).thenReturn(new WorkCalendar.YearPreview(2027, 1, 1, 0,
+                List.of("2027-01-01（周五）：工作日→休息日（元旦）"), 0, 1, List.of("文件只有 1 天放假"), null, false));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/calendar/years/2027/preview")
+                        .file(file).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.flips[0]").value("2027-01-01（周五）：工作日→休息日（元旦）"))
+                .andExpect(jsonPath("$.doubts[0]").value("文件只有 1 天放假"));
+        when(calendar.changes(100)).thenReturn(List.of(new WorkCalendar.Change(java.time.LocalDateTime.of(2026, 12, 1, 9, 30), "ops1", 2027,
+                null, "载入 2027 年安排"), new WorkCalendar.Change(java.time.LocalDateTime.of(2026, 11, 1, 9, 30), "gone", 2027, null, "修改")));
+        when(people.names(java.util.Set.of("ops1", "gone"))).thenReturn(java.util.Map.of("ops1", "王运维"));
+        mvc.perform(get("/api/calendar/changes").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].by").value("王运维"))
+                .andExpect(jsonPath("$[0].summary").value("载入 2027 年安排")).andExpect(jsonPath("$[1].by").value("gone"));
     }
 }

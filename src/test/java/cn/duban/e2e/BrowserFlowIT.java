@@ -907,9 +907,21 @@ class BrowserFlowIT {
         Files.writeString(schedule, "日期,类型,名称\n2041-01-01,休,元旦\n2041-02-03,班,春节调休\n");
         b.type("#calendar-year", "2041");
         b.driver.findElement(By.id("calendar-file")).sendKeys(schedule.toAbsolutePath().toString());
+        // first what it changes, by date and name; two days are no year's schedule: it asks for a confirmation
+        b.click("#calendar-preview");
+        assertThat(b.visible("#calendar-flips").getText()).contains("2041-01-01（周二）：工作日→休息日（元旦）")
+                .contains("2041-02-03（周日）：休息日→工作日（春节调休）");
+        assertThat(b.visible("#calendar-doubts").getText()).contains("文件只有 1 天放假，少于每年的法定节假日");
+        b.screenshot("admin-calendar-preview");
+        b.click("#calendar-load");
+        assertThat(b.visible("#calendar-message .text-danger").getText()).contains("请先核对上面的提示");
+        assertThat(calendar.isWorkingDay(LocalDate.of(2041, 1, 1))).as("not loaded unconfirmed").isTrue();
+        b.click("#calendar-confirm");
         b.click("#calendar-load");
         assertThat(b.visible("#calendar-message .text-success").getText()).isEqualTo("已载入 2041 年安排，共 2 天。");
         assertThat(calendar.isWorkingDay(LocalDate.of(2041, 1, 1))).isFalse();
+        // and who did it, listed on the page
+        assertThat(b.withText("#duban-calendar-changes tr", "载入 2041 年安排").getText()).contains("已确认：文件只有 1 天放假");
         b.screenshot("admin-calendar-loaded");
         b.click(b.withText("#duban-lockouts tr", "rmyy-reporter").findElement(By.tagName("button")));
         b.waitForText("没有被锁定的账号或网络地址");

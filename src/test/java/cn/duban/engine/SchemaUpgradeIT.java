@@ -53,6 +53,12 @@ class SchemaUpgradeIT {
         assertThat(jdbc.sql("SELECT bytes FROM duban_attachment_chunk WHERE attachment_id = ? AND chunk_no = 0").param(file)
                 .query((rs, i) -> rs.getBytes(1)).single()).isEqualTo(pdf);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM duban_attachment WHERE content IS NOT NULL").query(Integer.class).single()).isZero();
+        // V22: the file's bytes stay where they are, named by its row's key; the unit and the campaign count them
+        assertThat(jdbc.sql("SELECT content_key FROM duban_attachment WHERE id = ?").param(file).query(String.class).single())
+                .isEqualTo("db:" + file);
+        assertThat(jdbc.sql("SELECT attachment_bytes FROM duban_campaign_unit").query(Long.class).single()).isEqualTo(pdf.length);
+        assertThat(jdbc.sql("SELECT attachment_bytes FROM duban_campaign_storage WHERE campaign_id = 'C1'").query(Long.class).single())
+                .isEqualTo(pdf.length);
         assertThat(jdbc.sql("SELECT amount FROM duban_report_value WHERE report_id = ?").param(report).query(java.math.BigDecimal.class).single())
                 .isEqualByComparingTo("12");
         assertThat(jdbc.sql("SELECT carried_over FROM duban_report WHERE id = ?").param(report).query(Boolean.class).single()).isFalse();

@@ -90,6 +90,35 @@ class MaxTemplateIT {
                 .endsWith(".xlsx").doesNotContain("/");
     }
 
+    /**
+     * A notice of as many activity items as the template language allows (200, each its own （一） without a group) is
+     * drafted, reviewed, signed off and issued, and every unit can open it as the preview, the Word file and the PDF
+     * (issue 27 item 10: from the 110th item on its numeral was out of range, all three answered 500, yet it was
+     * issued).
+     */
+    @Test
+    void aNoticeOfTwoHundredItemsIsIssuedAndOpensAsPreviewWordAndPdf() throws Exception {
+        driver.sectionPeople();
+        StringBuilder items = new StringBuilder("items:\n");
+        for (int i = 1; i <= TemplateParser.MAX_ROWS; i++) {
+            items.append("  - code: \"").append(i).append("\"\n    title: 第").append(i).append("项活动\n    text: 按方案开展。\n");
+        }
+        String yaml = new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml").getContentAsString(StandardCharsets.UTF_8)
+                .replaceFirst("(?ms)^items:\\n.*?(?=^tableTitle:)", java.util.regex.Matcher.quoteReplacement(items.toString()));
+        Path resource = Files.createTempFile("two-hundred-items", ".yaml");
+        Files.writeString(resource, yaml);
+        CampaignTemplate t = driver.uploadVariant(resource, "  units: [dlz]");
+        assertThat(t.items()).hasSize(TemplateParser.MAX_ROWS);
+
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString()));
+        driver.sign(id, "dlz");
+        assertThat(notices.html(id)).contains("（一百一十）第110项活动。").contains("（二百）第200项活动。");
+        assertThat(notices.docx(id)).isNotEmpty();
+        assertThat(notices.pdf(id)).isNotEmpty();
+    }
+
+    @Autowired cn.duban.document.NoticeDocuments notices;
+
     /** The text, repeated to exactly {@code length} characters. */
     static String pad(String text, int length) {
         StringBuilder b = new StringBuilder(text);
