@@ -308,6 +308,12 @@ public record CampaignTemplate(
             return rows != null && Boolean.TRUE.equals(rows.subUnits());
         }
 
+        /** With a row per sub-unit: whether the unit's own row (本级) comes first. */
+        @JsonIgnore
+        public boolean hasOwnRow() {
+            return rowsPerSubUnit() && Boolean.TRUE.equals(rows.ownRow());
+        }
+
         @JsonIgnore
         public boolean rowsAdded() {
             return rows != null && rows.added() != null;
@@ -369,12 +375,17 @@ public record CampaignTemplate(
 
     /**
      * Which rows a unit fills: {@code fixed} (code and name each, as a classic 统计表), {@code subUnits: true} (one row
-     * per active unit under the reporting unit in the registry), or {@code added} (rows the unit adds, between
-     * {@code min} and {@code max}).
+     * per active unit under the reporting unit in the registry; with {@code ownRow: true} the unit's own row first,
+     * 本级 — a hospital, a directly affiliated unit or a city without counties reports its own figures), or
+     * {@code added} (rows the unit adds, between {@code min} and {@code max}).
      */
-    public record Rows(List<Row> fixed, Boolean subUnits, Added added) {
+    public record Rows(List<Row> fixed, Boolean subUnits, Added added, Boolean ownRow) {
         public Rows {
             fixed = fixed == null ? List.of() : List.copyOf(fixed);
+        }
+
+        public Rows(List<Row> fixed, Boolean subUnits, Added added) {
+            this(fixed, subUnits, added, null);
         }
     }
 

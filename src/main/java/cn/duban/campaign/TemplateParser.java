@@ -388,6 +388,9 @@ public final class TemplateParser {
                 + (rows.added() != null ? 1 : 0);
         if (kinds != 1) {
             p.add("字段 table.rows 须且只须给出 fixed（固定的行）、subUnits: true（每个下级单位一行）或 added（由单位逐行添加）之一");
+        }
+        if (rows != null && Boolean.TRUE.equals(rows.ownRow()) && !Boolean.TRUE.equals(rows.subUnits())) {
+            p.add("字段 table.rows.ownRow 只用于 subUnits: true：本单位（本级）一行，再加每个下级单位一行");
             return;
         }
         atMost(p, "table.rows.fixed", rows.fixed().size(), MAX_ROWS);

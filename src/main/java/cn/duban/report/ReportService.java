@@ -265,7 +265,17 @@ public class ReportService {
         if (t.table() == null || !t.table().rowsPerSubUnit()) {
             return List.of();
         }
-        return units.children(unitCode).stream().map(u -> new TableFigures.Line(u.code(), u.name())).toList();
+        List<TableFigures.Line> lines = new ArrayList<>();
+        if (t.table().hasOwnRow()) {
+            units.find(unitCode).ifPresent(self -> lines.add(ownLine(self)));
+        }
+        units.children(unitCode).stream().map(u -> new TableFigures.Line(u.code(), u.name())).forEach(lines::add);
+        return lines;
+    }
+
+    /** The unit's own row of a table with a row per sub-unit (本级): keyed by its own code, named after it. */
+    static TableFigures.Line ownLine(Unit self) {
+        return new TableFigures.Line(self.code(), self.name() + "（本级）");
     }
 
     /**
@@ -293,7 +303,12 @@ public class ReportService {
      */
     @Transactional(readOnly = true)
     public List<TableFigures.Line> linesOf(CampaignTemplate t, String unitCode, Set<String> cells) {
-        return linesOf(t, t.table().rowsPerSubUnit() ? units.allChildren(unitCode) : List.of(), cells);
+        return linesOf(t, self(t, unitCode), t.table().rowsPerSubUnit() ? units.allChildren(unitCode) : List.of(), cells);
+    }
+
+    /** The unit itself where its table has its own row, else null. */
+    private Unit self(CampaignTemplate t, String unitCode) {
+        return t.table().hasOwnRow() ? units.find(unitCode).orElse(null) : null;
     }
 
     /**
@@ -303,18 +318,24 @@ public class ReportService {
     @Transactional(readOnly = true)
     public Map<String, List<TableFigures.Line>> linesOf(CampaignTemplate t, Map<String, Set<String>> cells) {
         Map<String, List<Unit>> children = t.table().rowsPerSubUnit() ? units.allChildren(List.copyOf(cells.keySet())) : Map.of();
+        Map<String, Unit> selves = t.table().hasOwnRow() ? units.findAll(List.copyOf(cells.keySet())) : Map.of();
         Map<String, List<TableFigures.Line>> out = new java.util.HashMap<>();
-        cells.forEach((unit, filled) -> out.put(unit, linesOf(t, children.getOrDefault(unit, List.of()), filled)));
+        cells.forEach((unit, filled) -> out.put(unit, linesOf(t, selves.get(unit), children.getOrDefault(unit, List.of()), filled)));
         return out;
     }
 
-    /** A unit's rows from its sub-units (read by the caller) and the cells it filled. */
-    private static List<TableFigures.Line> linesOf(CampaignTemplate t, List<Unit> children, Set<String> cells) {
+    /** A unit's rows from itself (where the table has its own row) and its sub-units (read by the caller), and the cells it filled. */
+    private static List<TableFigures.Line> linesOf(CampaignTemplate t, Unit self, List<Unit> children, Set<String> cells) {
         if (t.table().rowsPerSubUnit()) {
             Set<String> filled = new java.util.HashSet<>();
             cells.forEach(cell -> filled.add(TableFigures.rowOf(cell)));
-            return children.stream().filter(u -> u.active() || filled.contains(u.code()))
-                    .map(u -> new TableFigures.Line(u.code(), u.name())).toList();
+            List<TableFigures.Line> lines = new ArrayList<>();
+            if (self != null) {
+                lines.add(ownLine(self));
+            }
+            children.stream().filter(u -> u.active() || filled.contains(u.code()))
+                    .map(u -> new TableFigures.Line(u.code(), u.name())).forEach(lines::add);
+            return lines;
         }
         return TableFigures.lines(t.table(), List.of(), cells);
     }
@@ -344,7 +365,8 @@ public class ReportService {
             return java.util.Collections.nCopies(versions.size(), null);
         }
         List<Unit> children = t.table().rowsPerSubUnit() ? units.allChildren(unitCode) : List.of();
-        return versions.stream().map(v -> TableGrid.ofUnit(t.table(), linesOf(t, children, v.names()), v.numbers(), v.texts())).toList();
+        Unit self = self(t, unitCode);
+        return versions.stream().map(v -> TableGrid.ofUnit(t.table(), linesOf(t, self, children, v.names()), v.numbers(), v.texts())).toList();
     }
 
     /** What the rules say about figures as typed (for the form, before it is submitted): the bad values and the breaches. */

@@ -120,6 +120,19 @@ class TemplateParserTest {
                 .hasMessageContaining("字段 table.columns[3].sumOf 引用了不存在、不是数字或本身是合计的列 kind")
                 .hasMessageContaining("字段 table.rows 须且只须给出")
                 .hasMessageContaining("字段 rules[0].check 引用了不存在的指标 [remark]");
+        // a unit's own row (本级) is a row per sub-unit's companion, nothing else's
+        assertThatThrownBy(() -> TemplateParser.parse(base + """
+                table:
+                  rows: {fixed: [{code: a, name: 甲}], ownRow: true}
+                  columns:
+                    - {code: sites, name: 监测点, type: integer}
+                """)).hasMessageContaining("字段 table.rows.ownRow 只用于 subUnits: true");
+        assertThat(TemplateParser.parse(base + """
+                table:
+                  rows: {subUnits: true, ownRow: true}
+                  columns:
+                    - {code: sites, name: 监测点, type: integer}
+                """).table().hasOwnRow()).isTrue();
     }
 
     @Test

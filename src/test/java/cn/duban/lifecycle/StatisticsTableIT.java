@@ -135,6 +135,64 @@ public class StatisticsTableIT {
         }
     }
 
+    /**
+     * Issue #28 §5: a table with a row per sub-unit and the unit's own row (本级). The CDC reports its own figures
+     * beside its township centres', and a hospital with no sub-units still reports its own row; every figure of the
+     * county's table and totals is the sum the test computes from what it handed in.
+     */
+    @Test
+    void aUnitsOwnRowComesFirstAndAUnitWithoutSubUnitsStillReports() throws Exception {
+        String yaml = new org.springframework.core.io.ClassPathResource("campaigns/county-vector-control-spring.yaml")
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8).replace("    subUnits: true", "    subUnits: true\n    ownRow: true");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("own-row", ".yaml");
+        java.nio.file.Files.writeString(file, yaml);
+        var own = driver.uploadVariant(file, "  units: [jkzx, rmyy]");
+        assertThat(own.table().hasOwnRow()).isTrue();
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30));
+        String id = driver.issue(driver.startCampaign(own.code(), deadline.toString()));
+        List<String> towns = units.children("jkzx").stream().map(u -> u.code()).toList();
+        List<?> cdcLines = (List<?>) reports.sheet(campaigns.get(id).template(), "jkzx").get("lines");
+        assertThat(cdcLines).hasSize(towns.size() + 1);
+        assertThat(cdcLines.get(0).toString()).contains("沂源县疾病预防控制中心（本级）");
+        assertThat((List<?>) reports.sheet(campaigns.get(id).template(), "rmyy").get("lines")).singleElement()
+                .satisfies(l -> assertThat(l.toString()).contains("沂源县人民医院（本级）"));
+
+        int water = 0;
+        for (String unit : List.of("jkzx", "rmyy")) {
+            driver.sign(id, unit);
+            driver.stage(id, unit, true, true);
+            List<String> rows = new ArrayList<>(List.of(unit));
+            if (unit.equals("jkzx")) {
+                rows.addAll(towns);
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                String r = rows.get(i);
+                int w = unit.equals("rmyy") ? 7 : i + 1;
+                water += w;
+                cells.put(r + ".area", "0");
+                cells.put(r + ".bait", "0");
+                cells.put(r + ".water", String.valueOf(w));
+                cells.put(r + ".rubbish", "1");
+                cells.put(r + ".day", "2026-03-20");
+                cells.put(r + ".progress", "已完成");
+            }
+            driver.handIn(id, unit, cells, List.of());
+            driver.review(id, unit, true, null, null);
+        }
+        CountySummary s = summaries.summarize(id);
+        assertThat(s.totals().get(2).amount()).isEqualByComparingTo(BigDecimal.valueOf(water));
+        assertThat(s.totals().get(3).amount()).isEqualByComparingTo(BigDecimal.valueOf(towns.size() + 2L));
+        assertThat(s.table().rows()).hasSize(towns.size() + 2);
+        assertThat(s.table().rows()).extracting(r -> r.label()).contains("沂源县疾病预防控制中心（本级）", "沂源县人民医院（本级）");
+        DataFormatter f = new DataFormatter();
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(exports.unitWorkbook(id, "rmyy")))) {
+            Sheet sheet = wb.getSheet("统计表");
+            assertThat(f.formatCellValue(sheet.getRow(4).getCell(1))).isEqualTo("沂源县人民医院（本级）");
+            assertThat(f.formatCellValue(sheet.getRow(4).getCell(4))).isEqualTo("7");
+        }
+    }
+
     public static final String ACTIVITIES = """
             code: activities
             title: 关于报送“世界卫生日”宣传活动开展情况的通知
