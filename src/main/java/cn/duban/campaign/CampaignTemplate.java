@@ -287,14 +287,23 @@ public record CampaignTemplate(
      * row column (乡镇, 活动). With a table the template has no {@code indicators}; its {@code rules} name columns
      * and hold on every row.
      */
-    public record StatTable(String rowHeading, List<Column> columns, Rows rows, Boolean totalRow) {
+    public record StatTable(String rowHeading, List<Column> columns, Rows rows, Boolean totalRow, String totalLabel) {
         public StatTable {
             columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+
+        public StatTable(String rowHeading, List<Column> columns, Rows rows, Boolean totalRow) {
+            this(rowHeading, columns, rows, totalRow, null);
         }
 
         /** Whether a computed 合计 row closes the table (default: yes). */
         public boolean showsTotal() {
             return !Boolean.FALSE.equals(totalRow);
+        }
+
+        /** The total row's name as the form prints it: 合计, or the template's own (市州合计). */
+        public String totalName() {
+            return totalLabel == null || totalLabel.isBlank() ? "合计" : totalLabel.strip();
         }
 
         /** The heading of the row column. */
@@ -338,15 +347,21 @@ public record CampaignTemplate(
     public enum ColumnType { INTEGER, DECIMAL, TEXT, DATE, CHOICE }
 
     /**
-     * One column: {@code type} integer, decimal (with {@code scale}), text ({@code maxLength}, a remark column), date
-     * or choice ({@code options}); {@code unit} of measure; {@code required} (default: numbers yes, others no);
-     * {@code sumOf} makes it a computed subtotal of other numeric columns of the same row.
+     * One column: {@code type} integer, decimal (with {@code scale}), text ({@code maxLength}, a remark column; a
+     * {@code pattern} it must follow, shown to the unit as its {@code example}: 地上3层，地下1层), date or choice
+     * ({@code options}); {@code unit} of measure; {@code required} (default: numbers yes, others no); {@code sumOf}
+     * makes it a computed subtotal of other numeric columns of the same row.
      */
     public record Column(String code, String name, String unit, ColumnType type, Integer scale, Boolean required,
-                         List<String> options, List<String> sumOf, Integer maxLength) {
+                         List<String> options, List<String> sumOf, Integer maxLength, String pattern, String example) {
         public Column {
             options = options == null ? List.of() : List.copyOf(options);
             sumOf = sumOf == null ? List.of() : List.copyOf(sumOf);
+        }
+
+        public Column(String code, String name, String unit, ColumnType type, Integer scale, Boolean required,
+                      List<String> options, List<String> sumOf, Integer maxLength) {
+            this(code, name, unit, type, scale, required, options, sumOf, maxLength, null, null);
         }
 
         @JsonIgnore

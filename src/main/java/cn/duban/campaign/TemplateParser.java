@@ -71,14 +71,24 @@ public final class TemplateParser {
             throw new TemplateException(List.of("模板过大（超过 " + MAX_SOURCE_CHARS / 1024 + " KB）"));
         }
         CampaignTemplate template;
+        // every unknown field at once, each with the fields its place knows (not only the first, not a file to read)
+        List<String> unknown = new ArrayList<>();
         try {
-            template = YAML.readValue(source, CampaignTemplate.class);
+            template = YAML.readerFor(CampaignTemplate.class).withHandler(new UnknownFields(unknown)).readValue(source);
         } catch (UnrecognizedPropertyException e) {
-            throw new TemplateException(List.of("未知字段 " + path(e) + "（可用字段见 docs/templates.md）"));
+            throw new TemplateException(List.of("未知字段 " + path(e) + "（此处可用：" + String.join("、",
+                    e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + "）"));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            List<String> all = new ArrayList<>(unknown);
+            all.add(mismatch(path(e), e));
+            throw new TemplateException(all);
         } catch (JsonMappingException e) {
-            throw new TemplateException(List.of("字段 " + path(e) + " 的值无法识别：" + firstLine(e.getOriginalMessage())));
+            throw new TemplateException(List.of("字段 " + path(e) + " 的值无法识别"));
         } catch (JsonProcessingException e) {
             throw new TemplateException(List.of("不是有效的 YAML/JSON（第 " + line(e) + " 行）：" + firstLine(e.getOriginalMessage())));
+        }
+        if (!unknown.isEmpty()) {
+            throw new TemplateException(unknown);
         }
         if (template == null) {
             throw new TemplateException(List.of("模板内容为空"));
@@ -367,6 +377,19 @@ public final class TemplateParser {
             if (c.maxLength() != null && (c.type() != CampaignTemplate.ColumnType.TEXT || c.maxLength() < 1 || c.maxLength() > 2000)) {
                 p.add("字段 " + at + ".maxLength 只用于 text 列，须在 1～2000 之间");
             }
+            if (c.pattern() != null) {
+                if (c.type() != CampaignTemplate.ColumnType.TEXT) {
+                    p.add("字段 " + at + ".pattern 只用于 text 列");
+                } else if (c.pattern().isBlank() || c.pattern().length() > 200 || !compiles(c.pattern())) {
+                    p.add("字段 " + at + ".pattern 不是有效的格式（正则表达式，最多 200 个字符），如 地上\\d+层，地下\\d+层");
+                } else if (c.example() == null || c.example().isBlank() || c.example().length() > 100) {
+                    p.add("字段 " + at + ".example 必填：给出一个符合格式的例子（最多 100 字），填报单位照着填写");
+                } else if (!Pattern.compile(c.pattern()).matcher(c.example().strip()).matches()) {
+                    p.add("字段 " + at + ".example“" + c.example() + "”不符合它自己的 pattern");
+                }
+            } else if (c.example() != null) {
+                p.add("字段 " + at + ".example 只与 pattern 一同使用");
+            }
             if (c.isComputed() && c.type() != null && c.type() != CampaignTemplate.ColumnType.INTEGER && c.type() != CampaignTemplate.ColumnType.DECIMAL) {
                 p.add("字段 " + at + ".sumOf 只能用于数字列");
             }
@@ -388,6 +411,9 @@ public final class TemplateParser {
                 + (rows.added() != null ? 1 : 0);
         if (kinds != 1) {
             p.add("字段 table.rows 须且只须给出 fixed（固定的行）、subUnits: true（每个下级单位一行）或 added（由单位逐行添加）之一");
+        }
+        if (table.totalLabel() != null && (table.totalLabel().isBlank() || table.totalLabel().length() > 20 || !table.showsTotal())) {
+            p.add("字段 table.totalLabel 是合计行的名称（最多 20 个字，如 市州合计），只用于有合计行的表");
         }
         if (rows != null && Boolean.TRUE.equals(rows.ownRow()) && !Boolean.TRUE.equals(rows.subUnits())) {
             p.add("字段 table.rows.ownRow 只用于 subUnits: true：本单位（本级）一行，再加每个下级单位一行");
@@ -508,6 +534,86 @@ public final class TemplateParser {
 
     private static int line(JsonProcessingException e) {
         return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /** Collects each unknown field with its path and what its place knows, and reads on. */
+    private static final class UnknownFields extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+        private final List<String> found;
+
+        UnknownFields(List<String> found) {
+            this.found = found;
+        }
+
+        @Override
+        public boolean handleUnknownProperty(com.fasterxml.jackson.databind.DeserializationContext ctxt,
+                                             com.fasterxml.jackson.core.JsonParser p,
+                                             com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer, Object bean,
+                                             String name) throws java.io.IOException {
+            String at = path(p.getParsingContext().getParent(), name);
+            List<String> known = deserializer.getKnownPropertyNames() == null ? List.of()
+                    : deserializer.getKnownPropertyNames().stream().map(String::valueOf).sorted().toList();
+            found.add("未知字段 " + at + (known.isEmpty() ? "" : "（此处可用：" + String.join("、", known) + "）"));
+            p.skipChildren();
+            return true;
+        }
+    }
+
+    /** The path of a field from the parser's context: items[2].title. */
+    private static String path(com.fasterxml.jackson.core.JsonStreamContext ctx, String name) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        parts.push(name);
+        for (var c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            if (!sb.isEmpty() && !part.startsWith("[")) {
+                sb.append('.');
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    /** A value of the wrong kind, said in the words of what the field takes (not the Java type it is read into). */
+    static String mismatch(String at, com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        String wanted;
+        if (type == null) {
+            wanted = "格式不对";
+        } else if (type == Boolean.class || type == boolean.class) {
+            wanted = "应为 true 或 false";
+        } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            wanted = "应为整数";
+        } else if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+            wanted = "应为数字";
+        } else if (type == String.class) {
+            wanted = "应为文字";
+        } else if (type == java.time.LocalDate.class) {
+            wanted = "应为日期（如 2026-03-15）";
+        } else if (java.util.Collection.class.isAssignableFrom(type)) {
+            wanted = "应为列表（如 [a, b]，或每项一行、以 - 开头）";
+        } else if (type.isEnum()) {
+            wanted = "应为其中之一：" + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining("、"));
+        } else {
+            wanted = "应为若干“字段: 值”";
+        }
+        String hint = at.endsWith("totalRow") ? "；合计行的名称请写在 table.totalLabel（如 市州合计）" : "";
+        return "字段 " + at + " 的值" + wanted + hint;
+    }
+
+    private static boolean compiles(String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
     }
 
     private static String firstLine(String s) {

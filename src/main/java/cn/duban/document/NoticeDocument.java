@@ -61,7 +61,7 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
      * The statistics table as the attachment prints it, blank: its title, the heading row (with units of measure),
      * the rows' headings (empty where the unit writes them), whether a 合计 row closes it.
      */
-    public record BlankTable(String title, List<String> headings, List<List<String>> rows, boolean totalRow) {}
+    public record BlankTable(String title, List<String> headings, List<List<String>> rows, boolean totalRow, String totalName) {}
 
     private static final String NUMERALS = "一二三四五六七八九十";
     private static final String HEADING_NUMERAL = "[一二三四五六七八九十百千零]{1,8}";
@@ -281,6 +281,7 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
             }
             total = table.showsTotal();
         }
-        return new BlankTable(t.statisticsTitle(), headings, rows, total);
+        return new BlankTable(t.statisticsTitle(), headings, rows, total,
+                t.table() != null ? t.table().totalName() : "合计");
     }
 }

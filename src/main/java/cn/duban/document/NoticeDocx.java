@@ -129,7 +129,7 @@ public final class NoticeDocx {
         List<List<String>> rows = new java.util.ArrayList<>(t.rows());
         if (t.totalRow()) {
             List<String> total = new java.util.ArrayList<>(java.util.Collections.nCopies(t.headings().size(), ""));
-            total.set(0, "合计");
+            total.set(0, t.totalName());
             rows.add(total);
         }
         table(doc, t.headings(), rows, true);

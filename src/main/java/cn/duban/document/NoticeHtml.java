@@ -118,7 +118,7 @@ public final class NoticeHtml {
             List<List<String>> rows = new java.util.ArrayList<>(t.rows());
             if (t.totalRow()) {
                 List<String> total = new java.util.ArrayList<>(java.util.Collections.nCopies(t.headings().size(), ""));
-                total.set(0, "合计");
+                total.set(0, t.totalName());
                 rows.add(total);
             }
             table(h, t.headings(), rows);

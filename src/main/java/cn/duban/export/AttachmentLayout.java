@@ -142,7 +142,7 @@ final class AttachmentLayout {
         }
         if (grid.total() != null) {
             Row x = sheet.createRow(r);
-            cell(x, 0, "合计", header);
+            cell(x, 0, grid.total().label(), header);
             if (lead > 2) {
                 cell(x, 1, "", header);
                 cell(x, 2, "", header);

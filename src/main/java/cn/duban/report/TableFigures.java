@@ -117,7 +117,9 @@ public final class TableFigures {
                     error = switch (col.type()) {
                         case DATE -> date(value);
                         case CHOICE -> col.options().contains(value) ? null : "请从列表中选择（" + String.join("、", col.options()) + "）";
-                        default -> value.length() > col.textLimit() ? "过长，最多 " + col.textLimit() + " 字" : null;
+                        default -> value.length() > col.textLimit() ? "过长，最多 " + col.textLimit() + " 字"
+                                : col.pattern() != null && !java.util.regex.Pattern.compile(col.pattern()).matcher(value).matches()
+                                ? "格式不对，应形如“" + col.example() + "”" : null;
                     };
                     if (error == null) {
                         texts.put(cell, col.type() == ColumnType.DATE ? LocalDate.parse(value.replace('/', '-'), DAY).toString() : value);

@@ -78,7 +78,7 @@ public record TableGrid(String heading, boolean unitColumn, List<GridColumn> col
         Map<String, Object> cells = new LinkedHashMap<>();
         t.numericColumns().forEach(c -> cells.put(c.code(),
                 scaled(t, c, numbers.getOrDefault(TableFigures.cell(TableFigures.TOTAL, c.code()), BigDecimal.ZERO))));
-        return new GridRow(null, "合计", cells);
+        return new GridRow(null, t.totalName(), cells);
     }
 
     private static BigDecimal scaled(StatTable t, Column c, BigDecimal v) {

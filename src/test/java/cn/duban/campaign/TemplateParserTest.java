@@ -185,6 +185,65 @@ class TemplateParserTest {
                 + "indicators: [{code: a, name: n, unit: 场, type: integer}]")).hasMessageContaining("deadline.date");
     }
 
+    /** Issue #28 §9: every unknown field at once, each with what its place knows; a value of the wrong kind in words. */
+    @Test
+    void everyUnknownFieldIsNamedAndAWrongKindOfValueIsSaidInWords() {
+        String base = """
+                code: t1
+                title: 标题
+                issuer: 某局
+                section: 某科
+                noticeText: 正文
+                targets: {all: true}
+                deadline: {date: 2024-03-22}
+                """;
+        assertThatThrownBy(() -> TemplateParser.parse(base + "colour: red\nitems: [{code: a, title: t, colour: blue}]\n"
+                + "indicators: [{code: a, name: n, unit: 场, type: integer, size: 3}]"))
+                .hasMessageContaining("未知字段 colour（此处可用：")
+                .hasMessageContaining("未知字段 items[0].colour（此处可用：")
+                .hasMessageContaining("未知字段 indicators[0].size（此处可用：")
+                .hasMessageNotContaining("docs/templates.md");
+        String table = base + """
+                table:
+                  rows: {fixed: [{code: a, name: 甲}]}
+                  totalRow: 市州合计
+                  columns:
+                    - {code: n, name: 数量, type: integer}
+                """;
+        assertThatThrownBy(() -> TemplateParser.parse(table))
+                .hasMessageContaining("字段 table.totalRow 的值应为 true 或 false；合计行的名称请写在 table.totalLabel")
+                .hasMessageNotContaining("java.").hasMessageNotContaining("Boolean");
+        assertThat(TemplateParser.parse(table.replace("totalRow: 市州合计", "totalLabel: 市州合计")).table().totalName())
+                .isEqualTo("市州合计");
+        assertThatThrownBy(() -> TemplateParser.parse(base + "indicators: {code: a}"))
+                .hasMessageContaining("字段 indicators 的值应为列表");
+    }
+
+    /** Issue #28 §9: a text column with a fixed format (地上x层，地下x层), shown by an example that follows it. */
+    @Test
+    void aTextColumnMayRequireAFormatShownByAnExample() {
+        String base = """
+                code: t1
+                title: 标题
+                issuer: 某局
+                section: 某科
+                noticeText: 正文
+                targets: {all: true}
+                deadline: {date: 2024-03-22}
+                table:
+                  rows: {added: {max: 20}}
+                  columns:
+                """;
+        var t = TemplateParser.parse(base + "    - {code: floors, name: 层数, type: text, pattern: '地上\\d+层，地下\\d+层', example: 地上3层，地下1层}\n");
+        assertThat(t.table().column("floors").example()).isEqualTo("地上3层，地下1层");
+        assertThatThrownBy(() -> TemplateParser.parse(base + "    - {code: floors, name: 层数, type: text, pattern: '地上\\d+层', example: 三层}\n"))
+                .hasMessageContaining("example“三层”不符合它自己的 pattern");
+        assertThatThrownBy(() -> TemplateParser.parse(base + "    - {code: floors, name: 层数, type: integer, pattern: '\\d+'}\n"))
+                .hasMessageContaining("pattern 只用于 text 列");
+        assertThatThrownBy(() -> TemplateParser.parse(base + "    - {code: floors, name: 层数, type: text, pattern: '([', example: x}\n"))
+                .hasMessageContaining("pattern 不是有效的格式");
+    }
+
     @Test
     void notYamlAtAllIsRefusedWithTheLine() {
         assertThatThrownBy(() -> TemplateParser.parse("code: 'unclosed\ntitle: x")).isInstanceOf(TemplateException.class)

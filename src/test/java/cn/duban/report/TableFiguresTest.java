@@ -38,6 +38,15 @@ class TableFiguresTest {
     }
 
     @Test
+    void aTextWithAFormatIsCheckedAgainstIt() {
+        var floors = new Column("floors", "层数", null, ColumnType.TEXT, null, true, null, null, null, "地上\\d+层，地下\\d+层", "地上3层，地下1层");
+        var t = new StatTable("建筑", List.of(floors), new Rows(List.of(new Row("a", "教学楼")), null, null), false);
+        assertThat(TableFigures.check(t, List.of(), List.of(), Map.of("a.floors", "地上4层，地下0层")).passes()).isTrue();
+        var bad = TableFigures.check(t, List.of(), List.of(), Map.of("a.floors", "四层"));
+        assertThat(bad.fieldErrors()).containsEntry("a.floors", "格式不对，应形如“地上3层，地下1层”");
+    }
+
+    @Test
     void aRowPerSubUnitIsCheckedCellByCellWithComputedColumnsAndTheTotalRow() {
         var c = TableFigures.check(perSubUnit(), RULES, TOWNS, Map.of(
                 "dz.sites", "3", "dz.funds", "1.5", "dz.day", "2026/3/5", "dz.kind", "自查", "dz.remark", "含村卫生室",

@@ -324,7 +324,7 @@ async function renderUnit(root, id, unitCode) {
       el('thead', {}, el('tr', {}, el('th', {}, grid.heading), grid.columns.map(c => el('th', {}, c.name + (c.unit ? '（' + c.unit + '）' : ''))))),
       el('tbody', {}, grid.rows.map(r => el('tr', {}, el('td', {}, r.label),
         grid.columns.map(c => el('td', c.numeric ? { class: 'num' } : {}, show(r.cells[c.code], c))))),
-        grid.total ? el('tr', {}, el('th', {}, '合计'), grid.columns.map(c => el('td', { class: 'num', style: 'font-weight: bold' }, show(grid.total.cells[c.code], c)))) : []))));
+        grid.total ? el('tr', {}, el('th', {}, grid.total.label || '合计'), grid.columns.map(c => el('td', { class: 'num', style: 'font-weight: bold' }, show(grid.total.cells[c.code], c)))) : []))));
   }
   if (latest) {
     root.appendChild(el('h3', {}, '附件'));
