@@ -39,7 +39,7 @@ public class DocumentNumbers {
     public Optional<String> problem(String campaignId, String text) {
         Optional<DocumentNumber> n = DocumentNumber.parse(text);
         if (n.isEmpty()) {
-            return Optional.of("发文字号“" + text.strip() + "”格式不对，应形如“沂卫字〔" + LocalDate.now(clock).getYear() + "〕12号”（代字、年份、序号）");
+            return Optional.of("发文字号“" + DocumentNumber.normalized(text) + "”格式不对，应形如“沂卫字〔" + LocalDate.now(clock).getYear() + "〕12号”（代字、年份、序号）");
         }
         return holder(n.get()).filter(holder -> !holder.equals(campaignId)).map(holder -> {
             String title = jdbc.sql("SELECT title FROM duban_campaign WHERE id = ?").param(holder).query(String.class).single();
