@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dashboard     the 督办看板's colours
  * @param mail          the outbox and its sender
  * @param login         the login throttle
+ * @param downloads     how often a person may download attachments and exports
  * @param demo          the demo data of the one-command run
  */
 @ConfigurationProperties("duban")
@@ -35,6 +36,7 @@ public record DubanProperties(
         @DefaultValue Dashboard dashboard,
         @DefaultValue Mail mail,
         @DefaultValue Login login,
+        @DefaultValue Downloads downloads,
         @DefaultValue Demo demo) {
 
     /**
@@ -104,6 +106,16 @@ public record DubanProperties(
     public record Login(@DefaultValue("5") int accountFailures, @DefaultValue("PT15M") Duration accountLock,
                         @DefaultValue("20") int addressFailures, @DefaultValue("PT15M") Duration addressLock,
                         @DefaultValue("PT15M") Duration window) {}
+
+    /**
+     * A token bucket per person on every audited download (an attachment, a workbook, the upward package): a script
+     * cannot pull files and fill the download audit as fast as the network allows.
+     *
+     * @param burst     downloads a person may make at once: the review form opens every photo of a report (up to the
+     *                  40 files a unit may hand in), so three such reports opened at once
+     * @param perMinute downloads a minute after the burst: one a second, far above a person reading
+     */
+    public record Downloads(@DefaultValue("120") int burst, @DefaultValue("60") int perMinute) {}
 
     /**
      * @param enabled  whether the demo data is created at start (users of every role, units, a campaign)
