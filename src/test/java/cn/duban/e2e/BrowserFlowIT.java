@@ -883,9 +883,9 @@ class BrowserFlowIT {
         b.screenshot("admin-unit-people");
 
         // ---- a wrong password: the login page says in Chinese how many tries are left; the fifth locks the
-        // account for a while, and Admin's dashboard shows the lock to operators, who may lift it early
+        // account from this address for a while, and Admin's dashboard shows the lock to operators, who may lift it early
         String said = b.refusedLogin("tasklist", "rmyy-reporter", "wrong-1");
-        assertThat(said).contains("用户名或密码错误。再错 4 次，账号将锁定 15 分钟。");
+        assertThat(said).contains("用户名或密码错误。再错 4 次，该账号在此网络地址将锁定 15 分钟。");
         b.screenshot("login-wrong-password");
         for (int i = 2; i <= 5; i++) {
             cn.duban.WebSession.attemptLogin(port, "rmyy-reporter", "wrong-" + i);
