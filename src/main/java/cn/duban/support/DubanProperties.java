@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail          the outbox and its sender
  * @param login         the login throttle
  * @param downloads     how often a person may download attachments and exports
+ * @param http          limits of a request before it is read
  * @param demo          the demo data of the one-command run
  */
 @ConfigurationProperties("duban")
@@ -37,6 +38,7 @@ public record DubanProperties(
         @DefaultValue Mail mail,
         @DefaultValue Login login,
         @DefaultValue Downloads downloads,
+        @DefaultValue Http http,
         @DefaultValue Demo demo) {
 
     /**
@@ -116,6 +118,16 @@ public record DubanProperties(
      * @param perMinute downloads a minute after the burst: one a second, far above a person reading
      */
     public record Downloads(@DefaultValue("120") int burst, @DefaultValue("60") int perMinute) {}
+
+    /**
+     * @param maxBodySize the largest request body that is not a multipart upload to duban's API (JSON, a form, a
+     *                    chunked body; anything to {@code /engine-rest} and the webapps' {@code /camunda/api}): larger is
+     *                    refused with 413 before it is read, so that no request is parsed whole into memory. Twice the
+     *                    largest a form legitimately sends: a notice at its 524,288-character limit, all Chinese, handed in
+     *                    through Tasklist (about 1.7 MB); a unit's report is capped by its 400,000-character draft (1.2 MB).
+     *                    Uploads to {@code /api} are streamed to disk and limited by {@code spring.servlet.multipart.*}.
+     */
+    public record Http(@DefaultValue("4MB") org.springframework.util.unit.DataSize maxBodySize) {}
 
     /**
      * @param enabled  whether the demo data is created at start (users of every role, units, a campaign)

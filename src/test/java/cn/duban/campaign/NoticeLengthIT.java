@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A notice is limited as a whole (issue 27 item 15): the drafting form's check and 办结 through Tasklist's path both say
  * the limit in Chinese for one character too many, and change nothing; a notice at the limit, all of it Chinese, goes
- * through — the largest body the drafting form legitimately sends.
+ * through — the largest body the drafting form legitimately sends, half the request body limit (issue 27 item 6).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -39,6 +39,7 @@ class NoticeLengthIT {
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired CampaignService campaigns;
+    @Autowired cn.duban.support.DubanProperties settings;
 
     @Test
     void oneCharacterOverTheWholeIsRefusedAtTheCheckAndAt办结AndANoticeAtTheLimitGoesThrough() throws Exception {
@@ -68,7 +69,10 @@ class NoticeLengthIT {
         HttpResponse<String> fits = drafter.post("/api/campaigns/" + id + "/draft/check?deadline=" + deadline, TemplateParser.toJson(atLimit));
         assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
         assertThat(JSON.readTree(fits.body()).get("problems").toString()).doesNotContain("合计过多");
-        HttpResponse<String> handedIn = drafter.submitForm(task, draftVariable(atLimit, deadline));
+        String largest = draftVariable(atLimit, deadline);
+        assertThat((long) largest.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("the largest body a form sends")
+                .isGreaterThan(1_500_000L).isLessThanOrEqualTo(settings.http().maxBodySize().toBytes() / 2);
+        HttpResponse<String> handedIn = drafter.submitForm(task, largest);
         assertThat(handedIn.statusCode()).as(handedIn.body()).isEqualTo(204);
         assertThat(campaigns.get(id).status()).isEqualTo(CampaignStatus.REVIEWING);
         assertThat(TemplateParser.textLength(campaigns.get(id).template())).isEqualTo(TemplateParser.MAX_TOTAL_TEXT);
