@@ -24,14 +24,13 @@ public class DocumentNumbers {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TransactionTemplate afresh;
+    private final TransactionTemplate savepoint;
 
     DocumentNumbers(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.afresh = new TransactionTemplate(transactions);
-        this.afresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.afresh.setReadOnly(true);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The number to suggest to an issuer's drafter this year: after the highest under its latest 代字; empty before its first. */
@@ -67,15 +66,15 @@ public class DocumentNumbers {
             // its number, and no other: an earlier one it had is given back
             jdbc.sql("DELETE FROM duban_document_number WHERE campaign_id = ?").param(campaignId).update();
             try {
-                jdbc.sql("INSERT INTO duban_document_number (prefix, doc_year, serial, issuer, campaign_id, taken_by, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                        .params(n.prefix(), n.year(), n.serial(), issuer, campaignId, by, LocalDateTime.now(clock)).update();
+                // behind a savepoint: on PostgreSQL a failed statement leaves the whole transaction unable to read, and
+                // the engine reads on after a listener's refusal (to look for a BPMN error to throw)
+                savepoint.executeWithoutResult(s -> jdbc.sql("INSERT INTO duban_document_number (prefix, doc_year, serial, issuer, "
+                                + "campaign_id, taken_by, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        .params(n.prefix(), n.year(), n.serial(), issuer, campaignId, by, LocalDateTime.now(clock)).update());
             } catch (DuplicateKeyException raced) {
                 // another notice took it since the check above (it committed while this insert waited on its row): refused
-                // as a taken number is, the notice and the next free number read in a transaction of their own (this one
-                // can read no more on PostgreSQL once a statement failed; it is rolled back by the refusal)
-                String why = afresh.execute(s -> problem(campaignId, text)
-                        .orElse("发文字号“" + n + "”刚被另一份通知使用，请改用其他文号"));
-                throw new CampaignException(why);
+                // as a taken number is, with the notice that has it and the next free number
+                throw new CampaignException(problem(campaignId, text).orElse("发文字号“" + n + "”刚被另一份通知使用，请改用其他文号"));
             }
         }
         return n;

@@ -51,6 +51,7 @@ class DocumentNumberRaceIT {
     @Autowired CampaignService campaigns;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired javax.sql.DataSource dataSource;
 
     @Test
     void theSecondOfTwoConcurrentDraftersTakingOneNumberIsRefusedInChineseWithTheNextFreeNumber() throws Exception {
@@ -103,8 +104,21 @@ class DocumentNumberRaceIT {
         assertThat(tasks.createTaskQuery().taskId(secondTask).count()).isEqualTo(1);
     }
 
-    /** Whether the campaign's number is being written by an H2 session (which then waits for the first one's row). */
+    /**
+     * Whether the second campaign's number is being written (and so waits for the first one's row): H2 lists its
+     * sessions' statements with their values, PostgreSQL its backends waiting for a lock.
+     */
     boolean waitingToTake(String campaignId) {
+        boolean postgres;
+        try (var c = dataSource.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (postgres) {
+            return jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO duban_document_number%' "
+                    + "AND wait_event_type = 'Lock'").query(Integer.class).single() > 0;
+        }
         return jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE ?")
                 .param("INSERT INTO duban_document_number %" + campaignId + "%").query(Integer.class).single() > 0;
     }
