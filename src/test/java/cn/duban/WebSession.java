@@ -52,6 +52,14 @@ public final class WebSession {
         return s;
     }
 
+    /** A browser on Tasklist's login page, not logged in: its session cookie and CSRF token, for a login sent by hand. */
+    public static WebSession atLoginPage(int port) {
+        WebSession s = new WebSession("http://localhost:" + port);
+        s.get("/camunda/app/tasklist/default/");
+        s.get(ENGINE_API + "/task/count");
+        return s;
+    }
+
     /** A fresh client that tries one login and returns the answer (for the login throttle's tests). */
     public static HttpResponse<String> attemptLogin(int port, String user, String password) {
         return new WebSession("http://localhost:" + port).tryLogin(user, password);

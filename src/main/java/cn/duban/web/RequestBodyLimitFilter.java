@@ -22,10 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Request bodies are bounded before anything reads them (the first filter of all): a body declared larger than
  * {@code duban.http.max-body-size} is answered 413 in Chinese without a byte of it read (and the connection closed, see
  * {@link RefusedBodyValve}); a chunked body, whose size nobody declares, is read here up to the limit — counted as it
- * comes — and refused the moment it passes it, else handed on as read. Exempt: multipart uploads to duban's API, which
- * Spring streams to disk within {@code spring.servlet.multipart.*}, and chunked forms, which Tomcat reads within its
- * {@code max-http-form-post-size}. Everything to {@code /engine-rest} and the webapps' {@code /camunda/api} is bounded,
- * multipart included: Camunda's REST API reads a multipart body into memory.
+ * comes — and refused the moment it passes it, else handed on as read (a form's parameters read from it too). Exempt:
+ * multipart uploads to duban's API, which Spring streams to disk within {@code spring.servlet.multipart.*}. Everything
+ * to {@code /engine-rest} and the webapps' {@code /camunda/api} is bounded, multipart included: Camunda's REST API reads
+ * a multipart body into memory.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -49,8 +49,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         String encoding = request.getHeader("Transfer-Encoding");
-        if (declared < 0 && encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")
-                && !type.startsWith("application/x-www-form-urlencoded")) {
+        if (declared < 0 && encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             byte[] body = readAtMost(request.getInputStream(), limit);
             if (body == null) {
                 refuse(response);
@@ -141,6 +140,49 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                     }
                 }
             };
+        }
+
+        /** A form's parameters: the query string's (the container's) and the body's, read from what was read here. */
+        private java.util.Map<String, String[]> parameters;
+
+        @Override
+        public java.util.Map<String, String[]> getParameterMap() {
+            if (parameters == null) {
+                java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>();
+                super.getParameterMap().forEach((k, v) -> all.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(java.util.List.of(v)));
+                String type = getContentType() == null ? "" : getContentType().toLowerCase(Locale.ROOT);
+                if (type.startsWith("application/x-www-form-urlencoded")) {
+                    Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+                    for (String pair : new String(body, charset).split("&")) {
+                        if (!pair.isEmpty()) {
+                            int eq = pair.indexOf('=');
+                            String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
+                            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), charset);
+                            all.computeIfAbsent(name, x -> new java.util.ArrayList<>()).add(value);
+                        }
+                    }
+                }
+                java.util.Map<String, String[]> out = new java.util.LinkedHashMap<>();
+                all.forEach((k, v) -> out.put(k, v.toArray(String[]::new)));
+                parameters = java.util.Collections.unmodifiableMap(out);
+            }
+            return parameters;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public java.util.Enumeration<String> getParameterNames() {
+            return java.util.Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return getParameterMap().get(name);
         }
 
         @Override

@@ -114,6 +114,19 @@ class RequestLimitsIT {
         assertThat(drafts.find(campaignId, "rmyy")).hasValueSatisfying(d -> assertThat(d.report().summary()).isEqualTo("本单位开展了宣传活动"));
     }
 
+    /** A chunked form is read here too: within the limit its parameters reach the login (the throttle and Camunda); beyond, 413. */
+    @Test
+    void aChunkedFormIsBoundedAndWithinTheLimitReadWhole() throws Exception {
+        String login = "POST /camunda/api/admin/auth/user/default/login/tasklist HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n";
+        RawHttp.Answer in = RawHttp.send(null, port, login + WebSession.atLoginPage(port).headerLines(),
+                chunked("username=rmyy-reporter&password=test".getBytes(StandardCharsets.UTF_8)), TIMEOUT);
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        assertThat(JSON.readTree(in.body()).get("userId").asText()).isEqualTo("rmyy-reporter");
+        assertTooLarge(RawHttp.send(null, port, login + WebSession.atLoginPage(port).headerLines(), chunked(("username=rmyy-reporter&password=" + "x".repeat((int) FIVE_MB))
+                .getBytes(StandardCharsets.UTF_8)), TIMEOUT));
+    }
+
     static void assertTooLarge(RawHttp.Answer a) throws Exception {
         assertThat(a.status()).as(a.head() + "\n" + a.body()).isEqualTo(413);
         assertThat(JSON.readTree(a.body()).get("message").asText()).isEqualTo(TOO_LARGE);
