@@ -99,8 +99,9 @@ public record DubanProperties(
     }
 
     /**
-     * @param accountFailures wrong passwords in {@code window} that lock an account
-     * @param accountLock     how long an account stays locked (it lifts by itself)
+     * @param accountFailures wrong passwords for one account from one address in {@code window} that lock the account
+     *                        from that address (from anywhere else its owner still logs in)
+     * @param accountLock     how long an account stays locked there (it lifts by itself)
      * @param addressFailures wrong passwords from one address in {@code window} that lock the address
      * @param addressLock     how long an address stays locked
      * @param window          the time in which failures are counted
