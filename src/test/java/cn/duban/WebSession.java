@@ -22,13 +22,24 @@ public final class WebSession {
     public static final String ENGINE_API = "/camunda/api/engine/engine/default";
 
     private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
     private String token;
 
     private WebSession(String base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The session's cookies and CSRF header as header lines, for a request sent over a plain socket ({@link RawHttp}). */
+    public String headerLines() {
+        StringBuilder b = new StringBuilder("Cookie: ");
+        cookies.getCookieStore().getCookies().forEach(c -> b.append(c.getName()).append('=').append(c.getValue()).append("; "));
+        b.append("\r\n");
+        if (token != null) {
+            b.append("X-XSRF-TOKEN: ").append(token).append("\r\n");
+        }
+        return b.toString();
     }
 
     /** Logs in to Tasklist as that user; fails the test when the login is refused. */
@@ -38,6 +49,14 @@ public final class WebSession {
         if (r.statusCode() != 200) {
             throw new AssertionError("login of " + user + " refused: " + r.statusCode() + " " + r.body());
         }
+        return s;
+    }
+
+    /** A browser on Tasklist's login page, not logged in: its session cookie and CSRF token, for a login sent by hand. */
+    public static WebSession atLoginPage(int port) {
+        WebSession s = new WebSession("http://localhost:" + port);
+        s.get("/camunda/app/tasklist/default/");
+        s.get(ENGINE_API + "/task/count");
         return s;
     }
 

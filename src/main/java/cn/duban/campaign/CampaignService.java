@@ -134,6 +134,10 @@ public class CampaignService {
             number = numbers.take(id, c.template().issuer(), number, c.createdBy()).toString();
         }
         CampaignTemplate edited = t.withCode(c.template().code()).withNotice(title, number, text);
+        // the whole as it will be issued, with the title and body handed in beside the built notice
+        TemplateParser.tooMuchText(edited).ifPresent(p -> {
+            throw new CampaignException(p);
+        });
         campaigns.updateDraft(id, title, number, edited, deadline);
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
     }

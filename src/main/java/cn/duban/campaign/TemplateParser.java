@@ -271,7 +271,44 @@ public final class TemplateParser {
                 optionalText(p, "dutyRoster[" + i + "].period", d.period(), MAX_DATES);
             }
         }
+        tooMuchText(t).ifPresent(p::add);
         return p;
+    }
+
+    /**
+     * The most characters a notice may hold in all its text fields together: as much as a template file may be
+     * ({@link #MAX_SOURCE_CHARS}, so every uploaded template fits, and a copy of an earlier notice too). Each field has
+     * its own limit, but 200 items of 20,000 characters would still be 4 million characters sent to every unit's form
+     * and every document; this is the limit of the whole.
+     */
+    public static final int MAX_TOTAL_TEXT = MAX_SOURCE_CHARS;
+
+    /**
+     * The characters of every text field of the notice together (titles, body, items, table, names, …); not its
+     * template code, which is no text of the notice (a campaign replaces it with its own).
+     */
+    public static long textLength(CampaignTemplate t) {
+        long[] total = {0};
+        com.fasterxml.jackson.databind.node.ObjectNode tree = JSON.valueToTree(t);
+        tree.remove("code");
+        tree.forEach(node -> count(node, total));
+        return total[0];
+    }
+
+    private static void count(com.fasterxml.jackson.databind.JsonNode node, long[] total) {
+        if (node.isTextual()) {
+            total[0] += node.textValue().length();
+        } else {
+            node.forEach(child -> count(child, total));
+        }
+    }
+
+    /** Why the notice as a whole is too long, in Chinese naming the limit; empty when it is not. */
+    public static java.util.Optional<String> tooMuchText(CampaignTemplate t) {
+        long length = textLength(t);
+        return length <= MAX_TOTAL_TEXT ? java.util.Optional.empty()
+                : java.util.Optional.of("通知的文字合计过多（各项文字合计最多 " + MAX_TOTAL_TEXT + " 字，现 " + length
+                        + " 字），请精简正文或活动事项，或把长的内容作为附件");
     }
 
     /**

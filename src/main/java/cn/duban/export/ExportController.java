@@ -39,6 +39,7 @@ class ExportController {
     ResponseEntity<StreamingResponseBody> summary(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                                   @PathVariable String id) throws IOException {
         requireSupervision(user, id);
+        downloads.admit(user.id());
         Path built = build(out -> exports.summaryWorkbook(id, out));
         downloads.record(id, null, "全县汇总表", user.id());
         return streamed(XLSX, exports.fileName(id, "全县汇总表", null, "xlsx"), built);
@@ -50,6 +51,7 @@ class ExportController {
         if (!access.seesUnit(user, id, unit)) {
             throw new Forbidden("只能下载本单位的统计表");
         }
+        downloads.admit(user.id());
         byte[] content = exports.unitWorkbook(id, unit);
         downloads.record(id, unit, "单位统计表", user.id());
         return file(XLSX, exports.fileName(id, "统计表", unit, "xlsx"), content);
@@ -58,6 +60,7 @@ class ExportController {
     @GetMapping("/api/series/{id}/matrix.xlsx")
     ResponseEntity<byte[]> series(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
         requireSupervision(user, id);
+        downloads.admit(user.id());
         byte[] content = exports.seriesWorkbook(id);
         downloads.record(id, null, "定期报送各期情况", user.id());
         return file(XLSX, exports.fileName(id, "各期报送情况", null, "xlsx"), content);
@@ -67,6 +70,7 @@ class ExportController {
     ResponseEntity<StreamingResponseBody> upward(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
                                                  @PathVariable String id) throws IOException {
         requireSupervision(user, id);
+        downloads.admit(user.id());
         Path built = build(out -> exports.upwardPackage(id, out));
         downloads.record(id, null, "上报材料包", user.id());
         return streamed(MediaType.parseMediaType("application/zip"), exports.fileName(id, "上报材料", null, "zip"), built);

@@ -254,6 +254,7 @@ class IdentityGuard extends AbstractProcessEnginePlugin {
         for (PasswordPolicyRule r : violated) {
             String text = switch (r.getPlaceholder()) {
                 case "PASSWORD_POLICY_LENGTH" -> "至少 " + AccountPasswordPolicy.MIN_LENGTH + " 个字符";
+                case "PASSWORD_POLICY_LETTER" -> "至少含 1 个字母";
                 case "PASSWORD_POLICY_DIGIT" -> "至少含 1 个数字";
                 case "PASSWORD_POLICY_USER_DATA" -> "不得包含账号、姓名或邮箱";
                 case "PASSWORD_POLICY_COMMON" -> "不得使用常见密码或演示密码";

@@ -59,7 +59,7 @@ class ProductionGuard implements ApplicationRunner {
         if (adminPassword == null || adminPassword.isBlank()) {
             p.add("no admin password: set DUBAN_ADMIN_PASSWORD");
         } else if (adminPassword.length() < 12 || !identityService.checkPasswordAgainstPolicy(adminPassword).isValid()) {
-            p.add("the admin password is too weak (at least 12 characters, with a digit, not a common password)");
+            p.add("the admin password is too weak (at least 12 characters, with a letter and a digit, not a common password)");
         }
         for (String id : DEMO_ACCOUNTS) {
             for (String pw : List.of("demo", "admin")) {

@@ -9,8 +9,10 @@ import java.util.Set;
 /**
  * What an uploaded file really is: its bytes are checked by their own structure — an image by its magic number, a
  * Word or Excel file by its package parts, an MP4 or MOV by its chain of boxes, an MP3 by its frame header, an
- * OpenDocument by its {@code mimetype} — and must agree with its extension. The name alone decides nothing. Pure:
- * no Spring, no database; reads at most the structure it needs (entry names, box headers), never decodes media.
+ * OpenDocument by its {@code mimetype} — and must agree with its extension. The name alone decides nothing. A Word or
+ * Excel package carrying a program (an entry named .exe, .js, …, macros, or an embedded OLE object that packs an
+ * executable) is refused. Pure: no Spring, no database; reads at most the structure it needs (entry names, box
+ * headers, embedded objects streamed a chunk at a time), never decodes media.
  */
 public final class FileTypes {
 
@@ -211,8 +213,10 @@ public final class FileTypes {
         if (!starts(b, 'P', 'K', 3, 4)) {
             return false;
         }
-        List<String> names = entryNames(b);
+        List<Entry> entries = entries(b);
+        List<String> names = entries.stream().map(Entry::name).toList();
         if (names.contains("[Content_Types].xml") && names.contains(mainPart)) {
+            refuseExecutables(b, entries);
             return true;
         }
         if (ext.equals("wps")) {
@@ -251,7 +255,15 @@ public final class FileTypes {
      * directory is missing, does not fit in the file, or is larger than any real package's.
      */
     static List<String> entryNames(Source s) {
-        List<String> names = new java.util.ArrayList<>();
+        return entries(s).stream().map(Entry::name).toList();
+    }
+
+    /** An entry of a zip's central directory: its name, how it is stored, and where its local header is. */
+    record Entry(String name, int method, long compressedSize, long size, long localHeader) {}
+
+    /** The entries of a zip's central directory ({@link #entryNames}); nothing is inflated. */
+    static List<Entry> entries(Source s) {
+        List<Entry> found = new java.util.ArrayList<>();
         // the record is 22 bytes, followed by a comment of at most 65,535
         long tailStart = Math.max(0, s.length() - 22 - 65_535);
         byte[] tail = s.read(tailStart, (int) (s.length() - tailStart));
@@ -263,9 +275,9 @@ public final class FileTypes {
             }
         }
         if (eocd < 0) {
-            return names;
+            return found;
         }
-        int entries = u16le(tail, eocd + 10);
+        int count = u16le(tail, eocd + 10);
         long dirSize = u32le(tail, eocd + 12);
         long dirStart = u32le(tail, eocd + 16);
         if (dirSize > MAX_DIRECTORY_BYTES || dirStart + dirSize > s.length()) {
@@ -273,7 +285,7 @@ public final class FileTypes {
         }
         byte[] b = s.read(dirStart, (int) dirSize);
         int at = 0;
-        for (int i = 0; i < Math.min(entries, MAX_PACKAGE_ENTRIES); i++) {
+        for (int i = 0; i < Math.min(count, MAX_PACKAGE_ENTRIES); i++) {
             if (at + 46 > b.length || u32le(b, at) != 0x02014b50L) {
                 return List.of();
             }
@@ -283,10 +295,140 @@ public final class FileTypes {
             if (at + 46 + nameLength > b.length) {
                 return List.of();
             }
-            names.add(new String(b, at + 46, nameLength, StandardCharsets.UTF_8));
+            found.add(new Entry(new String(b, at + 46, nameLength, StandardCharsets.UTF_8), u16le(b, at + 10), u32le(b, at + 20),
+                    u32le(b, at + 24), u32le(b, at + 42)));
             at += 46 + nameLength + extra + comment;
         }
-        return names;
+        return found;
+    }
+
+    /** Names of programs and scripts Windows runs when opened (an entry so named has no place in a document). */
+    private static final java.util.regex.Pattern EXECUTABLE_NAME = java.util.regex.Pattern.compile(
+            "(?i).*\\.(exe|dll|bat|cmd|com|scr|pif|cpl|msi|msp|jar|js|jse|vbs|vbe|wsf|wsh|hta|ps1|psm1|lnk|reg)$");
+
+    /** The ending of such a name inside an embedded object, ANSI or UTF-16LE, with its terminating NUL. */
+    private static final java.util.regex.Pattern EMBEDDED_NAME_END = java.util.regex.Pattern.compile(
+            "(?i)\\.(?:exe|dll|bat|cmd|com|scr|pif|cpl|msi|msp|jar|js|jse|vbs|vbe|wsf|wsh|hta|ps1|psm1|lnk|reg)\\x00"
+                    + "|\\.\\x00(?:e\\x00x\\x00e|d\\x00l\\x00l|b\\x00a\\x00t|c\\x00m\\x00d|s\\x00c\\x00r|j\\x00s|v\\x00b\\x00s|p\\x00s\\x001"
+                    + "|j\\x00a\\x00r|m\\x00s\\x00i|h\\x00t\\x00a|l\\x00n\\x00k)\\x00\\x00\\x00");
+
+    /** The most bytes of one embedded object read (inflated) to look for a program in it; a larger one is refused. */
+    static final long MAX_EMBEDDED_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * Refuses a package that carries a program: an entry named like one, macros ({@code vbaProject.bin}), or an
+     * embedded OLE object ({@code embeddings/*.bin}: Word's "Package" object wraps any file) holding a Windows
+     * executable (its MZ and PE headers) or a file named like a program. Embedded objects are inflated a chunk at a
+     * time, at most {@link #MAX_EMBEDDED_BYTES} each, so a bomb costs no more than that much reading.
+     */
+    static void refuseExecutables(Source s, List<Entry> entries) {
+        for (Entry e : entries) {
+            String name = e.name();
+            String base = name.substring(name.lastIndexOf('/') + 1);
+            if (EXECUTABLE_NAME.matcher(name).matches()) {
+                throw new Refused("内含可执行文件“" + base + "”，不能上传（文档中不能夹带程序）");
+            }
+            if (base.equalsIgnoreCase("vbaProject.bin")) {
+                throw new Refused("内含宏（vbaProject.bin），不能上传；请另存为不含宏的文档后再上传");
+            }
+            if (name.toLowerCase(Locale.ROOT).matches(".*/embeddings/[^/]*\\.bin")) {
+                embeddedProgram(s, e).ifPresent(what -> {
+                    throw new Refused("内嵌的对象（" + base + "）" + what + "，不能上传（文档中不能夹带程序）");
+                });
+            }
+        }
+    }
+
+    /** What program an embedded object holds, in words; empty when it holds none. */
+    static Optional<String> embeddedProgram(Source s, Entry e) {
+        if (e.size() > MAX_EMBEDDED_BYTES) {
+            return Optional.of("过大，无法检查其中是否含有程序");
+        }
+        byte[] local = s.read(e.localHeader(), 30);
+        if (local.length < 30 || u32le(local, 0) != 0x04034b50L || (e.method() != 0 && e.method() != 8)) {
+            return Optional.of("无法读取");
+        }
+        long data = e.localHeader() + 30 + u16le(local, 26) + u16le(local, 28);
+        java.io.InputStream raw = new java.io.InputStream() {
+            long at = data;
+            final long end = data + e.compressedSize();
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] into, int off, int len) {
+                if (at >= end) {
+                    return -1;
+                }
+                byte[] b = s.read(at, (int) Math.min(len, end - at));
+                if (b.length == 0) {
+                    return -1;
+                }
+                System.arraycopy(b, 0, into, off, b.length);
+                at += b.length;
+                return b.length;
+            }
+        };
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        try (java.io.InputStream in = e.method() == 8 ? new java.util.zip.InflaterInputStream(raw, inflater, 64 * 1024) : raw) {
+            // each window is the chunk just read and the end of the one before, so a header or name across two chunks is seen
+            final int overlap = 4096;
+            byte[] window = new byte[overlap + 256 * 1024];
+            int kept = 0;
+            long total = 0;
+            for (int n; (n = in.readNBytes(window, kept, window.length - kept)) > 0; ) {
+                total += n;
+                if (total > MAX_EMBEDDED_BYTES) {
+                    return Optional.of("过大，无法检查其中是否含有程序");
+                }
+                int length = kept + n;
+                Optional<String> found = programIn(window, length);
+                if (found.isPresent()) {
+                    return found;
+                }
+                kept = Math.min(overlap, length);
+                System.arraycopy(window, length - kept, window, 0, kept);
+            }
+            return Optional.empty();
+        } catch (java.io.IOException | RuntimeException broken) {
+            return Optional.of("已损坏，无法检查其中是否含有程序");
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** A Windows executable (the MZ header pointing at its PE header) or a program's file name in these bytes. */
+    private static Optional<String> programIn(byte[] b, int length) {
+        for (int i = 0; i + 0x40 <= length; i++) {
+            if (b[i] == 'M' && b[i + 1] == 'Z') {
+                long pe = u32le(b, i + 0x3C);
+                if (pe >= 0x40 && pe <= 4000 && i + pe + 4 <= length && b[(int) (i + pe)] == 'P' && b[(int) (i + pe + 1)] == 'E'
+                        && b[(int) (i + pe + 2)] == 0 && b[(int) (i + pe + 3)] == 0) {
+                    return Optional.of("是可执行程序");
+                }
+            }
+        }
+        java.util.regex.Matcher m = EMBEDDED_NAME_END.matcher(new String(b, 0, length, StandardCharsets.ISO_8859_1));
+        while (m.find()) {
+            // the name before its ending: printable characters back to the path's last separator (every other byte a NUL in UTF-16LE)
+            boolean wide = b[m.start() + 1] == 0;
+            int step = wide ? 2 : 1;
+            int from = m.start();
+            while (from - step >= 0 && m.start() - from < 240 && b[from - step] > 0x20 && b[from - step] < 0x7F
+                    && b[from - step] != '\\' && b[from - step] != '/' && (!wide || b[from - step + 1] == 0)) {
+                from -= step;
+            }
+            if (from < m.start()) {
+                String stem = new String(b, from, m.start() - from, wide ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+                String ending = new String(b, m.start(), m.end() - m.start() - (wide ? 2 : 1), wide ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+                return Optional.of("内含可执行文件“" + stem + ending + "”");
+            }
+        }
+        return Optional.empty();
     }
 
     private static long u32le(byte[] b, int at) {
@@ -299,42 +441,90 @@ public final class FileTypes {
 
     /**
      * An ISO base media file (MP4, M4A, M4V, 3GP, MOV): a chain of top-level boxes, each a 32-bit size and a
-     * four-character type, that ends exactly at the end of the file and holds the {@code moov} box a player needs.
-     * An MP4 starts with {@code ftyp}; an older MOV may start with {@code moov}, {@code mdat} or {@code wide}.
-     * Only the box headers are read: 16 bytes a box, however large the file.
+     * four-character type, that ends exactly at the end of the file, with what a player needs to play anything — a
+     * {@code moov} box whose own boxes chain exactly to its end and hold the movie header ({@code mvhd}, 108 bytes at
+     * least) and at least one track ({@code trak} with its {@code tkhd} and {@code mdia}), and media data ({@code mdat})
+     * that is not empty. An MP4 starts with {@code ftyp}; an older MOV may start with {@code moov}, {@code mdat} or
+     * {@code wide}. A few bytes that only look like boxes (a 24-byte "video") are not one: the smallest file so made is
+     * about 250 bytes, a real clip kilobytes. Only box headers are read: 16 bytes a box, however large the file.
      */
     static boolean movie(Source s, boolean ftypFirst) {
-        long length = s.length();
-        long at = 0;
-        boolean moov = false;
-        for (int i = 0; i < MAX_BOXES && at < length; i++) {
+        List<Box> top = boxes(s, 0, s.length());
+        if (top == null || top.isEmpty() || (ftypFirst ? !top.get(0).type().equals("ftyp") : !MOVIE_FIRST_BOXES.contains(top.get(0).type()))) {
+            return false;
+        }
+        boolean media = top.stream().anyMatch(b -> b.type().equals("mdat") && b.size() > b.header());
+        Box moov = top.stream().filter(b -> b.type().equals("moov")).findFirst().orElse(null);
+        if (!media || moov == null) {
+            return false;
+        }
+        List<Box> movie = boxes(s, moov.body(), moov.end());
+        if (movie == null || movie.stream().noneMatch(b -> b.type().equals("mvhd") && b.size() >= MIN_MVHD)) {
+            return false;
+        }
+        List<Box> tracks = movie.stream().filter(b -> b.type().equals("trak")).toList();
+        return !tracks.isEmpty() && tracks.stream().limit(MAX_TRACKS_READ).allMatch(t -> {
+            List<Box> track = boxes(s, t.body(), t.end());
+            return track != null && track.stream().anyMatch(b -> b.type().equals("tkhd") && b.size() >= MIN_TKHD)
+                    && track.stream().anyMatch(b -> b.type().equals("mdia"));
+        });
+    }
+
+    /** The smallest movie header (version 0) and track header (version 0), header included. */
+    static final int MIN_MVHD = 108;
+    static final int MIN_TKHD = 92;
+    /** The most tracks whose boxes are read (a real file has two or three). */
+    static final int MAX_TRACKS_READ = 64;
+
+    /** A box: its type, where it starts, its whole size and the size of its header (8, or 16 with a 64-bit size). */
+    record Box(String type, long at, long size, int header) {
+        long body() {
+            return at + header;
+        }
+
+        long end() {
+            return at + size;
+        }
+    }
+
+    /**
+     * The boxes from {@code start} to {@code end}, their headers read; null when they do not chain exactly to the end
+     * (a box past it, a size smaller than its header, a type that is no four printable characters), or there are more
+     * than {@link #MAX_BOXES}.
+     */
+    static List<Box> boxes(Source s, long start, long end) {
+        List<Box> found = new java.util.ArrayList<>();
+        long at = start;
+        while (at < end) {
+            if (found.size() >= MAX_BOXES) {
+                return null;
+            }
             byte[] h = s.read(at, 16);
             if (h.length < 8) {
-                return false;
+                return null;
             }
             long size = u32(h, 0);
             String type = new String(h, 4, 4, StandardCharsets.ISO_8859_1);
             if (!type.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || (c >= 'A' && c <= 'Z') || c == 0xA9)) {
-                return false;
+                return null;
             }
-            if (i == 0 && (ftypFirst ? !type.equals("ftyp") : !MOVIE_FIRST_BOXES.contains(type))) {
-                return false;
-            }
+            int header = 8;
             if (size == 1) {
                 if (h.length < 16) {
-                    return false;
+                    return null;
                 }
                 size = (u32(h, 8) << 32) | u32(h, 12);
+                header = 16;
             } else if (size == 0) {
-                size = length - at;
+                size = end - at;
             }
-            if (size < 8) {
-                return false;
+            if (size < header || size > end - at) {
+                return null;
             }
-            moov |= type.equals("moov");
+            found.add(new Box(type, at, size, header));
             at += size;
         }
-        return at == length && moov;
+        return found;
     }
 
     /**

@@ -209,6 +209,7 @@ class ReportController {
             throw new Forbidden("附件不存在或无权访问");
         }
         boolean image = owner.contentType().startsWith("image/");
+        downloads.admit(user.id());
         downloads.record(owner.campaignId(), owner.unitCode(), "附件 " + owner.filename(), user.id());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(owner.contentType()))

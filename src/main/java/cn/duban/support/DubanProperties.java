@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dashboard     the 督办看板's colours
  * @param mail          the outbox and its sender
  * @param login         the login throttle
+ * @param downloads     how often a person may download attachments and exports
+ * @param http          limits of a request before it is read
  * @param demo          the demo data of the one-command run
  */
 @ConfigurationProperties("duban")
@@ -35,6 +37,8 @@ public record DubanProperties(
         @DefaultValue Dashboard dashboard,
         @DefaultValue Mail mail,
         @DefaultValue Login login,
+        @DefaultValue Downloads downloads,
+        @DefaultValue Http http,
         @DefaultValue Demo demo) {
 
     /**
@@ -118,8 +122,9 @@ public record DubanProperties(
     }
 
     /**
-     * @param accountFailures wrong passwords in {@code window} that lock an account
-     * @param accountLock     how long an account stays locked (it lifts by itself)
+     * @param accountFailures wrong passwords for one account from one address in {@code window} that lock the account
+     *                        from that address (from anywhere else its owner still logs in)
+     * @param accountLock     how long an account stays locked there (it lifts by itself)
      * @param addressFailures wrong passwords from one address in {@code window} that lock the address
      * @param addressLock     how long an address stays locked
      * @param window          the time in which failures are counted
@@ -127,6 +132,26 @@ public record DubanProperties(
     public record Login(@DefaultValue("5") int accountFailures, @DefaultValue("PT15M") Duration accountLock,
                         @DefaultValue("20") int addressFailures, @DefaultValue("PT15M") Duration addressLock,
                         @DefaultValue("PT15M") Duration window) {}
+
+    /**
+     * A token bucket per person on every audited download (an attachment, a workbook, the upward package): a script
+     * cannot pull files and fill the download audit as fast as the network allows.
+     *
+     * @param burst     downloads a person may make at once: the review form opens every photo of a report (up to the
+     *                  40 files a unit may hand in), so three such reports opened at once
+     * @param perMinute downloads a minute after the burst: one a second, far above a person reading
+     */
+    public record Downloads(@DefaultValue("120") int burst, @DefaultValue("60") int perMinute) {}
+
+    /**
+     * @param maxBodySize the largest request body that is not a multipart upload to duban's API (JSON, a form, a
+     *                    chunked body; anything to {@code /engine-rest} and the webapps' {@code /camunda/api}): larger is
+     *                    refused with 413 before it is read, so that no request is parsed whole into memory. Twice the
+     *                    largest a form legitimately sends: a notice at its 524,288-character limit, all Chinese, handed in
+     *                    through Tasklist (about 1.7 MB); a unit's report is capped by its 400,000-character draft (1.2 MB).
+     *                    Uploads to {@code /api} are streamed to disk and limited by {@code spring.servlet.multipart.*}.
+     */
+    public record Http(@DefaultValue("4MB") org.springframework.util.unit.DataSize maxBodySize) {}
 
     /**
      * @param enabled  whether the demo data is created at start (users of every role, units, a campaign)

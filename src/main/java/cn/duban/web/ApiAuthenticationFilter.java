@@ -78,7 +78,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             user = fromBasic(request);
         }
         if (user == null) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"duban\"");
+            // a scheme no browser prompts for: a prompted browser would send Basic credentials with every request after
+            response.setHeader("WWW-Authenticate", BasicWithoutBrowserPrompt.SCHEME + " realm=\"duban\"");
             ErrorBody.write(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录");
             return null;
         }

@@ -30,6 +30,9 @@ class ApiExceptionHandler {
     /** Whatever a feature refuses: its own status, the message alone, and what a form needs to show it at the field. */
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Map<String, Object>> refused(Refusal e) {
+        if (e instanceof cn.duban.support.TooManyRequests tooMany) {
+            return ResponseEntity.status(e.status()).header("Retry-After", String.valueOf(tooMany.retryAfterSeconds())).body(e.body());
+        }
         return ResponseEntity.status(e.status()).body(e.body());
     }
 

@@ -17,9 +17,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Every password a client sends passes here first: the webapps' login form and HTTP Basic on /engine-rest and
- * duban's API. A locked account or address is answered with 429 and when to try again, before the password is
- * checked; a wrong password is counted ({@link LoginThrottle}), and the login form tells the person, in Chinese, how
- * many tries are left before the account locks.
+ * duban's API. Each try is counted before its password is checked ({@link LoginThrottle#attempt}); a locked account
+ * (from this address) or address is answered with 429 and when to try again, without checking the password; the
+ * outcome settles the try, and the login form tells the person, in Chinese, how many tries are left before the account
+ * locks from this address.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -57,44 +58,52 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String address = request.getRemoteAddr();
-        LoginThrottle.Standing standing = throttle.standing(user, address);
-        Optional<LoginThrottle.Blocked> blocked = standing.blocked();
+        // the try is counted before the password is checked: concurrent guesses get no more checks than the limit
+        LoginThrottle.Attempt attempt = throttle.attempt(user, request.getRemoteAddr());
+        Optional<LoginThrottle.Blocked> blocked = attempt.blocked();
         if (blocked.isPresent()) {
             long seconds = Math.max(1, Duration.between(LocalDateTime.now(clock), blocked.get().until()).getSeconds());
             response.setHeader("Retry-After", String.valueOf(seconds));
             ErrorBody.write(response, 429, blocked.get().message());
             return;
         }
-        if (!login) {
-            chain.doFilter(request, response);
-            // behind HTTP Basic a 401 is a wrong password; anything else below 500 means the password was right
-            int status = response.getStatus();
-            if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-                throttle.failed(user, address);
-            } else if (status < 500 && standing.accountFailures()) {
-                throttle.succeeded(user);
+        boolean settled = false;
+        try {
+            if (!login) {
+                chain.doFilter(request, response);
+                // behind HTTP Basic a 401 is a wrong password; anything else below 500 means the password was right
+                int status = response.getStatus();
+                if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+                    throttle.failed(attempt);
+                    settled = true;
+                } else if (status < 500) {
+                    throttle.succeeded(attempt);
+                    settled = true;
+                }
+                return;
             }
-            return;
+            LoginAnswer wrapper = new LoginAnswer(response);
+            chain.doFilter(request, wrapper);
+            // the login form: 200 logged in, 401 a wrong password; anything else (a refused CSRF token) checked no password
+            if (wrapper.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                int left = throttle.failed(attempt);
+                settled = true;
+                wrapper.resetBuffer();
+                String message = left > 0
+                        ? "用户名或密码错误。再错 " + left + " 次，该账号在此网络地址将锁定 " + throttle.policy().accountLock().toMinutes() + " 分钟。"
+                        : "用户名或密码错误，该账号在此网络地址已暂时锁定 " + throttle.policy().accountLock().toMinutes() + " 分钟，到时自动解除。";
+                wrapper.setContentType("application/json;charset=UTF-8");
+                wrapper.getOutputStream().write(JSON.writeValueAsBytes(Map.of("message", message)));
+            } else if (wrapper.getStatus() == HttpServletResponse.SC_OK) {
+                throttle.succeeded(attempt);
+                settled = true;
+            }
+            wrapper.copyBodyToResponse();
+        } finally {
+            if (!settled) {
+                throttle.unchecked(attempt);
+            }
         }
-        LoginAnswer wrapper = new LoginAnswer(response);
-        chain.doFilter(request, wrapper);
-        // the login form: 200 logged in, 401 a wrong password; anything else (a refused CSRF token) checked no password
-        int left = Integer.MAX_VALUE;
-        if (wrapper.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            left = throttle.failed(user, address);
-        } else if (wrapper.getStatus() == HttpServletResponse.SC_OK && standing.accountFailures()) {
-            throttle.succeeded(user);
-        }
-        if (wrapper.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            wrapper.resetBuffer();
-            String message = left > 0
-                    ? "用户名或密码错误。再错 " + left + " 次，账号将锁定 " + throttle.policy().accountLock().toMinutes() + " 分钟。"
-                    : "用户名或密码错误，账号已暂时锁定 " + throttle.policy().accountLock().toMinutes() + " 分钟，到时自动解除。";
-            wrapper.setContentType("application/json;charset=UTF-8");
-            wrapper.getOutputStream().write(JSON.writeValueAsBytes(Map.of("message", message)));
-        }
-        wrapper.copyBodyToResponse();
     }
 
     /**

@@ -27,9 +27,9 @@ public final class FileTypeBenchmark {
         byte[] media = new byte[SIZE];
         random.nextBytes(media);
 
-        ByteBuffer mp4 = ByteBuffer.allocate(SIZE + 64);
+        ByteBuffer mp4 = ByteBuffer.allocate(SIZE + 1024);
         mp4.putInt(24).put("ftyp".getBytes(StandardCharsets.ISO_8859_1)).put("isom\0\0\2\0isomiso2".getBytes(StandardCharsets.ISO_8859_1));
-        mp4.putInt(16).put("moov".getBytes(StandardCharsets.ISO_8859_1)).put(new byte[8]);
+        mp4.put(cn.duban.report.FileTypesTestAccess.moov());
         mp4.putInt(8 + SIZE).put("mdat".getBytes(StandardCharsets.ISO_8859_1)).put(media);
         byte[] mp4Bytes = java.util.Arrays.copyOf(mp4.array(), mp4.position());
 

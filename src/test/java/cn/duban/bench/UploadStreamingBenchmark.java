@@ -69,13 +69,14 @@ public final class UploadStreamingBenchmark {
         }
     }
 
-    /** An MP4 of {@code size} bytes: ftyp, moov, then an mdat of random bytes, written 1 MB at a time. */
+    /** An MP4 of {@code size} bytes: ftyp, a moov with its movie header and a track, then an mdat of random bytes, written 1 MB at a time. */
     public static void write(Path file, long size) throws Exception {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ByteBuffer head = ByteBuffer.allocate(48);
+            byte[] moov = cn.duban.report.FileTypesTestAccess.moov();
+            ByteBuffer head = ByteBuffer.allocate(32 + moov.length);
             head.putInt(24).put("ftyp".getBytes(StandardCharsets.ISO_8859_1)).put("isom\0\0\2\0isomiso2".getBytes(StandardCharsets.ISO_8859_1));
-            head.putInt(16).put("moov".getBytes(StandardCharsets.ISO_8859_1)).put(new byte[8]);
-            long mdat = size - 40;
+            head.put(moov);
+            long mdat = size - 24 - moov.length;
             head.putInt(1).put("mdat".getBytes(StandardCharsets.ISO_8859_1));
             head.flip();
             out.write(head);

@@ -33,6 +33,11 @@ class DocumentNumbersIT {
         assertThat(campaigns.get(first).documentNumber()).as("written the standard way").isEqualTo(prefix + "〔" + year + "〕7号");
         assertThatThrownBy(() -> campaigns.submitDraft(second, new NoticeDraft("关于开展另一活动的通知", prefix + "〔" + year + "〕7号", null, due)))
                 .hasMessage("发文字号“" + prefix + "〔" + year + "〕7号”已用于《关于开展活动的通知》，请改用其他文号（如“" + prefix + "〔" + year + "〕8号”）");
+        // a look-alike with a zero-width space and a right-to-left override is the same number (issue 27 item 15)
+        assertThatThrownBy(() -> campaigns.submitDraft(second, new NoticeDraft(null, "\u202E" + prefix + "\u200B〔" + year + "〕\u00A07号", null, due)))
+                .hasMessageStartingWith("发文字号“" + prefix + "〔" + year + "〕7号”已用于《关于开展活动的通知》");
+        assertThat(campaigns.draftProblems(second, campaigns.get(second).template(), due, prefix + "\uFEFF〔" + year + "〕7号"))
+                .anySatisfy(p -> assertThat(p).contains("已用于《关于开展活动的通知》"));
         assertThatThrownBy(() -> campaigns.submitDraft(second, new NoticeDraft(null, "第七号", null, due)))
                 .hasMessageContaining("格式不对，应形如");
         assertThat(numbers.suggestion(t.issuer())).hasValueSatisfying(n -> assertThat(n.toString()).isEqualTo(prefix + "〔" + year + "〕8号"));

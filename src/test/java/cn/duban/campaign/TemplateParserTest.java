@@ -263,4 +263,16 @@ class TemplateParserTest {
         assertThatThrownBy(() -> TemplateParser.parse(seed.replaceFirst("(?m)^tableTitle: .*$", "tableTitle: " + "表".repeat(400_000))))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("字段 tableTitle 过长");
     }
+
+    /** Issue 27 item 15: every field within its own limit, 30 items of 20,000 characters are still too much as a whole. */
+    @Test
+    void aNoticeIsLimitedAsAWholeNotOnlyFieldByField() {
+        CampaignTemplate atLimit = LongNotices.seed000WithText(TemplateParser.MAX_TOTAL_TEXT, '字');
+        assertThat(TemplateParser.validate(atLimit)).isEmpty();
+        CampaignTemplate over = LongNotices.seed000WithText(TemplateParser.MAX_TOTAL_TEXT + 1, '字');
+        assertThat(over.items()).allSatisfy(i -> assertThat(i.text().length()).isLessThanOrEqualTo(TemplateParser.MAX_ITEM_TEXT));
+        assertThat(TemplateParser.validate(over)).containsExactly("通知的文字合计过多（各项文字合计最多 524288 字，现 524289 字），"
+                + "请精简正文或活动事项，或把长的内容作为附件");
+        assertThat(TemplateParser.byField(TemplateParser.validate(over))).containsKey("_");
+    }
 }

@@ -44,12 +44,13 @@ class AccountsControllerTest {
     void locksOfAccountsNameThePersonAndLocksOfAddressesDoNot() throws Exception {
         LocalDateTime t = LocalDateTime.of(2026, 3, 20, 9, 0);
         when(throttle.lockouts()).thenReturn(List.of(
-                new LoginThrottle.Lockout("user:zyy-reporter", "账号", "zyy-reporter", 5, t, t.plusMinutes(15)),
-                new LoginThrottle.Lockout("ip:10.0.0.9", "地址", "10.0.0.9", 20, t, t.plusMinutes(15))));
+                new LoginThrottle.Lockout("user:zyy-reporter@10.0.0.7", "账号", "zyy-reporter", "10.0.0.7", 5, t, t.plusMinutes(15)),
+                new LoginThrottle.Lockout("addr:10.0.0.9", "网络地址", "10.0.0.9", "10.0.0.9", 20, t, t.plusMinutes(15))));
         when(people.names(List.of("zyy-reporter", "10.0.0.9"))).thenReturn(Map.of("zyy-reporter", "李晓燕"));
         mvc.perform(get("/api/admin/lockouts").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].name").value("李晓燕")).andExpect(jsonPath("$[0].failures").value(5))
+                .andExpect(jsonPath("$[0].address").value("10.0.0.7"))
                 .andExpect(jsonPath("$[1].name").doesNotExist());
     }
 

@@ -140,6 +140,26 @@ class IdentityGuardIT {
         }
     }
 
+    /** Issue 27 item 12: the README's letter and digit truly, and the common passwords refused on both paths. */
+    @Test
+    void commonPasswordsAndPasswordsWithoutALetterAreRefusedOnEveryPath() throws Exception {
+        var session = WebSession.login(port, "ops1", "test");
+        for (String weak : new String[] {"20262026", "P@ssw0rd", "Admin@123", "woaini1314"}) {
+            HttpResponse<String> viaAdmin = session.put(WebSession.ENGINE_API + "/user/clerk2/credentials",
+                    "{\"password\":\"" + weak + "\",\"authenticatedUserPassword\":\"test\"}");
+            assertThat(viaAdmin.statusCode()).as(weak + " " + viaAdmin.body()).isEqualTo(400);
+            assertThat(JSON.readTree(viaAdmin.body()).get("message").asText()).as(weak).startsWith("密码不符合要求：")
+                    .containsAnyOf("不得使用常见密码", "至少含 1 个字母").doesNotContain("ENGINE-");
+            ResponseEntity<String> viaRest = basic("ops1", HttpMethod.PUT, "/engine-rest/user/clerk2/credentials",
+                    "{\"password\":\"" + weak + "\",\"authenticatedUserPassword\":\"test\"}");
+            assertThat(viaRest.getStatusCode().value()).as(weak + " " + viaRest.getBody()).isEqualTo(400);
+        }
+        assertThat(JSON.readTree(session.put(WebSession.ENGINE_API + "/user/clerk2/credentials",
+                "{\"password\":\"20262026\",\"authenticatedUserPassword\":\"test\"}").body()).get("message").asText())
+                .contains("至少含 1 个字母");
+        assertThat(identityService.checkPassword("clerk2", "test")).as("unchanged").isTrue();
+    }
+
     static void assertRefused(int status, String body, String message) throws Exception {
         assertThat(status).as(body).isEqualTo(403);
         assertThat(JSON.readTree(body).get("message").asText()).contains(message).doesNotContain("ENGINE-");

@@ -28,7 +28,7 @@ class ProductionGuardIT {
             identityService.deleteUser("lijun");
         }
         assertThat(new ProductionGuard(identityService, config, false, "admin").problems())
-                .contains("the admin password is too weak (at least 12 characters, with a digit, not a common password)");
+                .contains("the admin password is too weak (at least 12 characters, with a letter and a digit, not a common password)");
         assertThatThrownBy(() -> new ProductionGuard(identityService, config, false, "").run(null))
                 .hasMessageStartingWith("duban will not start in production");
     }

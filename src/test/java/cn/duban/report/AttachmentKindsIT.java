@@ -64,6 +64,15 @@ class AttachmentKindsIT {
                 .hasMessage("文件“演练.mp4”超过 1 MB 的上限");
         assertThatThrownBy(() -> attachments.stage(id, "rmyy", "PHOTO", "现场.png", Driver.PNG, who))
                 .as("the default kinds are not this notice's").hasMessage("本通知的附件要求中没有“PHOTO”这一类");
+        // issue 27 item 15: 24 bytes shaped like boxes are no video; a document carrying a program is refused by what it carries
+        byte[] tiny = java.nio.ByteBuffer.allocate(24).putInt(16).put("ftypisom\0\0\2\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .putInt(8).put("moov".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).array();
+        assertThatThrownBy(() -> attachments.stage(id, "rmyy", "VIDEO", "演练.mp4", tiny, who))
+                .hasMessage("文件“演练.mp4”不是 MP4、MOV、M4V、3GP 或 AVI 视频，或内容与扩展名不符");
+        assertThatThrownBy(() -> attachments.stage(id, "rmyy", "SIGNIN", "签到表.docx",
+                FileTypesTest.docx(Map.of("word/embeddings/oleObject1.bin", FileTypesTest.packagedFile("签到.exe", FileTypesTest.program()))), who))
+                .hasMessage("文件“签到表.docx”内嵌的对象（oleObject1.bin）是可执行程序，不能上传（文档中不能夹带程序）");
+        assertThat(attachments.staged(id, "rmyy")).as("nothing stored").isEmpty();
         attachments.stage(id, "rmyy", "VIDEO", "演练.mp4", FileTypesTest.mp4("moov", "mdat"), who);
 
         // the sign-in sheet is missing: the hand-in says so by the kind's name

@@ -8,4 +8,9 @@ public final class FileTypesTestAccess {
     public static byte[] mp4() {
         return FileTypesTest.mp4("moov", "mdat");
     }
+
+    /** A movie box as a player needs it (for the benchmarks' own MP4s). */
+    public static byte[] moov() {
+        return FileTypesTest.moov();
+    }
 }

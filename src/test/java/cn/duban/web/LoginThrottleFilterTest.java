@@ -21,7 +21,7 @@ class LoginThrottleFilterTest {
     @Test
     void aLostDatabaseIsAnswered503InChineseNot500() throws Exception {
         LoginThrottle throttle = mock(LoginThrottle.class);
-        when(throttle.standing(anyString(), anyString())).thenThrow(new CannotCreateTransactionException("Could not open JDBC Connection",
+        when(throttle.attempt(anyString(), anyString())).thenThrow(new CannotCreateTransactionException("Could not open JDBC Connection",
                 new java.sql.SQLTransientConnectionException("Connection is not available")));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/dashboard/campaigns");
         request.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString("drafter1:pw".getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 // 登录锁定与账号变更: an Admin dashboard section (Camunda 7.15+ plugin API) for administrators and operators.
-// It lists the logins locked right now (an account after five wrong passwords, an address after twenty),
+// It lists the logins locked right now (an account from one address after five wrong passwords from there, an
+// address after twenty),
 // each with when it lifts by itself and a button to lift it early, and the latest account changes (roles
 // granted or taken, passwords set, accounts created or deleted, locks lifted). It reads duban's
 // /api/admin/lockouts and /api/admin/account-changes; anyone else gets the API's Chinese refusal.
@@ -63,7 +64,7 @@ async function render(root) {
     box.appendChild(el('table', { id: 'duban-lockouts' },
       el('thead', {}, el('tr', {}, ['对象', '失败次数', '最近一次失败', '自动解除时间', ''].map(h => el('th', {}, h)))),
       el('tbody', {}, lockouts.map(l => el('tr', {},
-        el('td', {}, l.kind + ' ' + account(l.subject, l.name)),
+        el('td', {}, l.kind + ' ' + account(l.subject, l.name) + (l.kind === '账号' ? '，从 ' + l.address + ' 登录' : '')),
         el('td', {}, l.failures),
         el('td', {}, when(l.lastFailureAt)),
         el('td', {}, when(l.lockedUntil)),
