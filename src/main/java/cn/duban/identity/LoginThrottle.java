@@ -24,10 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * out: the owner logs in from their own address as before. Locks lift by themselves; administrators see and lift
  * them. Counting an account that does not exist the same way tells a guesser nothing about which ids are real.
  *
- * <p>Every password check is counted before it is made ({@link #attempt}): one transaction takes a try from both
- * counts under their row locks, or refuses when either is locked, and the try that reaches a limit sets the lock at
- * once. So concurrent wrong passwords cannot get more checks than the limit, and the count is exact. The outcome
- * then settles the try: a failure keeps it, a success gives it back (and clears the account's failures from that
+ * <p>Once a failure is on record for the account from an address (or for the address), every password check is
+ * counted before it is made ({@link #attempt}): one transaction takes a try from both counts under their row locks, or
+ * refuses when either is locked, and the try that reaches a limit sets the lock at once. So concurrent wrong passwords
+ * cannot get more checks than the limit. Before any failure, a try is not reserved — a person's many requests at once
+ * (HTTP Basic on every call) never lock them, and cost a read — and the first wrong one is counted as it fails. The
+ * outcome then settles the try: a failure keeps it, a success gives it back (and clears the account's failures from that
  * address), a request whose password was not checked gives it back.
  */
 @Service
@@ -73,7 +75,13 @@ public class LoginThrottle {
      * account from this address; which locks it set itself (a success lifts those).
      */
     public record Attempt(String user, String address, Optional<Blocked> blocked, int accountFailures, boolean lockedAccount,
-                          boolean lockedAddress) {}
+                          boolean lockedAddress, boolean reserved) {
+
+        Attempt(String user, String address, Optional<Blocked> blocked, int accountFailures, boolean lockedAccount,
+                boolean lockedAddress) {
+            this(user, address, blocked, accountFailures, lockedAccount, lockedAddress, true);
+        }
+    }
 
     /** A lock in force, as administrators see it: an account (from an address) or an address. */
     public record Lockout(String key, String kind, String subject, String address, int failures, LocalDateTime lastFailureAt,
@@ -110,6 +118,18 @@ public class LoginThrottle {
     public Attempt attempt(String userId, String address) {
         String account = accountKey(userId, address);
         String from = addressKey(address);
+        // no failure on record for the account from this address, nor for the address: the try is not reserved (many
+        // requests of one person at once never lock it), and is counted only if its password is wrong; once a failure
+        // is on record, every try is reserved before its check, so concurrent guesses cannot pass the limit
+        if (clean(account) && clean(from)) {
+            return new Attempt(userId, address, Optional.empty(), 0, false, false, false);
+        }
+        return reserve(userId, address);
+    }
+
+    private Attempt reserve(String userId, String address) {
+        String account = accountKey(userId, address);
+        String from = addressKey(address);
         ensureRows(account, from);
         return own.execute(tx -> {
             LocalDateTime now = LocalDateTime.now(clock);
@@ -135,7 +155,25 @@ public class LoginThrottle {
 
     /** The password was wrong: the try stays counted. Returns how many more the account may fail from this address before it locks. */
     public int failed(Attempt attempt) {
+        if (!attempt.reserved()) {
+            // the first failure: counted now, exactly as a reserved try would have been
+            Attempt counted = reserve(attempt.user(), attempt.address());
+            return counted.blocked().isPresent() ? 0 : Math.max(0, policy.accountFailures() - counted.accountFailures());
+        }
         return Math.max(0, policy.accountFailures() - attempt.accountFailures());
+    }
+
+    /** Whether a key has no failure in its window and no lock: a try on it need not be reserved. */
+    private boolean clean(String key) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return jdbc.sql("SELECT failures, window_start, locked_until FROM duban_login_throttle WHERE throttle_key = ?").param(key)
+                .query((rs, i) -> {
+                    LocalDateTime until = rs.getObject(3, LocalDateTime.class);
+                    LocalDateTime start = rs.getObject(2, LocalDateTime.class);
+                    boolean locked = until != null && until.isAfter(now);
+                    boolean windowOver = start == null || start.plus(policy.window()).isBefore(now);
+                    return !locked && (rs.getInt(1) == 0 || windowOver);
+                }).optional().orElse(true);
     }
 
     /**
@@ -143,6 +181,9 @@ public class LoginThrottle {
      * meanwhile, whose lock stands), and the address gets its try back (one good login does not excuse a spray).
      */
     public void succeeded(Attempt attempt) {
+        if (!attempt.reserved()) {
+            return;
+        }
         own.executeWithoutResult(tx -> {
             LocalDateTime now = LocalDateTime.now(clock);
             int wiped = jdbc.sql("UPDATE duban_login_throttle SET failures = 0, locked_until = NULL WHERE throttle_key = ? "
@@ -157,6 +198,9 @@ public class LoginThrottle {
 
     /** No password was checked after all (the request was refused for another reason): both tries are given back. */
     public void unchecked(Attempt attempt) {
+        if (!attempt.reserved()) {
+            return;
+        }
         own.executeWithoutResult(tx -> {
             giveBack(accountKey(attempt.user(), attempt.address()), attempt.lockedAccount());
             giveBack(addressKey(attempt.address()), attempt.lockedAddress());
