@@ -104,5 +104,9 @@ class NoTableNoticeIT {
             }
         }
         assertThat(names).anyMatch(n -> n.contains("沂源县人民医院") && n.endsWith(".pdf"));
+        assertThat(names).anyMatch(n -> n.equals("沂源县人民医院/报送内容.txt")).noneMatch(n -> n.endsWith("统计表.xlsx"));
+        // no empty 统计表 for a notice that has none (issue 28 §9)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exports.unitWorkbook(id, "rmyy"))
+                .hasMessageContaining("本通知没有统计表");
     }
 }
