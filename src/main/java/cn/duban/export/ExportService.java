@@ -370,7 +370,7 @@ public class ExportService {
     /** A unit's written summary and note as a text file Windows' Notepad opens (UTF-8 with its mark, CRLF lines). */
     static byte[] writtenText(ReportVersion v) {
         StringBuilder sb = new StringBuilder("\uFEFF");
-        sb.append("报送内容（第 ").append(v.version()).append(" 版）\r\n\r\n");
+        sb.append("报送内容（第 ").append(v.version()).append(" 版）").append(v.zeroReport() ? "：零报告" : "").append("\r\n\r\n");
         sb.append("活动总结：\r\n").append(v.summary() == null || v.summary().isBlank() ? "（无）" : v.summary().strip()).append("\r\n");
         if (v.note() != null && !v.note().isBlank()) {
             sb.append("\r\n说明：\r\n").append(v.note().strip()).append("\r\n");

@@ -110,7 +110,8 @@ public class ReportService {
         LocalDateTime now = LocalDateTime.now(clock);
         boolean viaHead = needsHeadApproval(c, unitCode);
         ReportStatus status = viaHead ? ReportStatus.HEAD_REVIEW : ReportStatus.SUBMITTED;
-        long id = reports.insertReport(campaignId, unitCode, version, status, summary, note, actor, now);
+        long id = reports.insertReport(campaignId, unitCode, version, status, summary, note, actor, now, payload.isZero());
+        reports.markZero(campaignId, unitCode, payload.isZero());
         reports.insertValues(id, checked.figures());
         reports.insertTexts(id, checked.texts());
         reports.bindStaged(campaignId, unitCode, id);

@@ -45,6 +45,22 @@ class ReportChecksTest {
         assertThat(r.fieldErrors()).isEmpty();
     }
 
+    /** Issue #28 §6: a 零报告 where the notice allows it — a statement, zeros for every figure, no file asked. */
+    @Test
+    void aZeroReportIsAStatementWithZerosAndNoFilesWhereTheNoticeAllowsIt() throws Exception {
+        CampaignTemplate zeroAllowed = TemplateParser.parse(new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml")
+                .getContentAsString(StandardCharsets.UTF_8) + "\nzeroReport: true\n");
+        ReportPayload zero = new ReportPayload(Map.of(), "经排查，本单位无相关活动，特此零报告", null, List.of(), true);
+        ReportChecks.Result r = ReportChecks.check(zeroAllowed, zero, List.of(), List.of());
+        assertThat(r.passes()).isTrue();
+        assertThat(r.figures()).hasSize(11).allSatisfy((code, v) -> assertThat(v).isZero());
+        ReportChecks.Result silent = ReportChecks.check(zeroAllowed, new ReportPayload(Map.of(), " ", null, List.of(), true), List.of(), List.of());
+        assertThat(silent.fieldErrors()).containsEntry("summary", "请写明零报告的情况");
+        ReportChecks.Result notAllowed = ReportChecks.check(template, zero, List.of(), List.of());
+        assertThat(notAllowed.fieldErrors()).containsEntry("zeroReport", "本通知不接受零报告");
+        assertThat(notAllowed.figures()).isEmpty();
+    }
+
     @Test
     void everyProblemIsToldAtOnceEachAtItsField() {
         Map<String, String> v = figures();
