@@ -75,6 +75,8 @@ public final class ReportChecks {
             if (typed.figures() != null) {
                 figures = typed.figures().values();
                 breaches = FigureRules.check(t.rules(), figures);
+            } else {
+                breaches = FigureRules.checkKnown(t.rules(), typed.known(), typed.unknown(t.indicators()));
             }
             problems.addAll(typed.problems());
             errors.putAll(typed.fieldErrors());
