@@ -28,7 +28,25 @@ public record CampaignTemplate(
         List<Rule> rules,
         Rollup rollup,
         StatTable table,
-        Periodic periodic) {
+        Periodic periodic,
+        Boolean zeroReport) {
+
+    public CampaignTemplate(String code, String title, String documentNumber, String issuer, String section, Contact contact,
+                            String noticeText, List<ActivityItem> items, UnitSelector targets, Deadline deadline,
+                            List<Indicator> indicators, AttachmentRules attachments, List<DutyEntry> dutyRoster,
+                            boolean unitHeadApproval, Reminders reminders, String tableTitle, List<Rule> rules, Rollup rollup,
+                            StatTable table, Periodic periodic) {
+        this(code, title, documentNumber, issuer, section, contact, noticeText, items, targets, deadline, indicators, attachments,
+                dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, null);
+    }
+
+    /**
+     * Whether a unit may hand in a 零报告: it states, in its summary, that it has nothing of the kind (无安全隐患，特此零报告);
+     * its figures are zeros, its files are not required, and every list says 零报告 rather than counting it as missing.
+     */
+    public boolean allowsZeroReport() {
+        return Boolean.TRUE.equals(zeroReport);
+    }
 
     public CampaignTemplate {
         items = items == null ? List.of() : List.copyOf(items);
@@ -97,13 +115,13 @@ public record CampaignTemplate(
     /** The same template with the drafter's title, 文号 and body. */
     public CampaignTemplate withNotice(String newTitle, String number, String text) {
         return new CampaignTemplate(code, newTitle, number, issuer, section, contact, text, items, targets, deadline, indicators,
-                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic);
+                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, zeroReport);
     }
 
     /** The same template under another code (a campaign's own, or a template saved for next year). */
     public CampaignTemplate withCode(String newCode) {
         return new CampaignTemplate(newCode, title, documentNumber, issuer, section, contact, noticeText, items, targets, deadline,
-                indicators, attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic);
+                indicators, attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, zeroReport);
     }
 
     /**

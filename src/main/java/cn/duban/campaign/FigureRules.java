@@ -54,6 +54,42 @@ public final class FigureRules {
         return r.check() != null && CELL.matcher(r.check()).find() || r.when() != null && CELL.matcher(r.when()).find();
     }
 
+    /**
+     * The rules broken by the figures that are right, while others are still wrong: a rule naming a wrong (or unknown)
+     * figure is not judged yet; every other one is, so a hard rule is told at once beside the wrong figure.
+     */
+    public static List<Breach> checkKnown(List<Rule> rules, Map<String, BigDecimal> values, Set<String> unknown) {
+        List<Rule> judged = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            if (operands(r).stream().noneMatch(unknown::contains)) {
+                judged.add(r);
+                index.add(i);
+            }
+        }
+        return check(judged, values).stream().map(b -> new Breach(index.get(b.rule()), b.message(), b.hard())).toList();
+    }
+
+    /** The figures a rule names, by code. */
+    static Set<String> operands(Rule r) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String e : new String[] {r.when(), r.check()}) {
+            if (e == null) {
+                continue;
+            }
+            Matcher m = EXPR.matcher(e);
+            if (m.matches()) {
+                for (String operand : new String[] {m.group(1), m.group(3)}) {
+                    if (operand.startsWith("[")) {
+                        out.add(operand.substring(1, operand.length() - 1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     public static List<Breach> check(List<Rule> rules, Map<String, BigDecimal> values) {
         List<Breach> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {

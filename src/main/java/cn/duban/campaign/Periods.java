@@ -31,12 +31,21 @@ public final class Periods {
 
     /** The periods of a schedule; {@code issuedOn} opens the first of a list of dates. */
     public static List<Period> of(Periodic p, LocalDate issuedOn) {
+        return of(p, issuedOn, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, a list of dates' periods named after the day each is really due: moved to the next working day where
+     * the notice says so (a label saying 10月1日 for a period due 10月8日 would contradict its own due date).
+     */
+    public static List<Period> of(Periodic p, LocalDate issuedOn, UnaryOperator<LocalDate> nextWorkingDay) {
         List<Period> out = new ArrayList<>();
         if (!p.dates().isEmpty()) {
             LocalDate opens = issuedOn;
             for (int i = 0; i < p.dates().size(); i++) {
                 LocalDate due = p.dates().get(i);
-                out.add(new Period(i + 1, "第 " + (i + 1) + " 期（" + due.getMonthValue() + "月" + due.getDayOfMonth() + "日前报送）",
+                LocalDate said = p.movesToWorkingDay() ? nextWorkingDay.apply(due) : due;
+                out.add(new Period(i + 1, "第 " + (i + 1) + " 期（" + said.getMonthValue() + "月" + said.getDayOfMonth() + "日前报送）",
                         opens, due, YearMonth.from(due)));
                 opens = due.plusDays(1);
             }

@@ -62,8 +62,11 @@ public class Circulars {
         // not even signed for the notice: named apart (a unit may be both late and unsigned)
         List<String> unsigned = s.units().stream().filter(u -> u.status().equals(UnitStatus.NOT_SIGNED.name()))
                 .map(CountySummary.UnitRow::unitName).toList();
-        body.add(new Paragraph(0, "", "应报 " + s.unitCount() + " 家，已报 " + submitted + " 家，已审核通过 " + s.approvedCount()
-                + " 家，逾期未报 " + late.size() + " 家" + (unsigned.isEmpty() ? "" : "，尚未签收通知 " + unsigned.size() + " 家") + "。"));
+        // a 零报告 is a report, said apart (nothing of the kind is not the same as not reporting)
+        int zero = s.zeroReports().size();
+        body.add(new Paragraph(0, "", "应报 " + s.unitCount() + " 家，已报 " + submitted + " 家" + (zero == 0 ? "" : "（其中零报告 " + zero + " 家）")
+                + "，已审核通过 " + s.approvedCount() + " 家，逾期未报 " + late.size() + " 家"
+                + (unsigned.isEmpty() ? "" : "，尚未签收通知 " + unsigned.size() + " 家") + "。"));
         body.add(new Paragraph(1, "二、逾期未报单位", ""));
         body.add(new Paragraph(0, "", late.isEmpty() ? "无。" : String.join("、", late) + "。"));
         if (!unsigned.isEmpty()) {

@@ -91,6 +91,11 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
         if (!items.isEmpty()) {
             insertItems(body, items);
         }
+        // every notice says whom to ask: the template's contact, unless its text already names one
+        String contact = contactLine(t.contact());
+        if (contact != null && !text.contains("联系人")) {
+            body.add(new Paragraph(0, "", contact));
+        }
         List<RosterRow> roster = t.dutyRoster().stream().map(d -> new RosterRow(d.period() == null ? "" : d.period(), d.duty(),
                 d.lead() == null ? "" : String.join("、", names.apply(d.lead())),
                 d.cooperating() == null ? "" : String.join("、", names.apply(d.cooperating())))).toList();
@@ -98,6 +103,21 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
         List<String> attachments = table == null ? List.of() : List.of(table.title());
         return new NoticeDocument(t.issuer() + "文件", number == null ? "" : number.strip(), title, addressee, body, roster,
                 attachments, t.issuer(), date, table);
+    }
+
+    /** 联系人：杨磊，联系电话：3232576，邮箱：…。 — what the template gives of it; null when it gives nobody. */
+    static String contactLine(CampaignTemplate.Contact c) {
+        if (c == null || c.person() == null || c.person().isBlank()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("联系人：").append(c.person().strip());
+        if (c.phone() != null && !c.phone().isBlank()) {
+            sb.append("，联系电话：").append(c.phone().strip());
+        }
+        if (c.mailbox() != null && !c.mailbox().isBlank()) {
+            sb.append("，邮箱：").append(c.mailbox().strip());
+        }
+        return sb.append("。").toString();
     }
 
     /**

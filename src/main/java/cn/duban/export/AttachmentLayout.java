@@ -163,6 +163,12 @@ final class AttachmentLayout {
         }
     }
 
+    /** The line under a unit's table: 单位负责人, 填表人, 联系方式 (as the notice's blank form asks for them). */
+    void footer(Sheet sheet, String head, String filler, String contact) {
+        Row r = sheet.createRow(sheet.getLastRowNum() + 2);
+        cell(r, 0, "单位负责人：" + head + "　　填表人：" + filler + "　　联系方式：" + contact, plain);
+    }
+
     private void cells(Row x, int from, TableGrid grid, TableGrid.GridRow row) {
         for (int i = 0; i < grid.columns().size(); i++) {
             TableGrid.GridColumn c = grid.columns().get(i);

@@ -52,8 +52,12 @@ public class ExportService {
     private final SeriesService series;
     private final Clock clock;
 
+    private final cn.duban.identity.People people;
+
     public ExportService(CampaignService campaigns, SummaryService summaries, ReportService reports,
-                         AttachmentService attachments, Units units, Clock clock, SeriesService series) {
+                         AttachmentService attachments, Units units, Clock clock, SeriesService series,
+                         cn.duban.identity.People people) {
+        this.people = people;
         this.series = series;
         this.campaigns = campaigns;
         this.summaries = summaries;
@@ -189,18 +193,31 @@ public class ExportService {
     /** A unit's own table in the same layout: its approved version, else its latest. */
     public byte[] unitWorkbook(String campaignId, String unitCode) {
         Campaign c = campaigns.get(campaignId);
+        if (!c.template().hasTable()) {
+            // a notice without a statistics table: no empty 统计表 (its units hand in a summary and files)
+            throw new cn.duban.campaign.CampaignException("本通知没有统计表：各单位报送的是活动总结和附件");
+        }
         Unit unit = units.find(unitCode).orElseThrow();
         ReportVersion v = chosenVersion(campaignId, unitCode);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var table = c.template().table();
+            var layout = new AttachmentLayout(wb);
+            var sheet = wb.createSheet("统计表");
             if (table != null) {
-                new AttachmentLayout(wb).writeGrid(wb.createSheet("统计表"), c.template().statisticsTitle(), carried(v), unit.name(),
+                layout.writeGrid(sheet, c.template().statisticsTitle(), carried(v), unit.name(),
                         v == null ? null : v.submittedAt().toLocalDate(),
                         reports.grid(c.template(), unitCode, v == null ? Map.of() : v.values(), v == null ? Map.of() : v.texts()));
             } else {
-                new AttachmentLayout(wb).write(wb.createSheet("统计表"), c.template().statisticsTitle(), carried(v), unit.name(),
+                layout.write(sheet, c.template().statisticsTitle(), carried(v), unit.name(),
                         v == null ? null : v.submittedAt().toLocalDate(), c.template().indicators(), v == null ? Map.of() : v.values());
             }
+            // under the table, as the attachment's blank form asks: the unit's head, who filled it in and how to reach them
+            String filler = v == null || "system".equals(v.submittedBy()) ? null : v.submittedBy();
+            Map<String, String> names = people.names(filler == null ? List.of() : List.of(filler));
+            Map<String, String> mails = people.emails(filler == null ? List.of() : List.of(filler));
+            String contact = filler != null && mails.containsKey(filler) ? mails.get(filler)
+                    : unit.mailbox() == null ? "" : unit.mailbox();
+            layout.footer(sheet, unit.headName() == null ? "" : unit.headName(), filler == null ? "" : names.getOrDefault(filler, ""), contact);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -324,6 +341,10 @@ public class ExportService {
                     continue;
                 }
                 String folder = FileNames.safeTitle(units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())) + "/";
+                // what the unit wrote in its form (its summary, its note) travels with its files
+                zip.putNextEntry(new ZipEntry(folder + "报送内容.txt"));
+                zip.write(writtenText(v));
+                zip.closeEntry();
                 if (c.template().hasTable()) {
                     zip.putNextEntry(new ZipEntry(folder + "统计表.xlsx"));
                     zip.write(unitWorkbook(campaignId, u.unitCode()));
@@ -344,6 +365,17 @@ public class ExportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A unit's written summary and note as a text file Windows' Notepad opens (UTF-8 with its mark, CRLF lines). */
+    static byte[] writtenText(ReportVersion v) {
+        StringBuilder sb = new StringBuilder("\uFEFF");
+        sb.append("报送内容（第 ").append(v.version()).append(" 版）").append(v.zeroReport() ? "：零报告" : "").append("\r\n\r\n");
+        sb.append("活动总结：\r\n").append(v.summary() == null || v.summary().isBlank() ? "（无）" : v.summary().strip()).append("\r\n");
+        if (v.note() != null && !v.note().isBlank()) {
+            sb.append("\r\n说明：\r\n").append(v.note().strip()).append("\r\n");
+        }
+        return sb.toString().replace("\r\n", "\n").replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ReportVersion chosenVersion(String campaignId, String unitCode) {

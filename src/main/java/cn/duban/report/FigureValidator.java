@@ -23,7 +23,20 @@ public final class FigureValidator {
     private FigureValidator() {}
 
     /** The figures as typed, checked: the values when they are right, else each problem and the field it belongs to. */
-    public record Checked(Figures figures, List<String> problems, Map<String, String> fieldErrors) {}
+    public record Checked(Figures figures, List<String> problems, Map<String, String> fieldErrors, Map<String, BigDecimal> known) {
+
+        Checked(Figures figures, List<String> problems, Map<String, String> fieldErrors) {
+            this(figures, problems, fieldErrors, figures == null ? Map.of() : figures.values());
+        }
+
+        /** The fields a rule cannot be judged on: those refused, and the subtotals of one refused. */
+        public java.util.Set<String> unknown(List<Indicator> indicators) {
+            java.util.Set<String> out = new java.util.HashSet<>(fieldErrors.keySet());
+            indicators.stream().filter(Indicator::isSubtotal).filter(i -> i.sumOf().stream().anyMatch(fieldErrors::containsKey))
+                    .forEach(i -> out.add(i.code()));
+            return out;
+        }
+    }
 
     /** Checks the figures and refuses, with every problem, those that are wrong. */
     public static Figures validate(List<Indicator> indicators, Map<String, String> raw) {
@@ -94,7 +107,8 @@ public final class FigureValidator {
             }
         }
         if (!problems.isEmpty()) {
-            return new Checked(null, List.copyOf(problems), errors);
+            // what was right, for the rules that can still be judged (a hard rule is told beside a wrong figure)
+            return new Checked(null, List.copyOf(problems), errors, Map.copyOf(values));
         }
         Map<String, BigDecimal> ordered = new LinkedHashMap<>();
         for (Indicator ind : indicators) {

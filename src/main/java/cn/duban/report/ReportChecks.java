@@ -55,6 +55,9 @@ public final class ReportChecks {
      */
     public static Result check(CampaignTemplate t, ReportPayload payload, List<AttachmentInfo> attachments,
                                List<TableFigures.Line> subUnits) {
+        if (payload.isZero()) {
+            return zero(t, payload);
+        }
         List<String> problems = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, BigDecimal> figures = Map.of();
@@ -72,6 +75,8 @@ public final class ReportChecks {
             if (typed.figures() != null) {
                 figures = typed.figures().values();
                 breaches = FigureRules.check(t.rules(), figures);
+            } else {
+                breaches = FigureRules.checkKnown(t.rules(), typed.known(), typed.unknown(t.indicators()));
             }
             problems.addAll(typed.problems());
             errors.putAll(typed.fieldErrors());
@@ -117,5 +122,38 @@ public final class ReportChecks {
             errors.put("summary", "请填写活动总结（或上传总结文档）");
         }
         return new Result(figures, texts, summary, note, List.copyOf(problems), errors, breaches, !warnings.isEmpty());
+    }
+
+    /**
+     * A 零报告: the unit states in its summary that it has nothing of the kind; its figures are zeros (so it counts in
+     * every total, as nothing), no table row is asked and no file is required. Only where the notice allows it.
+     */
+    static Result zero(CampaignTemplate t, ReportPayload payload) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!t.allowsZeroReport()) {
+            problems.add("本通知不接受零报告，请如实填报");
+            errors.put("zeroReport", "本通知不接受零报告");
+        }
+        String summary = payload.summary() == null ? "" : payload.summary().strip();
+        String note = Texts.optional(payload.note());
+        if (summary.isEmpty()) {
+            problems.add("零报告请在活动总结中写明情况，如：经排查，本单位无安全隐患，特此零报告");
+            errors.put("summary", "请写明零报告的情况");
+        } else if (summary.length() > MAX_SUMMARY) {
+            problems.add("活动总结过长（最多 " + MAX_SUMMARY + " 字）");
+            errors.put("summary", "过长，最多 " + MAX_SUMMARY + " 字");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            problems.add("说明过长（最多 " + MAX_NOTE + " 字）");
+            errors.put("note", "过长，最多 " + MAX_NOTE + " 字");
+        }
+        Map<String, BigDecimal> figures = new LinkedHashMap<>();
+        if (t.table() != null) {
+            figures.putAll(TableFigures.totals(t.table(), Map.of()));
+        } else {
+            t.indicators().forEach(i -> figures.put(i.code(), BigDecimal.ZERO.setScale(i.effectiveScale())));
+        }
+        return new Result(problems.isEmpty() ? figures : Map.of(), Map.of(), summary, note, List.copyOf(problems), errors, List.of(), false);
     }
 }

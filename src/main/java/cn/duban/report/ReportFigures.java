@@ -32,11 +32,23 @@ public class ReportFigures {
 
     /** One unit's line in a campaign: its due date is its own or, if it has none, the campaign's deadline. */
     public record UnitLine(String unitCode, String unitName, UnitStatus status, LocalDate dueDate, LocalDateTime submittedAt,
-                           int returnCount, String processInstanceId, String carriedFrom) {
+                           int returnCount, String processInstanceId, String carriedFrom, boolean zeroReport) {
 
-        /** The status as every list shows it: a unit that missed a period and was given the previous one's figures says so. */
+        /**
+         * The status as every list shows it: a unit that missed a period and was given the previous one's figures says so;
+         * one whose report is a 零报告, handed in, says that (it is not missing: nothing of the kind is a report).
+         */
         public String statusLabel() {
-            return carried() ? "未报送，已结转上期数据" : status.label();
+            if (carried()) {
+                return "未报送，已结转上期数据";
+            }
+            return zeroReport && (status == UnitStatus.SUBMITTED || status == UnitStatus.APPROVED || status == UnitStatus.HEAD_REVIEW)
+                    ? status.label() + "（零报告）" : status.label();
+        }
+
+        /** Whether the unit's report, as handed in, is a 零报告. */
+        public boolean zero() {
+            return zeroReport && (status == UnitStatus.SUBMITTED || status == UnitStatus.APPROVED || status == UnitStatus.HEAD_REVIEW);
         }
 
         /** Whether the unit missed a period of a periodic return and was given the previous period's figures. */
@@ -133,7 +145,7 @@ public class ReportFigures {
         params.add(offset);
         return jdbc.sql("""
                 SELECT cu.unit_code, u.name, cu.status, COALESCE(cu.due_date, ?) AS due, cu.last_submitted_at, cu.return_count,
-                       cu.process_instance_id, cu.carried_from
+                       cu.process_instance_id, cu.carried_from, cu.zero_report
                 FROM duban_campaign_unit cu
                 JOIN duban_unit u ON u.code = cu.unit_code
                 WHERE cu.campaign_id = ?%s
@@ -142,7 +154,7 @@ public class ReportFigures {
                 .params(params)
                 .query((rs, i) -> new UnitLine(rs.getString(1), rs.getString(2), UnitStatus.valueOf(rs.getString(3)),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDateTime.class), rs.getInt(6), rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8), rs.getBoolean(9)))
                 .list();
     }
 

@@ -8,16 +8,28 @@ import java.util.Map;
 
 /**
  * What the fill-in form hands in (a transient process variable, never stored by the engine): the
- * typed figures as text, the summary, a note, and which attachments of the previous version to keep.
+ * typed figures as text, the summary, a note, which attachments of the previous version to keep, and whether it is a
+ * 零报告.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReportPayload(Map<String, String> values, String summary, String note, List<Long> keepAttachments) {
+public record ReportPayload(Map<String, String> values, String summary, String note, List<Long> keepAttachments,
+                            Boolean zeroReport) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ReportPayload {
         values = values == null ? Map.of() : values;
         keepAttachments = keepAttachments == null ? List.of() : keepAttachments;
+    }
+
+    public ReportPayload(Map<String, String> values, String summary, String note, List<Long> keepAttachments) {
+        this(values, summary, note, keepAttachments, null);
+    }
+
+    /** Whether the unit hands in a 零报告 (nothing of the kind to report, said in its summary). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isZero() {
+        return Boolean.TRUE.equals(zeroReport);
     }
 
     public static ReportPayload parse(String json) {

@@ -25,7 +25,7 @@ class ReportRepository {
             last_submitted_at, approved_at, return_count, current_version, process_instance_id""";
     private static final String REPORT_COLUMNS = """
             id, campaign_id, unit_code, version, status, summary, note, submitted_by, submitted_at,
-            reviewed_by, reviewed_at, review_comment, new_due_date, carried_over""";
+            reviewed_by, reviewed_at, review_comment, new_due_date, carried_over, zero_report""";
     private static final String ATTACHMENT_COLUMNS = """
             id, report_id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at""";
 
@@ -233,13 +233,25 @@ class ReportRepository {
 
     long insertReport(String campaignId, String unitCode, int version, ReportStatus status, String summary,
                              String note, String by, LocalDateTime at) {
+        return insertReport(campaignId, unitCode, version, status, summary, note, by, at, false);
+    }
+
+    long insertReport(String campaignId, String unitCode, int version, ReportStatus status, String summary,
+                      String note, String by, LocalDateTime at, boolean zeroReport) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO duban_report (campaign_id, unit_code, version, status, summary, note, submitted_by, submitted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, unitCode, version, status.name(), summary, note, by, at)
+                INSERT INTO duban_report (campaign_id, unit_code, version, status, summary, note, submitted_by, submitted_at, zero_report)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, unitCode, version, status.name(), summary, note, by, at, zeroReport)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Whether the unit's current version is a 零报告 (every list labels it so). */
+    void markZero(String campaignId, String unitCode, boolean zeroReport) {
+        BatchReads.forget(new UnitKey(campaignId, unitCode));
+        jdbc.sql("UPDATE duban_campaign_unit SET zero_report = ? WHERE campaign_id = ? AND unit_code = ?")
+                .params(zeroReport, campaignId, unitCode).update();
     }
 
     void insertValues(long reportId, Map<String, BigDecimal> values) {
@@ -503,7 +515,7 @@ class ReportRepository {
                 rs.getString("submitted_by"), rs.getObject("submitted_at", LocalDateTime.class),
                 rs.getString("reviewed_by"), rs.getObject("reviewed_at", LocalDateTime.class),
                 rs.getString("review_comment"), rs.getObject("new_due_date", LocalDate.class),
-                values, texts, attachmentsOf(id), rs.getBoolean("carried_over"));
+                values, texts, attachmentsOf(id), rs.getBoolean("carried_over"), rs.getBoolean("zero_report"));
     }
 
     // ---- what a person has done: 已办

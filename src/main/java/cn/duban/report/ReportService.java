@@ -110,7 +110,8 @@ public class ReportService {
         LocalDateTime now = LocalDateTime.now(clock);
         boolean viaHead = needsHeadApproval(c, unitCode);
         ReportStatus status = viaHead ? ReportStatus.HEAD_REVIEW : ReportStatus.SUBMITTED;
-        long id = reports.insertReport(campaignId, unitCode, version, status, summary, note, actor, now);
+        long id = reports.insertReport(campaignId, unitCode, version, status, summary, note, actor, now, payload.isZero());
+        reports.markZero(campaignId, unitCode, payload.isZero());
         reports.insertValues(id, checked.figures());
         reports.insertTexts(id, checked.texts());
         reports.bindStaged(campaignId, unitCode, id);
@@ -377,12 +378,10 @@ public class ReportService {
             var checked = TableFigures.check(t.table(), t.rules(), unitCode == null ? List.of() : subUnitLines(t, unitCode), values);
             return Map.of("fieldErrors", checked.fieldErrors(), "breaches", checked.breaches());
         }
-        try {
-            FigureValidator.Figures f = FigureValidator.validate(t.indicators(), values);
-            return Map.of("fieldErrors", Map.of(), "breaches", FigureRules.check(t.rules(), f.values()));
-        } catch (ReportException e) {
-            return Map.of("fieldErrors", e.fieldErrors(), "breaches", List.of());
-        }
+        FigureValidator.Checked c = FigureValidator.check(t.indicators(), values);
+        // with some figures wrong, the rules on the right ones are judged all the same (a hard one is told at once)
+        return Map.of("fieldErrors", c.fieldErrors(), "breaches", c.figures() != null ? FigureRules.check(t.rules(), c.figures().values())
+                : FigureRules.checkKnown(t.rules(), c.known(), c.unknown(t.indicators())));
     }
 
     /** The rule breaches of a handed-in version, shown to the reviewer beside the figures. */

@@ -28,7 +28,8 @@ public record ReportVersion(
         Map<String, BigDecimal> values,
         Map<String, String> texts,
         List<AttachmentInfo> attachments,
-        boolean carriedOver) {
+        boolean carriedOver,
+        boolean zeroReport) {
 
     /** The status in Chinese, as every page shows it. */
     /** What a carried-over version is called wherever it is shown. */
@@ -36,6 +37,6 @@ public record ReportVersion(
 
     @JsonProperty("statusLabel")
     public String statusLabel() {
-        return carriedOver ? CARRIED_LABEL : status.label();
+        return carriedOver ? CARRIED_LABEL : zeroReport ? status.label() + "（零报告）" : status.label();
     }
 }

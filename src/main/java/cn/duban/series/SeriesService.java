@@ -67,7 +67,7 @@ public class SeriesService {
             return planned.size();
         }
         LocalDate today = LocalDate.now(clock);
-        List<Periods.Period> coming = Periods.of(schedule, today).stream()
+        List<Periods.Period> coming = Periods.of(schedule, today, calendar::onOrAfter).stream()
                 .filter(p -> !Periods.dueDate(schedule, p, calendar::onOrAfter).isBefore(today)).toList();
         if (coming.isEmpty()) {
             throw new CampaignException("定期报送的各期报送期限均已过，没有可开放的期");

@@ -32,7 +32,12 @@ public record CountySummary(
      */
     public record UnitRow(
             String unitCode, String unitName, String status, String statusLabel, boolean overdue, LocalDateTime submittedAt,
-            int daysLate, int returnCount, Map<String, BigDecimal> values, boolean carried) {}
+            int daysLate, int returnCount, Map<String, BigDecimal> values, boolean carried, boolean zeroReport) {}
+
+    /** The units whose report is a 零报告 (counted as reported, listed apart). */
+    public List<UnitRow> zeroReports() {
+        return units.stream().filter(UnitRow::zeroReport).toList();
+    }
 
     /** The units that missed this period of a periodic return and were given the previous period's figures. */
     public List<UnitRow> carried() {

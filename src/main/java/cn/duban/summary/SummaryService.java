@@ -78,7 +78,7 @@ public class SummaryService {
         LocalDate today = LocalDate.now(clock);
         List<CountySummary.UnitRow> rows = figures.lines(campaignId, c.deadline()).stream().map(l -> new CountySummary.UnitRow(
                 l.unitCode(), l.unitName(), l.status().name(), l.statusLabel(), l.overdue(today), l.submittedAt(), l.daysLate(today),
-                l.returnCount(), values.getOrDefault(l.unitCode(), Map.of()), l.carried())).toList();
+                l.returnCount(), values.getOrDefault(l.unitCode(), Map.of()), l.carried(), l.zero())).toList();
         int approved = (int) rows.stream().filter(r -> r.status().equals(UnitStatus.APPROVED.name())).count();
         TableGrid table = null;
         TableGrid detail = null;

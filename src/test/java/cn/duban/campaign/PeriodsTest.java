@@ -48,6 +48,15 @@ class PeriodsTest {
         assertThat(Periods.half(periods.get(1))).isEqualTo("下半年");
     }
 
+    /** Issue #28 §9: a period due on a holiday, moved to the next working day, is named after the day it is due. */
+    @Test
+    void aMovedPeriodIsNamedAfterTheDayItIsReallyDue() {
+        var p = new Periodic(null, null, null, null, List.of(LocalDate.of(2026, 10, 1)), true, false);
+        var periods = Periods.of(p, LocalDate.of(2026, 9, 1), d -> d.equals(LocalDate.of(2026, 10, 1)) ? LocalDate.of(2026, 10, 9) : d);
+        assertThat(periods.get(0).label()).isEqualTo("第 1 期（10月9日前报送）");
+        assertThat(periods.get(0).due()).as("the schedule's own day, before the move").isEqualTo(LocalDate.of(2026, 10, 1));
+    }
+
     @Test
     void theScheduleIsSaidInASentence() {
         assertThat(Periods.describe(new Periodic(1, YearMonth.of(2027, 1), 12, 5, null, true, true)))

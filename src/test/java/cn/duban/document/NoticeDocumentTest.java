@@ -50,6 +50,9 @@ class NoticeDocumentTest {
         assertThat(whole).noneSatisfy(s -> assertThat(s).contains("3月22日"));
         assertThat(d.attachments()).containsExactly(seed("yiyuan-health-2024-315").statisticsTitle());
         assertThat(d.table().rows()).hasSize(seed("yiyuan-health-2024-315").indicators().size());
+        // whom to ask, as every real notice says (issue 28 §8): the template's contact, last in the body
+        assertThat(d.body().get(d.body().size() - 1).whole())
+                .isEqualTo("联系人：杨磊，联系电话：3232576，邮箱：yywjjzhjdk@zb.shandong.cn。");
         // a heading that runs on into its text keeps its words: the heading part ends at its 。
         assertThat(d.body()).anySatisfy(p -> {
             assertThat(p.heading()).isEqualTo("（一）提高政治站位，强化组织领导。");

@@ -100,6 +100,9 @@ class ExportIT {
             Sheet s = wb.getSheetAt(0);
             assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("填报单位：沂源县东里镇中心卫生院");
             assertThat(s.getRow(4 + 6).getCell(3).getNumericCellValue()).isEqualTo(1.25);
+            // under the table, as the blank form asks (issue 28 §8): the head, who filled it in, how to reach them
+            String footer = s.getRow(s.getLastRowNum()).getCell(0).getStringCellValue();
+            assertThat(footer).isEqualTo("单位负责人：卢宝山　　填表人：丁宁　　联系方式：dlz@demo.duban.local");
         }
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         exports.upwardPackage(id, zip);
@@ -112,7 +115,12 @@ class ExportIT {
         assertThat(entries.keySet()).containsExactlyInAnyOrder(
                 "2024年“3·15”活动情况统计表（汇总）.xlsx",
                 "沂源县东里镇中心卫生院/统计表.xlsx", "沂源县东里镇中心卫生院/活动总结.pdf", "沂源县东里镇中心卫生院/图片/现场.png",
-                "沂源县悦庄镇卫生院/统计表.xlsx", "沂源县悦庄镇卫生院/活动总结.pdf", "沂源县悦庄镇卫生院/图片/现场.png");
+                "沂源县东里镇中心卫生院/报送内容.txt",
+                "沂源县悦庄镇卫生院/统计表.xlsx", "沂源县悦庄镇卫生院/活动总结.pdf", "沂源县悦庄镇卫生院/图片/现场.png",
+                "沂源县悦庄镇卫生院/报送内容.txt");
+        // what each unit wrote in its form goes up with its files (issue 28 §6)
+        assertThat(new String(entries.get("沂源县东里镇中心卫生院/报送内容.txt"), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\uFEFF报送内容").contains("活动总结：\r\ndlz 开展活动总结");
         assertThat(entries.get("沂源县悦庄镇卫生院/图片/现场.png")).isEqualTo(Driver.PNG);
         assertThat(entries.get("沂源县东里镇中心卫生院/活动总结.pdf")).isEqualTo(Driver.PDF);
     }

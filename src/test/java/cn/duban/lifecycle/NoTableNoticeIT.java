@@ -53,6 +53,7 @@ class NoTableNoticeIT {
     @Autowired ReportService reports;
     @Autowired SummaryService summaries;
     @Autowired ExportService exports;
+    @Autowired cn.duban.document.Circulars circulars;
 
     @BeforeEach
     void people() {
@@ -104,5 +105,50 @@ class NoTableNoticeIT {
             }
         }
         assertThat(names).anyMatch(n -> n.contains("沂源县人民医院") && n.endsWith(".pdf"));
+        assertThat(names).anyMatch(n -> n.equals("沂源县人民医院/报送内容.txt")).noneMatch(n -> n.endsWith("统计表.xlsx"));
+        // no empty 统计表 for a notice that has none (issue 28 §9)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exports.unitWorkbook(id, "rmyy"))
+                .hasMessageContaining("本通知没有统计表");
+    }
+
+    /**
+     * Issue #28 §6: a 零报告 is a report. A school with nothing to report says so, hands in no file and no row; it is
+     * labelled 零报告 in the summary and the workbooks, counted as reported in the 督办通报, and its statement goes up
+     * in the package.
+     */
+    @Test
+    void aZeroReportIsAReportLabelledSoEverywhere() throws Exception {
+        String code = "zero-" + System.nanoTime();
+        catalog.upload(TEMPLATE.formatted(code) + "zeroReport: true\n", "drafter1");
+        String id = driver.issue(driver.startCampaign(code, LocalDate.now().plusDays(10).toString()));
+        driver.sign(id, "rmyy");
+        String statement = "经排查，本院无安全隐患，特此零报告";
+        driver.submit("rmyy-reporter", driver.unitTask(id, "rmyy", cn.duban.process.UnitReportProcess.FILL_REPORT),
+                Map.of(cn.duban.process.UnitReportProcess.REPORT.name(), Driver.transientString(
+                        new cn.duban.report.ReportPayload(Map.of(), statement, null, List.of(), true).toJson())));
+        var version = reports.versions(id, "rmyy").get(0);
+        assertThat(version.zeroReport()).isTrue();
+        assertThat(version.statusLabel()).isEqualTo("已报送，待审核（零报告）");
+        assertThat(version.attachments()).isEmpty();
+        driver.review(id, "rmyy", true, null, null);
+        var s = summaries.summarize(id);
+        assertThat(s.zeroReports()).singleElement().satisfies(u -> {
+            assertThat(u.unitCode()).isEqualTo("rmyy");
+            assertThat(u.statusLabel()).isEqualTo("已通过（零报告）");
+            assertThat(u.overdue()).isFalse();
+        });
+        assertThat(s.approvedCount()).isEqualTo(1);
+        assertThat(circulars.circular(id).body()).anySatisfy(p -> assertThat(p.whole()).contains("已报 1 家（其中零报告 1 家）"));
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        exports.upwardPackage(id, zip);
+        String text = null;
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals("沂源县人民医院/报送内容.txt")) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(text).contains("零报告").contains(statement);
     }
 }

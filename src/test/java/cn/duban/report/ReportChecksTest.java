@@ -45,6 +45,38 @@ class ReportChecksTest {
         assertThat(r.fieldErrors()).isEmpty();
     }
 
+    /** Issue #28 §9: a hard rule is told while another figure is still wrong; a rule naming the wrong figure waits. */
+    @Test
+    void aHardRuleIsToldBesideAWrongFigure() throws Exception {
+        CampaignTemplate hard = TemplateParser.parse(new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml")
+                .getContentAsString(StandardCharsets.UTF_8).replaceFirst("(?ms)^rules:\\n(  .*?\\n)+", "rules:\n"
+                        + "  - {check: \"[6] <= [5]\", message: 解决纠纷不能多于受理投诉, hard: true}\n"
+                        + "  - {check: \"[3] <= [1]\", message: 不会被判断, hard: true}\n"));
+        Map<String, String> v = figures();
+        v.put("5", "2");
+        v.put("6", "9");
+        v.put("3", "三");
+        ReportChecks.Result r = ReportChecks.check(hard, new ReportPayload(v, "总结", null, List.of()), BOTH, List.of());
+        assertThat(r.problems()).contains("解决纠纷不能多于受理投诉").noneMatch(p -> p.contains("不会被判断"));
+        assertThat(r.fieldErrors()).containsEntry("3", "不是数字");
+    }
+
+    /** Issue #28 §6: a 零报告 where the notice allows it — a statement, zeros for every figure, no file asked. */
+    @Test
+    void aZeroReportIsAStatementWithZerosAndNoFilesWhereTheNoticeAllowsIt() throws Exception {
+        CampaignTemplate zeroAllowed = TemplateParser.parse(new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml")
+                .getContentAsString(StandardCharsets.UTF_8) + "\nzeroReport: true\n");
+        ReportPayload zero = new ReportPayload(Map.of(), "经排查，本单位无相关活动，特此零报告", null, List.of(), true);
+        ReportChecks.Result r = ReportChecks.check(zeroAllowed, zero, List.of(), List.of());
+        assertThat(r.passes()).isTrue();
+        assertThat(r.figures()).hasSize(11).allSatisfy((code, v) -> assertThat(v).isZero());
+        ReportChecks.Result silent = ReportChecks.check(zeroAllowed, new ReportPayload(Map.of(), " ", null, List.of(), true), List.of(), List.of());
+        assertThat(silent.fieldErrors()).containsEntry("summary", "请写明零报告的情况");
+        ReportChecks.Result notAllowed = ReportChecks.check(template, zero, List.of(), List.of());
+        assertThat(notAllowed.fieldErrors()).containsEntry("zeroReport", "本通知不接受零报告");
+        assertThat(notAllowed.figures()).isEmpty();
+    }
+
     @Test
     void everyProblemIsToldAtOnceEachAtItsField() {
         Map<String, String> v = figures();
