@@ -79,7 +79,7 @@ class MaxTemplateIT {
                 names.add(e.getName());
             }
         }
-        assertThat(names).hasSize(4).allSatisfy(n -> {
+        assertThat(names).hasSize(5).allSatisfy(n -> {
             assertThat(n).doesNotStartWith("/").doesNotContain("\\");
             for (String part : n.split("/")) {
                 assertThat(part).isNotIn("", ".", "..").doesNotStartWith(".");

@@ -440,7 +440,8 @@ class TableTotalsIT {
         }
         List<GridLine> rows = new ArrayList<>();
         Map<String, BigDecimal> total = null;
-        for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+        int end = tableEnd(sheet);
+        for (int r = 4; r <= end; r++) {
             Row row = sheet.getRow(r);
             Map<String, BigDecimal> cells = new HashMap<>();
             for (Num n : t.numbers()) {
@@ -450,13 +451,25 @@ class TableTotalsIT {
             Cell first = row.getCell(0);
             if (first.getCellType() == CellType.STRING && first.getStringCellValue().equals("合计")) {
                 assertThat(total).as(sheet.getSheetName() + ": one 合计 row").isNull();
-                assertThat(r).as(sheet.getSheetName() + ": the 合计 row closes the table").isEqualTo(sheet.getLastRowNum());
+                assertThat(r).as(sheet.getSheetName() + ": the 合计 row closes the table").isEqualTo(end);
                 total = cells;
             } else {
                 rows.add(new GridLine(unitColumn ? row.getCell(1).getStringCellValue() : null, row.getCell(lead - 1).getStringCellValue(), cells));
             }
         }
         return new Grid(rows, total);
+    }
+
+    /**
+     * The table's last row: a unit's workbook closes with a line under the table (单位负责人、填表人、联系方式), one row
+     * apart, which is not the table's.
+     */
+    static int tableEnd(Sheet sheet) {
+        int last = sheet.getLastRowNum();
+        Row row = sheet.getRow(last);
+        Cell first = row == null ? null : row.getCell(0);
+        boolean footer = first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().startsWith("单位负责人：");
+        return footer ? last - 2 : last;
     }
 
     static BigDecimal number(Cell c) {
@@ -538,7 +551,7 @@ class TableTotalsIT {
 
     /** The indicators' layout: 序号 / 类别 / 单位 / 数量, a row per indicator, no 合计 row. */
     void assertIndicatorSheet(String where, Sheet sheet, Template t, java.util.function.Function<Num, BigDecimal> expected) {
-        softly.assertThat(sheet.getLastRowNum()).as(where + ": a row per indicator").isEqualTo(3 + t.numbers().size());
+        softly.assertThat(tableEnd(sheet)).as(where + ": a row per indicator").isEqualTo(3 + t.numbers().size());
         for (int i = 0; i < t.numbers().size(); i++) {
             Num n = t.numbers().get(i);
             Row row = sheet.getRow(4 + i);
