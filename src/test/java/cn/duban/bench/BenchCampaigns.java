@@ -65,6 +65,9 @@ class BenchCampaigns {
     /** n units of a type of their own, each with its own mailbox. */
     void seedUnits(String type, int n) {
         LocalDateTime now = LocalDateTime.now();
+        // a type of their own, in the registry's list of types (a template naming an unknown type is refused)
+        jdbc.update("INSERT INTO duban_unit_type (code, name, created_at) SELECT ?, ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM duban_unit_type WHERE code = ?)", type, "基准单位类型 " + type, now, type);
         List<Object[]> units = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             units.add(new Object[] {type + "-" + i, "基准单位" + i, type, type + i + "@bench.local", now});

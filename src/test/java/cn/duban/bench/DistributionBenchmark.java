@@ -61,6 +61,7 @@ class DistributionBenchmark implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        String machine = Bench.machine(campaigns.database());
         BpmnModelInstance bare = Bpmn.createExecutableProcess(BARE).camundaHistoryTimeToLive(1)
                 .startEvent().userTask("task").camundaCandidateGroups("bench").endEvent().done();
         repository.createDeployment().addModelInstance(BARE + ".bpmn", bare).deploy();
@@ -92,10 +93,11 @@ class DistributionBenchmark implements ApplicationRunner {
         }
         System.out.printf("%nDistribution benchmark on %s, batch size %d, jobs run in one thread, medians of alternating rounds%n",
                 database, batchSize);
+        System.out.println(machine);
         System.out.println("| units | rounds | bare process, per instance ms | duban distribution, per unit ms | per unit ÷ per bare instance | range of the rounds' ratios |");
         System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: |");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
-        System.exit(SpringApplication.exit(context, () -> 0));
+        Bench.finish(context, "DistributionBenchmark");
     }
 
     /** n bare instances, batchSize per transaction, as a distribution batch job groups them. */

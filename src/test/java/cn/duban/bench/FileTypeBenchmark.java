@@ -23,6 +23,7 @@ public final class FileTypeBenchmark {
     static final int SIZE = 20 * 1024 * 1024;
 
     public static void main(String[] args) throws Exception {
+        System.out.println(Bench.machine(null));
         Random random = new Random(7);
         byte[] media = new byte[SIZE];
         random.nextBytes(media);

@@ -21,6 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 public final class NoticeDocumentBenchmark {
 
     public static void main(String[] args) throws Exception {
+        System.out.println(Bench.machine(null));
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         CampaignTemplate t = TemplateParser.parse(new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml")
                 .getContentAsString(StandardCharsets.UTF_8));

@@ -70,6 +70,7 @@ class ReminderBenchmark implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        String machine = Bench.machine(campaigns.database());
         GreenMail smtp = new GreenMail(new ServerSetup(mail.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Round r;
@@ -86,6 +87,7 @@ class ReminderBenchmark implements ApplicationRunner {
         double endToEndRate = r.mails() / ((r.timerRun() + r.outboxSend()) / 1e9);
         System.out.printf("%nReminder benchmark on %s: %d units, each owed one reminder; SMTP: GreenMail on 127.0.0.1:%d%n",
                 campaigns.database(), r.mails(), mail.getPort());
+        System.out.println(machine);
         System.out.println("| what | total ms | mails per second | × direct |");
         System.out.println("| --- | ---: | ---: | ---: |");
         row("JavaMailSender, one send per mail (baseline)", r.directSend(), directRate, directRate);
@@ -93,7 +95,7 @@ class ReminderBenchmark implements ApplicationRunner {
         row("outbox → SMTP (OutboxSender.sendDue)", r.outboxSend(), outboxRate, directRate);
         row("reminder run: the daily check queues the mails", r.timerRun(), r.mails() / (r.timerRun() / 1e9), directRate);
         row("reminder run + outbox → SMTP", r.timerRun() + r.outboxSend(), endToEndRate, directRate);
-        System.exit(SpringApplication.exit(context, () -> 0));
+        Bench.finish(context, "ReminderBenchmark");
     }
 
     private static void row(String what, long nanos, double rate, double baseline) {

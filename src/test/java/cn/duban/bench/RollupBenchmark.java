@@ -61,6 +61,7 @@ class RollupBenchmark implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        String machine = Bench.machine(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion()));
         String id = "BENCH-" + unitCount;
         long seeded = Timing.time(() -> seed(id));
         List<String[]> rows = new ArrayList<>();
@@ -81,10 +82,11 @@ class RollupBenchmark implements ApplicationRunner {
         rows.add(new String[] {"dashboard: campaign list with counts", Timing.ms(list), Timing.ratio(list, baseline)});
         System.out.printf("%nRoll-up benchmark: %d units, %d figures each, median of %d rounds (seeded in %d ms; workbook %d KB)%n",
                 unitCount, 11, rounds, seeded / 1_000_000, bytes / 1024);
+        System.out.println(machine);
         System.out.println("| what | median ms | × baseline |");
         System.out.println("| --- | ---: | ---: |");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
-        System.exit(SpringApplication.exit(context, () -> 0));
+        Bench.finish(context, "RollupBenchmark");
     }
 
     private void seed(String id) {

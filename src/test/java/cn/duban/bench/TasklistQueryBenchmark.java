@@ -70,6 +70,7 @@ class TasklistQueryBenchmark implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        String machine = Bench.machine(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion()));
         repository.createDeployment().addModelInstance("benchUnitTask.bpmn", Bpmn.createExecutableProcess("benchUnitTask")
                 .camundaHistoryTimeToLive(1).startEvent().userTask("unitTask").name("签收通知并指定专人")
                 .camundaCandidateGroups("${group}").endEvent().done()).deploy();
@@ -115,10 +116,11 @@ class TasklistQueryBenchmark implements ApplicationRunner {
         }
         System.out.printf("%nTasklist query benchmark on %s: %d open tasks over %d unit groups (seeded in %d s); the reporter sees %d; median of %d%n",
                 database, taskCount, unitCount, seeded / 1_000_000_000, visible, rounds);
+        System.out.println(machine);
         System.out.println("| what | median ms | × baseline |");
         System.out.println("| --- | ---: | ---: |");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
-        System.exit(SpringApplication.exit(context, () -> 0));
+        Bench.finish(context, "TasklistQueryBenchmark");
     }
 
     private <T> T as(String user, List<String> groups, Supplier<T> work) {

@@ -27,6 +27,7 @@ import java.util.Random;
 public final class UploadStreamingBenchmark {
 
     public static void main(String[] args) throws Exception {
+        System.out.println(Bench.machine(null));
         long size = (args.length > 0 ? Long.parseLong(args[0]) : 200) * 1024 * 1024;
         Path file = Files.createTempFile("duban-bench-", ".mp4");
         try {
