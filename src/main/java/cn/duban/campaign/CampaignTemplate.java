@@ -63,9 +63,30 @@ public record CampaignTemplate(
      * intermediate reviews it (approve, or return with a reason) and hands in its own report to the bureau by the
      * deadline.
      */
-    public record Rollup(Integer membersDueWorkingDaysBefore) {
+    /**
+     * A two-level roll-up: members are due {@code membersDueWorkingDaysBefore} working days before the deadline (default
+     * 3), or on a day of their own ({@code membersDue}: 2026-10-20, a Saturday if the notice says so); who is whose
+     * member is the registry's parents, or the notice's own {@code members} ({@code {jkzx: [dlz, yzz]}}: this notice
+     * routes those units through that one, and the registry stays as it is for every other notice).
+     */
+    public record Rollup(Integer membersDueWorkingDaysBefore, LocalDate membersDue, java.util.Map<String, List<String>> members) {
+        public Rollup {
+            members = members == null ? java.util.Map.of() : java.util.Map.copyOf(members);
+        }
+
+        public Rollup(Integer membersDueWorkingDaysBefore) {
+            this(membersDueWorkingDaysBefore, null, null);
+        }
+
         public int daysBefore() {
             return membersDueWorkingDaysBefore == null ? 3 : membersDueWorkingDaysBefore;
+        }
+
+        /** Member → intermediate as the notice itself says it; empty when the registry's parents decide. */
+        public java.util.Map<String, String> ownHierarchy() {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            members.forEach((intermediate, list) -> (list == null ? List.<String>of() : list).forEach(m -> out.put(m, intermediate)));
+            return out;
         }
     }
 

@@ -219,6 +219,14 @@ public class TemplateCatalog {
             unknown(p, "items[" + i + "].lead", item.lead(), types);
             unknown(p, "items[" + i + "].cooperating", item.cooperating(), types);
         }
+        if (t.rollup() != null && !t.rollup().members().isEmpty()) {
+            List<String> named = new ArrayList<>(t.rollup().members().keySet());
+            t.rollup().members().values().forEach(named::addAll);
+            List<String> missing = units.unknownCodes(named);
+            if (!missing.isEmpty()) {
+                p.add("字段 rollup.members 含未登记或已停用的单位：" + String.join("、", missing));
+            }
+        }
         if (p.isEmpty() && (t.targets() == null || t.targets().activeCodes(units).isEmpty())) {
             p.add("字段 targets 在单位名册中没有选中任何单位");
         }

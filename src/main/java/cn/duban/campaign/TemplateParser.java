@@ -223,6 +223,31 @@ public final class TemplateParser {
         if (t.rollup() != null && (t.rollup().daysBefore() < 1 || t.rollup().daysBefore() > 30)) {
             p.add("字段 rollup.membersDueWorkingDaysBefore 须在 1～30 之间（下级单位比截止日期提前的工作日数）");
         }
+        if (t.rollup() != null) {
+            var r = t.rollup();
+            if (r.membersDue() != null && r.membersDueWorkingDaysBefore() != null) {
+                p.add("字段 rollup：membersDue（下级单位的报送日期）与 membersDueWorkingDaysBefore（提前的工作日数）只能给出其一");
+            }
+            if (r.membersDue() != null && t.deadline() != null && t.deadline().date() != null && r.membersDue().isAfter(t.deadline().date())) {
+                p.add("字段 rollup.membersDue " + r.membersDue() + " 晚于报送截止日期 " + t.deadline().date() + "：下级单位须先于汇总单位报送");
+            }
+            Set<String> seen = new HashSet<>();
+            r.members().forEach((intermediate, list) -> {
+                if (intermediate == null || !CODE.matcher(intermediate).matches() || list == null || list.isEmpty()) {
+                    p.add("字段 rollup.members 应形如 {jkzx: [dlz, yzz]}：汇总单位的编码，及经它汇总的单位编码");
+                    return;
+                }
+                for (String m : list) {
+                    if (m == null || !CODE.matcher(m).matches() || m.equals(intermediate)) {
+                        p.add("字段 rollup.members." + intermediate + " 含无效的单位编码“" + m + "”");
+                    } else if (!seen.add(m)) {
+                        p.add("字段 rollup.members：单位 " + m + " 只能经一个汇总单位报送");
+                    } else if (r.members().containsKey(m)) {
+                        p.add("字段 rollup.members：" + m + " 既是汇总单位又经 " + intermediate + " 汇总（只支持两级）");
+                    }
+                }
+            });
+        }
         Set<String> kindCodes = new HashSet<>();
         for (int i = 0; i < a.kinds().size(); i++) {
             var k = a.kinds().get(i);

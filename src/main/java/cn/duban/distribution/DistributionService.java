@@ -60,7 +60,12 @@ public class DistributionService {
                 // ... working days before its deadline
                 List<String> members = reportsTo.keySet().stream().sorted().toList();
                 if (!members.isEmpty()) {
-                    reports.dueEarlier(campaignId, members, calendar.workingDaysBefore(c.deadline(), c.template().rollup().daysBefore()));
+                    var rollup = c.template().rollup();
+                    // a day of their own where the notice gives one (never after the notice's own deadline), else working days before
+                    java.time.LocalDate due = rollup.membersDue() != null
+                            ? (rollup.membersDue().isAfter(c.deadline()) ? c.deadline() : rollup.membersDue())
+                            : calendar.workingDaysBefore(c.deadline(), rollup.daysBefore());
+                    reports.dueEarlier(campaignId, members, due);
                 }
             }
         }

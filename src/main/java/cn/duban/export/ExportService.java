@@ -53,11 +53,13 @@ public class ExportService {
     private final Clock clock;
 
     private final cn.duban.identity.People people;
+    private final cn.duban.report.Rollups rollups;
 
     public ExportService(CampaignService campaigns, SummaryService summaries, ReportService reports,
                          AttachmentService attachments, Units units, Clock clock, SeriesService series,
-                         cn.duban.identity.People people) {
+                         cn.duban.identity.People people, cn.duban.report.Rollups rollups) {
         this.people = people;
+        this.rollups = rollups;
         this.series = series;
         this.campaigns = campaigns;
         this.summaries = summaries;
@@ -334,13 +336,18 @@ public class ExportService {
             zip.closeEntry();
             Map<String, String> kindLabels = new java.util.HashMap<>();
             c.template().attachments().effectiveKinds().forEach(k -> kindLabels.put(k.code(), k.label()));
-            for (var u : reports.units(campaignId)) {
+            var all = reports.units(campaignId);
+            // a roll-up's members go up inside their intermediate's folder, as the intermediate reports them
+            Map<String, String> intermediates = rollups.intermediates(c, all.stream().map(x -> x.unitCode()).toList());
+            for (var u : all) {
                 ReportVersion v = reports.versions(campaignId, u.unitCode()).stream()
                         .filter(x -> x.status() == ReportStatus.APPROVED).findFirst().orElse(null);
                 if (v == null) {
                     continue;
                 }
-                String folder = FileNames.safeTitle(units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())) + "/";
+                String intermediate = intermediates.get(u.unitCode());
+                String folder = (intermediate == null ? "" : FileNames.safeTitle(units.find(intermediate).map(Unit::name).orElse(intermediate)) + "/")
+                        + FileNames.safeTitle(units.find(u.unitCode()).map(Unit::name).orElse(u.unitCode())) + "/";
                 // what the unit wrote in its form (its summary, its note) travels with its files
                 zip.putNextEntry(new ZipEntry(folder + "报送内容.txt"));
                 zip.write(writtenText(v));

@@ -40,6 +40,12 @@ public class Rollups {
             return Map.of();
         }
         Set<String> enrolled = Set.copyOf(unitCodes);
+        Map<String, String> own = c.template().rollup().ownHierarchy();
+        if (!own.isEmpty()) {
+            // the notice routes these units through those, for itself: the registry stays as it is for every other notice
+            return own.entrySet().stream().filter(e -> enrolled.contains(e.getKey()) && enrolled.contains(e.getValue()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
         return units.findAll(List.copyOf(unitCodes)).values().stream()
                 .filter(u -> u.parentCode() != null && enrolled.contains(u.parentCode()))
                 .collect(Collectors.toMap(Unit::code, Unit::parentCode));

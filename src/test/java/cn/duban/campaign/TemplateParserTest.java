@@ -275,4 +275,23 @@ class TemplateParserTest {
                 + "请精简正文或活动事项，或把长的内容作为附件");
         assertThat(TemplateParser.byField(TemplateParser.validate(over))).containsKey("_");
     }
+
+    /** Issue #28 §4: a notice routes its units through intermediates of its own, with a members' day of its own. */
+    @Test
+    void aRollupNamesItsOwnMembersAndDayAndEveryMistakeInThem() throws IOException {
+        CampaignTemplate t = TemplateParser.parse(seed("yiyuan-health-2024-315")
+                + "\nrollup: {membersDue: 2024-03-16, members: {rmyy: [dlz, yzz]}}\n");
+        assertThat(t.rollup().membersDue()).isEqualTo(LocalDate.of(2024, 3, 16));
+        assertThat(t.rollup().members()).containsEntry("rmyy", java.util.List.of("dlz", "yzz"));
+        assertThat(t.rollup().ownHierarchy()).containsEntry("dlz", "rmyy").containsEntry("yzz", "rmyy");
+
+        assertThatThrownBy(() -> TemplateParser.parse(seed("yiyuan-health-2024-315")
+                + "\nrollup: {membersDue: 2024-03-25, membersDueWorkingDaysBefore: 2, members: {rmyy: [dlz, rmyy], jkzx: [dlz], dlz: [yzz]}}\n"))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("只能给出其一")
+                .hasMessageContaining("晚于报送截止日期 2024-03-22")
+                .hasMessageContaining("rollup.members.rmyy 含无效的单位编码“rmyy”")
+                .hasMessageContaining("单位 dlz 只能经一个汇总单位报送")
+                .hasMessageContaining("只支持两级");
+    }
 }

@@ -55,6 +55,7 @@ class RollupIT {
     @Autowired org.camunda.bpm.engine.ProcessEngine engine;
     @Autowired cn.duban.reminder.ReminderService reminders;
     @Autowired cn.duban.mail.Outbox outbox;
+    @Autowired cn.duban.export.ExportService exports;
 
     String m1;
     String m2;
@@ -201,6 +202,45 @@ class RollupIT {
         var hospital = http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + id + "/units/rmyy", Map.class).getBody();
         assertThat(hospital.get("members")).satisfiesAnyOf(m -> assertThat(m).isNull(),
                 m -> assertThat((List<?>) ((Map<?, ?>) m).get("lines")).isEmpty());
+    }
+
+    /**
+     * Issue #28 §4: two tiers as they really run. The notice routes the two township centres through the county
+     * hospital for itself (the registry still has them under the CDC), its members are due on a day of their own (a
+     * Saturday if the notice says so), their reviews go to the hospital, and the upward package nests them in the
+     * hospital's folder.
+     */
+    @Test
+    void aNoticeRoutesUnitsThroughAnIntermediateOfItsOwnWithAMembersDayOfTheirOwn() throws Exception {
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20));
+        LocalDate membersDay = deadline.minusDays(5);
+        String yaml = new ClassPathResource("campaigns/yiyuan-health-2024-315.yaml").getContentAsString(StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^code: .*$", "code: tiers-" + System.nanoTime())
+                .replaceFirst("(?m)^  date: 2024-03-22$", "  date: " + deadline)
+                .replaceFirst("(?ms)^targets:\\n(  .*?\\n)+", "targets:\n  units: [rmyy, " + m1 + ", " + m2 + "]\n")
+                + "\nrollup: {membersDue: " + membersDay + ", members: {rmyy: [" + m1 + ", " + m2 + "]}}\n";
+        String code = driver.as("drafter1", () -> catalog.upload(yaml, "drafter1")).code();
+        String id = driver.issue(driver.startCampaign(code, deadline.toString()));
+        assertThat(reports.unit(id, m1).dueDate()).isEqualTo(membersDay);
+        assertThat(reports.unit(id, "rmyy").dueDate()).isEqualTo(deadline);
+        driver.sign(id, m1);
+        driver.stage(id, m1, true, true);
+        driver.handIn(id, m1, Driver.seed000Figures("2"), List.of());
+        var review = driver.unitTask(id, m1, UnitReportProcess.REVIEW_REPORT);
+        assertThat(taskService.getIdentityLinksForTask(review.getId())).filteredOn(l -> "candidate".equals(l.getType()))
+                .extracting(l -> l.getGroupId()).containsExactly(Roles.unitGroup("rmyy"));
+        assertThat(get("jkzx-reporter", id, m1)).as("the registry's parent is not this notice's").isEqualTo(HttpStatus.FORBIDDEN);
+        driver.submit("rmyy-reporter", review, Map.of(UnitReportProcess.REPORT_APPROVED.name(), true,
+                UnitReportProcess.COMMENT.name(), Driver.transientString(""), UnitReportProcess.NEW_DUE_DATE.name(), Driver.transientString("")));
+        var zip = new java.io.ByteArrayOutputStream();
+        exports.upwardPackage(id, zip);
+        List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).contains("沂源县人民医院/乡镇卫生院" + m1 + "/统计表.xlsx");
     }
 
     private HttpStatus get(String user, String campaignId, String unit) {
