@@ -345,10 +345,13 @@ public record CampaignTemplate(
             return totalLabel == null || totalLabel.isBlank() ? "合计" : totalLabel.strip();
         }
 
-        /** The heading of the row column. */
+        /**
+         * The heading of the row column: the template's, or 单位 for rows per sub-unit, 序号 for rows the unit adds (the
+         * rows numbered 1, 2, … as a real form numbers them — no column of its own beside the form's), 项目 for fixed rows.
+         */
         public String heading() {
             return rowHeading != null && !rowHeading.isBlank() ? rowHeading
-                    : rows != null && Boolean.TRUE.equals(rows.subUnits()) ? "单位" : rows != null && rows.added() != null ? "事项" : "项目";
+                    : rows != null && Boolean.TRUE.equals(rows.subUnits()) ? "单位" : rows != null && rows.added() != null ? "序号" : "项目";
         }
 
         @JsonIgnore

@@ -288,14 +288,18 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
         } else {
             var table = t.table();
             headings.add("序号");
-            headings.add(table.heading());
+            if (!table.rowsAdded()) {
+                headings.add(table.heading());
+            }
             table.columns().forEach(c -> headings.add(c.name() + (c.unit() == null || c.unit().isBlank() ? "" : "（" + c.unit() + "）")));
             List<String> labels = table.rowsPerSubUnit() || table.rowsAdded()
                     ? java.util.Collections.nCopies(5, "") : table.fixedRows().stream().map(CampaignTemplate.Row::name).toList();
             for (int i = 0; i < labels.size(); i++) {
                 List<String> row = new ArrayList<>();
                 row.add(table.rowsPerSubUnit() || table.rowsAdded() ? "" : String.valueOf(i + 1));
-                row.add(labels.get(i));
+                if (!table.rowsAdded()) {
+                    row.add(labels.get(i));
+                }
                 table.columns().forEach(c -> row.add(""));
                 rows.add(row);
             }

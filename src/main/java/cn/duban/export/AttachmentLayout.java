@@ -97,7 +97,8 @@ final class AttachmentLayout {
      * closing it; numbers in their column's format, texts (a remark, a date, a choice) as written.
      */
     void writeGrid(Sheet sheet, String tableTitle, String coverage, String reportingBody, LocalDate date, TableGrid grid) {
-        int lead = grid.unitColumn() ? 3 : 2;
+        // 序号, 填报单位 (where several units stand together), the row heading (not for rows only numbered)
+        int lead = (grid.unitColumn() ? 3 : 2) - (grid.numbered() ? 1 : 0);
         int width = lead + grid.columns().size();
         Row t = sheet.createRow(0);
         t.setHeightInPoints(28);
@@ -122,7 +123,9 @@ final class AttachmentLayout {
         if (grid.unitColumn()) {
             cell(h, 1, "填报单位", header);
         }
-        cell(h, lead - 1, grid.heading(), header);
+        if (!grid.numbered()) {
+            cell(h, lead - 1, grid.heading(), header);
+        }
         for (int i = 0; i < grid.columns().size(); i++) {
             TableGrid.GridColumn c = grid.columns().get(i);
             cell(h, lead + i, c.name() + (c.unit().isBlank() ? "" : "（" + c.unit() + "）"), header);
@@ -136,20 +139,20 @@ final class AttachmentLayout {
             if (grid.unitColumn()) {
                 cell(x, 1, row.unit(), text);
             }
-            cell(x, lead - 1, row.label(), text);
+            if (!grid.numbered()) {
+                cell(x, lead - 1, row.label(), text);
+            }
             cells(x, lead, grid, row);
             r++;
         }
         if (grid.total() != null) {
             Row x = sheet.createRow(r);
             cell(x, 0, grid.total().label(), header);
-            if (lead > 2) {
-                cell(x, 1, "", header);
-                cell(x, 2, "", header);
+            for (int i = 1; i < lead; i++) {
+                cell(x, i, "", header);
+            }
+            if (lead > 1) {
                 sheet.addMergedRegion(new CellRangeAddress(r, r, 0, lead - 1));
-            } else {
-                cell(x, 1, "", header);
-                sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 1));
             }
             cells(x, lead, grid, grid.total());
         }
@@ -157,7 +160,9 @@ final class AttachmentLayout {
         if (grid.unitColumn()) {
             sheet.setColumnWidth(1, 28 * 256);
         }
-        sheet.setColumnWidth(lead - 1, 24 * 256);
+        if (!grid.numbered()) {
+            sheet.setColumnWidth(lead - 1, 24 * 256);
+        }
         for (int i = 0; i < grid.columns().size(); i++) {
             sheet.setColumnWidth(lead + i, (grid.columns().get(i).type().equals("TEXT") ? 30 : 14) * 256);
         }

@@ -62,7 +62,8 @@ public final class TableFigures {
 
     /**
      * The rows of one unit's table: the fixed rows, or its sub-units (as the registry lists them, given), or the
-     * rows it added (the numbered rows any of whose cells holds something, in order).
+     * rows it added (the numbered rows any of whose cells holds something, in order, labelled 1, 2, … whatever rows were
+     * deleted between).
      */
     public static List<Line> lines(StatTable t, List<Line> subUnits, Set<String> cells) {
         if (t.rowsPerSubUnit()) {
@@ -71,7 +72,9 @@ public final class TableFigures {
         if (t.rowsAdded()) {
             Set<String> rows = new java.util.TreeSet<>(Comparator.comparingInt(Integer::parseInt));
             cells.stream().map(TableFigures::rowOf).filter(r -> ADDED_ROW.matcher(r).matches()).forEach(rows::add);
-            return rows.stream().map(r -> new Line(r, r)).toList();
+            List<Line> out = new java.util.ArrayList<>();
+            rows.forEach(r -> out.add(new Line(r, String.valueOf(out.size() + 1))));
+            return out;
         }
         return t.fixedRows().stream().map(r -> new Line(r.code(), r.name())).toList();
     }

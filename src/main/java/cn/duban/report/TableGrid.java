@@ -15,8 +15,10 @@ import java.util.Map;
  * rows of several units stand together), and the computed 合计 row. Cells hold a number or a text. Pure.
  *
  * @param unitColumn whether the rows of several units stand together (a 填报单位 column before the row heading)
+ * @param numbered whether the rows are only numbered (rows the units added, labelled 1, 2, …): a workbook that numbers
+ *                 its rows in a 序号 column prints no second column for them
  */
-public record TableGrid(String heading, boolean unitColumn, List<GridColumn> columns, List<GridRow> rows, GridRow total) {
+public record TableGrid(String heading, boolean unitColumn, List<GridColumn> columns, List<GridRow> rows, GridRow total, boolean numbered) {
 
     /**
      * A column as forms, the dashboard and the workbooks show it: its type ({@code COMPUTED} for a sum), whether it
@@ -39,7 +41,7 @@ public record TableGrid(String heading, boolean unitColumn, List<GridColumn> col
     /** One unit's table: its lines with the cells it handed in, and (where the table shows it) its totals as stored with the version. */
     public static TableGrid ofUnit(StatTable t, List<TableFigures.Line> lines, Map<String, BigDecimal> numbers, Map<String, String> texts) {
         List<GridRow> rows = lines.stream().map(l -> new GridRow(null, l.label(), cells(t, l.key(), numbers, texts))).toList();
-        return new TableGrid(t.heading(), false, GridColumn.of(t), rows, total(t, numbers));
+        return new TableGrid(t.heading(), false, GridColumn.of(t), rows, total(t, numbers), t.rowsAdded());
     }
 
     /** One unit's rows as they stand among other units' (its name in the 填报单位 column). */
@@ -52,9 +54,11 @@ public record TableGrid(String heading, boolean unitColumn, List<GridColumn> col
     public static TableGrid ofUnits(StatTable t, List<UnitRows> units, Map<String, BigDecimal> totals) {
         List<GridRow> rows = new ArrayList<>();
         for (UnitRows u : units) {
-            u.lines().forEach(l -> rows.add(new GridRow(u.unitName(), l.label(), cells(t, l.key(), u.numbers(), u.texts()))));
+            // rows the units added are numbered through the whole table (序号 1…n), as the county's form numbers them
+            u.lines().forEach(l -> rows.add(new GridRow(u.unitName(), t.rowsAdded() ? String.valueOf(rows.size() + 1) : l.label(),
+                    cells(t, l.key(), u.numbers(), u.texts()))));
         }
-        return new TableGrid(t.heading(), true, GridColumn.of(t), rows, total(t, totals));
+        return new TableGrid(t.heading(), true, GridColumn.of(t), rows, total(t, totals), t.rowsAdded());
     }
 
     /**
@@ -67,7 +71,7 @@ public record TableGrid(String heading, boolean unitColumn, List<GridColumn> col
             t.numericColumns().forEach(c -> cells.put(c.code(), scaled(t, c, sums.getOrDefault(TableFigures.cell(r.code(), c.code()), BigDecimal.ZERO))));
             return new GridRow(null, r.name(), cells);
         }).toList();
-        return new TableGrid(t.heading(), false, GridColumn.of(t), rows, total(t, sums));
+        return new TableGrid(t.heading(), false, GridColumn.of(t), rows, total(t, sums), t.rowsAdded());
     }
 
     /** The 合计 row from the totals given by total-row cell ({@link TableFigures#totals}); none where the table shows none. */

@@ -124,6 +124,19 @@ class NoticeDocumentTest {
                 .contains("2026年3月10日").doesNotContain("<script");
     }
 
+    /** Issue #28 §9: rows the units add are numbered in 序号 alone; the blank form has no second (事项) column for them. */
+    @Test
+    void aTableWithAddedRowsNumbersThemInItsOwnColumnOnly() throws Exception {
+        CampaignTemplate added = TemplateParser.parse(new ClassPathResource("campaigns/county-vector-control-spring.yaml").getContentAsString(StandardCharsets.UTF_8)
+                .replace("  rowHeading: 乡镇（街道）卫生院\n", "")
+                .replaceFirst("(?m)^    subUnits: true$", "    added: {min: 1, max: 10}"));
+        assertThat(added.table().rowsAdded()).isTrue();
+        NoticeDocument d = NoticeDocument.of(added, added.title(), "沂卫字〔2026〕3号", LocalDate.of(2026, 4, 20), LocalDate.of(2026, 3, 10),
+                s -> List.of("县疾控中心"));
+        assertThat(d.table().headings()).startsWith("序号", "投药面积（万平方米）").doesNotContain("事项", "乡镇（街道）卫生院");
+        assertThat(d.table().rows()).allSatisfy(r -> assertThat(r).hasSameSizeAs(d.table().headings()));
+    }
+
     @Test
     void numbersAreWrittenTheStandardWay() {
         assertThat(DocumentNumber.parse("沂卫字[2026]012号")).hasValueSatisfying(n -> assertThat(n.toString()).isEqualTo("沂卫字〔2026〕12号"));

@@ -140,7 +140,12 @@ class TableTotalsIT {
     static final List<String[]> SEASONS = List.of(new String[] {"spring", "春季"}, new String[] {"summer", "夏季"});
 
     /** The template's table (or indicators), its number columns, and (fixed rows) its rows. */
-    record Template(String yaml, List<Num> numbers, List<String[]> fixedRows) {}
+    /** {@code numbered}: rows the units add, which workbooks number in their 序号 column only (no column for the row heading). */
+    record Template(String yaml, List<Num> numbers, List<String[]> fixedRows, boolean numbered) {
+        Template(String yaml, List<Num> numbers, List<String[]> fixedRows) {
+            this(yaml, numbers, fixedRows, false);
+        }
+    }
 
     static Template template(Shape shape, Boolean totalRow) {
         String total = totalRow == null ? "" : "  totalRow: " + totalRow + "\n";
@@ -173,7 +178,7 @@ class TableTotalsIT {
                         - {code: people, name: 参与人数, unit: 人次, type: integer}
                         - {code: funds, name: 活动经费, unit: 万元, type: decimal, scale: 2}
                     """ + total, List.of(new Num("people", "参与人数", "人次", 0, List.of()), new Num("funds", "活动经费", "万元", 2, List.of())),
-                    null);
+                    null, true);
             case SUB_UNIT_ROWS -> new Template("""
                     table:
                       rowHeading: 卫生室
@@ -237,7 +242,7 @@ class TableTotalsIT {
         t.numbers().forEach(n -> county.put(n.code(), approved.stream().map(h -> unitTotal(h, n)).reduce(BigDecimal.ZERO, BigDecimal::add)));
         boolean table = shape != Shape.INDICATORS;
         boolean shown = Boolean.TRUE.equals(totalRow);
-        Grid countyTable = !table ? null : t.fixedRows() != null ? summedRows(t, approved, shown ? county : null) : unitsRows(approved, shown ? county : null);
+        Grid countyTable = !table ? null : t.fixedRows() != null ? summedRows(t, approved, shown ? county : null) : unitsRows(t, approved, shown ? county : null);
 
         // 督办看板: the totals so far
         JsonNode board = get("/api/dashboard/campaigns/" + id);
@@ -260,7 +265,7 @@ class TableTotalsIT {
         }
         if (table) {
             assertGrid("/summary table", t, countyTable, grid(t, summary.get("table")));
-            assertGrid("/summary detail", t, unitsRows(approved, shown ? county : null), grid(t, summary.get("detail")));
+            assertGrid("/summary detail", t, unitsRows(t, approved, shown ? county : null), grid(t, summary.get("detail")));
         }
 
         // a unit's own page (the 督办看板's 详情, the review): its table, its 合计 row only where the table has one
@@ -380,9 +385,11 @@ class TableTotalsIT {
     }
 
     /** Every approved unit's rows with its name. */
-    static Grid unitsRows(List<Handed> approved, Map<String, BigDecimal> total) {
+    static Grid unitsRows(Template t, List<Handed> approved, Map<String, BigDecimal> total) {
         List<GridLine> rows = new ArrayList<>();
-        approved.forEach(h -> h.lines().forEach(l -> rows.add(new GridLine(h.unitName(), l.label(), l.numbers()))));
+        // rows the units added are numbered through the table where several units' rows stand together
+        approved.forEach(h -> h.lines().forEach(l -> rows.add(new GridLine(h.unitName(),
+                t.numbered() ? String.valueOf(rows.size() + 1) : l.label(), l.numbers()))));
         return new Grid(rows, total);
     }
 
@@ -433,8 +440,11 @@ class TableTotalsIT {
         assertThat(sheet).isNotNull();
         Map<String, Integer> columns = new HashMap<>();
         sheet.getRow(3).forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
-        int lead = unitColumn ? 3 : 2;
+        int lead = (unitColumn ? 3 : 2) - (t.numbered() ? 1 : 0);
         assertThat(columns).as(sheet.getSheetName() + " headings").containsEntry("序号", 0);
+        if (t.numbered()) {
+            assertThat(columns).as(sheet.getSheetName() + ": rows numbered in 序号 have no second column for it").doesNotContainKeys("活动", "事项");
+        }
         if (unitColumn) {
             assertThat(columns).containsEntry("填报单位", 1);
         }
@@ -454,7 +464,8 @@ class TableTotalsIT {
                 assertThat(r).as(sheet.getSheetName() + ": the 合计 row closes the table").isEqualTo(end);
                 total = cells;
             } else {
-                rows.add(new GridLine(unitColumn ? row.getCell(1).getStringCellValue() : null, row.getCell(lead - 1).getStringCellValue(), cells));
+                String label = t.numbered() ? String.valueOf((long) row.getCell(0).getNumericCellValue()) : row.getCell(lead - 1).getStringCellValue();
+                rows.add(new GridLine(unitColumn ? row.getCell(1).getStringCellValue() : null, label, cells));
             }
         }
         return new Grid(rows, total);
@@ -512,7 +523,7 @@ class TableTotalsIT {
             // 各单位填报表: fixed rows are summed on the 汇总表, every unit's own rows stand here
             Sheet own = wb.getSheet("各单位填报表");
             if (t.fixedRows() != null) {
-                assertGrid(where + " 各单位填报表", t, unitsRows(approved, shown ? county : null), grid(own, t, true));
+                assertGrid(where + " 各单位填报表", t, unitsRows(t, approved, shown ? county : null), grid(own, t, true));
             } else {
                 assertThat(own).as(where + ": 各单位填报表 only for fixed rows").isNull();
             }

@@ -78,6 +78,14 @@ class TableFiguresTest {
         var t = new StatTable("活动", List.of(COLUMNS.get(0), COLUMNS.get(5)), new Rows(null, null, new Added(2, 3)), null);
         assertThat(TableFigures.lines(t, List.of(), Set.of("2.sites", "10.sites", "1.remark", "_total.sites")))
                 .extracting(TableFigures.Line::key).containsExactly("1", "2", "10");
+        assertThat(TableFigures.lines(t, List.of(), Set.of("2.sites", "10.sites", "1.remark")))
+                .as("printed as the form's 序号, whatever rows were deleted between").extracting(TableFigures.Line::label).containsExactly("1", "2", "3");
+        assertThat(t.heading()).isEqualTo("活动");
+        assertThat(new StatTable(null, t.columns(), t.rows(), null).heading()).as("no 事项 column beside the form's").isEqualTo("序号");
+        var twoUnits = TableGrid.ofUnits(t, List.of(
+                new TableGrid.UnitRows("东镇", List.of(new TableFigures.Line("1", "1"), new TableFigures.Line("4", "2")), Map.of(), Map.of()),
+                new TableGrid.UnitRows("西镇", List.of(new TableFigures.Line("1", "1")), Map.of(), Map.of())), Map.of());
+        assertThat(twoUnits.rows()).extracting(TableGrid.GridRow::label).as("numbered through the county's table").containsExactly("1", "2", "3");
         var one = TableFigures.check(t, List.of(), List.of(), Map.of("1.sites", "4", "2.sites", " "));
         assertThat(one.fieldErrors()).containsEntry("table", "至少填写 2 行");
         var two = TableFigures.check(t, List.of(), List.of(), Map.of("1.sites", "4", "2.sites", "6", "2.remark", "义诊"));
