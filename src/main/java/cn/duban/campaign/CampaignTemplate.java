@@ -29,7 +29,17 @@ public record CampaignTemplate(
         Rollup rollup,
         StatTable table,
         Periodic periodic,
-        Boolean zeroReport) {
+        Boolean zeroReport,
+        List<StatTable> tables) {
+
+    public CampaignTemplate(String code, String title, String documentNumber, String issuer, String section, Contact contact,
+                            String noticeText, List<ActivityItem> items, UnitSelector targets, Deadline deadline,
+                            List<Indicator> indicators, AttachmentRules attachments, List<DutyEntry> dutyRoster,
+                            boolean unitHeadApproval, Reminders reminders, String tableTitle, List<Rule> rules, Rollup rollup,
+                            StatTable table, Periodic periodic, Boolean zeroReport) {
+        this(code, title, documentNumber, issuer, section, contact, noticeText, items, targets, deadline, indicators, attachments,
+                dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, zeroReport, null);
+    }
 
     public CampaignTemplate(String code, String title, String documentNumber, String issuer, String section, Contact contact,
                             String noticeText, List<ActivityItem> items, UnitSelector targets, Deadline deadline,
@@ -55,6 +65,41 @@ public record CampaignTemplate(
         attachments = attachments == null ? new AttachmentRules(false, 0, null) : attachments;
         reminders = reminders == null ? Reminders.DEFAULT : reminders;
         rules = rules == null ? List.of() : List.copyOf(rules);
+        tables = tables == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tables));
+    }
+
+    /**
+     * Every statistics table with columns the notice carries, in the order of its attachments: its one {@code table},
+     * or its several {@code tables} (附件1 校园房屋建筑清单, 附件2 隐患排查整治台账 …), each with its own rows, columns and
+     * rules; empty for a notice with indicators or none.
+     */
+    @JsonIgnore
+    public List<StatTable> allTables() {
+        return !tables.isEmpty() ? tables : table == null ? List.of() : List.of(table);
+    }
+
+    /** Whether the notice carries several tables (each named by its code in its cells: {@code buildings:3.name}). */
+    @JsonIgnore
+    public boolean severalTables() {
+        return !tables.isEmpty();
+    }
+
+    /** The rules a table's figures are held to: its own (with several tables), or the notice's. */
+    public List<Rule> rulesOf(StatTable t) {
+        return severalTables() ? t.rules() : rules;
+    }
+
+    /** The table with this code among several, or null. */
+    public StatTable tableByCode(String code) {
+        return tables.stream().filter(x -> x != null && x.code() != null && x.code().equals(code)).findFirst().orElse(null);
+    }
+
+    /** A table's heading as the notice's attachment: its title, or the notice's 统计表 title for its one table. */
+    public String titleOf(StatTable t) {
+        if (severalTables() && t.title() != null && !t.title().isBlank()) {
+            return t.title().strip();
+        }
+        return statisticsTitle();
     }
 
     /**
@@ -120,7 +165,7 @@ public record CampaignTemplate(
 
     /** Whether the notice has a statistics table at all (a list of indicators, or a table with columns). */
     public boolean hasTable() {
-        return table != null || !indicators.isEmpty();
+        return table != null || !tables.isEmpty() || !indicators.isEmpty();
     }
 
     /** Whether reports go through intermediate units. */
@@ -136,13 +181,13 @@ public record CampaignTemplate(
     /** The same template with the drafter's title, 文号 and body. */
     public CampaignTemplate withNotice(String newTitle, String number, String text) {
         return new CampaignTemplate(code, newTitle, number, issuer, section, contact, text, items, targets, deadline, indicators,
-                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, zeroReport);
+                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, zeroReport, tables);
     }
 
     /** The same template under another code (a campaign's own, or a template saved for next year). */
     public CampaignTemplate withCode(String newCode) {
         return new CampaignTemplate(newCode, title, documentNumber, issuer, section, contact, noticeText, items, targets, deadline,
-                indicators, attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, zeroReport);
+                indicators, attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, zeroReport, tables);
     }
 
     /**
@@ -326,13 +371,28 @@ public record CampaignTemplate(
      * row column (乡镇, 活动). With a table the template has no {@code indicators}; its {@code rules} name columns
      * and hold on every row.
      */
-    public record StatTable(String rowHeading, List<Column> columns, Rows rows, Boolean totalRow, String totalLabel) {
+    public record StatTable(String code, String title, String rowHeading, List<Column> columns, Rows rows, Boolean totalRow,
+                            String totalLabel, List<Rule> rules) {
         public StatTable {
-            columns = columns == null ? List.of() : List.copyOf(columns);
+            columns = columns == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(columns));
+            rules = rules == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rules));
+        }
+
+        public StatTable(String rowHeading, List<Column> columns, Rows rows, Boolean totalRow, String totalLabel) {
+            this(null, null, rowHeading, columns, rows, totalRow, totalLabel, null);
         }
 
         public StatTable(String rowHeading, List<Column> columns, Rows rows, Boolean totalRow) {
             this(rowHeading, columns, rows, totalRow, null);
+        }
+
+        /**
+         * What the table's cells are named with among a unit's values: nothing for a notice's one table
+         * ({@code 3.funds}), its code and a colon for one of several ({@code hazards:3.funds}).
+         */
+        @JsonIgnore
+        public String cellPrefix() {
+            return code == null ? "" : code + ":";
         }
 
         /** Whether a computed 合计 row closes the table (default: yes). */
@@ -395,10 +455,27 @@ public record CampaignTemplate(
      * makes it a computed subtotal of other numeric columns of the same row.
      */
     public record Column(String code, String name, String unit, ColumnType type, Integer scale, Boolean required,
-                         List<String> options, List<String> sumOf, Integer maxLength, String pattern, String example) {
+                         List<String> options, List<String> sumOf, Integer maxLength, String pattern, String example, String from) {
         public Column {
-            options = options == null ? List.of() : List.copyOf(options);
-            sumOf = sumOf == null ? List.of() : List.copyOf(sumOf);
+            options = options == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(options));
+            sumOf = sumOf == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sumOf));
+        }
+
+        public Column(String code, String name, String unit, ColumnType type, Integer scale, Boolean required,
+                      List<String> options, List<String> sumOf, Integer maxLength, String pattern, String example) {
+            this(code, name, unit, type, scale, required, options, sumOf, maxLength, pattern, example, null);
+        }
+
+        /** The table a choice column takes its values from ({@code from: buildings.name}), or null. */
+        @JsonIgnore
+        public String fromTable() {
+            return from == null || from.indexOf('.') < 0 ? null : from.substring(0, from.indexOf('.'));
+        }
+
+        /** The column of that table whose values the unit chooses among, or null. */
+        @JsonIgnore
+        public String fromColumn() {
+            return from == null || from.indexOf('.') < 0 ? null : from.substring(from.indexOf('.') + 1);
         }
 
         public Column(String code, String name, String unit, ColumnType type, Integer scale, Boolean required,

@@ -280,9 +280,23 @@ public final class TemplateParser {
                 p.add("字段 " + at + ".maxSizeMb 须在 1～2048 之间");
             }
         }
-        checkTable(p, t);
-        p.addAll(FigureRules.problems(t.rules(), t.table() != null ? ruleOperands(t.table())
-                : t.indicators().stream().filter(i -> i != null && i.code() != null).map(Indicator::code).collect(Collectors.toSet())));
+        checkTables(p, t);
+        if (t.severalTables()) {
+            if (!t.rules().isEmpty()) {
+                p.add("字段 rules：有多张表时，规则写在各表的 rules 中（tables[0].rules …）");
+            }
+            for (int i = 0; i < t.tables().size(); i++) {
+                var table = t.tables().get(i);
+                if (table != null) {
+                    atMost(p, "tables[" + i + "].rules", table.rules().size(), MAX_ROWS);
+                    String at = "字段 tables[" + i + "].rules";
+                    FigureRules.problems(table.rules(), ruleOperands(table)).forEach(x -> p.add(x.replace("字段 rules", at)));
+                }
+            }
+        } else {
+            p.addAll(FigureRules.problems(t.rules(), t.table() != null ? ruleOperands(t.table())
+                    : t.indicators().stream().filter(i -> i != null && i.code() != null).map(Indicator::code).collect(Collectors.toSet())));
+        }
         List<Integer> before = t.reminders().workingDaysBefore();
         if (before.stream().anyMatch(n -> n == null || n < 1 || n > 30) || before.size() != new HashSet<>(before).size()) {
             p.add("字段 reminders.workingDaysBefore 须为 1～30 之间互不相同的工作日数");
@@ -395,23 +409,75 @@ public final class TemplateParser {
     public static final int MAX_COLUMNS = 30;
     private static final Pattern CELL_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,23}");
 
-    private static void checkTable(List<String> p, CampaignTemplate t) {
-        var table = t.table();
-        if (table == null) {
+    /** The most tables a notice may carry (附件1–6). */
+    public static final int MAX_TABLES = 6;
+
+    private static void checkTables(List<String> p, CampaignTemplate t) {
+        if (t.table() != null) {
+            if (t.severalTables()) {
+                p.add("字段 table 与 tables 只能给出其一（一张表写 table，多张表写 tables）");
+            }
+            if (t.table().code() != null || t.table().title() != null || !t.table().rules().isEmpty()) {
+                p.add("字段 table：code、title、rules 只用于 tables 中的各表（一张表的标题写 tableTitle，规则写 rules）");
+            }
+            checkTable(p, t, "table", t.table());
+        }
+        if (!t.severalTables()) {
             return;
         }
         if (!t.indicators().isEmpty()) {
+            p.add("字段 tables 与 indicators 只能给出其一");
+        }
+        atMost(p, "tables", t.tables().size(), MAX_TABLES);
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < t.tables().size(); i++) {
+            var table = t.tables().get(i);
+            String at = "tables[" + i + "]";
+            if (table == null) {
+                p.add("字段 " + at + " 为空");
+                continue;
+            }
+            if (table.code() == null || !CELL_CODE.matcher(table.code()).matches()) {
+                p.add("字段 " + at + ".code 必填：字母开头的字母、数字、下划线或连字符（最多 24 个），如 buildings");
+            } else if (!codes.add(table.code())) {
+                p.add("字段 " + at + ".code 重复：" + table.code());
+            }
+            requireText(p, at + ".title", table.title(), MAX_TITLE);
+            checkTable(p, t, at, table);
+        }
+        // a column that takes its values from another table's column: 隐患台账's 建筑名称 from 建筑清单's
+        for (int i = 0; i < t.tables().size(); i++) {
+            var table = t.tables().get(i);
+            if (table == null) {
+                continue;
+            }
+            for (int j = 0; j < table.columns().size(); j++) {
+                var c = table.columns().get(j);
+                if (c == null || c.from() == null) {
+                    continue;
+                }
+                var source = t.tableByCode(c.fromTable());
+                var column = source == null || c.fromColumn() == null ? null : source.column(c.fromColumn());
+                if (source == null || source == table || column == null || column.type() != CampaignTemplate.ColumnType.TEXT) {
+                    p.add("字段 tables[" + i + "].columns[" + j + "].from 应形如 buildings.name：另一张表的编码和它的一个文字列（" + c.from() + "）");
+                }
+            }
+        }
+    }
+
+    private static void checkTable(List<String> p, CampaignTemplate t, String path, CampaignTemplate.StatTable table) {
+        if (!t.indicators().isEmpty() && path.equals("table")) {
             p.add("字段 table 与 indicators 只能给出其一（indicators 是只有“数量”一列的简单统计表）");
         }
-        optionalText(p, "table.rowHeading", table.rowHeading(), MAX_UNIT_OF_MEASURE);
+        optionalText(p, path + ".rowHeading", table.rowHeading(), MAX_UNIT_OF_MEASURE);
         if (table.columns().isEmpty()) {
-            p.add("字段 table.columns 必填（至少一列）");
+            p.add("字段 " + path + ".columns 必填（至少一列）");
         }
-        atMost(p, "table.columns", table.columns().size(), MAX_COLUMNS);
+        atMost(p, path + ".columns", table.columns().size(), MAX_COLUMNS);
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < table.columns().size(); i++) {
             var c = table.columns().get(i);
-            String at = "table.columns[" + i + "]";
+            String at = path + ".columns[" + i + "]";
             if (c == null) {
                 p.add("字段 " + at + " 为空");
                 continue;
@@ -429,7 +495,11 @@ public final class TemplateParser {
             if (c.scale() != null && (c.scale() < 0 || c.scale() > 4 || c.type() != CampaignTemplate.ColumnType.DECIMAL)) {
                 p.add("字段 " + at + ".scale 只用于 decimal 列，须在 0～4 之间");
             }
-            if (c.type() == CampaignTemplate.ColumnType.CHOICE) {
+            if (c.from() != null) {
+                if (c.type() != CampaignTemplate.ColumnType.CHOICE || !c.options().isEmpty() || !t.severalTables()) {
+                    p.add("字段 " + at + ".from 只用于多张表中的 choice 列（不再给出 options）：从另一张表已填的值中选择");
+                }
+            } else if (c.type() == CampaignTemplate.ColumnType.CHOICE) {
                 if (c.options().isEmpty() || c.options().stream().anyMatch(o -> o == null || o.isBlank() || o.length() > MAX_NAME)) {
                     p.add("字段 " + at + ".options 必填：choice 列可选的值（每项最多 " + MAX_NAME + " 个字符）");
                 }
@@ -464,7 +534,7 @@ public final class TemplateParser {
             for (String ref : c.sumOf()) {
                 var target = ref == null ? null : table.column(ref);
                 if (target == null || !target.isNumeric() || target.isComputed()) {
-                    p.add("字段 table.columns[" + i + "].sumOf 引用了不存在、不是数字或本身是合计的列 " + ref);
+                    p.add("字段 " + path + ".columns[" + i + "].sumOf 引用了不存在、不是数字或本身是合计的列 " + ref);
                 }
             }
         }
@@ -472,20 +542,23 @@ public final class TemplateParser {
         int kinds = rows == null ? 0 : (rows.fixed().isEmpty() ? 0 : 1) + (Boolean.TRUE.equals(rows.subUnits()) ? 1 : 0)
                 + (rows.added() != null ? 1 : 0);
         if (kinds != 1) {
-            p.add("字段 table.rows 须且只须给出 fixed（固定的行）、subUnits: true（每个下级单位一行）或 added（由单位逐行添加）之一");
+            p.add("字段 " + path + ".rows 须且只须给出 fixed（固定的行）、subUnits: true（每个下级单位一行）或 added（由单位逐行添加）之一");
         }
         if (table.totalLabel() != null && (table.totalLabel().isBlank() || table.totalLabel().length() > 20 || !table.showsTotal())) {
-            p.add("字段 table.totalLabel 是合计行的名称（最多 20 个字，如 市州合计），只用于有合计行的表");
+            p.add("字段 " + path + ".totalLabel 是合计行的名称（最多 20 个字，如 市州合计），只用于有合计行的表");
         }
         if (rows != null && Boolean.TRUE.equals(rows.ownRow()) && !Boolean.TRUE.equals(rows.subUnits())) {
-            p.add("字段 table.rows.ownRow 只用于 subUnits: true：本单位（本级）一行，再加每个下级单位一行");
+            p.add("字段 " + path + ".rows.ownRow 只用于 subUnits: true：本单位（本级）一行，再加每个下级单位一行");
             return;
         }
-        atMost(p, "table.rows.fixed", rows.fixed().size(), MAX_ROWS);
+        if (rows == null) {
+            return;
+        }
+        atMost(p, path + ".rows.fixed", rows.fixed().size(), MAX_ROWS);
         Set<String> rowCodes = new HashSet<>();
         for (int i = 0; i < rows.fixed().size(); i++) {
             var r = rows.fixed().get(i);
-            String at = "table.rows.fixed[" + i + "]";
+            String at = path + ".rows.fixed[" + i + "]";
             if (r == null) {
                 p.add("字段 " + at + " 为空");
                 continue;
@@ -500,7 +573,7 @@ public final class TemplateParser {
         if (rows.added() != null) {
             var a = rows.added();
             if (a.minRows() < 0 || a.maxRows() < 1 || a.maxRows() > MAX_ROWS || a.minRows() > a.maxRows()) {
-                p.add("字段 table.rows.added 的 min、max 须满足 0 ≤ min ≤ max ≤ " + MAX_ROWS);
+                p.add("字段 " + path + ".rows.added 的 min、max 须满足 0 ≤ min ≤ max ≤ " + MAX_ROWS);
             }
         }
     }

@@ -27,11 +27,25 @@ import java.util.regex.Pattern;
  * @param attachments 附件说明: the attachments' names, in order
  * @param signature  发文机关署名, who also prints it (版记)
  * @param date       成文日期
- * @param table      the blank statistics table of the attachment, or null
+ * @param tables     the blank statistics tables of the attachments (附件, or 附件1, 附件2 … with several), in order
  */
 public record NoticeDocument(String issuerMark, String number, String title, String addressee, List<Paragraph> body,
                              List<RosterRow> roster, List<String> attachments, String signature, LocalDate date,
-                             BlankTable table) {
+                             List<BlankTable> tables) {
+
+    public NoticeDocument {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
+    /** The first attachment's blank table, or null. */
+    public BlankTable table() {
+        return tables.isEmpty() ? null : tables.get(0);
+    }
+
+    /** How an attachment is headed: 附件 for the one, 附件1, 附件2 … for several (GB/T 9704 7.3.6). */
+    public String attachmentLabel(int index) {
+        return tables.size() > 1 ? "附件" + (index + 1) : "附件";
+    }
 
     /**
      * A paragraph: level 0 text, 1 一、 (黑体), 2 （一） (楷体), 3 1. and 4 （1） (仿宋). A heading that runs on into
@@ -99,10 +113,16 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
         List<RosterRow> roster = t.dutyRoster().stream().map(d -> new RosterRow(d.period() == null ? "" : d.period(), d.duty(),
                 d.lead() == null ? "" : String.join("、", names.apply(d.lead())),
                 d.cooperating() == null ? "" : String.join("、", names.apply(d.cooperating())))).toList();
-        BlankTable table = t.hasTable() ? blankTable(t) : null;
-        List<String> attachments = table == null ? List.of() : List.of(table.title());
+        List<BlankTable> tables = new ArrayList<>();
+        if (!t.allTables().isEmpty()) {
+            t.allTables().forEach(x -> tables.add(blankTable(t, x)));
+        } else if (t.hasTable()) {
+            tables.add(blankTable(t, null));
+        }
+        // 附件说明: the attachments' names in order (numbered as they are printed)
+        List<String> attachments = tables.stream().map(BlankTable::title).toList();
         return new NoticeDocument(t.issuer() + "文件", number == null ? "" : number.strip(), title, addressee, body, roster,
-                attachments, t.issuer(), date, table);
+                attachments, t.issuer(), date, List.copyOf(tables));
     }
 
     /** 联系人：杨磊，联系电话：3232576，邮箱：…。 — what the template gives of it; null when it gives nobody. */
@@ -273,12 +293,15 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
         return total + digit;
     }
 
-    /** The attachment's blank table: as the unit fills it, its rows' headings printed, its figures left blank. */
-    static BlankTable blankTable(CampaignTemplate t) {
+    /**
+     * An attachment's blank table: as the unit fills it, its rows' headings printed, its figures left blank; the
+     * indicators' table where {@code table} is null.
+     */
+    static BlankTable blankTable(CampaignTemplate t, CampaignTemplate.StatTable table) {
         List<String> headings = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         boolean total;
-        if (t.table() == null) {
+        if (table == null) {
             headings.addAll(List.of("序号", "类别", "单位", "数量"));
             for (int i = 0; i < t.indicators().size(); i++) {
                 var ind = t.indicators().get(i);
@@ -286,7 +309,6 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
             }
             total = false;
         } else {
-            var table = t.table();
             headings.add("序号");
             if (!table.rowsAdded()) {
                 headings.add(table.heading());
@@ -305,7 +327,7 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
             }
             total = table.showsTotal();
         }
-        return new BlankTable(t.statisticsTitle(), headings, rows, total,
-                t.table() != null ? t.table().totalName() : "合计");
+        return new BlankTable(table == null ? t.statisticsTitle() : t.titleOf(table), headings, rows, total,
+                table != null ? table.totalName() : "合计");
     }
 }

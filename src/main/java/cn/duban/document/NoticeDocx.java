@@ -85,12 +85,12 @@ public final class NoticeDocx {
             }
             if (!d.attachments().isEmpty()) {
                 line(doc, ParagraphAlignment.LEFT, 0);
-                XWPFParagraph note = line(doc, ParagraphAlignment.LEFT, TWO_CHARS);
-                StringBuilder s = new StringBuilder("附件：");
+                // GB/T 9704 7.3.6: 附件：1. … and each further name on a line of its own, under the first
                 for (int i = 0; i < d.attachments().size(); i++) {
-                    s.append(d.attachments().size() > 1 ? (i + 1) + ". " : "").append(d.attachments().get(i));
+                    XWPFParagraph note = line(doc, ParagraphAlignment.LEFT, i == 0 ? TWO_CHARS : TWO_CHARS + 3 * SIZE3 * 20);
+                    run(note, (i == 0 ? "附件：" : "") + (d.attachments().size() > 1 ? (i + 1) + ". " : "") + d.attachments().get(i),
+                            FANGSONG, SIZE3);
                 }
-                run(note, s.toString(), FANGSONG, SIZE3);
             }
             line(doc, ParagraphAlignment.LEFT, 0);
             line(doc, ParagraphAlignment.LEFT, 0);
@@ -107,8 +107,8 @@ public final class NoticeDocx {
             imprint.setBorderBottom(Borders.SINGLE);
             imprint.setIndentationLeft(SIZE4 * 20);
             run(imprint, d.signature() + "　　　　" + day(d.date()) + "印发", FANGSONG, SIZE4);
-            if (d.table() != null) {
-                attachment(doc, d.table());
+            for (int i = 0; i < d.tables().size(); i++) {
+                attachment(doc, d.attachmentLabel(i), d.tables().get(i));
             }
             footer(doc);
             doc.write(out);
@@ -118,10 +118,10 @@ public final class NoticeDocx {
     }
 
     /** The attachment: 附件 in 黑体 at the top left, the title, 填报单位 / 填报日期, the table, who filled it in. */
-    private static void attachment(XWPFDocument doc, NoticeDocument.BlankTable t) {
+    private static void attachment(XWPFDocument doc, String label, NoticeDocument.BlankTable t) {
         XWPFParagraph head = line(doc, ParagraphAlignment.LEFT, 0);
         head.setPageBreak(true);
-        run(head, "附件", HEITI, SIZE3);
+        run(head, label, HEITI, SIZE3);
         XWPFParagraph title = line(doc, ParagraphAlignment.CENTER, 0);
         run(title, t.title(), XIAOBIAOSONG, SIZE2);
         spaced(title, 36);

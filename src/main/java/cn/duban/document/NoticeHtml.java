@@ -106,14 +106,18 @@ public final class NoticeHtml {
                     d.roster().stream().map(r -> List.of(r.period(), r.duty(), r.lead(), r.cooperating())).toList());
         }
         if (!d.attachments().isEmpty()) {
-            h.append("<p style=\"margin-top: 1.8em\">附件：").append(e(String.join("；", d.attachments()))).append("</p>");
+            for (int i = 0; i < d.attachments().size(); i++) {
+                String name = (d.attachments().size() > 1 ? (i + 1) + ". " : "") + d.attachments().get(i);
+                h.append(i == 0 ? "<p style=\"margin-top: 1.8em\">附件：" : "<p style=\"padding-left: 3em\">").append(e(name)).append("</p>");
+            }
         }
         h.append("<p class=\"right sign\">").append(e(d.signature())).append("</p>");
         h.append("<p class=\"right date\">").append(NoticeDocx.day(d.date())).append("</p>");
         h.append("<p class=\"imprint\">").append(e(d.signature())).append("　　　　").append(NoticeDocx.day(d.date())).append("印发</p>");
-        if (d.table() != null) {
-            var t = d.table();
-            h.append("<div class=\"attachment\" id=\"attachment\"><p class=\"plain l1\">附件</p><h2>").append(e(t.title())).append("</h2>");
+        for (int i = 0; i < d.tables().size(); i++) {
+            var t = d.tables().get(i);
+            h.append("<div class=\"attachment\" id=\"attachment").append(i == 0 ? "" : String.valueOf(i + 1)).append("\"><p class=\"plain l1\">")
+                    .append(d.attachmentLabel(i)).append("</p><h2>").append(e(t.title())).append("</h2>");
             h.append("<p class=\"small\">填报单位（盖章）：　　　　　　　　填报日期：　　年　　月　　日</p>");
             List<List<String>> rows = new java.util.ArrayList<>(t.rows());
             if (t.totalRow()) {

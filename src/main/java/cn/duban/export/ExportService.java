@@ -11,6 +11,7 @@ import cn.duban.report.ReportService;
 import cn.duban.report.ReportStatus;
 import cn.duban.report.ReportVersion;
 import cn.duban.report.TableFigures;
+import cn.duban.report.TableGrid;
 import cn.duban.series.SeriesService;
 import cn.duban.summary.CountySummary;
 import cn.duban.summary.SummaryService;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,14 +106,20 @@ public class ExportService {
             String coverage = "汇总范围：已审核通过 " + s.approvedCount() + " 个单位 / 应报 " + s.unitCount() + " 个单位"
                     + (s.carried().isEmpty() ? "" : "，另 " + s.carried().size() + " 个单位未报送、结转上期数据计入合计")
                     + (s.approvedCount() + s.carried().size() < s.unitCount() ? "（未通过的单位不计入合计，见“未报送及逾期”）" : "（全部单位）");
-            var table = c.template().table();
-            if (table != null) {
-                layout.writeGrid(wb.createSheet("汇总表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
-                        LocalDate.now(clock), s.table());
-                if (!table.rowsPerSubUnit() && !table.rowsAdded()) {
-                    // fixed rows are summed on the 汇总表: every unit's own rows on a sheet of their own
-                    layout.writeGrid(wb.createSheet("各单位填报表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
-                            LocalDate.now(clock), s.detail());
+            var tables = c.template().allTables();
+            if (!tables.isEmpty()) {
+                for (int i = 0; i < tables.size(); i++) {
+                    var table = tables.get(i);
+                    var sheet = s.sheets().get(i);
+                    // several tables: each its own 汇总表 (附件1 汇总表, 附件2 汇总表 …) under its own title
+                    String name = c.template().severalTables() ? "附件" + (i + 1) + " " : "";
+                    layout.writeGrid(wb.createSheet(sheetName(name + "汇总表")), sheet.title(), coverage, c.template().issuer(),
+                            LocalDate.now(clock), sheet.table());
+                    if (!table.rowsPerSubUnit() && !table.rowsAdded()) {
+                        // fixed rows are summed on the 汇总表: every unit's own rows on a sheet of their own
+                        layout.writeGrid(wb.createSheet(sheetName(name + "各单位填报表")), sheet.title(), coverage, c.template().issuer(),
+                                LocalDate.now(clock), sheet.detail());
+                    }
                 }
             } else {
                 layout.write(wb.createSheet("汇总表"), c.template().statisticsTitle(), coverage, c.template().issuer(),
@@ -189,6 +197,11 @@ public class ExportService {
         }
     }
 
+    /** A sheet's name as Excel takes it: at most 31 characters, none of : \\ / ? * [ ]. */
+    static String sheetName(String name) {
+        return org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(name);
+    }
+
     /** Rows of a streamed sheet kept in memory before they are written out. */
     static final int ROWS_IN_MEMORY = 200;
 
@@ -202,16 +215,24 @@ public class ExportService {
         Unit unit = units.find(unitCode).orElseThrow();
         ReportVersion v = chosenVersion(campaignId, unitCode);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var table = c.template().table();
+            var tables = c.template().allTables();
             var layout = new AttachmentLayout(wb);
-            var sheet = wb.createSheet("统计表");
-            if (table != null) {
-                layout.writeGrid(sheet, c.template().statisticsTitle(), carried(v), unit.name(),
-                        v == null ? null : v.submittedAt().toLocalDate(),
-                        reports.grid(c.template(), unitCode, v == null ? Map.of() : v.values(), v == null ? Map.of() : v.texts()));
+            List<Sheet> sheets = new ArrayList<>();
+            if (!tables.isEmpty()) {
+                List<TableGrid> grids = reports.tableGrids(c.template(), unitCode, v == null ? Map.of() : v.values(), v == null ? Map.of() : v.texts());
+                for (int i = 0; i < tables.size(); i++) {
+                    // one table: 统计表; several: a sheet each, 附件1 校园房屋建筑清单, 附件2 …
+                    var sheet = wb.createSheet(c.template().severalTables()
+                            ? sheetName("附件" + (i + 1) + " " + c.template().titleOf(tables.get(i))) : "统计表");
+                    layout.writeGrid(sheet, c.template().titleOf(tables.get(i)), carried(v), unit.name(),
+                            v == null ? null : v.submittedAt().toLocalDate(), grids.get(i));
+                    sheets.add(sheet);
+                }
             } else {
+                var sheet = wb.createSheet("统计表");
                 layout.write(sheet, c.template().statisticsTitle(), carried(v), unit.name(),
                         v == null ? null : v.submittedAt().toLocalDate(), c.template().indicators(), v == null ? Map.of() : v.values());
+                sheets.add(sheet);
             }
             // under the table, as the attachment's blank form asks: the unit's head, who filled it in and how to reach them
             String filler = v == null || "system".equals(v.submittedBy()) ? null : v.submittedBy();
@@ -219,7 +240,8 @@ public class ExportService {
             Map<String, String> mails = people.emails(filler == null ? List.of() : List.of(filler));
             String contact = filler != null && mails.containsKey(filler) ? mails.get(filler)
                     : unit.mailbox() == null ? "" : unit.mailbox();
-            layout.footer(sheet, unit.headName() == null ? "" : unit.headName(), filler == null ? "" : names.getOrDefault(filler, ""), contact);
+            sheets.forEach(sheet -> layout.footer(sheet, unit.headName() == null ? "" : unit.headName(),
+                    filler == null ? "" : names.getOrDefault(filler, ""), contact));
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

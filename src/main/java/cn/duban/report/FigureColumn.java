@@ -17,13 +17,17 @@ public record FigureColumn(String key, String name, String unit, String title, i
     public static List<FigureColumn> of(CampaignTemplate t) {
         List<FigureColumn> out = new ArrayList<>();
         t.indicators().forEach(i -> out.add(new FigureColumn(i.code(), i.name(), i.unit(), i.name() + "（" + i.unit() + "）", i.effectiveScale())));
-        var table = t.table();
-        if (table != null) {
+        // a table's number columns, each table's in the order of the notice's attachments; a name two tables share
+        // is told apart by its table's title
+        java.util.Map<String, Long> names = t.allTables().stream().flatMap(x -> x.numericColumns().stream())
+                .collect(java.util.stream.Collectors.groupingBy(c -> c.name(), java.util.stream.Collectors.counting()));
+        for (var table : t.allTables()) {
             table.numericColumns().forEach(c -> {
                 String unit = c.unit() == null ? "" : c.unit();
+                String name = names.get(c.name()) > 1 ? t.titleOf(table) + "·" + c.name() : c.name();
                 // the unit's total of the column, whether or not the table prints its 合计 row
-                out.add(new FigureColumn(TableFigures.cell(TableFigures.TOTAL, c.code()), c.name(), unit,
-                        c.name() + (unit.isBlank() ? "" : "（" + unit + "）") + "合计", TableFigures.scale(c, table)));
+                out.add(new FigureColumn(table.cellPrefix() + TableFigures.cell(TableFigures.TOTAL, c.code()), name, unit,
+                        name + (unit.isBlank() ? "" : "（" + unit + "）") + "合计", TableFigures.scale(c, table)));
             });
         }
         return out;

@@ -55,6 +55,12 @@ public final class ReportChecks {
      */
     public static Result check(CampaignTemplate t, ReportPayload payload, List<AttachmentInfo> attachments,
                                List<TableFigures.Line> subUnits) {
+        return check(t, payload, attachments, table -> subUnits);
+    }
+
+    /** The same with each table's rows from the registry ({@link TableSet#check}). */
+    public static Result check(CampaignTemplate t, ReportPayload payload, List<AttachmentInfo> attachments,
+                               java.util.function.Function<CampaignTemplate.StatTable, List<TableFigures.Line>> subUnits) {
         if (payload.isZero()) {
             return zero(t, payload);
         }
@@ -63,8 +69,8 @@ public final class ReportChecks {
         Map<String, BigDecimal> figures = Map.of();
         Map<String, String> texts = Map.of();
         List<FigureRules.Breach> breaches = List.of();
-        if (t.table() != null) {
-            TableFigures.Checked table = TableFigures.check(t.table(), t.rules(), subUnits, payload.values());
+        if (!t.allTables().isEmpty()) {
+            TableFigures.Checked table = TableSet.check(t, subUnits, payload.values());
             figures = table.numbers();
             texts = table.texts();
             breaches = table.breaches();
@@ -149,8 +155,8 @@ public final class ReportChecks {
             errors.put("note", "过长，最多 " + MAX_NOTE + " 字");
         }
         Map<String, BigDecimal> figures = new LinkedHashMap<>();
-        if (t.table() != null) {
-            figures.putAll(TableFigures.totals(t.table(), Map.of()));
+        if (!t.allTables().isEmpty()) {
+            figures.putAll(TableSet.totals(t, Map.of()));
         } else {
             t.indicators().forEach(i -> figures.put(i.code(), BigDecimal.ZERO.setScale(i.effectiveScale())));
         }

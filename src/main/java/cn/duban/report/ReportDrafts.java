@@ -60,7 +60,7 @@ public class ReportDrafts {
         LocalDateTime now = LocalDateTime.now(clock);
         reports.saveDraft(campaignId, unitCode, content, actor, now);
         ReportChecks.Result r = ReportChecks.check(c.template(), report, reportService.carried(campaignId, u, report),
-                reportService.subUnitLines(c.template(), unitCode));
+                reportService.subUnits(unitCode));
         return new Saved(now, r.passes(), r.problems(), r.fieldErrors(), r.breaches(), r.noteRequired());
     }
 

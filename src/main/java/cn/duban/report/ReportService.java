@@ -8,6 +8,8 @@ import cn.duban.campaign.Campaign;
 import cn.duban.campaign.CampaignService;
 import cn.duban.campaign.CampaignStatus;
 import cn.duban.campaign.CampaignTemplate;
+import cn.duban.campaign.CampaignTemplate.Column;
+import cn.duban.campaign.CampaignTemplate.StatTable;
 import cn.duban.campaign.FigureRules;
 import cn.duban.identity.Roles;
 import cn.duban.mail.Notifications;
@@ -99,7 +101,7 @@ public class ReportService {
             throw new ReportException("当前状态为“" + u.status().label() + "”，不能再次报送");
         }
         ReportChecks.Result checked = ReportChecks.check(c.template(), payload, carried(campaignId, u, payload),
-                subUnitLines(c.template(), unitCode));
+                subUnits(unitCode));
         if (!checked.passes()) {
             throw ReportException.of(checked.problems(), checked.fieldErrors());
         }
@@ -259,19 +261,31 @@ public class ReportService {
 
     /**
      * The rows of a unit's table that come from the registry: with a row per sub-unit, the unit's active sub-units;
-     * otherwise none (fixed rows are the template's, added rows the unit's own).
+     * otherwise none (fixed rows are the template's, added rows the unit's own). For the notice's first table.
      */
     @Transactional(readOnly = true)
     public List<TableFigures.Line> subUnitLines(CampaignTemplate t, String unitCode) {
-        if (t.table() == null || !t.table().rowsPerSubUnit()) {
+        return t.allTables().isEmpty() ? List.of() : subUnitLines(t.allTables().get(0), unitCode);
+    }
+
+    /** The same for one table of the notice. */
+    @Transactional(readOnly = true)
+    public List<TableFigures.Line> subUnitLines(StatTable table, String unitCode) {
+        if (table == null || !table.rowsPerSubUnit()) {
             return List.of();
         }
         List<TableFigures.Line> lines = new ArrayList<>();
-        if (t.table().hasOwnRow()) {
+        if (table.hasOwnRow()) {
             units.find(unitCode).ifPresent(self -> lines.add(ownLine(self)));
         }
         units.children(unitCode).stream().map(u -> new TableFigures.Line(u.code(), u.name())).forEach(lines::add);
         return lines;
+    }
+
+    /** Each table's registry rows for a unit, read once per table asked ({@link TableSet#check}). */
+    public java.util.function.Function<StatTable, List<TableFigures.Line>> subUnits(String unitCode) {
+        Map<StatTable, List<TableFigures.Line>> read = new java.util.IdentityHashMap<>();
+        return table -> read.computeIfAbsent(table, x -> subUnitLines(x, unitCode));
     }
 
     /** The unit's own row of a table with a row per sub-unit (本级): keyed by its own code, named after it. */
@@ -281,53 +295,80 @@ public class ReportService {
 
     /**
      * A unit's blank table as its forms draw it: the row heading, the columns, the unit's rows (fixed, or its
-     * sub-units), how many rows it may add, whether a total row closes it; null without a table with columns.
+     * sub-units), how many rows it may add, whether a total row closes it; null without a table with columns. The
+     * notice's first table; {@link #sheets} gives each.
      */
     @Transactional(readOnly = true)
     public Map<String, Object> sheet(CampaignTemplate t, String unitCode) {
-        if (t.table() == null) {
-            return null;
+        List<Map<String, Object>> all = sheets(t, unitCode);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /**
+     * Each of the notice's tables as the unit's form draws it, in the order of its attachments: as {@link #sheet}, with
+     * its code, its title (附件2 隐患排查整治台账), what its cells are named with among the unit's values, and for a
+     * column that takes its values from another table, that table's code and column.
+     */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> sheets(CampaignTemplate t, String unitCode) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StatTable table : t.allTables()) {
+            Map<String, Object> sheet = new java.util.LinkedHashMap<>();
+            sheet.put("code", table.code());
+            sheet.put("title", t.titleOf(table));
+            sheet.put("attachment", t.severalTables() ? "附件" + (out.size() + 1) : null);
+            sheet.put("prefix", table.cellPrefix());
+            sheet.put("heading", table.heading());
+            sheet.put("columns", TableGrid.GridColumn.of(table));
+            sheet.put("from", table.columns().stream().filter(c -> c.from() != null)
+                    .collect(java.util.stream.Collectors.toMap(Column::code, c -> Map.of("table", c.fromTable(), "column", c.fromColumn()))));
+            sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, subUnitLines(table, unitCode), Set.of()));
+            sheet.put("added", table.rowsAdded() ? Map.of("min", table.rows().added().minRows(), "max", table.rows().added().maxRows()) : null);
+            sheet.put("total", table.showsTotal());
+            out.add(sheet);
         }
-        var table = t.table();
-        Map<String, Object> sheet = new java.util.LinkedHashMap<>();
-        sheet.put("heading", table.heading());
-        sheet.put("columns", TableGrid.GridColumn.of(table));
-        sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, subUnitLines(t, unitCode), Set.of()));
-        sheet.put("added", table.rowsAdded() ? Map.of("min", table.rows().added().minRows(), "max", table.rows().added().maxRows()) : null);
-        sheet.put("total", table.showsTotal());
-        return sheet;
+        return out;
     }
 
     /**
      * The rows of a unit's handed-in table: with a row per sub-unit, its sub-units in the registry's order (a
-     * deactivated one only where it was filled in); otherwise the fixed rows or the rows it added.
+     * deactivated one only where it was filled in); otherwise the fixed rows or the rows it added. For the notice's
+     * first table; {@code cells} as among the unit's values.
      */
     @Transactional(readOnly = true)
     public List<TableFigures.Line> linesOf(CampaignTemplate t, String unitCode, Set<String> cells) {
-        return linesOf(t, self(t, unitCode), t.table().rowsPerSubUnit() ? units.allChildren(unitCode) : List.of(), cells);
+        StatTable table = t.allTables().get(0);
+        return linesOf(table, self(table, unitCode), table.rowsPerSubUnit() ? units.allChildren(unitCode) : List.of(),
+                TableSet.namesOf(table, cells));
     }
 
     /** The unit itself where its table has its own row, else null. */
-    private Unit self(CampaignTemplate t, String unitCode) {
-        return t.table().hasOwnRow() ? units.find(unitCode).orElse(null) : null;
+    private Unit self(StatTable table, String unitCode) {
+        return table.hasOwnRow() ? units.find(unitCode).orElse(null) : null;
     }
 
     /**
      * The same for several units at once (the county summary's approved units): their sub-units read in one query,
-     * by unit code. {@code cells} gives each unit's filled cells.
+     * by unit code. {@code cells} gives each unit's filled cells (of this table, its code taken off).
      */
     @Transactional(readOnly = true)
-    public Map<String, List<TableFigures.Line>> linesOf(CampaignTemplate t, Map<String, Set<String>> cells) {
-        Map<String, List<Unit>> children = t.table().rowsPerSubUnit() ? units.allChildren(List.copyOf(cells.keySet())) : Map.of();
-        Map<String, Unit> selves = t.table().hasOwnRow() ? units.findAll(List.copyOf(cells.keySet())) : Map.of();
+    public Map<String, List<TableFigures.Line>> linesOf(StatTable table, Map<String, Set<String>> cells) {
+        Map<String, List<Unit>> children = table.rowsPerSubUnit() ? units.allChildren(List.copyOf(cells.keySet())) : Map.of();
+        Map<String, Unit> selves = table.hasOwnRow() ? units.findAll(List.copyOf(cells.keySet())) : Map.of();
         Map<String, List<TableFigures.Line>> out = new java.util.HashMap<>();
-        cells.forEach((unit, filled) -> out.put(unit, linesOf(t, selves.get(unit), children.getOrDefault(unit, List.of()), filled)));
+        cells.forEach((unit, filled) -> out.put(unit, linesOf(table, selves.get(unit), children.getOrDefault(unit, List.of()), filled)));
         return out;
     }
 
+    /** The same for the notice's first table. */
+    @Transactional(readOnly = true)
+    public Map<String, List<TableFigures.Line>> linesOf(CampaignTemplate t, Map<String, Set<String>> cells) {
+        return linesOf(t.allTables().get(0), cells);
+    }
+
     /** A unit's rows from itself (where the table has its own row) and its sub-units (read by the caller), and the cells it filled. */
-    private static List<TableFigures.Line> linesOf(CampaignTemplate t, Unit self, List<Unit> children, Set<String> cells) {
-        if (t.table().rowsPerSubUnit()) {
+    private static List<TableFigures.Line> linesOf(StatTable table, Unit self, List<Unit> children, Set<String> cells) {
+        if (table.rowsPerSubUnit()) {
             Set<String> filled = new java.util.HashSet<>();
             cells.forEach(cell -> filled.add(TableFigures.rowOf(cell)));
             List<TableFigures.Line> lines = new ArrayList<>();
@@ -338,13 +379,13 @@ public class ReportService {
                     .map(u -> new TableFigures.Line(u.code(), u.name())).forEach(lines::add);
             return lines;
         }
-        return TableFigures.lines(t.table(), List.of(), cells);
+        return TableFigures.lines(table, List.of(), cells);
     }
 
-    /** One handed-in version's table as the views print it; null without a table with columns. */
+    /** One handed-in version's table as the views print it; null without a table with columns. The first table. */
     @Transactional(readOnly = true)
     public TableGrid grid(CampaignTemplate t, String unitCode, Map<String, java.math.BigDecimal> numbers, Map<String, String> texts) {
-        if (t.table() == null) {
+        if (t.allTables().isEmpty()) {
             return null;
         }
         return grids(t, unitCode, List.of(new Cells(numbers, texts))).get(0);
@@ -359,23 +400,36 @@ public class ReportService {
         }
     }
 
-    /** Each version's table, the unit's sub-units read once; nulls without a table with columns. */
+    /** Each version's first table, the unit's sub-units read once; nulls without a table with columns. */
     @Transactional(readOnly = true)
     public List<TableGrid> grids(CampaignTemplate t, String unitCode, List<Cells> versions) {
-        if (t.table() == null) {
+        if (t.allTables().isEmpty()) {
             return java.util.Collections.nCopies(versions.size(), null);
         }
-        List<Unit> children = t.table().rowsPerSubUnit() ? units.allChildren(unitCode) : List.of();
-        Unit self = self(t, unitCode);
-        return versions.stream().map(v -> TableGrid.ofUnit(t.table(), linesOf(t, self, children, v.names()), v.numbers(), v.texts())).toList();
+        StatTable table = t.allTables().get(0);
+        return versions.stream().map(v -> tableGrid(table, unitCode, v)).toList();
+    }
+
+    /** One version's every table as the views print it, in the order of the notice's attachments. */
+    @Transactional(readOnly = true)
+    public List<TableGrid> tableGrids(CampaignTemplate t, String unitCode, Map<String, java.math.BigDecimal> numbers, Map<String, String> texts) {
+        Cells v = new Cells(numbers, texts);
+        return t.allTables().stream().map(table -> tableGrid(table, unitCode, v)).toList();
+    }
+
+    private TableGrid tableGrid(StatTable table, String unitCode, Cells v) {
+        List<Unit> children = table.rowsPerSubUnit() ? units.allChildren(unitCode) : List.of();
+        var numbers = TableSet.cellsOf(table, v.numbers());
+        var texts = TableSet.cellsOf(table, v.texts());
+        return TableGrid.ofUnit(table, linesOf(table, self(table, unitCode), children, TableSet.namesOf(table, v.names())), numbers, texts);
     }
 
     /** What the rules say about figures as typed (for the form, before it is submitted): the bad values and the breaches. */
     @Transactional(readOnly = true)
     public Map<String, Object> checkFigures(String campaignId, String unitCode, Map<String, String> values) {
         CampaignTemplate t = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动不存在")).template();
-        if (t.table() != null) {
-            var checked = TableFigures.check(t.table(), t.rules(), unitCode == null ? List.of() : subUnitLines(t, unitCode), values);
+        if (!t.allTables().isEmpty()) {
+            var checked = TableSet.check(t, unitCode == null ? x -> List.of() : subUnits(unitCode), values);
             return Map.of("fieldErrors", checked.fieldErrors(), "breaches", checked.breaches());
         }
         FigureValidator.Checked c = FigureValidator.check(t.indicators(), values);
@@ -387,10 +441,11 @@ public class ReportService {
     /** The rule breaches of a handed-in version, shown to the reviewer beside the figures. */
     public List<FigureRules.Breach> breaches(Campaign c, ReportVersion v) {
         var t = c.template();
-        if (t.table() != null) {
+        if (!t.allTables().isEmpty()) {
             Set<String> cells = new java.util.HashSet<>(v.values().keySet());
             cells.addAll(v.texts().keySet());
-            return TableFigures.breaches(t.table(), t.rules(), linesOf(t, v.unitCode(), cells), v.values());
+            return TableSet.breaches(t, table -> linesOf(table, self(table, v.unitCode()),
+                    table.rowsPerSubUnit() ? units.allChildren(v.unitCode()) : List.of(), TableSet.namesOf(table, cells)), v.values());
         }
         return FigureRules.check(t.rules(), v.values());
     }

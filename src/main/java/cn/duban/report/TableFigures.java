@@ -119,7 +119,9 @@ public final class TableFigures {
                     String value = text.strip();
                     error = switch (col.type()) {
                         case DATE -> date(value);
-                        case CHOICE -> col.options().contains(value) ? null : "请从列表中选择（" + String.join("、", col.options()) + "）";
+                        // a choice from another table's column is held against that table (TableSet)
+                        case CHOICE -> col.from() != null ? value.length() > col.textLimit() ? "过长，最多 " + col.textLimit() + " 字" : null
+                                : col.options().contains(value) ? null : "请从列表中选择（" + String.join("、", col.options()) + "）";
                         default -> value.length() > col.textLimit() ? "过长，最多 " + col.textLimit() + " 字"
                                 : col.pattern() != null && !java.util.regex.Pattern.compile(col.pattern()).matcher(value).matches()
                                 ? "格式不对，应形如“" + col.example() + "”" : null;

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The county summary of one campaign, read from duban's tables. With a table of columns: {@code totals} holds each
  * number column's county total, {@code table} the county's table in the attachment's layout (fixed rows summed, or
- * the rows of every approved unit), {@code detail} the rows of every approved unit; both null otherwise.
+ * the rows of every approved unit), {@code detail} the rows of every approved unit; both null otherwise; {@code sheets}
+ * the same for each of the notice's tables.
  */
 public record CountySummary(
         String campaignId,
@@ -20,7 +21,19 @@ public record CountySummary(
         int approvedCount,
         int unitCount,
         cn.duban.report.TableGrid table,
-        cn.duban.report.TableGrid detail) {
+        cn.duban.report.TableGrid detail,
+        List<Sheet> sheets) {
+
+    public CountySummary(String campaignId, String title, LocalDate deadline, List<Total> totals, List<UnitRow> units,
+                         int approvedCount, int unitCount, cn.duban.report.TableGrid table, cn.duban.report.TableGrid detail) {
+        this(campaignId, title, deadline, totals, units, approvedCount, unitCount, table, detail, List.of());
+    }
+
+    /**
+     * One of the notice's tables summed up: its code and title (附件2 隐患排查整治台账), the county's table in its layout
+     * and every approved unit's rows. {@code table} and {@code detail} above are the first's.
+     */
+    public record Sheet(String code, String title, cn.duban.report.TableGrid table, cn.duban.report.TableGrid detail) {}
 
     /** A row of the attachment's table with the county total. */
     public record Total(int no, String code, String name, String unit, BigDecimal amount) {}

@@ -50,14 +50,18 @@ public class SummaryService {
 
     private List<CountySummary.Total> totals(Campaign c, Map<String, BigDecimal> sums) {
         List<CountySummary.Total> totals = new ArrayList<>();
-        var table = c.template().table();
-        if (table != null) {
-            List<Column> numeric = table.numericColumns();
-            for (int i = 0; i < numeric.size(); i++) {
-                Column col = numeric.get(i);
-                BigDecimal sum = sums.getOrDefault(TableFigures.cell(TableFigures.TOTAL, col.code()), BigDecimal.ZERO)
-                        .setScale(TableFigures.scale(col, table), RoundingMode.HALF_UP);
-                totals.add(new CountySummary.Total(i + 1, col.code(), col.name(), col.unit() == null ? "" : col.unit(), sum));
+        if (!c.template().allTables().isEmpty()) {
+            // each table's number columns in the order of the notice's attachments, named as 各单位明细 names them
+            List<cn.duban.report.FigureColumn> named = cn.duban.report.FigureColumn.of(c.template());
+            int at = 0;
+            for (var table : c.template().allTables()) {
+                for (Column col : table.numericColumns()) {
+                    BigDecimal sum = sums.getOrDefault(table.cellPrefix() + TableFigures.cell(TableFigures.TOTAL, col.code()), BigDecimal.ZERO)
+                            .setScale(TableFigures.scale(col, table), RoundingMode.HALF_UP);
+                    totals.add(new CountySummary.Total(at + 1, table.cellPrefix() + col.code(), named.get(at).name(),
+                            col.unit() == null ? "" : col.unit(), sum));
+                    at++;
+                }
             }
             return totals;
         }
@@ -80,28 +84,33 @@ public class SummaryService {
                 l.unitCode(), l.unitName(), l.status().name(), l.statusLabel(), l.overdue(today), l.submittedAt(), l.daysLate(today),
                 l.returnCount(), values.getOrDefault(l.unitCode(), Map.of()), l.carried(), l.zero())).toList();
         int approved = (int) rows.stream().filter(r -> r.status().equals(UnitStatus.APPROVED.name())).count();
-        TableGrid table = null;
-        TableGrid detail = null;
-        var t = c.template().table();
-        if (t != null) {
+        List<CountySummary.Sheet> sheets = new ArrayList<>();
+        if (!c.template().allTables().isEmpty()) {
             Map<String, Map<String, String>> texts = figures.approvedTexts(campaignId);
             List<CountySummary.UnitRow> reported = rows.stream().filter(u -> u.carried() || u.status().equals(UnitStatus.APPROVED.name())).toList();
-            Map<String, Set<String>> cells = new java.util.LinkedHashMap<>();
-            for (CountySummary.UnitRow u : reported) {
-                Set<String> filled = new HashSet<>(u.values().keySet());
-                filled.addAll(texts.getOrDefault(u.unitCode(), Map.of()).keySet());
-                cells.put(u.unitCode(), filled);
+            for (var t : c.template().allTables()) {
+                Map<String, Set<String>> cells = new java.util.LinkedHashMap<>();
+                for (CountySummary.UnitRow u : reported) {
+                    Set<String> filled = new HashSet<>(u.values().keySet());
+                    filled.addAll(texts.getOrDefault(u.unitCode(), Map.of()).keySet());
+                    cells.put(u.unitCode(), cn.duban.report.TableSet.namesOf(t, filled));
+                }
+                // every reported unit's rows, their sub-units read in one query
+                Map<String, List<cn.duban.report.TableFigures.Line>> lines = reports.linesOf(t, cells);
+                List<TableGrid.UnitRows> unitRows = reported.stream().map(u -> new TableGrid.UnitRows(u.unitName(), lines.get(u.unitCode()),
+                        cn.duban.report.TableSet.cellsOf(t, u.values()),
+                        cn.duban.report.TableSet.cellsOf(t, texts.getOrDefault(u.unitCode(), Map.of())))).toList();
+                // both tables close (where the table shows a 合计 row) with the county's totals, those of totals() above
+                Map<String, BigDecimal> own = cn.duban.report.TableSet.cellsOf(t, sums);
+                TableGrid detail = TableGrid.ofUnits(t, unitRows, own);
+                TableGrid table = t.rowsPerSubUnit() || t.rowsAdded() ? detail : TableGrid.summed(t, own);
+                sheets.add(new CountySummary.Sheet(t.code(), c.template().titleOf(t), table, detail));
             }
-            // every reported unit's rows, their sub-units read in one query
-            Map<String, List<cn.duban.report.TableFigures.Line>> lines = reports.linesOf(c.template(), cells);
-            List<TableGrid.UnitRows> unitRows = reported.stream().map(u -> new TableGrid.UnitRows(u.unitName(), lines.get(u.unitCode()),
-                    u.values(), texts.getOrDefault(u.unitCode(), Map.of()))).toList();
-            // both tables close (where the table shows a 合计 row) with the county's totals, those of totals() above
-            detail = TableGrid.ofUnits(t, unitRows, sums);
-            table = t.rowsPerSubUnit() || t.rowsAdded() ? detail : TableGrid.summed(t, sums);
         }
+        TableGrid table = sheets.isEmpty() ? null : sheets.get(0).table();
+        TableGrid detail = sheets.isEmpty() ? null : sheets.get(0).detail();
         // the units the campaign waits for: a unit the section withdrew is listed, not counted
         int expected = (int) rows.stream().filter(r -> !r.status().equals(UnitStatus.WITHDRAWN.name())).count();
-        return new CountySummary(c.id(), c.title(), c.deadline(), totals, rows, approved, expected, table, detail);
+        return new CountySummary(c.id(), c.title(), c.deadline(), totals, rows, approved, expected, table, detail, sheets);
     }
 }

@@ -86,7 +86,7 @@ class NoticePdfTest {
         var body = new ArrayList<>(d.body());
         body.add(new NoticeDocument.Paragraph(0, "", "请各单位\u000B按时报送\u0000。"));
         NoticeDocument pasted = new NoticeDocument(d.issuerMark(), d.number(), d.title(), d.addressee(), body, d.roster(),
-                d.attachments(), d.signature(), d.date(), d.table());
+                d.attachments(), d.signature(), d.date(), d.tables());
         try (PDDocument doc = Loader.loadPDF(pdf(pasted))) {
             assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", "")).contains("请各单位按时报送。");
         }
