@@ -57,6 +57,22 @@ class ExportController {
         return file(XLSX, exports.fileName(id, "统计表", unit, "xlsx"), content);
     }
 
+    /**
+     * The notice's blank forms as the unit fills them offline (each form a sheet, its own rows printed: its sub-units,
+     * the fixed rows), downloadable from 签收 on; what the unit types in duban is still what counts.
+     */
+    @GetMapping("/api/campaigns/{id}/units/{unit}/blank.xlsx")
+    ResponseEntity<byte[]> blank(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                 @PathVariable String unit) {
+        if (!access.seesUnit(user, id, unit)) {
+            throw new Forbidden("只能下载本单位的空白表");
+        }
+        downloads.admit(user.id());
+        byte[] content = exports.blankWorkbook(id, unit);
+        downloads.record(id, unit, "空白统计表", user.id());
+        return file(XLSX, exports.fileName(id, "空白统计表", unit, "xlsx"), content);
+    }
+
     @GetMapping("/api/series/{id}/matrix.xlsx")
     ResponseEntity<byte[]> series(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
         requireSupervision(user, id);

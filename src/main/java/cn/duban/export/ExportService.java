@@ -202,24 +202,48 @@ public class ExportService {
         return org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(name);
     }
 
+    /** Rows printed for a unit to write its own in, on a blank form whose rows the unit adds. */
+    static final int BLANK_ROWS = 10;
+
+    /** A form as printed blank: its own rows with nothing in them (ten empty ones where the unit adds rows), an empty 合计. */
+    static TableGrid blank(TableGrid g) {
+        List<TableGrid.GridRow> rows = g.numbered()
+                ? java.util.stream.IntStream.rangeClosed(1, BLANK_ROWS).mapToObj(i -> new TableGrid.GridRow(null, String.valueOf(i), Map.<String, Object>of())).toList()
+                : g.rows().stream().map(r -> new TableGrid.GridRow(r.unit(), r.label(), Map.<String, Object>of())).toList();
+        return new TableGrid(g.heading(), g.unitColumn(), g.columns(), rows,
+                g.total() == null ? null : new TableGrid.GridRow(null, g.total().label(), Map.of()), g.numbered());
+    }
+
     /** Rows of a streamed sheet kept in memory before they are written out. */
     static final int ROWS_IN_MEMORY = 200;
 
     /** A unit's own table in the same layout: its approved version, else its latest. */
     public byte[] unitWorkbook(String campaignId, String unitCode) {
+        return unitWorkbook(campaignId, unitCode, false);
+    }
+
+    /** The notice's blank forms for a unit to fill offline: the same layout, its own rows printed, nothing filled. */
+    public byte[] blankWorkbook(String campaignId, String unitCode) {
+        return unitWorkbook(campaignId, unitCode, true);
+    }
+
+    private byte[] unitWorkbook(String campaignId, String unitCode, boolean blank) {
         Campaign c = campaigns.get(campaignId);
         if (!c.template().hasTable()) {
             // a notice without a statistics table: no empty 统计表 (its units hand in a summary and files)
             throw new cn.duban.campaign.CampaignException("本通知没有统计表：各单位报送的是活动总结和附件");
         }
         Unit unit = units.find(unitCode).orElseThrow();
-        ReportVersion v = chosenVersion(campaignId, unitCode);
+        ReportVersion v = blank ? null : chosenVersion(campaignId, unitCode);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var tables = c.template().allTables();
             var layout = new AttachmentLayout(wb);
             List<Sheet> sheets = new ArrayList<>();
             if (!tables.isEmpty()) {
                 List<TableGrid> grids = reports.tableGrids(c.template(), unitCode, v == null ? Map.of() : v.values(), v == null ? Map.of() : v.texts());
+                if (blank) {
+                    grids = grids.stream().map(ExportService::blank).toList();
+                }
                 for (int i = 0; i < tables.size(); i++) {
                     // one table: 统计表; several: a sheet each, 附件1 校园房屋建筑清单, 附件2 …
                     var sheet = wb.createSheet(c.template().severalTables()

@@ -93,6 +93,10 @@ class ReportController {
         // the unit's room for files in this campaign, said beside the upload fields
         view.put("attachmentSpace", attachments.space(id, unit));
         view.put("sheet", reports.sheet(c.template(), unit));
+        // every form of the notice (one, or 附件1, 附件2 … with several) as the fill-in form draws it
+        view.put("sheets", reports.sheets(c.template(), unit));
+        // each version's every form as the views print it, in the order of versions
+        view.put("tables", versions.stream().map(v -> reports.tableGrids(c.template(), unit, v.values(), v.texts())).toList());
         // each version's table as the views print it (with columns), in the order of versions
         view.put("grids", reports.grids(c.template(), unit,
                 versions.stream().map(v -> new ReportService.Cells(v.values(), v.texts())).toList()));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.duban.Driver;
-import cn.duban.EngineTest;
 import cn.duban.calendar.WorkCalendar;
 import cn.duban.campaign.CampaignService;
 import cn.duban.document.NoticeDocuments;
@@ -36,8 +35,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * are the sums of the approved units' (worked out here apart), in the summary, each form's sheets of the workbooks
  * and the notice's attachments.
  */
-@EngineTest
-public class SeveralTablesIT {
+@org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.context.ActiveProfiles("test")
+@org.springframework.context.annotation.Import(Driver.class)
+class SeveralTablesIT {
 
     @Autowired Driver driver;
     @Autowired ReportService reports;
@@ -46,6 +47,7 @@ public class SeveralTablesIT {
     @Autowired WorkCalendar calendar;
     @Autowired CampaignService campaigns;
     @Autowired NoticeDocuments notices;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
     @BeforeEach
     void people() {
@@ -151,5 +153,19 @@ public class SeveralTablesIT {
             assertThat(ledger1.getRow(6).getCell(5).getNumericCellValue()).isEqualTo(12.8);
             assertThat(f.formatCellValue(ledger1.getRow(ledger1.getLastRowNum()).getCell(0))).startsWith("单位负责人：王建国");
         }
+        // the blank forms to fill offline: each form a sheet, ten numbered rows to write in, nothing filled
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(exports.blankWorkbook(id, "rmyy")))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            Sheet blank = wb.getSheet("附件2 房屋建筑安全隐患排查整治台账");
+            assertThat(f.formatCellValue(blank.getRow(4).getCell(0))).isEqualTo("1");
+            assertThat(f.formatCellValue(blank.getRow(4).getCell(1))).isEmpty();
+            assertThat(f.formatCellValue(blank.getRow(13).getCell(0))).isEqualTo("10");
+            assertThat(f.formatCellValue(blank.getRow(14).getCell(0))).isEqualTo("合计");
+            assertThat(f.formatCellValue(blank.getRow(14).getCell(5))).isEmpty();
+        }
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + id + "/units/rmyy/blank.xlsx", byte[].class)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(http.withBasicAuth("zyy-reporter", "test").getForEntity("/api/campaigns/" + id + "/units/rmyy/blank.xlsx", String.class)
+                .getStatusCode().value()).isEqualTo(403);
     }
 }
