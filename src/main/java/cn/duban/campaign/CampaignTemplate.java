@@ -127,6 +127,17 @@ public record CampaignTemplate(
             return membersDueWorkingDaysBefore == null ? 3 : membersDueWorkingDaysBefore;
         }
 
+        /**
+         * The members' due date for a notice due on {@code deadline}: the notice's own day (never after the deadline),
+         * else that many working days before it. The one definition: distribution and the rehearsal use it.
+         */
+        public LocalDate membersDueFor(LocalDate deadline, java.util.function.BiFunction<LocalDate, Integer, LocalDate> workingDaysBefore) {
+            if (membersDue != null) {
+                return membersDue.isAfter(deadline) ? deadline : membersDue;
+            }
+            return workingDaysBefore.apply(deadline, daysBefore());
+        }
+
         /** Member → intermediate as the notice itself says it; empty when the registry's parents decide. */
         public java.util.Map<String, String> ownHierarchy() {
             java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

@@ -60,11 +60,8 @@ public class DistributionService {
                 // ... working days before its deadline
                 List<String> members = reportsTo.keySet().stream().sorted().toList();
                 if (!members.isEmpty()) {
-                    var rollup = c.template().rollup();
                     // a day of their own where the notice gives one (never after the notice's own deadline), else working days before
-                    java.time.LocalDate due = rollup.membersDue() != null
-                            ? (rollup.membersDue().isAfter(c.deadline()) ? c.deadline() : rollup.membersDue())
-                            : calendar.workingDaysBefore(c.deadline(), rollup.daysBefore());
+                    java.time.LocalDate due = c.template().rollup().membersDueFor(c.deadline(), calendar::workingDaysBefore);
                     reports.dueEarlier(campaignId, members, due);
                 }
             }

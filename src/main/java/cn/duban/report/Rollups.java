@@ -36,11 +36,16 @@ public class Rollups {
      * it enrols them (empty for one that does not).
      */
     public Map<String, String> fromRegistry(Campaign c, java.util.Collection<String> unitCodes) {
-        if (!c.template().rollsUp() || unitCodes.isEmpty()) {
+        return fromRegistry(c.template(), unitCodes);
+    }
+
+    /** The same for a notice not yet issued (a draft's rehearsal). */
+    public Map<String, String> fromRegistry(cn.duban.campaign.CampaignTemplate t, java.util.Collection<String> unitCodes) {
+        if (!t.rollsUp() || unitCodes.isEmpty()) {
             return Map.of();
         }
         Set<String> enrolled = Set.copyOf(unitCodes);
-        Map<String, String> own = c.template().rollup().ownHierarchy();
+        Map<String, String> own = t.rollup().ownHierarchy();
         if (!own.isEmpty()) {
             // the notice routes these units through those, for itself: the registry stays as it is for every other notice
             return own.entrySet().stream().filter(e -> enrolled.contains(e.getKey()) && enrolled.contains(e.getValue()))
