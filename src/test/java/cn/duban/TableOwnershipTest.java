@@ -36,6 +36,7 @@ class TableOwnershipTest {
             Map.entry("duban_template", "campaign"),
             Map.entry("duban_campaign", "campaign"),
             Map.entry("duban_notice_decision", "campaign"),
+            Map.entry("duban_notice_draft", "campaign"),
             Map.entry("duban_document_number", "campaign"),
             Map.entry("duban_circular", "document"),
             Map.entry("duban_series_period", "series"),

@@ -26,11 +26,13 @@ class CampaignController {
     private final TemplateCatalog catalog;
     private final CampaignService campaigns;
     private final cn.duban.identity.People people;
+    private final NoticeDrafts drafts;
 
-    CampaignController(TemplateCatalog catalog, CampaignService campaigns, cn.duban.identity.People people) {
+    CampaignController(TemplateCatalog catalog, CampaignService campaigns, cn.duban.identity.People people, NoticeDrafts drafts) {
         this.catalog = catalog;
         this.campaigns = campaigns;
         this.people = people;
+        this.drafts = drafts;
     }
 
     /** The templates the start form offers; with {@code all=true} the retired ones too (the template list). */
@@ -112,6 +114,28 @@ class CampaignController {
         requireSupervision(user);
         List<String> problems = campaigns.draftProblems(id, built, cn.duban.support.Dates.day(deadline, "报送截止日期"), number);
         return Map.of("ready", problems.isEmpty(), "problems", problems, "fieldErrors", TemplateParser.byField(problems));
+    }
+
+    /** The drafter's own unfinished notice, as 起草通知 reopens it; empty when there is none. */
+    @GetMapping("/campaigns/{id}/notice-draft")
+    Map<String, Object> noticeDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        requireDrafterOfNotices(user);
+        return drafts.find(id, user.id()).<Map<String, Object>>map(d -> Map.of("notice", d.notice(), "savedAt", d.savedAt()))
+                .orElse(Map.of());
+    }
+
+    /** 起草通知 saves what is on the form as the drafter types and on 暂存; answered with the rules' verdict on it. */
+    @org.springframework.web.bind.annotation.PutMapping("/campaigns/{id}/notice-draft")
+    NoticeDrafts.Saved saveNoticeDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                       @org.springframework.web.bind.annotation.RequestBody NoticeDraft draft) {
+        requireDrafterOfNotices(user);
+        return drafts.save(id, draft, user.id());
+    }
+
+    private static void requireDrafterOfNotices(CurrentUser user) {
+        if (!user.isIn(Roles.DRAFTER)) {
+            throw new Forbidden("只有拟稿人可以起草和暂存通知");
+        }
     }
 
     /** What the drafter built, kept as a template for next year under a code of its own. */

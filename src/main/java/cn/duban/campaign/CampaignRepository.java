@@ -106,6 +106,27 @@ class CampaignRepository {
                 WHERE campaign_id = ? ORDER BY id""").param(campaignId).query(NoticeDecision.class).list();
     }
 
+    // ---- the drafter's unfinished notice, one per campaign and drafter, until it is handed on
+
+    record StoredNoticeDraft(String content, LocalDateTime savedAt) {}
+
+    Optional<StoredNoticeDraft> findNoticeDraft(String campaignId, String drafter) {
+        return jdbc.sql("SELECT content, saved_at FROM duban_notice_draft WHERE campaign_id = ? AND drafter = ?")
+                .params(campaignId, drafter).query(StoredNoticeDraft.class).optional();
+    }
+
+    /** Writes the drafter's draft (the caller holds the campaign's row locked, so two saves never race). */
+    void saveNoticeDraft(String campaignId, String drafter, String content, LocalDateTime at) {
+        if (jdbc.sql("UPDATE duban_notice_draft SET content = ?, saved_at = ? WHERE campaign_id = ? AND drafter = ?")
+                .params(content, at, campaignId, drafter).update() == 0) {
+            jdbc.sql("INSERT INTO duban_notice_draft (campaign_id, drafter, content, saved_at) VALUES (?, ?, ?, ?)")
+                    .params(campaignId, drafter, content, at).update();
+        }
+    }
+
+    void deleteNoticeDrafts(String campaignId) {
+        jdbc.sql("DELETE FROM duban_notice_draft WHERE campaign_id = ?").param(campaignId).update();
+    }
 
     private Campaign map(ResultSet rs, int row) throws SQLException {
         return new Campaign(

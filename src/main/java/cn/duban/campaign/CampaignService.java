@@ -132,6 +132,8 @@ public class CampaignService {
         CampaignTemplate edited = t.withCode(c.template().code()).withNotice(title, number, text);
         campaigns.updateDraft(id, title, number, edited, deadline);
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
+        // handed on: what the drafter kept while drafting is now the notice itself (NoticeDrafts)
+        campaigns.deleteNoticeDrafts(id);
     }
 
     /**

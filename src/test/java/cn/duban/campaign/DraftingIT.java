@@ -75,6 +75,40 @@ class DraftingIT {
         assertThatThrownBy(() -> catalog.saveDraftAs(next, null, "drafter1")).hasMessageContaining("没有收到要保存的通知内容");
     }
 
+    @Autowired NoticeDrafts drafts;
+
+    /**
+     * 起草通知 keeps its work on the server for the drafter alone: saved as typed (answered with the rules' verdict),
+     * read back by that drafter and nobody else, gone when the notice is handed on, and refused after.
+     */
+    @Test
+    void theDraftingFormsWorkIsKeptForTheDrafterAloneUntilItIsHandedOn() {
+        driver.sectionPeople();
+        var t = driver.uploadVariant("campaigns/xx-market-2023-315.yaml", null);
+        LocalDate due = LocalDate.now().plusDays(10);
+        String id = (String) runtime.getVariable(driver.startCampaign(t.code(), due.toString()).getId(), "campaignId");
+        CampaignTemplate original = campaigns.get(id).template();
+        assertThat(drafts.find(id, "drafter1")).isEmpty();
+
+        NoticeDraft typed = new NoticeDraft("关于开展2027年“3·15”活动的通知", null, "各科室：\n请按方案开展。", due, original.withNotice("", null, ""));
+        var saved = drafts.save(id, typed, "drafter1");
+        assertThat(saved.ready()).isFalse();
+        assertThat(saved.fieldErrors()).containsKeys("title", "noticeText");
+        var back = drafts.find(id, "drafter1").orElseThrow();
+        assertThat(back.notice().title()).isEqualTo("关于开展2027年“3·15”活动的通知");
+        assertThat(back.notice().deadline()).isEqualTo(due);
+        assertThat(back.notice().template().items()).hasSameSizeAs(original.items());
+        assertThat(back.savedAt()).isEqualTo(saved.savedAt());
+        assertThat(drafts.find(id, "drafter2")).as("another drafter does not read it").isEmpty();
+        // a second save replaces the first
+        drafts.save(id, new NoticeDraft("关于开展2027年“3·15”活动的通知（二稿）", null, typed.noticeText(), due, original), "drafter1");
+        assertThat(drafts.find(id, "drafter1").orElseThrow().notice().title()).endsWith("（二稿）");
+
+        campaigns.submitDraft(id, new NoticeDraft("关于开展2027年“3·15”活动的通知", null, null, due, original));
+        assertThat(drafts.find(id, "drafter1")).as("handed on: the draft is the notice now").isEmpty();
+        assertThatThrownBy(() -> drafts.save(id, typed, "drafter1")).hasMessage("通知已送核稿，起草时的内容不再暂存；请刷新任务列表");
+    }
+
     private static CampaignTemplate with(CampaignTemplate t, List<CampaignTemplate.ActivityItem> items, CampaignTemplate.UnitSelector targets) {
         return new CampaignTemplate("ignored", t.title(), null, t.issuer(), t.section(), t.contact(), t.noticeText(), items, targets,
                 t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(), t.reminders(), t.tableTitle(),

@@ -307,6 +307,23 @@ class BrowserFlowIT {
         new org.openqa.selenium.support.ui.Select(b.visible("#tableColumns tbody tr:nth-child(2) td:nth-child(3) select")).selectByValue("TEXT");
         b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#tableColumns"));
         b.screenshot("drafting-form-table");
+        // nothing drafted is lost: the page closed and the task opened again brings the form's work back, kept on the
+        // server for this drafter; 暂存 says it saved
+        waitDraftSaved();
+        b.driver.navigate().to("about:blank");
+        b.go(TASKLIST + "#/?task=" + current);
+        claimAndWaitForForm();
+        assertThat(b.visible("#draftRestored").getText()).contains("暂存的内容");
+        assertThat(b.visible("input#title").getAttribute("value")).isEqualTo("关于开展2026年冬季健康宣传活动的通知");
+        assertThat(b.visible("input[name='item_" + items + "_title']").getAttribute("value")).isEqualTo("开展冬季健康知识讲座");
+        assertThat(b.visible("#tableColumns tbody tr:nth-child(2) td:nth-child(1) input").getAttribute("value")).isEqualTo("备注");
+        b.js("window.scrollTo(0, 0); document.querySelectorAll('.ctn-content-container, [cam-tasklist-task] .form-container, .task-details').forEach(function (e) { e.scrollTop = 0; });");
+        b.screenshot("drafting-restored-after-reload");
+        b.type("input#contactPerson", "杨磊（综合监督科）");
+        b.click("button[ng-click='save($event)']");
+        b.until(d -> b.visible("#draftState").getText().startsWith("已暂存（") ? Boolean.TRUE : null);
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#draftState"));
+        b.screenshot("drafting-stored");
         // a deadline in the past is told at its field; the preview shows what is on the form, not yet handed on
         b.set("input#deadline", "2020-01-06");
         b.until(d -> b.visible("fieldset#dates").getText().contains("已过，请填写今天或以后的日期") ? Boolean.TRUE : null);
@@ -965,6 +982,11 @@ class BrowserFlowIT {
 
     /** Waits until the fill-in form has saved the last change as a draft and has the server's verdict on it. */
     void waitSaved() {
+        b.until(d -> "saved".equals(d.findElement(By.id("draftState")).getAttribute("data-state")) ? Boolean.TRUE : null);
+    }
+
+    /** Waits until the drafting form has kept the last change on the server and has the rules' verdict on it. */
+    void waitDraftSaved() {
         b.until(d -> "saved".equals(d.findElement(By.id("draftState")).getAttribute("data-state")) ? Boolean.TRUE : null);
     }
 

@@ -1,0 +1,11 @@
+-- the drafter's unfinished notice (title, 文号, body, deadline and everything the drafting form edits, as the form's
+-- JSON), saved as it is typed and on 暂存, one per campaign and drafter, read by that drafter alone; it goes when the
+-- notice is handed on to 核稿
+CREATE TABLE duban_notice_draft (
+    campaign_id VARCHAR(64) NOT NULL,
+    drafter     VARCHAR(64) NOT NULL,
+    content     TEXT        NOT NULL,
+    saved_at    TIMESTAMP   NOT NULL,
+    PRIMARY KEY (campaign_id, drafter),
+    FOREIGN KEY (campaign_id) REFERENCES duban_campaign (id)
+);
