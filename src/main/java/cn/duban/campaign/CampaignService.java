@@ -40,6 +40,12 @@ public class CampaignService {
         this.clock = clock;
     }
 
+    /** What the start form sends instead of a template code to start from a blank notice (空白通知). */
+    public static final String BLANK = "blank:";
+
+    /** A blank notice's name in the lists until the drafter gives it a title. */
+    public static final String BLANK_TITLE = "新通知（起草中）";
+
     /** What the start form sends instead of a template code to start as a copy of an earlier campaign (沿用上次). */
     public static final String COPY_PREFIX = "campaign:";
 
@@ -54,6 +60,16 @@ public class CampaignService {
         }
         CampaignTemplate template;
         Integer version;
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (BLANK.equals(templateCode)) {
+            // nothing inherited: no title, body, items, dates or table; the drafter writes the notice in the form
+            template = CampaignTemplate.blank();
+            Deadlines.requireNotPast(template, deadlineOverride, now.toLocalDate());
+            String id = newId(now);
+            campaigns.insert(new Campaign(id, template.code(), BLANK_TITLE, null, template, CampaignStatus.DRAFTING, null,
+                    deadlineOverride, createdBy, now, null, null, null, null));
+            return get(id);
+        }
         if (templateCode.startsWith(COPY_PREFIX)) {
             Campaign earlier = get(templateCode.substring(COPY_PREFIX.length()));
             template = earlier.template().withDocumentNumber(null);
@@ -66,7 +82,6 @@ public class CampaignService {
             version = catalog.versionOf(templateCode);
         }
         catalog.checkAgainstRegistry(template);
-        LocalDateTime now = LocalDateTime.now(clock);
         Deadlines.requireNotPast(template, deadlineOverride, now.toLocalDate());
         String id = newId(now);
         Campaign c = new Campaign(id, template.code(), template.title(), template.documentNumber(), template,
@@ -151,7 +166,8 @@ public class CampaignService {
      */
     public List<String> draftProblems(String id, CampaignTemplate built, LocalDate deadline, String number) {
         Campaign c = get(id);
-        List<String> problems = new java.util.ArrayList<>(TemplateParser.validate(withCode(c, built)));
+        List<String> problems = new java.util.ArrayList<>(TemplateParser.validate(withCode(c, built)).stream()
+                .map(CampaignService::inFormWords).toList());
         try {
             Deadlines.requireNotPast(built, deadline, LocalDate.now(clock));
         } catch (CampaignException e) {
@@ -164,11 +180,26 @@ public class CampaignService {
         if (problems.isEmpty()) {
             try {
                 catalog.checkAgainstRegistry(withCode(c, built));
+                problems.addAll(catalog.itemsOutsideRecipients(built));
             } catch (TemplateException e) {
                 problems.addAll(e.problems());
             }
         }
         return problems;
+    }
+
+    /**
+     * A problem of the template language as the drafting form says it: the form has a date field (or the days after
+     * issue), a box of units and a 牵头单位 — its words, not the template file's keys (all、types、units …).
+     */
+    static String inFormWords(String problem) {
+        if (problem.startsWith("字段 deadline 必填") || problem.startsWith("字段 deadline 须且只须")) {
+            return "字段 deadline 请填写报送截止日期";
+        }
+        if (problem.startsWith("字段 targets 未选中任何单位")) {
+            return "字段 targets 请至少选择一个报送单位";
+        }
+        return problem.replace("需要同时给出 lead（牵头单位）", "须同时选定牵头单位");
     }
 
     private CampaignTemplate checkedDraft(Campaign c, CampaignTemplate built) {
@@ -178,6 +209,10 @@ public class CampaignService {
             throw new TemplateException(problems);
         }
         catalog.checkAgainstRegistry(t);
+        List<String> outside = catalog.itemsOutsideRecipients(t);
+        if (!outside.isEmpty()) {
+            throw new TemplateException(outside);
+        }
         return t;
     }
 

@@ -208,6 +208,14 @@ public class TemplateCatalog {
         return t;
     }
 
+    /**
+     * The items of a notice being drafted that name units it is not sent to (its 适用单位, 牵头单位, 配合单位 against
+     * its 报送对象), held against the live registry ({@link ItemRecipients}).
+     */
+    public List<String> itemsOutsideRecipients(CampaignTemplate t) {
+        return ItemRecipients.problems(t, units.active());
+    }
+
     /** Every unit code a template names must be registered, and its targets must pick at least one unit. */
     public void checkAgainstRegistry(CampaignTemplate t) {
         List<String> p = new ArrayList<>();

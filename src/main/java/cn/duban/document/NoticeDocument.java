@@ -155,6 +155,10 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
                 if (i.dates() != null && !i.dates().isBlank()) {
                     text.append("（时间：").append(i.dates().strip()).append("）");
                 }
+                if (i.appliesTo() != null && !i.appliesTo().isEmpty() && !i.appliesTo().selectsAll()) {
+                    // an item for some of the units says which: the document says what each unit's form says
+                    text.append("（适用单位：").append(String.join("、", names.apply(i.appliesTo()))).append("）");
+                }
                 if (i.lead() != null) {
                     text.append("（牵头单位：").append(String.join("、", names.apply(i.lead())));
                     if (i.cooperating() != null) {

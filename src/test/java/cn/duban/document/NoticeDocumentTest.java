@@ -43,6 +43,12 @@ class NoticeDocumentTest {
         assertThat(d.body()).anySatisfy(p -> {
             assertThat(p.heading()).isEqualTo("2. 开展“3·15”消费维权宣传咨询服务日活动。");
             assertThat(p.text()).contains("（时间：3月15日）");
+            // an item for some units only says which (issue 30 §2: the document listed it for everyone)
+            assertThat(p.text()).contains("（适用单位：");
+        });
+        assertThat(d.body()).anySatisfy(p -> {
+            assertThat(p.heading()).isEqualTo("3. 开展重点领域消费教育工作。");
+            assertThat(p.text()).doesNotContain("适用单位");
         });
         // the drafter moved the deadline from 3月22日 to 3月25日: the body says so
         List<String> whole = d.body().stream().map(NoticeDocument.Paragraph::whole).toList();

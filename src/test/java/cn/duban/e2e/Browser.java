@@ -99,8 +99,17 @@ final class Browser implements AutoCloseable {
         } else {
             visible("input[type='password']").sendKeys(Keys.ENTER);
         }
-        until(Duration.ofSeconds(20),
-                d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
+        // a refused login (the page says 登录失败) is tried again at once rather than after the whole wait
+        until(Duration.ofSeconds(20), d -> {
+            if (d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed)) {
+                return Boolean.TRUE;
+            }
+            if (d.findElements(By.cssSelector(".notifications .alert, [notifications-panel] .alert")).stream()
+                    .anyMatch(e -> e.isDisplayed() && e.getText().contains("登录失败"))) {
+                throw new IllegalStateException("the login page said 登录失败");
+            }
+            return null;
+        });
     }
 
     /** Fills the login form; it re-renders while the app boots, so until both fields hold what was typed. */

@@ -289,6 +289,24 @@ class BrowserFlowIT {
         b.visible("fieldset#targets");
         b.until(d -> b.visible("fieldset#targets legend").getText().contains("共 2 个单位") ? Boolean.TRUE : null);
         b.type("input#title", "关于开展2026年冬季健康宣传活动的通知");
+        // nothing the template holds is hidden: its items for the CDC and the enforcement brigade show their 适用单位,
+        // told at the item that those two are not sent the notice; the drafter adds them to 报送对象
+        WebElement outside = b.until(d -> d.findElements(By.cssSelector("fieldset#items .item-part")).stream()
+                .filter(e -> e.getText().contains("不在报送对象中")).findFirst().orElse(null));
+        assertThat(outside.getText()).contains("适用单位：沂源县疾病预防控制中心、沂源县卫生健康监督执法大队")
+                .contains("适用单位中的沂源县疾病预防控制中心、沂源县卫生健康监督执法大队不在报送对象中");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", outside);
+        b.screenshot("drafting-item-outside-recipients");
+        b.phone(true);
+        b.js("arguments[0].scrollIntoView({block: 'center'})", outside);
+        b.screenshot("phone-drafting-item-outside-recipients");
+        b.phone(false);
+        for (String unit : List.of("沂源县疾病预防控制中心", "沂源县卫生健康监督执法大队")) {
+            b.click(b.withText("fieldset#targets .units label", unit).findElement(By.tagName("input")));
+        }
+        b.until(d -> b.visible("fieldset#targets legend").getText().contains("共 4 个单位") ? Boolean.TRUE : null);
+        b.until(d -> b.visible("fieldset#items").getText().contains("不在报送对象中")
+                || b.visible("fieldset#items").getText().contains("没有一个是本通知的报送对象") ? null : Boolean.TRUE);
         // an item added and left without a name: the template's rule answers at its field
         int items = b.driver.findElements(By.cssSelector("fieldset#items .row-item")).size();
         b.click("#addItem");
@@ -363,6 +381,29 @@ class BrowserFlowIT {
             var table = doc.getTables().get(doc.getTables().size() - 1);
             assertThat(table.getRow(0).getTableCells()).extracting(c -> c.getText()).containsExactly("序号", "项目", "开展场次（场）", "备注");
         }
+
+        // a blank notice: nothing inherited — no title, body, units, items, dates or deadline fallback
+        b.login("tasklist", "yanglei", PW);
+        b.click(".start-process-action a");
+        b.click(b.withText("a[ng-click='selectProcessDefinition(processDefinition)']", "督办活动"));
+        b.click("#fromBlank");
+        assertThat(b.pageText()).doesNotContain("docs/").doesNotContain("不填则按模板");
+        b.screenshot("start-blank-notice");
+        long before = taskService.createTaskQuery().taskDefinitionKey(NoticeApprovalProcess.DRAFT_NOTICE).taskAssignee("yanglei").count();
+        b.click("button[ng-click='startProcessInstance()']");
+        Task blank = b.until(d -> taskService.createTaskQuery().taskDefinitionKey(NoticeApprovalProcess.DRAFT_NOTICE).taskAssignee("yanglei")
+                .count() > before ? taskService.createTaskQuery().taskDefinitionKey(NoticeApprovalProcess.DRAFT_NOTICE).taskAssignee("yanglei")
+                .orderByTaskCreateTime().desc().list().get(0) : null);
+        openTask("yanglei", blank);
+        b.until(d -> b.visible("fieldset#dates").getText().contains("请填写报送截止日期") ? Boolean.TRUE : null);
+        assertThat(b.visible("input#title").getAttribute("value")).isEmpty();
+        assertThat(b.visible("textarea#noticeText").getAttribute("value")).isEmpty();
+        assertThat(b.visible("input#deadline").getAttribute("value")).isEmpty();
+        assertThat(b.visible("fieldset#items legend").getText()).contains("0 项");
+        assertThat(b.visible("fieldset#targets legend").getText()).contains("共 0 个单位");
+        assertThat(b.visible(".duban-draft").getText()).doesNotContain("不填则按模板").doesNotContain("2024").doesNotContain("childrenOf");
+        b.js("window.scrollTo(0, 0); document.querySelectorAll('.ctn-content-container, [cam-tasklist-task] .form-container, .task-details').forEach(function (e) { e.scrollTop = 0; });");
+        b.screenshot("drafting-blank-notice");
     }
 
     @Autowired cn.duban.campaign.CampaignService campaignService;
