@@ -183,6 +183,33 @@ final class Browser implements AutoCloseable {
                 visible(css), value);
     }
 
+    /**
+     * Types a date into a date field key by key, as a person does (the field holds years 2, 20, 204 on the way to
+     * 2041); the field's order of parts follows the browser's locale, so both usual orders are tried.
+     */
+    void typeDate(String css, java.time.LocalDate day) {
+        String expected = day.toString();
+        for (String keys : List.of(String.format("%02d%02d%04d", day.getMonthValue(), day.getDayOfMonth(), day.getYear()),
+                String.format("%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth()))) {
+            WebElement e = visible(css);
+            set(css, "");
+            e.click();
+            for (char c : keys.toCharArray()) {
+                e.sendKeys(String.valueOf(c));
+            }
+            if (expected.equals(e.getAttribute("value"))) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the date field " + css + " did not take " + expected);
+    }
+
+    /** The notifications Tasklist shows over the page (its errors among them). */
+    List<String> notifications() {
+        return driver.findElements(By.cssSelector(".notifications .alert, [notifications-panel] .alert")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
