@@ -206,7 +206,7 @@ class BrowserFlowIT {
         b.screenshot("table-added-rows");
         b.driver.navigate().to("about:blank");
         b.go(TASKLIST + "#/?task=" + current);
-        claimAndWaitForForm();
+        waitForForm();
         b.waitForText("暂存的内容");
         assertThat(b.visible("input[name='c_2_name']").getAttribute("value")).isEqualTo("中医药文化宣传");
         assertThat(b.visible("input[name='c_2_people']").getAttribute("value")).isEqualTo("80");
@@ -330,7 +330,7 @@ class BrowserFlowIT {
         waitDraftSaved();
         b.driver.navigate().to("about:blank");
         b.go(TASKLIST + "#/?task=" + current);
-        claimAndWaitForForm();
+        waitForForm();
         assertThat(b.visible("#draftRestored").getText()).contains("暂存的内容");
         assertThat(b.visible("input#title").getAttribute("value")).isEqualTo("关于开展2026年冬季健康宣传活动的通知");
         assertThat(b.visible("input[name='item_" + items + "_title']").getAttribute("value")).isEqualTo("开展冬季健康知识讲座");
@@ -562,10 +562,11 @@ class BrowserFlowIT {
         b.until(d -> d.findElements(By.cssSelector(".tasks-list li.task")).stream()
                 .anyMatch(t -> t.getText().contains("审核报送") && t.getText().contains("沂源县燕崖镇北山卫生所")) ? Boolean.TRUE : null);
         b.screenshot("rollup-intermediate-list");
-        // as a clerk does: the task clicked in the list, then 认领 (the CDC has two people: nobody is assigned)
+        // as a clerk does: the task clicked in the list; the CDC has two people, nobody holds it: opening it takes it
         current = review.getId();
         b.click(b.withText(".tasks-list li.task h4.task a", "沂源县燕崖镇北山卫生所"));
-        claimAndWaitForForm();
+        waitForForm();
+        b.until(d -> "jkzx-reporter".equals(taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()) ? Boolean.TRUE : null);
         b.waitForText("审核报送：沂源县燕崖镇北山卫生所");
         assertThat(b.pageText()).contains("高远").doesNotContain(member + "-reporter").doesNotContain("ENGINE-");
         b.click("input[name='approved'][ng-value='false']");
@@ -581,7 +582,7 @@ class BrowserFlowIT {
         current = own.getId();
         b.click(b.withText(".task-filter", "我的待办"));
         b.click(b.withText(".tasks-list li.task h4.task a", "填报并报送统计表"));
-        claimAndWaitForForm();
+        waitForForm();
         assertThat(b.visible("#members").getText()).contains("已审核通过 1 / 1").contains("沂源县燕崖镇北山卫生所").contains("已通过合计");
         b.screenshot("rollup-intermediate-form");
     }
@@ -675,9 +676,10 @@ class BrowserFlowIT {
         // the job executor distributes the notice: every unit gets its 签收 task
         b.until(d -> unitTasks(campaignId, UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
 
-        // ---- the unit's reporter sees their own unit's task only, and signs for the notice
+        // ---- the unit's reporter sees their own unit's task only, and signs for the notice: with nothing in 我的待办,
+        // Tasklist opens on 本单位待办 where the 签收 waits (not on an empty list)
         b.login("tasklist", REPORTER, PW);
-        b.click(b.withText(".task-filter", "本单位待办"));
+        b.until(d -> b.visible(".task-filter.active").getText().contains("本单位待办") ? Boolean.TRUE : null);
         b.until(d -> d.findElements(By.cssSelector(".tasks-list li.task")).size() == 1 ? Boolean.TRUE : null);
         List<WebElement> visible = b.driver.findElements(By.cssSelector(".tasks-list li.task"));
         assertThat(visible).hasSize(1);
@@ -688,7 +690,9 @@ class BrowserFlowIT {
         b.screenshot("reporter-sees-own-task");
         current = unitTask(campaignId, UnitReportProcess.SIGN_NOTICE).getId();
         b.click(visible.get(0).findElement(By.cssSelector("h4.task a")));
-        claimAndWaitForForm();
+        // nobody in the unit holds it, the reporter may do it: opening it takes it, 办结 is free (no 认领)
+        waitForForm();
+        assertThat(taskService.createTaskQuery().taskId(current).singleResult().getAssignee()).isEqualTo(REPORTER);
         b.waitForText("负责信息报送的专人");
         b.screenshot("sign-notice");
         complete();
@@ -730,7 +734,7 @@ class BrowserFlowIT {
         // nothing typed is lost: the page closed and the task opened again brings back the figures and the summary
         b.driver.navigate().to("about:blank");
         b.go(TASKLIST + "#/?task=" + current);
-        claimAndWaitForForm();
+        waitForForm();
         b.waitForText("暂存的内容");
         assertThat(b.visible("input[name='v_1']").getAttribute("value")).isEqualTo("2");
         assertThat(b.visible("input[name='v_3']").getAttribute("value")).isEqualTo("三");
@@ -751,19 +755,17 @@ class BrowserFlowIT {
         complete();
         awaitStatus(campaignId, UnitStatus.SUBMITTED);
 
-        // ---- the reviewer returns it with a reason and a new due date
+        // ---- the reviewer returns it with a reason and a new due date: the report clicked in 待审核报送 is theirs by
+        // opening it (nobody held it), 办结 free, no 认领
         b.login("tasklist", "wangshu", PW);
         current = unitTask(campaignId, UnitReportProcess.REVIEW_REPORT).getId();
-        b.go(TASKLIST + "#/?task=" + current);
-        b.visible("button[ng-click='complete()']");
-        // before 认领 the report can already be read, its files opened
+        b.click(b.withText(".task-filter", "待审核报送"));
+        b.click(b.withText(".tasks-list li.task h4.task a", "沂源县历山街道社区卫生服务中心"));
+        waitForForm();
         b.waitForText("审核报送：沂源县历山街道社区卫生服务中心");
-        WebElement file = b.visible("a[href^='/api/attachments/']");
-        assertThat(b.js("var a = arguments[0]; a.scrollIntoView({block: 'center'}); var r = a.getBoundingClientRect(); var e = document.elementFromPoint(r.left + r.width / 2,"
-                + " r.top + r.height / 2); return getComputedStyle(a).pointerEvents !== 'none' && (e === a || a.contains(e));", file))
-                .as("a file of the report opens before the task is claimed").isEqualTo(Boolean.TRUE);
-        b.screenshot("review-before-claim");
-        openTask("wangshu", unitTask(campaignId, UnitReportProcess.REVIEW_REPORT));
+        assertThat(taskService.createTaskQuery().taskId(current).singleResult().getAssignee()).isEqualTo("wangshu");
+        assertThat(b.driver.findElements(By.cssSelector("button.claim")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        b.screenshot("review-taken-by-opening");
         b.waitForText("huodong-zongjie.pdf");
         b.click("input[name='approved'][ng-value='false']");
         refusedAt("#newDueDateError", "退回时请填写新的报送期限");
@@ -813,7 +815,24 @@ class BrowserFlowIT {
         b.click("#duban-done .close");
         b.phone(false);
 
-        // ---- the reviewer approves
+        // ---- the reviewer approves; a colleague who opens the same report meanwhile is told who has it, reads it and
+        // its files, and cannot 办结 it
+        b.login("tasklist", "wangshu", PW);
+        openTask("wangshu", unitTask(campaignId, UnitReportProcess.REVIEW_REPORT));
+        b.waitForText("已补充活动台账");
+        String held = current;
+        b.login("tasklist", "yanglei", PW);
+        b.go(TASKLIST + "#/?task=" + held);
+        assertThat(b.visible("#duban-duty").getText()).isEqualTo("此任务由王舒办理中：您可以查看，不能办结。");
+        b.waitForText("已补充活动台账");
+        WebElement file = b.visible("a[href^='/api/attachments/']");
+        assertThat(b.js("var a = arguments[0]; a.scrollIntoView({block: 'center'}); var r = a.getBoundingClientRect(); var e = document.elementFromPoint(r.left + r.width / 2,"
+                + " r.top + r.height / 2); return getComputedStyle(a).pointerEvents !== 'none' && (e === a || a.contains(e));", file))
+                .as("a file of the report opens for a colleague too").isEqualTo(Boolean.TRUE);
+        assertThat(b.visible("button[ng-click='complete()']").isEnabled()).isFalse();
+        assertThat(taskService.createTaskQuery().taskId(held).singleResult().getAssignee()).isEqualTo("wangshu");
+        b.js("document.getElementById('duban-duty').scrollIntoView({block: 'center'})");
+        b.screenshot("review-held-by-colleague");
         b.login("tasklist", "wangshu", PW);
         openTask("wangshu", unitTask(campaignId, UnitReportProcess.REVIEW_REPORT));
         b.waitForText("已补充活动台账");
@@ -994,21 +1013,18 @@ class BrowserFlowIT {
         b.until(d -> reports.unit(campaignId, UNIT).status() == status ? Boolean.TRUE : null);
     }
 
-    /** Opens the task as a mail's link does, claims it, and waits until its form can be filled. */
+    /** Opens the task as a mail's link does and waits until its form can be filled (a task nobody holds is taken by opening it). */
     void openTask(String user, Task task) {
         current = task.getId();
         b.go(TASKLIST + "#/?task=" + task.getId());
-        claimAndWaitForForm();
+        waitForForm();
     }
 
-    void claimAndWaitForForm() {
+    /** Waits until 办结 can be clicked: the task is the person's, by assignment or by opening it (never a click on 认领). */
+    void waitForForm() {
         b.visible("button[ng-click='complete()']");
-        // 认领 may appear a moment after 办结 (Tasklist reads the task's assignee on its own): claim whenever it shows
-        b.until(d -> {
-            d.findElements(By.cssSelector("button.claim")).stream().filter(WebElement::isDisplayed).findFirst().ifPresent(b::click);
-            return d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
-                    .anyMatch(e -> e.isDisplayed() && e.isEnabled()) ? Boolean.TRUE : null;
-        });
+        b.until(d -> d.findElements(By.cssSelector("button[ng-click='complete()']")).stream()
+                .anyMatch(e -> e.isDisplayed() && e.isEnabled()) ? Boolean.TRUE : null);
     }
 
     /** Opens 已办 from the header (on a phone, from the header's menu). */
