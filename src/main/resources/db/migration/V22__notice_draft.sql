@@ -9,3 +9,7 @@ CREATE TABLE duban_notice_draft (
     PRIMARY KEY (campaign_id, drafter),
     FOREIGN KEY (campaign_id) REFERENCES duban_campaign (id)
 );
+
+-- who handed the notice on to 核稿, and when (the drafter's 已办 lists the notices they drafted)
+ALTER TABLE duban_campaign ADD COLUMN drafted_by VARCHAR(64);
+ALTER TABLE duban_campaign ADD COLUMN drafted_at TIMESTAMP;

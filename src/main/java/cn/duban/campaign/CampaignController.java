@@ -184,6 +184,12 @@ class CampaignController {
                 Map.entry("names", people.names(decisions.stream().map(NoticeDecision::decidedBy).toList())));
     }
 
+    /** 已办 of the section's people: the notices they drafted, the 核稿 and 签发 they decided (a unit's people have none). */
+    @GetMapping("/my/done/notices")
+    CampaignService.NoticeWork doneNotices(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        return user.isSupervision() ? campaigns.workOf(user.id(), 200) : new CampaignService.NoticeWork(List.of(), List.of());
+    }
+
     /** A 核稿 or 签发 as its form holds it, before it is handed in. */
     record DecisionDraft(Boolean approved, String comment) {}
 

@@ -120,8 +120,13 @@ public class CampaignService {
         campaigns.setProcessInstance(id, processInstanceId);
     }
 
-    /** The drafter's edit of the notice; hands it on to review. */
+    /** The drafter's edit of the notice; hands it on to review (as the campaign's creator). */
     public void submitDraft(String id, NoticeDraft draft) {
+        submitDraft(id, draft, null);
+    }
+
+    /** The drafter's edit of the notice, handed on to review by this person (their 已办 lists it). */
+    public void submitDraft(String id, NoticeDraft draft, String drafter) {
         Campaign c = locked(id);
         requireStatus(c, CampaignStatus.DRAFTING);
         String title = draft == null || blank(draft.title()) ? c.title() : draft.title().strip();
@@ -146,6 +151,7 @@ public class CampaignService {
         }
         CampaignTemplate edited = t.withCode(c.template().code()).withNotice(title, number, text);
         campaigns.updateDraft(id, title, number, edited, deadline);
+        campaigns.markDrafted(id, drafter == null ? c.createdBy() : drafter, LocalDateTime.now(clock));
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
         // handed on: what the drafter kept while drafting is now the notice itself (NoticeDrafts)
         campaigns.deleteNoticeDrafts(id);
@@ -239,6 +245,20 @@ public class CampaignService {
         CampaignStatus next = !approved ? CampaignStatus.DRAFTING
                 : stage == Decisions.Stage.REVIEW ? CampaignStatus.SIGNING : CampaignStatus.SIGNED;
         campaigns.updateStatus(id, next);
+    }
+
+    /** A notice a person handed on to 核稿, as their 已办 lists it: where it stands now. */
+    public record Drafted(String campaignId, String title, String documentNumber, String statusLabel, LocalDateTime draftedAt) {}
+
+    /** A 核稿 or 签发 a person decided, as their 已办 lists it. */
+    public record Decided(String campaignId, String title, String stageStep, boolean approved, String comment, LocalDateTime decidedAt) {}
+
+    /** 已办 of the section's people: the notices they drafted and the 核稿 and 签发 they decided, newest first. */
+    public record NoticeWork(List<Drafted> drafted, List<Decided> decided) {}
+
+    @Transactional(readOnly = true)
+    public NoticeWork workOf(String user, int limit) {
+        return new NoticeWork(campaigns.draftedBy(user, limit), campaigns.decidedBy(user, limit));
     }
 
     public List<NoticeDecision> decisions(String id) {

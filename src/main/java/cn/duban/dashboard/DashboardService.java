@@ -76,7 +76,14 @@ public class DashboardService {
 
     public record UnitRow(String unitCode, String unitName, String status, String statusLabel, String bucket,
                           String bucketLabel, LocalDate dueDate, LocalDateTime submittedAt, int daysLate, int returnCount,
-                          int reminders, String urgency, String urgencyLabel, String processInstanceId, String reportsTo) {}
+                          int reminders, String urgency, String urgencyLabel, String processInstanceId, String reportsTo) {
+
+        /** Whether the unit's people still owe the report (a returned one too): the board offers 催办. */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public boolean owesReport() {
+            return cn.duban.report.UnitStatus.valueOf(status).owesReport();
+        }
+    }
 
     public record Page(List<UnitRow> rows, int page, int size, int total) {}
 

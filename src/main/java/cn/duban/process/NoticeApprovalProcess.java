@@ -83,7 +83,7 @@ public class NoticeApprovalProcess {
                 throw new CampaignException("通知稿格式不正确（报送截止日期应为 yyyy-MM-dd），请检查后重试");
             }
         }
-        campaigns.submitDraft(campaignId(task), draft);
+        campaigns.submitDraft(campaignId(task), draft, Actor.of(task));
     }
 
     /** 科长核稿 completed. */

@@ -32,7 +32,14 @@ public record CountySummary(
      */
     public record UnitRow(
             String unitCode, String unitName, String status, String statusLabel, boolean overdue, LocalDateTime submittedAt,
-            int daysLate, int returnCount, Map<String, BigDecimal> values, boolean carried) {}
+            int daysLate, int returnCount, Map<String, BigDecimal> values, boolean carried) {
+
+        /** Whether the unit's people still owe the report (a returned one too): it can be urged (催办). */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public boolean owesReport() {
+            return cn.duban.report.UnitStatus.valueOf(status).owesReport();
+        }
+    }
 
     /** The units that missed this period of a periodic return and were given the previous period's figures. */
     public List<UnitRow> carried() {

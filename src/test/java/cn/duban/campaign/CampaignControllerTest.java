@@ -142,6 +142,17 @@ class CampaignControllerTest {
         verify(drafts).save("C1", new NoticeDraft("", null, null, LocalDate.of(2026, 12, 20), null), "liuni");
     }
 
+    @Test
+    void a已办OfNoticesIsTheSectionsAndAUnitHasNone() throws Exception {
+        mvc.perform(get("/api/my/done/notices").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.drafted").isEmpty()).andExpect(jsonPath("$.decided").isEmpty());
+        verifyNoInteractions(campaigns);
+        when(campaigns.workOf("liuni", 200)).thenReturn(new CampaignService.NoticeWork(List.of(new CampaignService.Drafted("C1",
+                "关于开展活动的通知", "沂卫字〔2026〕3号", "核稿中", LocalDateTime.of(2026, 12, 8, 9, 0))), List.of()));
+        mvc.perform(get("/api/my/done/notices").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.drafted[0].statusLabel").value("核稿中"));
+    }
+
     private static Campaign campaign() throws Exception {
         CampaignTemplate t = TemplateParser.parse(TemplateParserTest.seed("yiyuan-health-2024-315"));
         return new Campaign("C1", t.code(), "通知", null, t, CampaignStatus.ISSUED, LocalDate.of(2026, 3, 20), null, "liuni",

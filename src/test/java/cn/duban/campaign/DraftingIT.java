@@ -119,6 +119,28 @@ class DraftingIT {
         assertThatThrownBy(() -> drafts.save(id, typed, "drafter1")).hasMessage("通知已送核稿，起草时的内容不再暂存；请刷新任务列表");
     }
 
+    /** 已办 of the section: the drafter finds the notice handed on, the 科长 their 核稿, the leader their 签发. */
+    @Test
+    void theDraftersNoticeAndTheSectionHeadsAndLeadersDecisionsAreInTheir已办() {
+        driver.sectionPeople();
+        var t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
+        String title = campaigns.get(id).title();
+        assertThat(campaigns.workOf("drafter1", 200).drafted()).anySatisfy(d -> {
+            assertThat(d.campaignId()).isEqualTo(id);
+            assertThat(d.statusLabel()).isEqualTo("征集中");
+            assertThat(d.draftedAt()).isNotNull();
+        });
+        assertThat(campaigns.workOf("head1", 200).decided()).anySatisfy(d -> {
+            assertThat(d.title()).isEqualTo(title);
+            assertThat(d.stageStep()).isEqualTo("科长核稿");
+            assertThat(d.approved()).isTrue();
+        });
+        assertThat(campaigns.workOf("leader1", 200).decided()).extracting(CampaignService.Decided::campaignId, CampaignService.Decided::stageStep)
+                .contains(org.assertj.core.groups.Tuple.tuple(id, "领导签发"));
+        assertThat(campaigns.workOf("leader1", 200).drafted()).noneMatch(d -> d.campaignId().equals(id));
+    }
+
     /** 空白通知: nothing inherited — no title, body, units, items, deadline or table; each told at its field. */
     @Test
     void aBlankNoticeInheritsNothingAndEachEmptyPartIsToldAtItsField() {

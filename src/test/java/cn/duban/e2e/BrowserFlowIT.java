@@ -55,6 +55,7 @@ class BrowserFlowIT {
     @Autowired cn.duban.unit.UnitAdmin unitAdmin;
     @Autowired cn.duban.campaign.TemplateCatalog catalog;
     @Autowired cn.duban.series.SeriesService series;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Browser b;
     Path files;
@@ -671,8 +672,24 @@ class BrowserFlowIT {
             }
             b.screenshot((phone ? "phone-decision-" : "decision-") + step[0]);
             complete();
+            // 办结 says what was decided and what happens next, and the decision is in the person's 已办
+            assertThat(b.visible("#duban-confirm").getText()).contains(phone ? "已签发《" : "已通过核稿《")
+                    .contains(phone ? "各单位的“签收”任务随即生成" : "下一步：送领导签发");
+            b.screenshot((phone ? "phone-confirm-" : "confirm-") + step[0]);
+            openDone();
+            assertThat(b.visible("#duban-done .box[data-loaded='true'] table.duban-done-decided").getText())
+                    .contains(phone ? "领导签发" : "科长核稿").contains("通过").contains("3·15");
+            b.screenshot((phone ? "phone-done-" : "done-") + step[0]);
+            b.click("#duban-done .close");
             b.phone(false);
         }
+        // the drafter finds the notice they drafted in 已办, with where it stands now
+        b.login("tasklist", "yanglei", PW);
+        openDone();
+        assertThat(b.visible("#duban-done .box[data-loaded='true'] table.duban-done-drafted").getText()).contains("3·15")
+                .contains(number.replace('[', '〔').replace(']', '〕'));
+        b.screenshot("done-drafter");
+        b.click("#duban-done .close");
         // the job executor distributes the notice: every unit gets its 签收 task
         b.until(d -> unitTasks(campaignId, UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
 
@@ -697,6 +714,7 @@ class BrowserFlowIT {
         b.screenshot("sign-notice");
         complete();
         awaitStatus(campaignId, UnitStatus.IN_PROGRESS);
+        assertThat(b.visible("#duban-confirm").getText()).contains("已签收").contains("报送专人：吕娜").contains("我的待办");
 
         // ---- 填报: a bad figure is refused in Chinese, then the table, a summary and a photo go in
         openTask(REPORTER, unitTask(campaignId, UnitReportProcess.FILL_REPORT));
@@ -754,6 +772,8 @@ class BrowserFlowIT {
         b.screenshot("report-filled");
         complete();
         awaitStatus(campaignId, UnitStatus.SUBMITTED);
+        assertThat(b.visible("#duban-confirm").getText()).contains("已报送（第 1 版）").contains("下一步：沂源县卫生健康局综合监督科审核");
+        b.screenshot("confirm-handed-in");
 
         // ---- the reviewer returns it with a reason and a new due date: the report clicked in 待审核报送 is theirs by
         // opening it (nobody held it), 办结 free, no 认领
@@ -775,9 +795,29 @@ class BrowserFlowIT {
         b.screenshot("review-return");
         complete();
         awaitStatus(campaignId, UnitStatus.RETURNED);
+        assertThat(b.visible("#duban-confirm").getText()).contains("已退回沂源县历山街道社区卫生服务中心").contains("已通知填报人");
 
-        // the reviewer urges the unit (as 跟踪报送进度 does): the urge is on the unit's open task, with the reviewer's name
-        assertThat(urges.urge(campaignId, List.of(UNIT), "请今日内重报", "wangshu").urged()).containsExactly(UNIT);
+        // the reviewer urges the returned unit on 跟踪报送进度: the note is written at the unit's row
+        openTask("wangshu", task(campaignId, CampaignProcess.MONITOR_REPORTS));
+        WebElement returned = b.visible("#monitorUnits tr[data-unit='" + UNIT + "']");
+        assertThat(returned.getText()).contains("已退回");
+        b.click(returned.findElement(By.cssSelector("button.urge")));
+        WebElement urgeRow = b.visible("#monitorUnits tr.urge-row");
+        assertThat(b.js("return arguments[0].previousElementSibling.getAttribute('data-unit')", urgeRow)).isEqualTo(UNIT);
+        b.type("#urgeNote", "请今日内重报");
+        b.click("#urgeSend");
+        String urgedSaid = b.until(d -> {
+            String t = b.visible("#urgeResult").getText();
+            return t.isBlank() ? null : t;
+        });
+        assertThat(urgedSaid).contains("已催办 1 个单位：沂源县历山街道社区卫生服务中心");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#monitorUnits tr.urge-row"));
+        b.screenshot("monitor-urge-at-row");
+        // the mail links to the unit's own task (not Tasklist's start page) and says who urged
+        String fillTask = unitTask(campaignId, UnitReportProcess.FILL_REPORT).getId();
+        assertThat(jdbc.sql("SELECT text_body FROM duban_outbox WHERE campaign_id = ? AND kind = 'URGE'").param(campaignId)
+                .query(String.class).list()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t).contains("王舒（沂源县卫生健康局综合监督科）催办").contains("#/?task=" + fillTask));
 
         // ---- the reporter, on a phone, sees the reason and the urge, fixes and hands in again (the attachments are kept)
         b.phone(true);
@@ -805,6 +845,8 @@ class BrowserFlowIT {
         assertThat(reachable).as("on a phone 办结 stays on screen and uncovered while the form is filled").isEqualTo(Boolean.TRUE);
         complete();
         awaitStatus(campaignId, UnitStatus.SUBMITTED);
+        assertThat(b.visible("#duban-confirm").getText()).contains("已报送（第 2 版）");
+        b.screenshot("phone-confirm-handed-in");
 
         // 已办: the unit finds what it handed in, both versions, with their statuses and the review, by name
         openDone();
@@ -874,6 +916,16 @@ class BrowserFlowIT {
         assertThat(b.visible("table.totals").getText()).contains("6");
         assertThat(b.pageText()).contains("已通过 1").contains("未签收");
         b.screenshot("dashboard-campaign");
+        // the board offers 催办 too: a unit that has not signed, urged with a note written at its row
+        WebElement unsigned = b.visible("tr[data-bucket='NOT_SIGNED']");
+        String unsignedName = unsigned.findElement(By.tagName("td")).getText();
+        assertThat(row.findElements(By.cssSelector("button.urge"))).as("an approved unit owes nothing").isEmpty();
+        b.click(unsigned.findElement(By.cssSelector("button.urge")));
+        b.type("#duban-urge-note", "请尽快签收并报送");
+        b.click("#duban-urge-send");
+        b.until(d -> b.visible("#duban-urge-result").getText().contains("已催办 1 个单位：" + unsignedName) ? Boolean.TRUE : null);
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("tr.urge-row"));
+        b.screenshot("dashboard-urge");
         // the downloads on the dashboard answer the section head with the workbooks
         for (String link : List.of("全县汇总表", "上报材料包")) {
             assertThat(b.fetch(b.withText(".downloads a", link).getAttribute("href"))).startsWith("200 application/");

@@ -183,9 +183,9 @@ async function renderCampaign(root, id, bucket, page) {
     el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.LATE }), '逾期'),
     el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.VERY_LATE }), '严重逾期')));
   root.appendChild(el('table', { class: 'units' },
-    el('thead', {}, el('tr', {}, ['单位', '状态', '截止日期', '报送时间', '逾期天数', '退回次数', '已发提醒', '单位详情', '统计表']
+    el('thead', {}, el('tr', {}, ['单位', '状态', '截止日期', '报送时间', '逾期天数', '退回次数', '已发提醒', '单位详情', '统计表', '催办']
       .map(h => el('th', {}, h)))),
-    el('tbody', {}, units.rows.map(u => el('tr', {
+    el('tbody', {}, units.rows.map(u => [el('tr', {
       'data-unit': u.unitCode, 'data-bucket': u.bucket, 'data-urgency': u.urgency || '',
       style: u.urgency ? 'background:' + URGENCY_COLOURS[u.urgency] : null,
       title: u.urgencyLabel || null
@@ -201,7 +201,10 @@ async function renderCampaign(root, id, bucket, page) {
         class: 'unit-link' }, '详情')),
       el('td', {}, u.submittedAt ? el('a', {
         href: `${API}/campaigns/${encodeURIComponent(id)}/units/${encodeURIComponent(u.unitCode)}/report.xlsx`, download: ''
-      }, '下载') : ''))))));
+      }, '下载') : ''),
+      el('td', {}, u.owesReport ? el('button', {
+        class: 'btn btn-default btn-xs urge', type: 'button', onclick: ev => urgeRow(id, u, ev.target.closest('tr'))
+      }, '催办') : ''))]).flat())));
   const pages = Math.max(1, Math.ceil(units.total / units.size));
   root.appendChild(el('div', { class: 'pager' },
     el('button', { class: 'btn btn-default btn-sm', disabled: units.page > 0 ? null : 'disabled', onclick: () => go(id, bucket, units.page - 1) }, '上一页'),
@@ -217,6 +220,43 @@ async function renderCampaign(root, id, bucket, page) {
 
 }
 
+
+/**
+ * 催办 from the board (issue 30 §9): the unit's row opens a row under it with the note the unit will read, sent with
+ * POST /api/campaigns/{id}/urge; the answer (urged, or why not and when next) is said there.
+ */
+function urgeRow(id, u, tr) {
+  const open = tr.nextElementSibling && tr.nextElementSibling.classList.contains('urge-row') ? tr.nextElementSibling : null;
+  if (open) {
+    open.remove();
+    return;
+  }
+  const note = el('textarea', { class: 'form-control', rows: '2', maxlength: '2000', id: 'duban-urge-note', placeholder: '如：请今日下班前报送' });
+  const said = el('p', { class: 'muted', id: 'duban-urge-result', style: 'white-space: pre-wrap; margin: 6px 0 0' });
+  const send = el('button', {
+    class: 'btn btn-warning btn-sm', type: 'button', id: 'duban-urge-send',
+    onclick: async () => {
+      send.setAttribute('disabled', 'disabled');
+      said.className = 'muted';
+      said.textContent = '正在催办……';
+      try {
+        const r = await api('POST', API + '/campaigns/' + encodeURIComponent(id) + '/urge', '催办失败', { units: [u.unitCode], note: note.value });
+        said.textContent = r.message;
+      } catch (e) {
+        said.className = 'error';
+        said.textContent = e.message;
+      } finally {
+        send.removeAttribute('disabled');
+      }
+    }
+  }, '发送催办');
+  tr.after(el('tr', { class: 'urge-row', 'data-urge': u.unitCode },
+    el('td', { colspan: '10' },
+      el('label', { for: 'duban-urge-note' }, `催办说明（可选，${u.unitName}的填报人和负责人会在邮件和待办中看到）`),
+      note, el('div', { style: 'margin-top: 6px' }, send,
+        el('button', { class: 'btn btn-link btn-sm', type: 'button', onclick: () => urgeRow(id, u, tr) }, '取消')), said)));
+  note.focus();
+}
 
 /**
  * 督办通报 of a campaign: send today's for 核稿 and 签发 (the document is fixed as sent), and follow each one —

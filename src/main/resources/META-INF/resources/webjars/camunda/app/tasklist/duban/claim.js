@@ -15,7 +15,12 @@ let answer = null;      // and what duban said
 let busy = false;
 const taken = new Set(); // tasks taken by opening them: one given back (×) stays given back
 
+// The task on screen: Tasklist's own (its task view's scope); Tasklist may drop task= from the address while it shows
+// the task (a filter chosen meanwhile), so the address is only the fallback.
 function taskId() {
+  const view = document.querySelector('[cam-tasklist-task]');
+  const scope = view && window.angular && window.angular.element(view).scope();
+  if (scope && scope.task && scope.task.id) return scope.task.id;
   const m = /[?&]task=([^&]+)/.exec(window.location.hash);
   return m ? decodeURIComponent(m[1]) : null;
 }
@@ -58,13 +63,19 @@ async function look() {
     busy = true;
     try {
       answer = await ask(id);
-      asked = id;
+      asked = answer ? id : null;
     } finally {
       busy = false;
     }
   }
   if (!answer || taskId() !== id) return;
   const button = claimButton();
+  if (button && answer.mayDo && !answer.held && !taken.has(id) && !/[?&]task=/.test(window.location.hash)) {
+    // the address first says which task is open, or Tasklist closes the task once it is taken
+    const hash = window.location.hash || '#/';
+    window.location.hash = hash + (hash.indexOf('?') >= 0 ? '&' : '?') + 'task=' + encodeURIComponent(id);
+    return;
+  }
   if (button && answer.mayDo && !answer.held && !taken.has(id)) {
     taken.add(id);
     button.click();

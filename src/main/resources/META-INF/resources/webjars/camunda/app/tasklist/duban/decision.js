@@ -3,7 +3,8 @@
 // (the verdict handing the decision in would get, each problem at its field), and hands the decision in only once
 // the step is known and the last answer is in. Loaded with Tasklist (scripts/config.js); a form's script calls
 //   window.dubanDecision(camForm, $http, vm, { firstStep, checkUrl(), body(), hand(put) }).start()
-// once it knows what it decides on. Only the rules' answers are used: nothing here decides anything.
+// once it knows what it decides on; its confirm() says, once Tasklist has accepted 办结, what was decided and what happens
+// next (duban/confirm.js). Only the rules' answers are used: nothing here decides anything.
 
 function decision(camForm, $http, vm, o) {
   let asked = 0;
@@ -40,6 +41,13 @@ function decision(camForm, $http, vm, o) {
     if (vm.verdict && !vm.verdict.ready) return refuse(vm.verdict.problems.join('；'));
     vm.error = null;
     o.hand(put);
+  });
+
+  camForm.on('submit-success', () => {
+    if (o.confirm && window.dubanConfirm) {
+      const said = o.confirm();
+      window.dubanConfirm(said[0], said[1]);
+    }
   });
 
   return {

@@ -13,6 +13,9 @@ const STYLE = `
 #duban-back { display: none; }
 /* a task not yet claimed can be read: its links, photos and folded parts open above Tasklist's veil */
 .disabled-form a[href], .disabled-form summary, .disabled-form .duban-thumbs a { position: relative; z-index: 1001; cursor: pointer; }
+/* what a form lets anyone of the section do whoever holds the task (催办 on 跟踪报送进度: its own action, not 办结) */
+.disabled-form .duban-live { position: relative; z-index: 1001; }
+.disabled-form .form-control.duban-live { background-color: #fff; color: inherit; }
 @media (max-width: 767px) {
   .page-notifications { top: 56px; left: 8px; right: 8px; max-width: none; }
   body.duban-task-open .column.task-filters, body.duban-task-open .column.tasks-list { display: none !important; }
