@@ -124,7 +124,9 @@ class BrowserFlowIT {
         LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30));
         String vector = new org.springframework.core.io.ClassPathResource("campaigns/county-vector-control-spring.yaml")
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
-                .replaceFirst("(?m)^code: .*$", "code: vector-e2e-" + System.nanoTime() % 100_000);
+                .replaceFirst("(?m)^code: .*$", "code: vector-e2e-" + System.nanoTime() % 100_000)
+                // a rule that stops the hand-in, besides the template's warning
+                .replace("rules:\n", "rules:\n  - check: \"[rubbish] <= [water]\"\n    message: 清理垃圾场所数不应多于清理积水容器数\n    hard: true\n");
         String code = driver.as("drafter1", () -> catalog.upload(vector, "drafter1")).code();
         String id = driver.issue(driver.startCampaign(code, deadline.toString()));
         b.until(d -> driver.unitTasks(id, "jkzx", UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
@@ -162,6 +164,17 @@ class BrowserFlowIT {
         b.type("input[name='c" + first + "remark']", "毒饵延期到货，4月10日补投");
         b.waitForText(towns.get(0).name() + "：有投药面积但投放毒饵为 0，请核实");
         b.type("textarea#note", "毒饵延期到货，已在备注中说明。");
+        // a rule that stops the hand-in says 必须修改 at its row, and is no warning to explain; 办结 brings it into view
+        b.type("input[name='c" + first + "rubbish']", "30");
+        waitSaved();
+        b.click("button[ng-click='complete()']");
+        WebElement hardCell = b.visible("input[name='c" + first + "rubbish']").findElement(By.xpath(".."));
+        b.until(d -> hardCell.getText().contains("必须修改：" + towns.get(0).name() + "：清理垃圾场所数不应多于清理积水容器数") ? Boolean.TRUE : null);
+        assertThat(b.visible("#warnings").getText()).doesNotContain("清理垃圾场所数").doesNotContain("必须修改");
+        b.until(d -> Boolean.TRUE.equals(b.js("var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+                hardCell)) ? Boolean.TRUE : null);
+        b.screenshot("phone-table-hard-rule-at-row");
+        b.type("input[name='c" + first + "rubbish']", "3");
         assertThat(sheet.findElement(By.cssSelector("tbody tr:last-child")).getText()).contains("合计")
                 .contains(String.valueOf(13 * towns.size()));
         waitSaved();
@@ -760,14 +773,27 @@ class BrowserFlowIT {
         b.screenshot("draft-restored-after-reload");
         waitSaved();
 
+        // a refused 办结 on a phone: the first problem comes into view (not a list 2,500 px down), and the list under the
+        // form follows each fix
+        b.phone(true);
+        b.type("input[name='v_5']", "-1");
+        waitSaved();
         b.click("button[ng-click='complete()']");
-        b.waitForText("还有 1 处需要处理");
-        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("input[name='v_3']"));
-        b.screenshot("bad-figure-refused");
+        b.until(d -> b.visible("#problems").getText().contains("还有 2 处需要处理") ? Boolean.TRUE : null);
+        b.until(d -> Boolean.TRUE.equals(b.js("var i = document.querySelector(\"input[name='v_3']\"); var r = i.getBoundingClientRect();"
+                + " return document.activeElement === i && r.top >= 0 && r.bottom <= window.innerHeight;")) ? Boolean.TRUE : null);
+        b.screenshot("phone-refused-first-problem-in-view");
         assertThat(reports.unit(campaignId, UNIT).status()).isEqualTo(UnitStatus.IN_PROGRESS);
         b.type("input[name='v_3']", "5");
-        b.until(d -> b.pageText().contains("不是数字") ? null : Boolean.TRUE);
         waitSaved();
+        b.until(d -> b.visible("#problems").getText().contains("还有 1 处需要处理") ? Boolean.TRUE : null);
+        assertThat(b.visible("#problems").getText()).doesNotContain("不是数字").contains("不能为负数");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#problems"));
+        b.screenshot("phone-problems-follow-the-fixes");
+        b.type("input[name='v_5']", "2");
+        waitSaved();
+        b.until(d -> d.findElements(By.id("problems")).isEmpty() ? Boolean.TRUE : null);
+        b.phone(false);
         b.js("window.scrollTo(0, 0); document.querySelectorAll('.ctn-content-container, [cam-tasklist-task] .form-container, .task-details').forEach(function (e) { e.scrollTop = 0; });");
         b.screenshot("report-filled");
         complete();
