@@ -20,17 +20,28 @@ import org.springframework.stereotype.Service;
 public class TaskDuties {
 
     private final TaskService tasks;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.camunda.bpm.engine.IdentityService identity;
 
-    TaskDuties(TaskService tasks) {
+    TaskDuties(TaskService tasks, org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.IdentityService identity) {
         this.tasks = tasks;
+        this.runtime = runtime;
+        this.identity = identity;
     }
 
     /**
      * @param mayDo     whether the person may do the task now (it is theirs, or nobody's and they are among its candidates)
      * @param holder    who holds it, or null
      * @param candidate whether the person is among those the task is offered to
+     * @param campaignId the campaign the task is about (its instance's business key), or null for a process not duban's
+     * @param unitCode   the unit it is about, or null
      */
-    public record Duty(boolean mayDo, String holder, boolean candidate) {}
+    public record Duty(boolean mayDo, String holder, boolean candidate, String campaignId, String unitCode) {
+
+        public Duty(boolean mayDo, String holder, boolean candidate) {
+            this(mayDo, holder, candidate, null, null);
+        }
+    }
 
     /** The person's duty on a task they can see; empty when the task is done, gone or not theirs to see. */
     public Optional<Duty> of(String taskId, String user, List<String> groups) {
@@ -51,6 +62,27 @@ public class TaskDuties {
             }
         }
         TaskDuty duty = new TaskDuty(task.getAssignee(), users, candidateGroups);
-        return Optional.of(new Duty(duty.mayDo(user, groups), task.getAssignee(), duty.isCandidate(user, groups)));
+        // which campaign and unit: the instance's business key, read as duban (the person may see the task, not the instance)
+        String key = businessKey(task.getProcessInstanceId());
+        String campaignId = key == null ? null : key.contains(":") ? key.substring(0, key.indexOf(':')) : key;
+        String unitCode = key != null && key.contains(":") ? key.substring(key.indexOf(':') + 1) : null;
+        return Optional.of(new Duty(duty.mayDo(user, groups), task.getAssignee(), duty.isCandidate(user, groups), campaignId, unitCode));
+    }
+
+    private String businessKey(String processInstanceId) {
+        if (processInstanceId == null) {
+            return null;
+        }
+        org.camunda.bpm.engine.impl.identity.Authentication person = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+            String key = instance == null ? null : instance.getBusinessKey();
+            return key == null || key.isBlank() ? null : key;
+        } finally {
+            if (person != null) {
+                identity.setAuthentication(person);
+            }
+        }
     }
 }

@@ -33,8 +33,23 @@ class TaskController {
             // who holds it is said to those it is offered to (Tasklist shows them as much); to others only that it is not theirs
             String holder = d.holder() == null || mine || !d.candidate() ? "" : people.names(List.of(d.holder())).getOrDefault(d.holder(), "其他人");
             return Map.of("found", true, "mayDo", d.mayDo(), "held", d.holder() != null, "mine", mine, "holderName", holder,
-                    "message", message(d, mine, holder));
+                    "message", message(d, mine, holder), "board", board(user, d));
         }).orElse(Map.of("found", false, "message", "该任务已经办结或不存在，请刷新任务列表"));
+    }
+
+    /**
+     * Where Tasklist's ↗ beside the task's process leads: the campaign (and unit) on the 督办看板 for the section, Cockpit's
+     * own page for operators ({@code "cockpit"}), nowhere for a unit's people ({@code ""}: they have no Cockpit).
+     */
+    static String board(CurrentUser user, TaskDuties.Duty d) {
+        if (user.isOperator()) {
+            return "cockpit";
+        }
+        if (!user.isSupervision() || d.campaignId() == null) {
+            return "";
+        }
+        return "/camunda/app/cockpit/default/#/duban?campaign=" + java.net.URLEncoder.encode(d.campaignId(), java.nio.charset.StandardCharsets.UTF_8)
+                + (d.unitCode() == null ? "" : "&unit=" + java.net.URLEncoder.encode(d.unitCode(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String message(TaskDuties.Duty d, boolean mine, String holder) {

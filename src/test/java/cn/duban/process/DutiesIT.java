@@ -177,6 +177,10 @@ class DutiesIT {
         WebSession reporter = WebSession.login(port, "rmyy-reporter", "test");
         var free = JSON.readTree(reporter.get("/api/tasks/" + sign.getId() + "/duty").body());
         assertThat(free.get("mayDo").asBoolean()).isTrue();
+        assertThat(free.get("board").asText()).as("a unit's people have no Cockpit: no link beside the task").isEmpty();
+        var review = JSON.readTree(WebSession.login(port, "head1", "test").get("/api/tasks/"
+                + driver.task(id, CampaignProcess.MONITOR_REPORTS).getId() + "/duty").body());
+        assertThat(review.get("board").asText()).isEqualTo("/camunda/app/cockpit/default/#/duban?campaign=" + id);
         assertThat(free.get("held").asBoolean()).isFalse();
         assertThat(reporter.post(WebSession.ENGINE_API + "/task/" + sign.getId() + "/claim", "{\"userId\":\"rmyy-reporter\"}").statusCode())
                 .isEqualTo(204);

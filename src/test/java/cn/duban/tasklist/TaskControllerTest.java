@@ -1,5 +1,6 @@
 package cn.duban.tasklist;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -35,6 +36,17 @@ class TaskControllerTest {
         mvc.perform(get("/api/tasks/t1/duty").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, YANGLEI))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.mayDo").value(true)).andExpect(jsonPath("$.held").value(false))
                 .andExpect(jsonPath("$.message").value(""));
+    }
+
+    @Test
+    void theLinkBesideATaskLeadsTheSectionToTheBoardOperatorsToCockpitAndAUnitNowhere() throws Exception {
+        var duty = new TaskDuties.Duty(true, null, true, "C20261208-abc123", "rmyy");
+        assertThat(TaskController.board(YANGLEI, duty)).isEqualTo("/camunda/app/cockpit/default/#/duban?campaign=C20261208-abc123&unit=rmyy");
+        assertThat(TaskController.board(new CurrentUser("operator", List.of(Roles.OPERATOR)), duty)).isEqualTo("cockpit");
+        assertThat(TaskController.board(UNIT, duty)).isEmpty();
+        when(duties.of("t1", "yanglei", YANGLEI.groups())).thenReturn(Optional.of(new TaskDuties.Duty(true, null, true, "C1", null)));
+        mvc.perform(get("/api/tasks/t1/duty").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, YANGLEI))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.board").value("/camunda/app/cockpit/default/#/duban?campaign=C1"));
     }
 
     @Test
