@@ -139,7 +139,7 @@ class CampaignController {
     }
 
     /** What the drafter built, kept as a template for next year under a code of its own. */
-    record SaveAsTemplate(String code, CampaignTemplate template) {}
+    record SaveAsTemplate(String code, String campaignId, CampaignTemplate template) {}
 
     @PostMapping("/templates/from-draft")
     Map<String, Object> saveAsTemplate(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
@@ -147,8 +147,8 @@ class CampaignController {
         if (!user.isIn(Roles.DRAFTER) && !user.isIn(Roles.ADMIN)) {
             throw new Forbidden("只有拟稿人可以保存活动模板");
         }
-        SaveAsTemplate asked = body == null ? new SaveAsTemplate(null, null) : body;
-        CampaignTemplate saved = catalog.saveDraftAs(asked.code(), asked.template(), user.id());
+        SaveAsTemplate asked = body == null ? new SaveAsTemplate(null, null, null) : body;
+        CampaignTemplate saved = catalog.saveDraftAs(asked.code(), asked.campaignId(), asked.template(), user.id());
         return Map.of("code", saved.code(), "title", saved.title(), "version", catalog.versionOf(saved.code()));
     }
 

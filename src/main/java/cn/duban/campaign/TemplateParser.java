@@ -74,7 +74,7 @@ public final class TemplateParser {
         try {
             template = YAML.readValue(source, CampaignTemplate.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new TemplateException(List.of("未知字段 " + path(e) + "（可用字段见 docs/templates.md）"));
+            throw new TemplateException(List.of("未知字段 " + path(e) + "（请对照模板说明检查字段名的拼写）"));
         } catch (JsonMappingException e) {
             throw new TemplateException(List.of("字段 " + path(e) + " 的值无法识别：" + firstLine(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {

@@ -83,6 +83,11 @@ class DraftingIT {
         assertThat(catalog.get(next).documentNumber()).isNull();
         assertThat(catalog.versionOf(next)).isEqualTo(1);
         assertThatThrownBy(() -> catalog.saveDraftAs(next, null, "drafter1")).hasMessageContaining("没有收到要保存的通知内容");
+        // the form asks no code: the template is named after its notice, and saved again it is the next version
+        CampaignTemplate named = catalog.saveDraftAs(null, id, c.template(), "drafter1");
+        assertThat(named.code()).isEqualTo("notice-" + id.toLowerCase(java.util.Locale.ROOT));
+        catalog.saveDraftAs("", id, c.template(), "drafter1");
+        assertThat(catalog.versionOf(named.code())).isEqualTo(2);
     }
 
     @Autowired NoticeDrafts drafts;

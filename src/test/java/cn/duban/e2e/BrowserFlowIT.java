@@ -328,6 +328,18 @@ class BrowserFlowIT {
         b.until(d -> name.findElement(By.xpath("..")).getText().contains("必填") ? Boolean.TRUE : null);
         b.type("input[name='item_" + items + "_title']", "开展冬季健康知识讲座");
         b.until(d -> name.findElement(By.xpath("..")).getText().contains("必填") ? null : Boolean.TRUE);
+        // the template's rules read as the figures' names, not [6] <= [5]; the template is saved without a code to invent
+        assertThat(b.js("var s = document.querySelector('#rules .rule select.operand'); return s.options[s.selectedIndex].text;"))
+                .isEqualTo("6. 解决消费纠纷");
+        assertThat(b.visible("#rules").getText()).doesNotContain("[6]").doesNotContain("[5]");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#rules"));
+        b.screenshot("drafting-rules-by-name");
+        b.click("#saveAsTemplate button");
+        String savedAs = b.until(d -> {
+            String t = b.visible("#saveAsTemplate").getText();
+            return t.contains("已保存为模板") ? t : null;
+        });
+        assertThat(savedAs).contains("第 1 版");
         // the table: from one number per row to columns, a number and a remark
         b.click(b.withText("fieldset#table label.radio-inline", "多栏统计表"));
         b.visible("#tableColumns");
@@ -728,6 +740,10 @@ class BrowserFlowIT {
         filterCount("本单位待办", 1);
         assertThat(taskService.createTaskQuery().taskDefinitionKey(UnitReportProcess.SIGN_NOTICE)
                 .processVariableValueEquals("campaignId", campaignId).count()).as("other units have theirs too").isGreaterThan(1);
+        // no engine words or tools: no bare priority, no 新建任务, 键盘快捷键 or 发起流程 for a unit
+        assertThat(b.driver.findElements(By.cssSelector(".tasks-list .task .priority, li.create-task-action, li.shortcut-help,"
+                + " li.start-process-action, .ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        assertThat(b.visible("[cam-widget-header]").getText()).doesNotContain("新建任务").doesNotContain("键盘快捷键").doesNotContain("发起流程");
         b.screenshot("reporter-sees-own-task");
         current = unitTask(campaignId, UnitReportProcess.SIGN_NOTICE).getId();
         b.click(visible.get(0).findElement(By.cssSelector("h4.task a")));
@@ -862,6 +878,7 @@ class BrowserFlowIT {
         b.phone(true);
         b.login("tasklist", REPORTER, PW);
         openTask(REPORTER, unitTask(campaignId, UnitReportProcess.FILL_REPORT));
+        assertThat(b.driver.findElements(By.cssSelector(".small-screen-warning")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
         b.screenshot("phone-fill-form");
         b.waitForText("第3项请附活动台账后重报");
         assertThat(b.visible("#urges").getText()).contains("王舒").contains("请今日内重报").doesNotContain("wangshu");
@@ -1008,6 +1025,7 @@ class BrowserFlowIT {
         b.login("admin", "operator", PW);
         b.go("/camunda/app/admin/default/#/users");
         b.waitForText("用户列表");
+        assertThat(b.pageText()).doesNotContain("社区版").doesNotContain("迁移指南");
         assertThat(b.pageText()).as("Chinese names read right from the configuration").contains("管理员");
         assertThat(b.pageText()).doesNotContain("USERS_").doesNotContain("List of Users");
         b.screenshot("admin-users-zh");
@@ -1047,7 +1065,8 @@ class BrowserFlowIT {
         b.screenshot("admin-units-import-preview");
         b.click("#duban-units-apply");
         assertThat(b.visible("#duban-units-message").getText()).contains("已导入：新增 0 个，变更 1 个，停用 0 个");
-        assertThat(b.visible("#duban-unit-changes").getText()).contains("运维").contains("沂源县燕崖镇北山卫生院");
+        assertThat(b.visible("#duban-unit-changes").getText()).contains("运维").contains("沂源县燕崖镇北山卫生院")
+                .contains("镇（街道）卫生院，上级单位：沂源县疾病预防控制中心").doesNotContain("township").doesNotContain("上级 jkzx");
         // the unit's people, each a link to their account in Admin (where the operator sets the first password)
         b.click(b.visible("#duban-units-table tr[data-unit='ybsf'] button.edit"));
         b.until(d -> d.findElements(By.cssSelector("#duban-unit-people li")).isEmpty() ? null : Boolean.TRUE);
@@ -1060,6 +1079,8 @@ class BrowserFlowIT {
         // account for a while, and Admin's dashboard shows the lock to operators, who may lift it early
         String said = b.refusedLogin("tasklist", "rmyy-reporter", "wrong-1");
         assertThat(said).contains("用户名或密码错误。再错 4 次，账号将锁定 15 分钟。");
+        assertThat(b.driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+                .as("no end-of-life notice on the login page").isTrue();
         b.screenshot("login-wrong-password");
         for (int i = 2; i <= 5; i++) {
             cn.duban.WebSession.attemptLogin(port, "rmyy-reporter", "wrong-" + i);

@@ -6,8 +6,13 @@
 // its files and photos open, its folded parts unfold (Tasklist veils the whole form until 认领).
 
 const STYLE = `
-/* the platform's end-of-life notice is for the operators (Cockpit, Admin), not for the clerks of Tasklist */
+/* the platform's end-of-life notice is for the IT department's planning, not for the county's people */
 .ce-eol-banner { display: none !important; }
+/* the engine's own words and tools (issue 30 §8): a task's bare priority (50), 新建任务 (a task outside any notice, with
+   its 租户 ID), 键盘快捷键, the "better on a larger screen" warning on phones; 发起流程 only for those who may start */
+.tasks-list .task .priority, .task-details .priority { display: none !important; }
+li.create-task-action, li.shortcut-help, .small-screen-warning { display: none !important; }
+body:not(.duban-starts) li.start-process-action { display: none !important; }
 .page-notifications { top: 70px; bottom: auto; right: 16px; max-width: min(420px, calc(100vw - 32px)); max-height: 40%; }
 .page-notifications .alert { box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 #duban-back { display: none; }
@@ -62,5 +67,10 @@ export default {
     window.addEventListener('hashchange', update);
     setInterval(update, 1000);
     update();
+    // 发起流程 for the drafters, who start notices; everyone else has nothing to start
+    fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(r => r.ok ? r.json() : null)
+      .then(me => { if (me && me.startsCampaigns) document.body.classList.add('duban-starts'); })
+      .catch(() => {});
   }
 };
