@@ -80,8 +80,10 @@ public class Circulars {
         body.add(new Paragraph(0, "", late.isEmpty()
                 ? "请各单位继续做好相关工作，已退回的报送按要求修改后重新报送。"
                 : "请逾期未报的单位立即报送，并说明逾期原因；已退回的报送按要求修改后重新报送。" + c.template().issuer() + "将继续跟踪督办。"));
-        return new NoticeDocument(notice.issuerMark(), issueLabel, title(c.shortTitle()), notice.addressee(), body,
-                List.of(), List.of(), notice.signature(), today, null);
+        // a head of its own (简报-style): 督办通报 / 第N期 / issuer and day over the red line, not "…文件" over "第1期"
+        return new NoticeDocument("督办通报", issueLabel == null || issueLabel.isBlank() ? "（期数送签时编定）" : issueLabel,
+                title(c.shortTitle()), notice.addressee(), body, List.of(), List.of(), notice.signature(), today, null,
+                c.template().issuer() + (c.template().section() == null ? "" : c.template().section()));
     }
 
     /**

@@ -28,10 +28,26 @@ import java.util.regex.Pattern;
  * @param signature  发文机关署名, who also prints it (版记)
  * @param date       成文日期
  * @param table      the blank statistics table of the attachment, or null
+ * @param bulletinIssuer for a 简报-style head (a 督办通报), who issues it (沂源县卫生健康局综合监督科); null for a 文件's head
  */
 public record NoticeDocument(String issuerMark, String number, String title, String addressee, List<Paragraph> body,
                              List<RosterRow> roster, List<String> attachments, String signature, LocalDate date,
-                             BlankTable table) {
+                             BlankTable table, String bulletinIssuer) {
+
+    /** A 文件-style document (版头: 发文机关标志, 发文字号 over the red line). */
+    public NoticeDocument(String issuerMark, String number, String title, String addressee, List<Paragraph> body,
+                          List<RosterRow> roster, List<String> attachments, String signature, LocalDate date, BlankTable table) {
+        this(issuerMark, number, title, addressee, body, roster, attachments, signature, date, table, null);
+    }
+
+    /**
+     * Whether the head is a 简报's (GB/T 9704-2012 allows it for 纪要、简报-like documents; a 督办通报 carries it): the name
+     * (督办通报) in red, the issue (第1期) under it, then who issues it on the left and the day on the right over the
+     * red line — not "…文件" over a 发文字号.
+     */
+    public boolean bulletin() {
+        return bulletinIssuer != null;
+    }
 
     /**
      * A paragraph: level 0 text, 1 一、 (黑体), 2 （一） (楷体), 3 1. and 4 （1） (仿宋). A heading that runs on into

@@ -96,6 +96,16 @@ class NoticeDocumentTest {
             assertThat(date).isEqualTo(signature + 1);
             assertThat(attachment).isGreaterThan(date);
             assertThat(texts).contains(t.statisticsTitle(), "单位负责人：　　　　　　填表人：　　　　　　联系电话：");
+            // 版记 last, after the attachment, framed to the foot of the last page's type area (GB/T 9704-2012)
+            assertThat(texts.get(texts.size() - 1)).isEqualTo("沂源县卫生健康局　　　　2024年3月6日印发");
+            var frame = doc.getParagraphs().get(doc.getParagraphs().size() - 1).getCTP().getPPr().getFramePr();
+            assertThat(frame).isNotNull();
+            assertThat(frame.getYAlign()).isEqualTo(org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STYAlign.BOTTOM);
+            assertThat(frame.getVAnchor()).isEqualTo(org.openxmlformats.schemas.wordprocessingml.x2006.main.STVAnchor.MARGIN);
+            var last = doc.getBodyElements().get(doc.getBodyElements().size() - 1);
+            assertThat(last).isInstanceOf(XWPFParagraph.class);
+            assertThat(doc.getBodyElements().indexOf(doc.getTables().get(doc.getTables().size() - 1)))
+                    .isLessThan(doc.getBodyElements().indexOf(last));
             // the red 发文机关标志, the body in 3号仿宋 with its first line indented two characters
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("FF0000");
             XWPFParagraph body = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("现将")).findFirst().orElseThrow();
