@@ -27,8 +27,15 @@ class NoticeDocumentTest {
     static NoticeDocument seed000(LocalDate deadline) throws Exception {
         CampaignTemplate t = seed("yiyuan-health-2024-315");
         return NoticeDocument.of(t, t.title(), "沂卫字〔2024〕12号", deadline, LocalDate.of(2024, 3, 6),
-                s -> s.units().isEmpty() ? List.of("各单位") : s.units().stream().map(u -> u + "名").toList());
+                s -> java.util.stream.Stream.concat(s.types().stream().map(x -> "各" + TYPES.getOrDefault(x, x)),
+                        s.units().stream().map(u -> NAMES.getOrDefault(u, u))).toList());
     }
+
+    /** The registry's words for seed 000's units and types, as NoticeDocuments reads them. */
+    static final java.util.Map<String, String> NAMES = java.util.Map.of("jkzx", "沂源县疾病预防控制中心", "jdzfdd", "沂源县卫生健康监督执法大队");
+    static final java.util.Map<String, String> TYPES = java.util.Map.of("hospital", "县级医院", "mch", "妇幼保健院", "cdc", "疾病预防控制中心",
+            "enforcement", "卫生健康监督执法机构", "specialist", "专科医疗机构", "township", "镇（街道）卫生院");
+
 
     @Test
     void theItemsStandWhereTheBodyLeavesTheirPlaceAndTheBodySaysTheCampaignsDeadline() throws Exception {
