@@ -75,13 +75,17 @@ class CircularIT {
         var orders = circulars.orders(id);
         assertThat(orders).extracting(Circulars.Order::unitName).containsExactlyInAnyOrder("沂源县中医医院", "沂源县妇幼保健院");
         assertThat(orders).allSatisfy(o -> {
-            assertThat(o.colourName()).isEqualTo("红色");
-            assertThat(o.requirement()).startsWith("已逾期 ");
+            // the colour of its row on the 督办看板; in words it says what is the matter, never its colour
+            assertThat(o.colour()).isEqualTo(cn.duban.dashboard.DashboardRules.Urgency.VERY_LATE.colour());
+            assertThat(o.urgencyLabel()).isEqualTo("尚未签收，严重逾期");
+            assertThat(o.requirement()).startsWith("请立即签收通知并指定报送专人；已逾期 ");
         });
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(circulars.ordersDocx(id)))) {
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("C00000");
             assertThat(doc.getTables()).hasSize(2);
             assertThat(doc.getTables().get(0).getRow(1).getCell(1).getText()).isIn("沂源县中医医院", "沂源县妇幼保健院");
+            String all = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+            assertThat(all).contains("尚未签收，严重逾期").doesNotContain("红色").doesNotContain("黄色").doesNotContain("蓝色");
         }
     }
 }

@@ -15,7 +15,6 @@ const BUCKET_COLOURS = {
   OVERDUE: '#e53935',
   WITHDRAWN: '#cfd8dc'
 };
-const URGENCY_COLOURS = { NEAR: '#fff3cd', LATE: '#ffe0b2', VERY_LATE: '#f8d7da' };
 const PAGE_SIZE = 50;
 
 const STYLE = `
@@ -164,7 +163,7 @@ async function renderCampaign(root, id, bucket, page) {
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/package.zip`, download: '' }, '下载上报材料包（zip）'),
     // 督办通报 and 督办单 in one click, in the notice's own format (Word)
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/circular.docx`, download: '', id: 'duban-circular' }, '预览督办通报（Word，未送签）'),
-    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/supervision-orders.docx`, download: '', id: 'duban-orders' }, '生成督办单（Word，临近截止蓝色、逾期黄色、严重逾期红色）')));
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/supervision-orders.docx`, download: '', id: 'duban-orders' }, '生成督办单（Word，每个临近截止、逾期或未签收的单位一页，颜色同下表）')));
 
   root.appendChild(circularSection(id, circulars));
 
@@ -178,16 +177,15 @@ async function renderCampaign(root, id, bucket, page) {
 
   const units = board.units;
   root.appendChild(el('h3', {}, bucket ? `单位列表：${c.counts.find(x => x.bucket === bucket).label}` : '单位列表'));
-  root.appendChild(el('div', { class: 'legend' },
-    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.NEAR }), '临近截止'),
-    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.LATE }), '逾期'),
-    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.VERY_LATE }), '严重逾期')));
+  // the rows' shades, as the server defines them (the 督办单's colours, lighter)
+  root.appendChild(el('div', { class: 'legend' }, board.urgencies.map(x =>
+    el('span', {}, el('span', { class: 'swatch', style: 'background:' + x.tint }), x.label))));
   root.appendChild(el('table', { class: 'units' },
     el('thead', {}, el('tr', {}, ['单位', '状态', '截止日期', '报送时间', '逾期天数', '退回次数', '已发提醒', '单位详情', '统计表', '催办']
       .map(h => el('th', {}, h)))),
     el('tbody', {}, units.rows.map(u => [el('tr', {
       'data-unit': u.unitCode, 'data-bucket': u.bucket, 'data-urgency': u.urgency || '',
-      style: u.urgency ? 'background:' + URGENCY_COLOURS[u.urgency] : null,
+      style: u.urgencyTint ? 'background:' + u.urgencyTint : null,
       title: u.urgencyLabel || null
     },
       el('td', {}, u.unitName, u.reportsTo ? el('div', { class: 'muted', style: 'font-size:12px' }, '经 ' + u.reportsTo + ' 审核汇总') : null),
