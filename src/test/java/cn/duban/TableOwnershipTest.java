@@ -50,6 +50,7 @@ class TableOwnershipTest {
             Map.entry("duban_download", "report"),
             Map.entry("duban_report_draft", "report"),
             Map.entry("duban_unit_withdrawal", "report"),
+            Map.entry("duban_late_addition", "report"),
             Map.entry("duban_urge", "reminder"),
             Map.entry("duban_outbox", "mail"),
             Map.entry("duban_calendar_day", "calendar"),
@@ -67,7 +68,8 @@ class TableOwnershipTest {
             "duban_contribution", Set.of("audit"),
             "duban_download", Set.of("audit"),
             "duban_urge", Set.of("audit"),
-            "duban_unit_withdrawal", Set.of("audit"));
+            "duban_unit_withdrawal", Set.of("audit"),
+            "duban_late_addition", Set.of("audit"));
 
     static final Pattern TABLE = Pattern.compile("\\bduban_[a-z_]+\\b");
     static final Pattern WRITE = Pattern.compile("\\b(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+(duban_[a-z_]+)\\b",

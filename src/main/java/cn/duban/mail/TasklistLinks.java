@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -49,20 +48,15 @@ public class TasklistLinks {
         Map<String, Task> newest = new HashMap<>();
         // the link is the unit's, whoever sends the mail: a reviewer who urges cannot see the unit's tasks, and the
         // mail must still open the unit's own task (not Tasklist's start page)
-        Authentication sender = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        cn.duban.engine.ClientCalls.asDuban(identityService, () -> {
             for (List<String> piece : InLists.of(ids)) {
                 taskService.createTaskQuery().processInstanceIdIn(piece.toArray(String[]::new))
                         .list()
                         .forEach(t -> newest.merge(t.getProcessInstanceId(), t,
                                 (a, b) -> b.getCreateTime().after(a.getCreateTime()) ? b : a));
             }
-        } finally {
-            if (sender != null) {
-                identityService.setAuthentication(sender);
-            }
-        }
+            return null;
+        });
         Map<String, String> links = new HashMap<>();
         newest.forEach((instance, t) -> links.put(instance, task(t.getId())));
         return links;

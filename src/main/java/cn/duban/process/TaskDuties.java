@@ -73,16 +73,10 @@ public class TaskDuties {
         if (processInstanceId == null) {
             return null;
         }
-        org.camunda.bpm.engine.impl.identity.Authentication person = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        return cn.duban.engine.ClientCalls.asDuban(identity, () -> {
             var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
             String key = instance == null ? null : instance.getBusinessKey();
             return key == null || key.isBlank() ? null : key;
-        } finally {
-            if (person != null) {
-                identity.setAuthentication(person);
-            }
-        }
+        });
     }
 }

@@ -70,16 +70,11 @@ class UnitAccounts {
     void shareNames(String unitCode) {
         String group = Roles.unitGroup(unitCode);
         // granted by duban itself: the operator who adds the unit manages accounts, not authorizations
-        var operator = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        cn.duban.engine.ClientCalls.asDuban(identityService, () -> {
             identityService.createUserQuery().memberOfGroup(group).list()
                     .forEach(member -> identitySetup.grant(group, Resources.USER, member.getId(), Permissions.READ));
-        } finally {
-            if (operator != null) {
-                identityService.setAuthentication(operator);
-            }
-        }
+            return null;
+        });
     }
 
     /** The unit's people with the unit roles they hold, by account. */

@@ -529,6 +529,24 @@ class BrowserFlowIT {
         assertThat(b.visible("#duban-circulars tr[data-status='ISSUED']").getText()).contains("已印发").contains("李军");
         assertThat(b.driver.findElement(By.id("duban-send-circular")).isEnabled()).isTrue();
         b.screenshot("dashboard-circular-issued");
+
+        // 补发: a hospital added to the registry while the notice runs is sent it from the board, with its own due date
+        String added = "xqyy" + System.nanoTime() % 10_000;
+        unitAdmin.create(new cn.duban.unit.UnitAdmin.UnitForm(added, "沂源县新区人民医院", "hospital", null, null, null, "韩梅",
+                added + "-reporter", null), "operator");
+        b.driver.navigate().refresh();
+        b.visible("#duban-late-unit");
+        LocalDate lateDue = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(14));
+        b.set("#duban-late-unit", added);
+        b.set("#duban-late-due", lateDue.toString());
+        b.type("#duban-late-reason", "新设立的医院，补发本通知");
+        b.click("#duban-late-send");
+        b.until(d -> b.visible("#duban-late").getText().contains("沂源县新区人民医院") && b.visible("#duban-late table.late").getText()
+                .contains(lateDue.toString()) ? Boolean.TRUE : null);
+        assertThat(b.visible("#duban-late table.late").getText()).contains("张珂").contains("新设立的医院").doesNotContain(added);
+        b.until(d -> driver.unitTasks(id, added, UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#duban-late"));
+        b.screenshot("dashboard-late-addition");
     }
 
     /** The text of a document previewed in a frame, once it has loaded. */

@@ -149,8 +149,8 @@ async function renderCampaign(root, id, bucket, page) {
   const q = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
   if (bucket) q.set('bucket', bucket);
   // the campaign's circulars are asked for alongside its board, not after it
-  const [board, circulars] = await Promise.all([get('/dashboard/campaigns/' + encodeURIComponent(id) + '?' + q),
-    get('/campaigns/' + encodeURIComponent(id) + '/circulars')]);
+  const [board, circulars, late] = await Promise.all([get('/dashboard/campaigns/' + encodeURIComponent(id) + '?' + q),
+    get('/campaigns/' + encodeURIComponent(id) + '/circulars'), get('/campaigns/' + encodeURIComponent(id) + '/late-additions')]);
   const c = board.campaign;
   root.appendChild(el('p', {}, el('a', { href: '#/duban' }, '‹ 全部活动'),
     c.series ? el('a', { href: '#/duban?series=' + encodeURIComponent(c.series.seriesId), style: 'margin-left: 16px' }, '‹ 定期报送各期情况') : null));
@@ -209,6 +209,8 @@ async function renderCampaign(root, id, bucket, page) {
     el('button', { class: 'btn btn-default btn-sm', disabled: units.page + 1 < pages ? null : 'disabled', onclick: () => go(id, bucket, units.page + 1) }, '下一页'),
     el('span', { class: 'muted' }, `第 ${units.page + 1} / ${pages} 页，共 ${units.total} 个单位`)));
 
+  root.appendChild(lateSection(id, c, late));
+
   root.appendChild(el('h3', {}, '已通过报表合计'));
   root.appendChild(board.totals.length ? el('table', { class: 'totals' },
     el('thead', {}, el('tr', {}, el('th', {}, '序号'), el('th', {}, '类别'), el('th', {}, '单位'), el('th', {}, '数量'))),
@@ -218,6 +220,48 @@ async function renderCampaign(root, id, bucket, page) {
 
 }
 
+
+/**
+ * 补发 (issue 30 §10): a unit added to the registry while the notice runs is sent it with its own due date (its 签收
+ * task and mail follow, the audit records who sent it and why); the units sent it so far, by whom.
+ */
+function lateSection(id, c, late) {
+  const box = el('div', { id: 'duban-late' }, el('h3', {}, '补发'),
+    el('p', { class: 'muted' }, '通知印发后单位名册中新增的单位，可在此补发本通知并给出其报送期限；补发后该单位即收到签收任务和邮件，补发记入操作记录。'));
+  if (c.status === 'ISSUED' && late.mayAdd && late.candidates.length) {
+    const unit = el('select', { class: 'form-control input-sm', id: 'duban-late-unit', style: 'max-width: 22em; display: inline-block' },
+      late.candidates.map(x => el('option', { value: x.code }, x.name + (x.picked ? '（属本通知报送对象的范围）' : ''))));
+    const due = el('input', { type: 'date', class: 'form-control input-sm', id: 'duban-late-due', style: 'width: 11em; display: inline-block' });
+    const reason = el('input', { class: 'form-control input-sm', id: 'duban-late-reason', maxlength: '2000', placeholder: '补发原因（可选）',
+      style: 'max-width: 18em; display: inline-block' });
+    const said = el('span', { id: 'duban-late-message', class: 'muted', style: 'margin-left: 8px' });
+    const send = el('button', {
+      class: 'btn btn-primary btn-sm', type: 'button', id: 'duban-late-send',
+      onclick: async () => {
+        send.setAttribute('disabled', 'disabled');
+        said.className = 'muted';
+        said.textContent = '正在补发……';
+        try {
+          const added = await api('POST', API + '/campaigns/' + encodeURIComponent(id) + '/units/' + encodeURIComponent(unit.value)
+            + '/late-addition', '补发失败', { dueDate: due.value, reason: reason.value });
+          said.textContent = `已补发：${added.unitName}，报送期限 ${added.dueDate}`;
+          render(mounted);
+        } catch (e) {
+          said.className = 'error';
+          said.textContent = e.message;
+          send.removeAttribute('disabled');
+        }
+      }
+    }, '补发');
+    box.appendChild(el('p', {}, el('label', { for: 'duban-late-unit' }, '补发给 '), unit, ' 报送期限 ', due, ' ', reason, ' ', send, said));
+  }
+  box.appendChild(late.added.length ? el('table', { class: 'late' },
+    el('thead', {}, el('tr', {}, ['单位', '报送期限', '补发', '原因'].map(h => el('th', {}, h)))),
+    el('tbody', {}, late.added.map(a => el('tr', { 'data-unit': a.unitCode },
+      el('td', {}, a.unitName), el('td', {}, a.dueDate), el('td', {}, when(a.addedAt) + ' ' + a.addedByName), el('td', {}, a.reason || '')))))
+    : el('p', { class: 'muted' }, '尚未补发。'));
+  return box;
+}
 
 /**
  * 催办 from the board (issue 30 §9): the unit's row opens a row under it with the note the unit will read, sent with
