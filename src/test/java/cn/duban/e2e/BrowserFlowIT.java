@@ -159,6 +159,13 @@ class BrowserFlowIT {
                 .contains("须为整数（单位：处）") ? Boolean.TRUE : null);
         b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("input[name='c" + first + "water']"));
         b.screenshot("phone-table-bad-cell");
+        // the table itself on a phone too, for whoever prefers it (scrolled sideways), and back to the cards
+        b.click("#sheetView");
+        b.until(d -> "none".equals(b.js("return getComputedStyle(document.querySelector('#sheet thead')).display")) ? null : Boolean.TRUE);
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#sheet"));
+        b.screenshot("phone-table-view");
+        b.click("#sheetView");
+        b.until(d -> "none".equals(b.js("return getComputedStyle(document.querySelector('#sheet thead')).display")) ? Boolean.TRUE : null);
         b.type("input[name='c" + first + "water']", "10");
         b.type("input[name='c" + first + "bait']", "0");
         b.type("input[name='c" + first + "remark']", "毒饵延期到货，4月10日补投");
@@ -192,6 +199,14 @@ class BrowserFlowIT {
                 .contains("1.50").contains("合计");
         assertThat(b.pageText()).contains("有投药面积但投放毒饵为 0");
         b.screenshot("review-table");
+        // on a phone the reviewer reads each row as a card: nothing cut off at the side
+        b.phone(true);
+        b.until(d -> "none".equals(b.js("return getComputedStyle(document.querySelector('#grid thead')).display")) ? Boolean.TRUE : null);
+        assertThat(b.js("var g = document.querySelector('#grid .table-responsive'); return g.scrollWidth <= g.clientWidth + 1;"))
+                .as("the review's table does not scroll sideways on a phone").isEqualTo(Boolean.TRUE);
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#grid"));
+        b.screenshot("phone-review-table");
+        b.phone(false);
 
         // the 督办看板's unit page shows the same table
         b.login("cockpit", "zhangke", PW);
@@ -682,10 +697,8 @@ class BrowserFlowIT {
             b.screenshot((phone ? "my-tasks-" : "phone-my-tasks-") + step[0]);
             openTask(step[0], task(campaignId, step[1]));
             // the ↗ beside the task's process leads the section to the campaign on the 督办看板, not to Cockpit's engine page
-            String boardLink = b.until(d -> {
-                String href = b.visible("a.instance-link").getAttribute("href");
-                return href != null && href.contains("#/duban?campaign=" + campaignId) ? href : null;
-            });
+            String boardLink = b.until(d -> d.findElements(By.cssSelector("a.instance-link")).stream().map(a -> a.getAttribute("href"))
+                    .filter(href -> href != null && href.contains("#/duban?campaign=" + campaignId)).findFirst().orElse(null));
             String notice = preview();
             assertThat(notice).contains("沂源县卫生健康局文件").contains(number.replace('[', '〔').replace(']', '〕'))
                     .contains("二、主要活动").contains("附件：").contains("单位负责人").doesNotContain("ENGINE-");
@@ -697,6 +710,10 @@ class BrowserFlowIT {
                 assertThat(b.js("var n = document.querySelector('.column.tasks-list'); return !n || n.offsetParent === null;"))
                         .as("on a phone the 科长's open task fills the screen").isEqualTo(Boolean.TRUE);
                 assertThat(doneReachable()).as("on a phone the 科长's 办结 is on screen and uncovered").isEqualTo(Boolean.TRUE);
+                // the task's head takes a line or two, not half the screen: the form starts in the top third
+                b.js("window.scrollTo(0, 0); document.querySelectorAll('.ctn-content-container, [cam-tasklist-task] .form-container, .task-details').forEach(function (e) { e.scrollTop = 0; });");
+                assertThat(((Number) b.js("var f = document.querySelector('.task-details form[role=form]'); return f.getBoundingClientRect().top / window.innerHeight;"))
+                        .doubleValue()).as("where the form starts on a phone, as a share of the screen").isLessThan(0.3);
                 b.screenshot("phone-read-" + step[0]);
             }
             b.phone(phone);
@@ -860,6 +877,7 @@ class BrowserFlowIT {
         assertThat(b.driver.findElements(By.cssSelector("button.claim")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
         b.screenshot("review-taken-by-opening");
         b.waitForText("huodong-zongjie.pdf");
+        assertThat(b.pageText()).as("a small file's size in KB").contains("（1 KB）").doesNotContain("0.0 MB");
         b.click("input[name='approved'][ng-value='false']");
         refusedAt("#newDueDateError", "退回时请填写新的报送期限");
         assertThat(b.visible("#commentError").getText()).isEqualTo("退回时请填写退回理由");

@@ -38,7 +38,15 @@ function day(d) {
   return d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2) + '-' + ('0' + d.getDate()).slice(-2);
 }
 
+/** A file's size as people read it: 4 KB, 1.2 MB — never "0.0 MB" for a small file. */
+function size(bytes) {
+  const n = Number(bytes) || 0;
+  if (n < 1024 * 1024) return Math.max(1, Math.round(n / 1024)) + ' KB';
+  return (n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0) + ' MB';
+}
+
 window.dubanCall = call;
 window.dubanDay = day;
+window.dubanSize = size;
 
 export default [];

@@ -13,6 +13,9 @@ const STYLE = `
 .tasks-list .task .priority, .task-details .priority { display: none !important; }
 li.create-task-action, li.shortcut-help, .small-screen-warning { display: none !important; }
 body:not(.duban-starts) li.start-process-action { display: none !important; }
+/* a task's due date and the groups it is offered to are duban's (Duties refuses a change): shown, not edited */
+.task-details .due-date, .task-details .actors .groups span { pointer-events: none; cursor: default; }
+.task-details .reset-due-date { display: none !important; }
 .page-notifications { top: 70px; bottom: auto; right: 16px; max-width: min(420px, calc(100vw - 32px)); max-height: 40%; }
 .page-notifications .alert { box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 #duban-back { display: none; }
@@ -31,6 +34,15 @@ body:not(.duban-starts) li.start-process-action { display: none !important; }
   body.duban-task-open .task-details form[role="form"] { padding-bottom: 90px; }
   body.duban-task-open input.form-control, body.duban-task-open textarea.form-control { font-size: 16px; }
   body.duban-task-open .task-details .table { font-size: 13px; }
+  /* the task's head takes a line or two, not half the screen: its name smaller, the engine's tabs and tools aside */
+  body.duban-task-open .task-details .names h2.task { font-size: 17px; line-height: 1.35; margin: 2px 0 4px; }
+  body.duban-task-open .task-details .definition-name, body.duban-task-open .task-details .meta.dates,
+  body.duban-task-open .task-details .nav-tabs, body.duban-task-open .task-details .task-actions,
+  body.duban-task-open .task-details .actors .groups { display: none !important; }
+  body.duban-task-open .task-details .meta.actors { margin: 0; text-align: left; }
+  body.duban-task-open .task-details header.three-cols-layout-cell.top { display: none !important; }
+  body.duban-task-open .task-details form[role="form"] > h3:first-of-type { margin-top: 4px; }
+  body.duban-task-open .task-details [cam-tasklist-form] { margin-top: 0; padding-top: 0; }
 }
 `;
 
