@@ -36,6 +36,7 @@ class TableOwnershipTest {
             Map.entry("duban_template", "campaign"),
             Map.entry("duban_campaign", "campaign"),
             Map.entry("duban_notice_decision", "campaign"),
+            Map.entry("duban_notice_draft", "campaign"),
             Map.entry("duban_document_number", "campaign"),
             Map.entry("duban_circular", "document"),
             Map.entry("duban_series_period", "series"),
@@ -51,6 +52,7 @@ class TableOwnershipTest {
             Map.entry("duban_report_draft", "report"),
             Map.entry("duban_unit_withdrawal", "report"),
             Map.entry("duban_office", "office"),
+            Map.entry("duban_late_addition", "report"),
             Map.entry("duban_urge", "reminder"),
             Map.entry("duban_outbox", "mail"),
             Map.entry("duban_calendar_day", "calendar"),
@@ -69,7 +71,8 @@ class TableOwnershipTest {
             "duban_contribution", Set.of("audit"),
             "duban_download", Set.of("audit"),
             "duban_urge", Set.of("audit"),
-            "duban_unit_withdrawal", Set.of("audit"));
+            "duban_unit_withdrawal", Set.of("audit"),
+            "duban_late_addition", Set.of("audit"));
 
     static final Pattern TABLE = Pattern.compile("\\bduban_[a-z_]+\\b");
     static final Pattern WRITE = Pattern.compile("\\b(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+(duban_[a-z_]+)\\b",

@@ -90,6 +90,10 @@ public class AuditService {
         jdbc.sql("SELECT unit_code, reason, withdrawn_by, withdrawn_at FROM duban_unit_withdrawal WHERE campaign_id = ?")
                 .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
                         "撤销该单位的报送：" + rs.getString(2), rs.getString(1), "撤销报送"))).list();
+        jdbc.sql("SELECT unit_code, due_date, reason, added_by, added_at FROM duban_late_addition WHERE campaign_id = ?")
+                .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(5, LocalDateTime.class), rs.getString(4),
+                        "补发通知，报送期限 " + rs.getObject(2, java.time.LocalDate.class) + (rs.getString(3) == null ? "" : "：" + rs.getString(3)),
+                        rs.getString(1), "补发"))).list();
         jdbc.sql("SELECT unit_code, note, urged_by, urged_at FROM duban_urge WHERE campaign_id = ?")
                 .param(campaignId).query((rs, i) -> out.add(new AuditEntry(rs.getObject(4, LocalDateTime.class), rs.getString(3),
                         "催办" + (rs.getString(2) == null ? "" : "：" + rs.getString(2)), rs.getString(1), "跟踪报送进度"))).list();

@@ -27,12 +27,15 @@ class CampaignController {
     private final CampaignService campaigns;
     private final cn.duban.identity.People people;
     private final CampaignAccess access;
+    private final NoticeDrafts drafts;
 
-    CampaignController(TemplateCatalog catalog, CampaignService campaigns, cn.duban.identity.People people, CampaignAccess access) {
+    CampaignController(TemplateCatalog catalog, CampaignService campaigns, cn.duban.identity.People people, CampaignAccess access,
+            NoticeDrafts drafts) {
         this.access = access;
         this.catalog = catalog;
         this.campaigns = campaigns;
         this.people = people;
+        this.drafts = drafts;
     }
 
     /** The templates the start form offers; with {@code all=true} the retired ones too (the template list). */
@@ -116,8 +119,30 @@ class CampaignController {
         return Map.of("ready", problems.isEmpty(), "problems", problems, "fieldErrors", TemplateParser.byField(problems));
     }
 
+    /** The drafter's own unfinished notice, as 起草通知 reopens it; empty when there is none. */
+    @GetMapping("/campaigns/{id}/notice-draft")
+    Map<String, Object> noticeDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
+        requireDrafterOfNotices(user);
+        return drafts.find(id, user.id()).<Map<String, Object>>map(d -> Map.of("notice", d.notice(), "savedAt", d.savedAt()))
+                .orElse(Map.of());
+    }
+
+    /** 起草通知 saves what is on the form as the drafter types and on 暂存; answered with the rules' verdict on it. */
+    @org.springframework.web.bind.annotation.PutMapping("/campaigns/{id}/notice-draft")
+    NoticeDrafts.Saved saveNoticeDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
+                                       @org.springframework.web.bind.annotation.RequestBody NoticeDraft draft) {
+        requireDrafterOfNotices(user);
+        return drafts.save(id, draft, user.id());
+    }
+
+    private static void requireDrafterOfNotices(CurrentUser user) {
+        if (!user.isIn(Roles.DRAFTER)) {
+            throw new Forbidden("只有拟稿人可以起草和暂存通知");
+        }
+    }
+
     /** What the drafter built, kept as a template for next year under a code of its own. */
-    record SaveAsTemplate(String code, CampaignTemplate template) {}
+    record SaveAsTemplate(String code, String campaignId, CampaignTemplate template) {}
 
     @PostMapping("/templates/from-draft")
     Map<String, Object> saveAsTemplate(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user,
@@ -125,8 +150,8 @@ class CampaignController {
         if (!user.hasOfficeRole(Roles.OfficeRole.DRAFTER) && !user.isIn(Roles.ADMIN)) {
             throw new Forbidden("只有拟稿人可以保存活动模板");
         }
-        SaveAsTemplate asked = body == null ? new SaveAsTemplate(null, null) : body;
-        CampaignTemplate saved = catalog.saveDraftAs(asked.code(), asked.template(), user.id());
+        SaveAsTemplate asked = body == null ? new SaveAsTemplate(null, null, null) : body;
+        CampaignTemplate saved = catalog.saveDraftAs(asked.code(), asked.campaignId(), asked.template(), user.id());
         return Map.of("code", saved.code(), "title", saved.title(), "version", catalog.versionOf(saved.code()));
     }
 
@@ -161,6 +186,12 @@ class CampaignController {
                 Map.entry("decisions", decisions),
                 // who decided, by name: a person reads names, never login ids
                 Map.entry("names", people.names(decisions.stream().map(NoticeDecision::decidedBy).toList())));
+    }
+
+    /** 已办 of the section's people: the notices they drafted, the 核稿 and 签发 they decided (a unit's people have none). */
+    @GetMapping("/my/done/notices")
+    CampaignService.NoticeWork doneNotices(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        return user.isSupervision() ? campaigns.workOf(user.id(), 200) : new CampaignService.NoticeWork(List.of(), List.of());
     }
 
     /** A 核稿 or 签发 as its form holds it, before it is handed in. */

@@ -55,6 +55,31 @@ class CampaignRepository {
                 .update();
     }
 
+    void markDrafted(String id, String by, LocalDateTime at) {
+        BatchReads.forget(new CampaignKey(id));
+        jdbc.sql("UPDATE duban_campaign SET drafted_by = ?, drafted_at = ? WHERE id = ?").params(by, at, id).update();
+    }
+
+    List<CampaignService.Drafted> draftedBy(String user, int limit) {
+        return jdbc.sql("""
+                SELECT id, title, document_number, status, drafted_at FROM duban_campaign
+                WHERE drafted_by = ? ORDER BY drafted_at DESC LIMIT ?""").params(user, limit).query((rs, n) -> new CampaignService.Drafted(
+                        rs.getString("id"), rs.getString("title"), rs.getString("document_number"),
+                        CampaignStatus.valueOf(rs.getString("status")).label(), rs.getObject("drafted_at", LocalDateTime.class)))
+                .list();
+    }
+
+    List<CampaignService.Decided> decidedBy(String user, int limit) {
+        return jdbc.sql("""
+                SELECT d.campaign_id, c.title, d.stage, d.approved, d.comment, d.decided_at
+                FROM duban_notice_decision d JOIN duban_campaign c ON c.id = d.campaign_id
+                WHERE d.decided_by = ? ORDER BY d.decided_at DESC, d.id DESC LIMIT ?""").params(user, limit).query((rs, n) -> new CampaignService.Decided(
+                        rs.getString("campaign_id"), rs.getString("title"),
+                        cn.duban.support.Decisions.Stage.valueOf(rs.getString("stage")).step(), rs.getBoolean("approved"),
+                        rs.getString("comment"), rs.getObject("decided_at", LocalDateTime.class)))
+                .list();
+    }
+
     void updateTemplateVersion(String id, Integer version) {
         jdbc.sql("UPDATE duban_campaign SET template_version = ? WHERE id = ?").params(version, id).update();
     }
@@ -106,6 +131,27 @@ class CampaignRepository {
                 WHERE campaign_id = ? ORDER BY id""").param(campaignId).query(NoticeDecision.class).list();
     }
 
+    // ---- the drafter's unfinished notice, one per campaign and drafter, until it is handed on
+
+    record StoredNoticeDraft(String content, LocalDateTime savedAt) {}
+
+    Optional<StoredNoticeDraft> findNoticeDraft(String campaignId, String drafter) {
+        return jdbc.sql("SELECT content, saved_at FROM duban_notice_draft WHERE campaign_id = ? AND drafter = ?")
+                .params(campaignId, drafter).query(StoredNoticeDraft.class).optional();
+    }
+
+    /** Writes the drafter's draft (the caller holds the campaign's row locked, so two saves never race). */
+    void saveNoticeDraft(String campaignId, String drafter, String content, LocalDateTime at) {
+        if (jdbc.sql("UPDATE duban_notice_draft SET content = ?, saved_at = ? WHERE campaign_id = ? AND drafter = ?")
+                .params(content, at, campaignId, drafter).update() == 0) {
+            jdbc.sql("INSERT INTO duban_notice_draft (campaign_id, drafter, content, saved_at) VALUES (?, ?, ?, ?)")
+                    .params(campaignId, drafter, content, at).update();
+        }
+    }
+
+    void deleteNoticeDrafts(String campaignId) {
+        jdbc.sql("DELETE FROM duban_notice_draft WHERE campaign_id = ?").param(campaignId).update();
+    }
 
     private Campaign map(ResultSet rs, int row) throws SQLException {
         return new Campaign(

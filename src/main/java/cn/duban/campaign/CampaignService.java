@@ -42,6 +42,12 @@ public class CampaignService {
         this.clock = clock;
     }
 
+    /** What the start form sends instead of a template code to start from a blank notice (空白通知). */
+    public static final String BLANK = "blank:";
+
+    /** A blank notice's name in the lists until the drafter gives it a title. */
+    public static final String BLANK_TITLE = "新通知（起草中）";
+
     /** What the start form sends instead of a template code to start as a copy of an earlier campaign (沿用上次). */
     public static final String COPY_PREFIX = "campaign:";
 
@@ -56,6 +62,16 @@ public class CampaignService {
         }
         CampaignTemplate template;
         Integer version;
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (BLANK.equals(templateCode)) {
+            // nothing inherited: no title, body, items, dates or table; the drafter writes the notice in the form
+            template = CampaignTemplate.blank();
+            Deadlines.requireNotPast(template, deadlineOverride, now.toLocalDate());
+            String id = newId(now);
+            campaigns.insert(new Campaign(id, template.code(), BLANK_TITLE, null, template, CampaignStatus.DRAFTING, null,
+                    deadlineOverride, createdBy, now, null, null, null, null, offices.officeOfDrafter(createdBy, template.section())));
+            return get(id);
+        }
         if (templateCode.startsWith(COPY_PREFIX)) {
             Campaign earlier = get(templateCode.substring(COPY_PREFIX.length()));
             template = earlier.template().withDocumentNumber(null);
@@ -68,7 +84,6 @@ public class CampaignService {
             version = catalog.versionOf(templateCode);
         }
         catalog.checkAgainstRegistry(template);
-        LocalDateTime now = LocalDateTime.now(clock);
         Deadlines.requireNotPast(template, deadlineOverride, now.toLocalDate());
         String id = newId(now);
         // the notice is its drafter's office's
@@ -109,8 +124,13 @@ public class CampaignService {
         campaigns.setProcessInstance(id, processInstanceId);
     }
 
-    /** The drafter's edit of the notice; hands it on to review. */
+    /** The drafter's edit of the notice; hands it on to review (as the campaign's creator). */
     public void submitDraft(String id, NoticeDraft draft) {
+        submitDraft(id, draft, null);
+    }
+
+    /** The drafter's edit of the notice, handed on to review by this person (their 已办 lists it). */
+    public void submitDraft(String id, NoticeDraft draft, String drafter) {
         Campaign c = locked(id);
         requireStatus(c, CampaignStatus.DRAFTING);
         String title = draft == null || blank(draft.title()) ? c.title() : draft.title().strip();
@@ -139,7 +159,10 @@ public class CampaignService {
             throw new CampaignException(p);
         });
         campaigns.updateDraft(id, title, number, edited, deadline);
+        campaigns.markDrafted(id, drafter == null ? c.createdBy() : drafter, LocalDateTime.now(clock));
         campaigns.updateStatus(id, CampaignStatus.REVIEWING);
+        // handed on: what the drafter kept while drafting is now the notice itself (NoticeDrafts)
+        campaigns.deleteNoticeDrafts(id);
     }
 
     /**
@@ -157,7 +180,8 @@ public class CampaignService {
      */
     public List<String> draftProblems(String id, CampaignTemplate built, LocalDate deadline, String number) {
         Campaign c = get(id);
-        List<String> problems = new java.util.ArrayList<>(TemplateParser.validate(withCode(c, built)));
+        List<String> problems = new java.util.ArrayList<>(TemplateParser.validate(withCode(c, built)).stream()
+                .map(CampaignService::inFormWords).toList());
         try {
             Deadlines.requireNotPast(built, deadline, LocalDate.now(clock));
         } catch (CampaignException e) {
@@ -170,11 +194,26 @@ public class CampaignService {
         if (problems.isEmpty()) {
             try {
                 catalog.checkAgainstRegistry(withCode(c, built));
+                problems.addAll(catalog.itemsOutsideRecipients(built));
             } catch (TemplateException e) {
                 problems.addAll(e.problems());
             }
         }
         return problems;
+    }
+
+    /**
+     * A problem of the template language as the drafting form says it: the form has a date field (or the days after
+     * issue), a box of units and a 牵头单位 — its words, not the template file's keys (all、types、units …).
+     */
+    static String inFormWords(String problem) {
+        if (problem.startsWith("字段 deadline 必填") || problem.startsWith("字段 deadline 须且只须")) {
+            return "字段 deadline 请填写报送截止日期";
+        }
+        if (problem.startsWith("字段 targets 未选中任何单位")) {
+            return "字段 targets 请至少选择一个报送单位";
+        }
+        return problem.replace("需要同时给出 lead（牵头单位）", "须同时选定牵头单位");
     }
 
     private CampaignTemplate checkedDraft(Campaign c, CampaignTemplate built) {
@@ -184,6 +223,10 @@ public class CampaignService {
             throw new TemplateException(problems);
         }
         catalog.checkAgainstRegistry(t);
+        List<String> outside = catalog.itemsOutsideRecipients(t);
+        if (!outside.isEmpty()) {
+            throw new TemplateException(outside);
+        }
         return t;
     }
 
@@ -210,6 +253,20 @@ public class CampaignService {
         CampaignStatus next = !approved ? CampaignStatus.DRAFTING
                 : stage == Decisions.Stage.REVIEW ? CampaignStatus.SIGNING : CampaignStatus.SIGNED;
         campaigns.updateStatus(id, next);
+    }
+
+    /** A notice a person handed on to 核稿, as their 已办 lists it: where it stands now. */
+    public record Drafted(String campaignId, String title, String documentNumber, String statusLabel, LocalDateTime draftedAt) {}
+
+    /** A 核稿 or 签发 a person decided, as their 已办 lists it. */
+    public record Decided(String campaignId, String title, String stageStep, boolean approved, String comment, LocalDateTime decidedAt) {}
+
+    /** 已办 of the section's people: the notices they drafted and the 核稿 and 签发 they decided, newest first. */
+    public record NoticeWork(List<Drafted> drafted, List<Decided> decided) {}
+
+    @Transactional(readOnly = true)
+    public NoticeWork workOf(String user, int limit) {
+        return new NoticeWork(campaigns.draftedBy(user, limit), campaigns.decidedBy(user, limit));
     }
 
     public List<NoticeDecision> decisions(String id) {

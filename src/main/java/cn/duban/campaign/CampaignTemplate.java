@@ -169,6 +169,19 @@ public record CampaignTemplate(
         }
     }
 
+    /** The template code a blank notice (空白通知) keeps: it came from no template. */
+    public static final String BLANK_CODE = "blank";
+
+    /**
+     * A notice with nothing in it but the defaults every notice has (reminders 3 and 1 working days before, an overdue
+     * mail, a daily digest): no title, body, units, items, deadline or table — the drafter writes it in the form.
+     */
+    public static CampaignTemplate blank() {
+        return new CampaignTemplate(BLANK_CODE, "", null, "", "", new Contact("", "", ""), "", List.of(),
+                new UnitSelector(null, null, null, null), null, List.of(), new AttachmentRules(false, 0, null), List.of(), false,
+                Reminders.DEFAULT, null, List.of(), null, null, null);
+    }
+
     /** Whether the notice is a periodic return, reported period after period. */
     public boolean runsInPeriods() {
         return periodic != null;

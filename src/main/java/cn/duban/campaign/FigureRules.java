@@ -17,7 +17,16 @@ import java.util.regex.Pattern;
 public final class FigureRules {
 
     /** A broken rule: its message, and whether it stops the report or asks for an explanation. */
-    public record Breach(int rule, String message, boolean hard) {}
+    /**
+     * A rule the figures break: which rule, its message, whether it stops the hand-in, and the figure it is about — the
+     * one the rule checks first ({@code [6]} of {@code [6] <= [5]}), where the form says it (null for a constant).
+     */
+    public record Breach(int rule, String message, boolean hard, String field) {
+
+        public Breach(int rule, String message, boolean hard) {
+            this(rule, message, hard, null);
+        }
+    }
 
     private static final Pattern EXPR = Pattern.compile(
             "\\s*(\\[[A-Za-z0-9_.-]+]|\\d+(?:\\.\\d+)?)\\s*(<=|>=|==|!=|<|>)\\s*(\\[[A-Za-z0-9_.-]+]|\\d+(?:\\.\\d+)?)\\s*");
@@ -98,10 +107,24 @@ public final class FigureRules {
                 continue;
             }
             if (!holds(r.check(), values)) {
-                out.add(new Breach(i, r.message(), r.hard()));
+                out.add(new Breach(i, r.message(), r.hard(), checked(r.check())));
             }
         }
         return out;
+    }
+
+    /** The figure a rule checks first ({@code 6} of {@code [6] <= [5]}; {@code 7} of {@code 0 < [7]}), or null. */
+    static String checked(String expression) {
+        Matcher m = EXPR.matcher(expression);
+        if (!m.matches()) {
+            return null;
+        }
+        for (String operand : List.of(m.group(1), m.group(3))) {
+            if (operand.startsWith("[")) {
+                return operand.substring(1, operand.length() - 1);
+            }
+        }
+        return null;
     }
 
     static boolean holds(String expression, Map<String, BigDecimal> values) {

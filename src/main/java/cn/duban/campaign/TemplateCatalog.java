@@ -176,8 +176,19 @@ public class TemplateCatalog {
      */
     @Transactional
     public CampaignTemplate saveDraftAs(String code, CampaignTemplate built, String savedBy) {
+        return saveDraftAs(code, null, built, savedBy);
+    }
+
+    /**
+     * The same, from the drafting form, which asks no code: a notice's template is named after the notice it was saved
+     * from ({@code notice-c20261208-ab12cd}), so saving it again from the same notice makes its next version.
+     */
+    public CampaignTemplate saveDraftAs(String code, String campaignId, CampaignTemplate built, String savedBy) {
         if (built == null) {
             throw new TemplateException(List.of("没有收到要保存的通知内容"));
+        }
+        if ((code == null || code.isBlank()) && campaignId != null && !campaignId.isBlank()) {
+            code = "notice-" + campaignId.strip().toLowerCase(java.util.Locale.ROOT);
         }
         return upload(TemplateParser.toJson(built.withCode(code == null ? "" : code.strip()).withDocumentNumber(null)), savedBy);
     }
@@ -206,6 +217,14 @@ public class TemplateCatalog {
         }
         audit(t.code(), "UPLOAD", (version == 1 ? "上传" : "上传新版本") + " 第 " + version + " 版：" + t.title(), uploadedBy);
         return t;
+    }
+
+    /**
+     * The items of a notice being drafted that name units it is not sent to (its 适用单位, 牵头单位, 配合单位 against
+     * its 报送对象), held against the live registry ({@link ItemRecipients}).
+     */
+    public List<String> itemsOutsideRecipients(CampaignTemplate t) {
+        return ItemRecipients.problems(t, units.active());
     }
 
     /** Every unit code a template names must be registered, and its targets must pick at least one unit. */

@@ -109,6 +109,23 @@ public final class TemplateParser {
         }
     }
 
+    /** A notice as the drafting form holds it (its template in the same JSON a campaign keeps), for the drafter's draft. */
+    static String draftToJson(NoticeDraft draft) {
+        try {
+            return JSON.writeValueAsString(draft);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static NoticeDraft draftFromJson(String json) {
+        try {
+            return JSON.readValue(json, NoticeDraft.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored notice draft is unreadable", e);
+        }
+    }
+
     public static CampaignTemplate fromJson(String json) {
         try {
             return JSON.readValue(json, CampaignTemplate.class);

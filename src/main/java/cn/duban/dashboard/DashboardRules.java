@@ -47,20 +47,38 @@ public final class DashboardRules {
         }
     }
 
-    /** The three colours of a unit that still owes its report. */
+    /**
+     * The three colours of a unit that still owes its report, as the practice of 督查督办 colours a 督办单 (blue: the due
+     * date is near; yellow: late; red: very late) — one definition for the 督办看板's rows and the printed 督办单: the
+     * colour a 督办单 is printed in, and the lighter tint a row of the board is shaded with.
+     */
     public enum Urgency {
-        NEAR("临近截止"),
-        LATE("逾期"),
-        VERY_LATE("严重逾期");
+        NEAR("临近截止", "1F4E9D", "#dce8f7"),
+        LATE("逾期", "BF9000", "#fff3cd"),
+        VERY_LATE("严重逾期", "C00000", "#f8d7da");
 
         private final String label;
+        private final String colour;
+        private final String tint;
 
-        Urgency(String label) {
+        Urgency(String label, String colour, String tint) {
             this.label = label;
+            this.colour = colour;
+            this.tint = tint;
         }
 
         public String label() {
             return label;
+        }
+
+        /** The colour a 督办单 is printed in (RRGGBB). */
+        public String colour() {
+            return colour;
+        }
+
+        /** The tint of the unit's row on the 督办看板. */
+        public String tint() {
+            return tint;
         }
     }
 

@@ -78,14 +78,35 @@ public class DashboardService {
 
     public record UnitRow(String unitCode, String unitName, String status, String statusLabel, String bucket,
                           String bucketLabel, LocalDate dueDate, LocalDateTime submittedAt, int daysLate, int returnCount,
-                          int reminders, String urgency, String urgencyLabel, String processInstanceId, String reportsTo) {}
+                          int reminders, String urgency, String urgencyLabel, String processInstanceId, String reportsTo) {
+
+        /** The shade of the unit's row, the colour its 督办单 is printed in (DashboardRules.Urgency), or null. */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public String urgencyTint() {
+            return urgency == null ? null : Urgency.valueOf(urgency).tint();
+        }
+
+        /** Whether the unit's people still owe the report (a returned one too): the board offers 催办. */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public boolean owesReport() {
+            return cn.duban.report.UnitStatus.valueOf(status).owesReport();
+        }
+    }
 
     public record Page(List<UnitRow> rows, int page, int size, int total) {}
 
     /** A total as the page shows it: the amount as text, so 万元 keeps its two decimals. */
     public record Total(int no, String code, String name, String unit, String amount) {}
 
-    public record Board(CampaignCard campaign, List<Total> totals, Page units, LocalDate today) {}
+    public record Board(CampaignCard campaign, List<Total> totals, Page units, LocalDate today) {
+
+        /** The legend of the rows' shades: each urgency with its label and tint (the 督办单's colours, lighter). */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public List<Map<String, String>> urgencies() {
+            return java.util.Arrays.stream(Urgency.values())
+                    .map(u -> Map.of("urgency", u.name(), "label", u.label(), "tint", u.tint())).toList();
+        }
+    }
 
     /** Every campaign, newest first, with its units counted by bucket: one GROUP BY for all of them. */
     /** The campaigns of the offices shown (every office's for the bureau's leaders and operators), newest first. */
@@ -158,8 +179,9 @@ public class DashboardService {
     }
 
     /**
-     * The units to press (督办单): near their due date, late or very late, the most urgent first, each with its own
-     * due date and days late — every unit of the campaign, read a page at a time.
+     * The units to press (督办单): near their due date, late or very late, the most urgent first, then those that have not
+     * even signed for the notice, each with its own due date and days late — every unit of the campaign, read a page
+     * at a time.
      */
     public List<UnitRow> urgent(String campaignId) {
         Campaign c = campaigns.get(campaignId);
@@ -171,8 +193,8 @@ public class DashboardService {
                 break;
             }
         }
-        return all.stream().filter(r -> r.urgency() != null)
-                .sorted(java.util.Comparator.comparing((UnitRow r) -> Urgency.valueOf(r.urgency()).ordinal()).reversed()
+        return all.stream().filter(r -> r.urgency() != null || r.status().equals(cn.duban.report.UnitStatus.NOT_SIGNED.name()))
+                .sorted(java.util.Comparator.comparing((UnitRow r) -> r.urgency() == null ? -1 : Urgency.valueOf(r.urgency()).ordinal()).reversed()
                         .thenComparing(UnitRow::daysLate, java.util.Comparator.reverseOrder()).thenComparing(UnitRow::unitCode))
                 .toList();
     }

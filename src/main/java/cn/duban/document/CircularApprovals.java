@@ -93,6 +93,12 @@ public class CircularApprovals {
         return circulars.find(id).orElseThrow(() -> new Refusal("督办通报不存在"));
     }
 
+    /** The circulars a person of the section sent for 核稿签发, checked or signed, newest first (their 已办). */
+    @Transactional(readOnly = true)
+    public List<Circular> workOf(String user) {
+        return circulars.workOf(user, 200);
+    }
+
     /** The campaign's circulars, 第1期 first: all of them for the section, the issued ones for its units. */
     @Transactional(readOnly = true)
     public List<Circular> list(String campaignId, boolean issuedOnly) {

@@ -76,6 +76,12 @@ class CircularController {
         return circulars.list(id, true).stream().map(UnitView::of).toList();
     }
 
+    /** 已办: the circulars the person sent, checked or signed, with who decided and how (a unit's people have none). */
+    @GetMapping("/api/my/done/circulars")
+    List<View> done(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user) {
+        return user.isSupervision() ? views(circulars.workOf(user.id())) : List.of();
+    }
+
     @GetMapping("/api/circulars/{circularId}")
     Object get(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable long circularId) {
         Circular c = readable(user, circularId);

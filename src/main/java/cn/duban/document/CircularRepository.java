@@ -49,6 +49,13 @@ class CircularRepository {
                 .query(CircularRepository::row).optional();
     }
 
+    /** The circulars a person sent, checked or signed, newest first (their 已办). */
+    List<Circular> workOf(String user, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_circular WHERE created_by = ? OR reviewed_by = ? OR signed_by = ?"
+                        + " ORDER BY created_at DESC LIMIT ?")
+                .params(user, user, user, limit).query(CircularRepository::row).list();
+    }
+
     List<Circular> list(String campaignId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM duban_circular WHERE campaign_id = ? ORDER BY serial")
                 .param(campaignId).query(CircularRepository::row).list();

@@ -83,8 +83,10 @@ public class Circulars {
         body.add(new Paragraph(0, "", late.isEmpty()
                 ? "请各单位继续做好相关工作，已退回的报送按要求修改后重新报送。"
                 : "请逾期未报的单位立即报送，并说明逾期原因；已退回的报送按要求修改后重新报送。" + c.template().issuer() + "将继续跟踪督办。"));
-        return new NoticeDocument(notice.issuerMark(), issueLabel, title(c.shortTitle()), notice.addressee(), body,
-                List.of(), List.of(), notice.signature(), today, null);
+        // a head of its own (简报-style): 督办通报 / 第N期 / issuer and day over the red line, not "…文件" over "第1期"
+        return new NoticeDocument("督办通报", issueLabel == null || issueLabel.isBlank() ? "（期数送签时编定）" : issueLabel,
+                title(c.shortTitle()), notice.addressee(), body, List.of(), List.of(), notice.signature(), today, null,
+                c.template().issuer() + (c.template().section() == null ? "" : c.template().section()));
     }
 
     /**
@@ -107,10 +109,14 @@ public class Circulars {
 
     /** One 督办单: who, what, by when, how late, in its colour. */
     public record Order(String unitName, String statusLabel, String title, String number, java.time.LocalDate due, int daysLate, long daysLeft,
-                        String urgency, String urgencyLabel, String colour, String colourName, String requirement,
+                        String urgency, String urgencyLabel, String colour, String requirement,
                         String issuer, String contact, LocalDate date) {}
 
-    /** The units to press, each its 督办单: blue (临近截止), yellow (逾期), red (严重逾期). */
+    /**
+     * The units to press, each its 督办单 in the colour its row has on the 督办看板 (DashboardRules.Urgency: blue near the
+     * due date, yellow late, red very late); a unit that has not even signed for the notice gets one too (blue while its
+     * due date is not near). The 督办单 says what is the matter in words (未签收、临近截止、逾期…), never its colour.
+     */
     public List<Order> orders(String campaignId) {
         Campaign c = campaigns.get(campaignId);
         LocalDate today = LocalDate.now(clock);
@@ -122,17 +128,16 @@ public class Circulars {
         }
         for (UnitRow u : dashboard.urgent(campaignId)) {
             long left = u.dueDate() == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(today, u.dueDate());
-            String[] colour = switch (u.urgency()) {
-                case "VERY_LATE" -> new String[] {"C00000", "红色"};
-                case "LATE" -> new String[] {"BF9000", "黄色"};
-                default -> new String[] {"1F4E9D", "蓝色"};
-            };
-            String requirement = u.daysLate() > 0
-                    ? "已逾期 " + u.daysLate() + " 天，请立即报送，并书面说明逾期原因。"
+            var urgency = u.urgency() == null ? cn.duban.dashboard.DashboardRules.Urgency.NEAR
+                    : cn.duban.dashboard.DashboardRules.Urgency.valueOf(u.urgency());
+            boolean unsigned = u.status().equals(UnitStatus.NOT_SIGNED.name());
+            String label = u.urgency() == null ? "尚未签收" : unsigned ? "尚未签收，" + urgency.label() : urgency.label();
+            String requirement = (unsigned ? "请立即签收通知并指定报送专人；" : "")
+                    + (u.daysLate() > 0 ? "已逾期 " + u.daysLate() + " 天，请立即报送，并书面说明逾期原因。"
                     : left == 0 ? "今天截止，请抓紧办理，今天内报送。"
-                    : "距报送期限还有 " + left + " 天，请抓紧办理，按时报送。";
+                    : "距报送期限还有 " + left + " 天，请抓紧办理，按时报送。");
             out.add(new Order(u.unitName(), u.statusLabel(), c.title(), c.documentNumber() == null ? "" : c.documentNumber(), u.dueDate(), u.daysLate(),
-                    left, u.urgency(), u.urgencyLabel(), colour[0], colour[1], requirement,
+                    left, urgency.name(), label, urgency.colour(), requirement,
                     c.template().issuer() + c.template().section(), who, today));
         }
         return out;

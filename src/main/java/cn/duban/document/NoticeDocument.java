@@ -28,13 +28,20 @@ import java.util.regex.Pattern;
  * @param signature  发文机关署名, who also prints it (版记)
  * @param date       成文日期
  * @param tables     the blank statistics tables of the attachments (附件, or 附件1, 附件2 … with several), in order
+ * @param bulletinIssuer for a 简报-style head (a 督办通报), who issues it (沂源县卫生健康局综合监督科); null for a 文件's head
  */
 public record NoticeDocument(String issuerMark, String number, String title, String addressee, List<Paragraph> body,
                              List<RosterRow> roster, List<String> attachments, String signature, LocalDate date,
-                             List<BlankTable> tables) {
+                             List<BlankTable> tables, String bulletinIssuer) {
 
     public NoticeDocument {
         tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
+    /** A 文件-style document (版头: 发文机关标志, 发文字号 over the red line). */
+    public NoticeDocument(String issuerMark, String number, String title, String addressee, List<Paragraph> body,
+                          List<RosterRow> roster, List<String> attachments, String signature, LocalDate date, List<BlankTable> tables) {
+        this(issuerMark, number, title, addressee, body, roster, attachments, signature, date, tables, null);
     }
 
     /** The first attachment's blank table, or null. */
@@ -45,6 +52,15 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
     /** How an attachment is headed: 附件 for the one, 附件1, 附件2 … for several (GB/T 9704 7.3.6). */
     public String attachmentLabel(int index) {
         return tables.size() > 1 ? "附件" + (index + 1) : "附件";
+    }
+
+    /**
+     * Whether the head is a 简报's (GB/T 9704-2012 allows it for 纪要、简报-like documents; a 督办通报 carries it): the name
+     * (督办通报) in red, the issue (第1期) under it, then who issues it on the left and the day on the right over the
+     * red line — not "…文件" over a 发文字号.
+     */
+    public boolean bulletin() {
+        return bulletinIssuer != null;
     }
 
     /**
@@ -195,6 +211,10 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
                 StringBuilder text = new StringBuilder(i.text() == null ? "" : i.text().strip());
                 if (i.dates() != null && !i.dates().isBlank()) {
                     text.append("（时间：").append(i.dates().strip()).append("）");
+                }
+                if (i.appliesTo() != null && !i.appliesTo().isEmpty() && !i.appliesTo().selectsAll()) {
+                    // an item for some of the units says which: the document says what each unit's form says
+                    text.append("（适用单位：").append(String.join("、", names.apply(i.appliesTo()))).append("）");
                 }
                 if (i.lead() != null) {
                     text.append("（牵头单位：").append(String.join("、", names.apply(i.lead())));

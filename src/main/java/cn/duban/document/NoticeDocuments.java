@@ -70,9 +70,25 @@ public class NoticeDocuments {
         return fixed != null ? fixed : Deadlines.compute(t, override, today, calendar::onOrAfter);
     }
 
+    /**
+     * Units as a 公文 names them: units picked by type by their type (各县级医院、各镇（街道）卫生院), named units by their
+     * names, a unit's sub-units as such (沂源县疾病预防控制中心的下级单位) — not every unit of a type one by one.
+     */
     private java.util.function.Function<UnitSelector, List<String>> names() {
         Map<UnitSelector, List<String>> read = new HashMap<>();
-        return s -> read.computeIfAbsent(s, sel -> sel.activeNames(units));
+        Map<String, String> types = units.typeNames();
+        return s -> read.computeIfAbsent(s, sel -> {
+            if (sel.selectsAll()) {
+                return List.of("各单位");
+            }
+            List<String> out = new java.util.ArrayList<>();
+            sel.types().forEach(t -> out.add("各" + types.getOrDefault(t, t)));
+            Map<String, cn.duban.unit.Unit> named = units.findAll(java.util.stream.Stream.concat(sel.units().stream(),
+                    sel.childrenOf().stream()).distinct().toList());
+            sel.units().forEach(u -> out.add(named.containsKey(u) ? named.get(u).name() : u));
+            sel.childrenOf().forEach(u -> out.add((named.containsKey(u) ? named.get(u).name() : u) + "的下级单位"));
+            return out;
+        });
     }
 
     public byte[] docx(String campaignId) {

@@ -52,7 +52,17 @@ public final class NoticeDocx {
             spaced(mark, 40);
             XWPFParagraph number = line(doc, ParagraphAlignment.CENTER, 0);
             run(number, d.number(), FANGSONG, SIZE3);
-            // 版头分隔线: red, under the 发文字号
+            if (d.bulletin()) {
+                // a 简报's head: who issues it at the left, the day at the right, over the red line
+                XWPFParagraph by = line(doc, ParagraphAlignment.LEFT, 0);
+                run(by, d.bulletinIssuer(), FANGSONG, SIZE3);
+                by.getCTP().getPPr().addNewTabs().addNewTab().setPos(BigInteger.valueOf(TYPE_AREA_WIDTH));
+                by.getCTP().getPPr().getTabs().getTabArray(0).setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc.RIGHT);
+                run(by, "", FANGSONG, SIZE3).addTab();
+                run(by, day(d.date()), FANGSONG, SIZE3);
+                number = by;
+            }
+            // 版头分隔线: red, under the 发文字号 (a 简报's: under who issues it and when)
             number.setBorderBottom(Borders.SINGLE);
             number.getCTP().getPPr().getPBdr().getBottom().setColor("FF0000");
             number.getCTP().getPPr().getPBdr().getBottom().setSz(BigInteger.valueOf(12));
@@ -100,22 +110,39 @@ public final class NoticeDocx {
             XWPFParagraph date = line(doc, ParagraphAlignment.RIGHT, 0);
             date.setIndentationRight(TWO_CHARS);
             run(date, day(d.date()), FANGSONG, SIZE3);
-            // 版记: the issuer (who prints it) and the day, between two lines
-            line(doc, ParagraphAlignment.LEFT, 0);
-            XWPFParagraph imprint = line(doc, ParagraphAlignment.LEFT, 0);
-            imprint.setBorderTop(Borders.SINGLE);
-            imprint.setBorderBottom(Borders.SINGLE);
-            imprint.setIndentationLeft(SIZE4 * 20);
-            run(imprint, d.signature() + "　　　　" + day(d.date()) + "印发", FANGSONG, SIZE4);
             for (int i = 0; i < d.tables().size(); i++) {
                 attachment(doc, d.attachmentLabel(i), d.tables().get(i));
             }
+            imprint(doc, d.signature() + "　　　　" + day(d.date()) + "印发");
             footer(doc);
             doc.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * 版记: the issuer that prints it and the day, between two lines, last — after the attachment — and at the foot of
+     * the last page (GB/T 9704-2012 §7.4), not after the date on a page of its own: a paragraph framed to the bottom of
+     * the type area of the page it falls on.
+     */
+    static XWPFParagraph imprint(XWPFDocument doc, String text) {
+        XWPFParagraph imprint = line(doc, ParagraphAlignment.LEFT, 0);
+        imprint.setBorderTop(Borders.SINGLE);
+        imprint.setBorderBottom(Borders.SINGLE);
+        imprint.setIndentationLeft(SIZE4 * 20);
+        var frame = imprint.getCTP().getPPr().addNewFramePr();
+        frame.setHAnchor(org.openxmlformats.schemas.wordprocessingml.x2006.main.STHAnchor.MARGIN);
+        frame.setVAnchor(org.openxmlformats.schemas.wordprocessingml.x2006.main.STVAnchor.MARGIN);
+        frame.setYAlign(org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STYAlign.BOTTOM);
+        frame.setW(BigInteger.valueOf(TYPE_AREA_WIDTH));
+        frame.setWrap(org.openxmlformats.schemas.wordprocessingml.x2006.main.STWrap.AROUND);
+        run(imprint, text, FANGSONG, SIZE4);
+        return imprint;
+    }
+
+    /** The type area's width: A4's 210 mm less 28 mm and 26 mm of margins, 156 mm, in twips. */
+    static final int TYPE_AREA_WIDTH = 11906 - 1587 - 1474;
 
     /** The attachment: 附件 in 黑体 at the top left, the title, 填报单位 / 填报日期, the table, who filled it in. */
     private static void attachment(XWPFDocument doc, String label, NoticeDocument.BlankTable t) {

@@ -19,6 +19,8 @@ public final class NoticeHtml {
             .mark { color: #d00; text-align: center; font-family: "方正小标宋简体", "STZhongsong", "SimSun", serif; font-size: 30pt;
                     letter-spacing: 2px; line-height: 1.4; }
             .number { text-align: center; border-bottom: 2px solid #d00; padding-bottom: 6px; margin-bottom: 24px; }
+            .issue { text-align: center; }
+            .bulletin { text-align: left; overflow: hidden; } .bulletin .on { float: right; }
             h1 { text-align: center; font-family: "方正小标宋简体", "STZhongsong", "SimSun", serif; font-size: 22pt; font-weight: normal;
                  line-height: 1.5; margin: 12px 0 24px; }
             p { margin: 0; text-indent: 2em; text-align: justify; }
@@ -28,7 +30,8 @@ public final class NoticeHtml {
             .right { text-align: right; text-indent: 0; }
             .sign { padding-right: 4em; margin-top: 2em; }
             .date { padding-right: 2em; }
-            .imprint { border-top: 1px solid #000; border-bottom: 1px solid #000; font-size: 14pt; text-indent: 1em; margin-top: 2em; }
+            .imprint-anchor { text-indent: 0; margin-top: 3em; }
+            .imprint { display: block; border-top: 1px solid #000; border-bottom: 1px solid #000; font-size: 14pt; text-indent: 1em; }
             table { border-collapse: collapse; width: 100%; font-size: 12pt; margin: 8px 0; }
             th, td { border: 1px solid #000; padding: 4px 6px; text-align: center; }
             th { font-family: "黑体", "SimHei", sans-serif; font-weight: normal; }
@@ -53,6 +56,8 @@ public final class NoticeHtml {
             body { margin: 0; font-family: "AR PL SungtiL GB", "Droid Sans Fallback"; font-size: 16pt; line-height: 28.95pt; color: #000; }
             .mark { color: #e00; text-align: center; font-size: 36pt; line-height: 1.3; letter-spacing: 2pt; margin-top: 10mm; }
             .number { text-align: center; border-bottom: 1.5pt solid #e00; padding: 2mm 0 4mm; margin-bottom: 28.95pt; }
+            .issue { text-align: center; }
+            .bulletin { text-align: left; } .bulletin .on { float: right; }
             h1 { text-align: center; font-size: 22pt; font-weight: normal; line-height: 1.45; margin: 0 0 28.95pt; }
             p { margin: 0; text-indent: 2em; text-align: justify; }
             p.addressee, p.plain { text-indent: 0; }
@@ -61,8 +66,14 @@ public final class NoticeHtml {
             .right { text-align: right; text-indent: 0; }
             .sign { padding-right: 4em; margin-top: 57.9pt; }
             .date { padding-right: 2em; }
-            .imprint { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; font-size: 14pt; text-indent: 1em; margin-top: 57.9pt;
-                       page-break-inside: avoid; }
+            /* 版记 at the foot of the last page, after the attachment (GB/T 9704-2012 §7.4): the page's footnote area */
+            /* 版记 at the foot of the last page, after the attachment (GB/T 9704-2012 §7.4): the page's footnote area, its
+               anchor taking no line of its own */
+            .imprint-anchor { text-indent: 0; margin: 0; line-height: 0; height: 0; }
+            .imprint { float: footnote; display: block; border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; font-size: 14pt;
+                       line-height: 28.95pt; text-indent: 1em; margin: 0; }
+            .imprint::footnote-call { content: ''; }
+            .imprint::footnote-marker { content: ''; }
             table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.5; margin: 6pt 0; -fs-table-paginate: paginate; }
             th, td { border: 0.75pt solid #000; padding: 3pt 4pt; text-align: center; }
             th { font-family: "Droid Sans Fallback"; font-weight: normal; }
@@ -88,7 +99,14 @@ public final class NoticeHtml {
                 + "<meta charset=\"UTF-8\" />").append(head).append("<title>")
                 .append(e(d.title())).append("</title><style>").append(style).append("</style></head><body><div class=\"page\">");
         h.append("<div class=\"mark\" id=\"issuer-mark\">").append(e(d.issuerMark())).append("</div>");
-        h.append("<div class=\"number\" id=\"document-number\">").append(d.number().isEmpty() ? "（发文字号待定）" : e(d.number())).append("</div>");
+        if (d.bulletin()) {
+            // a 简报's head: the issue, then who issues it and the day over the red line
+            h.append("<div class=\"issue\" id=\"document-number\">").append(e(d.number())).append("</div>");
+            h.append("<div class=\"number bulletin\"><span class=\"by\">").append(e(d.bulletinIssuer())).append("</span><span class=\"on\">")
+                    .append(NoticeDocx.day(d.date())).append("</span></div>");
+        } else {
+            h.append("<div class=\"number\" id=\"document-number\">").append(d.number().isEmpty() ? "（发文字号待定）" : e(d.number())).append("</div>");
+        }
         h.append("<h1>").append(e(d.title())).append("</h1>");
         if (!d.addressee().isEmpty()) {
             h.append("<p class=\"addressee\">").append(e(d.addressee())).append("</p>");
@@ -113,7 +131,6 @@ public final class NoticeHtml {
         }
         h.append("<p class=\"right sign\">").append(e(d.signature())).append("</p>");
         h.append("<p class=\"right date\">").append(NoticeDocx.day(d.date())).append("</p>");
-        h.append("<p class=\"imprint\">").append(e(d.signature())).append("　　　　").append(NoticeDocx.day(d.date())).append("印发</p>");
         for (int i = 0; i < d.tables().size(); i++) {
             var t = d.tables().get(i);
             h.append("<div class=\"attachment\" id=\"attachment").append(i == 0 ? "" : String.valueOf(i + 1)).append("\"><p class=\"plain l1\">")
@@ -128,6 +145,9 @@ public final class NoticeHtml {
             table(h, t.headings(), rows);
             h.append("<p class=\"small\">单位负责人：　　　　　填表人：　　　　　联系电话：</p></div>");
         }
+        // 版记 last, after the attachment: the issuer that prints it and the day (at the foot of the last printed page)
+        h.append("<p class=\"imprint-anchor\"><span class=\"imprint\" id=\"imprint\">").append(e(d.signature())).append("　　　　")
+                .append(NoticeDocx.day(d.date())).append("印发</span></p>");
         return h.append("</div></body></html>").toString();
     }
 

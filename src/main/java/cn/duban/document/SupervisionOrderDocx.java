@@ -31,7 +31,8 @@ public final class SupervisionOrderDocx {
                 NoticeDocx.run(title, "督　办　单", NoticeDocx.XIAOBIAOSONG, 26).setColor(o.colour());
                 XWPFParagraph tag = doc.createParagraph();
                 tag.setAlignment(ParagraphAlignment.CENTER);
-                NoticeDocx.run(tag, "（" + o.colourName() + " · " + o.urgencyLabel() + "）", NoticeDocx.KAITI, NoticeDocx.SIZE4).setColor(o.colour());
+                // what is the matter, in words: the colour says it to the eye, the words to whoever prints it in black
+                NoticeDocx.run(tag, "（" + o.urgencyLabel() + "）", NoticeDocx.KAITI, NoticeDocx.SIZE4).setColor(o.colour());
                 List<String[]> rows = List.of(
                         new String[] {"督办事项", "《" + o.title() + "》" + (o.number().isEmpty() ? "" : "（" + o.number() + "）")},
                         new String[] {"承办单位", o.unitName()},

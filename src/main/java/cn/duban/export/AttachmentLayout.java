@@ -89,6 +89,7 @@ final class AttachmentLayout {
         sheet.setColumnWidth(1, 34 * 256);
         sheet.setColumnWidth(2, 10 * 256);
         sheet.setColumnWidth(3, 16 * 256);
+        printOnA4(sheet, 4, 4);
     }
 
     /**
@@ -96,6 +97,33 @@ final class AttachmentLayout {
      * then 序号 / (填报单位) / the row heading / each column with its unit of measure, one row per line, the 合计 row
      * closing it; numbers in their column's format, texts (a remark, a date, a choice) as written.
      */
+    /**
+     * A sheet as it prints: on A4, as many columns as it has on one page's width (portrait for a narrow table, landscape
+     * for a wide one), as many pages long as it takes, its heading rows repeated on every page, centred.
+     *
+     * @param headingRows the rows at the top to print on every page (the title down to the column headings)
+     * @param columns     how many columns the sheet has: more than {@link #PORTRAIT_COLUMNS} print across the page
+     */
+    static void printOnA4(Sheet sheet, int headingRows, int columns) {
+        org.apache.poi.ss.usermodel.PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(columns > PORTRAIT_COLUMNS);
+        sheet.setFitToPage(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setHorizontallyCenter(true);
+        sheet.setMargin(Sheet.LeftMargin, 0.5);
+        sheet.setMargin(Sheet.RightMargin, 0.5);
+        sheet.setMargin(Sheet.TopMargin, 0.6);
+        sheet.setMargin(Sheet.BottomMargin, 0.6);
+        if (headingRows > 0) {
+            sheet.setRepeatingRows(new CellRangeAddress(0, headingRows - 1, -1, -1));
+        }
+    }
+
+    /** The widest table printed upright on A4: the attachment's own four columns, a few more. */
+    static final int PORTRAIT_COLUMNS = 6;
+
     void writeGrid(Sheet sheet, String tableTitle, String coverage, String reportingBody, LocalDate date, TableGrid grid) {
         // 序号, 填报单位 (where several units stand together), the row heading (not for rows only numbered)
         int lead = (grid.unitColumn() ? 3 : 2) - (grid.numbered() ? 1 : 0);
@@ -166,6 +194,7 @@ final class AttachmentLayout {
         for (int i = 0; i < grid.columns().size(); i++) {
             sheet.setColumnWidth(lead + i, (grid.columns().get(i).type().equals("TEXT") ? 30 : 14) * 256);
         }
+        printOnA4(sheet, 4, width);
     }
 
     /** The line under a unit's table: 单位负责人, 填表人, 联系方式 (as the notice's blank form asks for them). */

@@ -164,6 +164,7 @@ public class ExportService {
                 units.setColumnWidth(fixed.length + i, 14 * 256);
             }
             units.createFreezePane(2, 1);
+            AttachmentLayout.printOnA4(units, 1, fixed.length + figureColumns.size());
 
             Sheet missing = wb.createSheet("未报送及逾期");
             Row mh = missing.createRow(0);
@@ -184,6 +185,7 @@ public class ExportService {
             missing.setColumnWidth(0, 36 * 256);
             missing.setColumnWidth(1, 12 * 256);
             missing.setColumnWidth(2, 10 * 256);
+            AttachmentLayout.printOnA4(missing, 1, mcols.length);
             wb.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -307,6 +309,7 @@ public class ExportService {
                 status.setColumnWidth(2 + i, 16 * 256);
             }
             status.createFreezePane(2, 2);
+            AttachmentLayout.printOnA4(status, 2, 2 + m.periods().size());
 
             Sheet totals = wb.createSheet("各期合计");
             Row th = totals.createRow(0);
@@ -331,6 +334,7 @@ public class ExportService {
             }
             totals.setColumnWidth(0, 30 * 256);
             totals.setColumnWidth(1, 14 * 256);
+            AttachmentLayout.printOnA4(totals, 1, 2 + m.figures().size());
 
             Sheet cumulative = wb.createSheet("累计");
             Row ch = cumulative.createRow(0);
@@ -354,6 +358,7 @@ public class ExportService {
                 }
             }
             cumulative.setColumnWidth(0, 30 * 256);
+            AttachmentLayout.printOnA4(cumulative, 1, 1 + m.figures().size() * spans.length);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

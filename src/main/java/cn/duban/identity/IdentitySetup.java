@@ -50,6 +50,12 @@ public class IdentitySetup implements ApplicationRunner {
         for (String role : List.of(Roles.DRAFTER, Roles.REVIEWER, Roles.SECTION_HEAD, Roles.LEADER, Roles.OPERATOR)) {
             grantSectionRole(role);
         }
+        // the section works with everyone: Tasklist names who holds a task, and the roles and units it is offered to, by
+        // name, not by login id or group id
+        for (String role : List.of(Roles.DRAFTER, Roles.REVIEWER, Roles.SECTION_HEAD, Roles.LEADER)) {
+            grant(role, Resources.USER, "*", Permissions.READ);
+            grant(role, Resources.GROUP, "*", Permissions.READ);
+        }
         // operators watch (processes, tasks, history, incidents), retry failed jobs and manage users in Admin; they
         // decide nothing: no task work or assignment, no deleting, moving or suspending instances (Duties holds the
         // same for every path and for the administrator too)

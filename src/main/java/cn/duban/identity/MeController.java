@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-    record Me(String name, List<String> roles, boolean operator, boolean supervision) {}
+    /** {@code startsCampaigns}: a drafter, whom Tasklist offers 发起流程 (nobody else may start anything). */
+    record Me(String name, List<String> roles, boolean operator, boolean supervision, boolean startsCampaigns) {}
 
     private final People people;
 
@@ -26,6 +27,6 @@ class MeController {
         Map<String, String> names = people.names(List.of(user.id()));
         boolean operator = user.isIn(Roles.OPERATOR) || user.isIn(Roles.ADMIN);
         return new Me(names.getOrDefault(user.id(), ""), user.groups().stream().filter(Roles.NAMES::containsKey)
-                .map(Roles.NAMES::get).toList(), operator, user.isSupervision());
+                .map(Roles.NAMES::get).toList(), operator, user.isSupervision(), user.isIn(Roles.DRAFTER));
     }
 }

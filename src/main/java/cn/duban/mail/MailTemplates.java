@@ -54,10 +54,12 @@ public final class MailTemplates {
         return new Mail(subject, html(text), text);
     }
 
-    public static Mail urge(String title, String unitName, LocalDate due, String note, String link) {
+    /** 催办: who urged (by name, with the section), the notice, the due date, the note, and a link to the unit's open task. */
+    public static Mail urge(String title, String unitName, LocalDate due, String note, String link, String urgedBy, String section) {
         String subject = "【督办】催办：" + title;
-        String text = unitName + "：\n\n综合监督科催办《" + title + "》的报送（期限 " + due + "）。\n" + (note == null || note.isBlank() ? "" : "催办说明：" + note + "\n")
-                + "\n办理入口：" + link + "\n";
+        String who = (urgedBy == null || urgedBy.isBlank() ? "" : urgedBy) + (section == null || section.isBlank() ? "综合监督科" : "（" + section + "）");
+        String text = unitName + "：\n\n" + who + "催办《" + title + "》的报送（期限 " + due + "）。\n" + (note == null || note.isBlank() ? "" : "催办说明：" + note + "\n")
+                + "\n办理入口（直接打开本单位的待办任务）：" + link + "\n";
         return new Mail(subject, html(text), text);
     }
 

@@ -95,10 +95,10 @@ public class NoticeApprovalProcess {
             try {
                 draft = JSON.readValue(raw, NoticeDraft.class);
             } catch (Exception e) {
-                throw new CampaignException("通知稿格式不正确（报送截止日期应为 yyyy-MM-dd），请检查后重试");
+                throw new CampaignException("通知稿格式不正确（报送截止日期应为形如 2026-03-20 的日期），请检查后重试");
             }
         }
-        campaigns.submitDraft(campaignId(task), draft);
+        campaigns.submitDraft(campaignId(task), draft, Actor.of(task));
         // the draft as saved, in the same transaction: a notice no unit could open is not handed on
         notices.requireRenderable(campaignId(task), NoticeDocuments.Step.DRAFT);
     }

@@ -68,6 +68,7 @@ public class UrgeService {
     private final Units units;
     private final ReminderService reminders;
     private final TasklistLinks links;
+    private final cn.duban.identity.People people;
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -75,13 +76,15 @@ public class UrgeService {
 
     @org.springframework.beans.factory.annotation.Autowired
     public UrgeService(CampaignService campaigns, ReportService reports, Units units, ReminderService reminders,
-                       TasklistLinks links, Outbox outbox, JdbcClient jdbc, Clock clock, DubanProperties settings) {
-        this(campaigns, reports, units, reminders, links, outbox, jdbc, clock, settings.urge().minInterval());
+                       TasklistLinks links, cn.duban.identity.People people, Outbox outbox, JdbcClient jdbc, Clock clock,
+                       DubanProperties settings) {
+        this(campaigns, reports, units, reminders, links, people, outbox, jdbc, clock, settings.urge().minInterval());
     }
 
     public UrgeService(CampaignService campaigns, ReportService reports, Units units, ReminderService reminders,
-                       TasklistLinks links,
+                       TasklistLinks links, cn.duban.identity.People people,
                        Outbox outbox, JdbcClient jdbc, Clock clock, Duration minInterval) {
+        this.people = people;
         this.campaigns = campaigns;
         this.reports = reports;
         this.units = units;
@@ -135,7 +138,8 @@ public class UrgeService {
             jdbc.sql("INSERT INTO duban_urge (campaign_id, unit_code, note, urged_by, urged_at) VALUES (?, ?, ?, ?, ?)")
                     .params(campaignId, u.unitCode(), text.isEmpty() ? null : text, actor, now).update(key, "id");
             String ref = "urge:" + key.getKeyAs(Number.class);
-            MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, links.openTask(u.processInstanceId()));
+            MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, links.openTask(u.processInstanceId()),
+                    people.names(List.of(actor)).getOrDefault(actor, ""), c.template().issuer() + c.template().section());
             for (String to : recipients) {
                 outbox.enqueue(new Outbox.Queued(mail, "URGE", campaignId, u.unitCode(), today, to, ref));
             }

@@ -29,6 +29,34 @@ public class CampaignUnits {
         reports.insertUnits(campaignId, unitCodes, reportsTo, dueDate, batchSize);
     }
 
+    /**
+     * Enrols one more unit in a running campaign (补发), with its own due date, and records who sent it and why (the
+     * audit lists it); its report process is started by the caller.
+     */
+    public void enrolLate(String campaignId, String unitCode, String reportsTo, LateAddition addition) {
+        reports.insertUnits(campaignId, List.of(unitCode), reportsTo == null ? Map.of() : Map.of(unitCode, reportsTo),
+                addition.dueDate(), 1);
+        reports.insertLateAddition(campaignId, addition);
+    }
+
+    /** Whether the unit is one of the campaign's. */
+    @Transactional(readOnly = true)
+    public boolean enrolled(String campaignId, String unitCode) {
+        return reports.enrolled(campaignId, unitCode);
+    }
+
+    /** The campaign's units, by code. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> codes(String campaignId) {
+        return reports.enrolledCodes(campaignId);
+    }
+
+    /** The units sent the notice after it went out, oldest first. */
+    @Transactional(readOnly = true)
+    public List<LateAddition> lateAdditions(String campaignId) {
+        return reports.lateAdditions(campaignId);
+    }
+
     /** Gives these units (a roll-up's members) their own, earlier due date. */
     public void dueEarlier(String campaignId, List<String> unitCodes, LocalDate dueDate) {
         reports.setDueDates(campaignId, unitCodes, dueDate);

@@ -89,7 +89,13 @@ public final class ReportChecks {
         }
         String summary = payload.summary() == null ? "" : payload.summary().strip();
         String note = Texts.optional(payload.note());
-        breaches.stream().filter(FigureRules.Breach::hard).forEach(b -> problems.add(b.message()));
+        // a rule that stops the hand-in says so at the figure it is about (a wrong figure there says its own first)
+        breaches.stream().filter(FigureRules.Breach::hard).forEach(b -> {
+            problems.add(b.message());
+            if (b.field() != null) {
+                errors.putIfAbsent(b.field(), "必须修改：" + b.message());
+            }
+        });
         List<String> warnings = breaches.stream().filter(b -> !b.hard()).map(FigureRules.Breach::message).toList();
         if (summary.length() > MAX_SUMMARY) {
             problems.add("活动总结过长（最多 " + MAX_SUMMARY + " 字）");
@@ -111,15 +117,16 @@ public final class ReportChecks {
             long n = attachments.stream().filter(a -> a.kind().equals(k.code())).count();
             boolean photos = k.code().equals(CampaignTemplate.AttachmentKind.PHOTO);
             String measure = photos ? "张" : "个";
+            // each kind named as its field names it (总结文档, 活动图片, 工作总结, 签到表 …)
             if (k.code().equals(CampaignTemplate.AttachmentKind.SUMMARY) && k.minCount() > 0 && n == 0) {
-                problems.add("请上传活动总结文档");
-                errors.put(field(k.code()), "必传，请上传总结文档");
+                problems.add("请上传“" + k.label() + "”");
+                errors.put(field(k.code()), "必传，请上传" + k.label());
             } else if (n < k.minCount()) {
-                problems.add("至少需要 " + k.minCount() + " " + measure + (photos ? "活动图片" : "“" + k.label() + "”") + "，现有 " + n + " " + measure);
+                problems.add("至少需要 " + k.minCount() + " " + measure + "“" + k.label() + "”，现有 " + n + " " + measure);
                 errors.put(field(k.code()), "至少 " + k.minCount() + " " + measure + "，现有 " + n + " " + measure);
             }
             if (k.max() != null && n > k.max()) {
-                problems.add((photos ? "活动图片" : "“" + k.label() + "”") + "最多 " + k.max() + " " + measure + "，现有 " + n + " " + measure);
+                problems.add("“" + k.label() + "”最多 " + k.max() + " " + measure + "，现有 " + n + " " + measure);
                 errors.put(field(k.code()), "最多 " + k.max() + " " + measure + "，现有 " + n + " " + measure);
             }
         }

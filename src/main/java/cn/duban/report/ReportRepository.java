@@ -211,6 +211,30 @@ class ReportRepository {
                 WHERE campaign_id = ? AND unit_code = ?""").params(campaignId, unitCode).query(ReportRepository::mapWithdrawal).optional();
     }
 
+    void insertLateAddition(String campaignId, LateAddition a) {
+        jdbc.sql("""
+                INSERT INTO duban_late_addition (campaign_id, unit_code, due_date, reason, added_by, added_at)
+                VALUES (?, ?, ?, ?, ?, ?)""").params(campaignId, a.unitCode(), a.dueDate(), a.reason(), a.addedBy(), a.addedAt()).update();
+    }
+
+    List<LateAddition> lateAdditions(String campaignId) {
+        return jdbc.sql("""
+                SELECT unit_code, due_date, reason, added_by, added_at FROM duban_late_addition
+                WHERE campaign_id = ? ORDER BY added_at""").param(campaignId)
+                .query((rs, i) -> new LateAddition(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDateTime.class))).list();
+    }
+
+    boolean enrolled(String campaignId, String unitCode) {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?")
+                .params(campaignId, unitCode).query(Integer.class).single() > 0;
+    }
+
+    java.util.Set<String> enrolledCodes(String campaignId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT unit_code FROM duban_campaign_unit WHERE campaign_id = ?")
+                .param(campaignId).query(String.class).list());
+    }
+
     List<Withdrawal> withdrawals(String campaignId) {
         return jdbc.sql("""
                 SELECT unit_code, status_before, reason, withdrawn_by, withdrawn_at FROM duban_unit_withdrawal

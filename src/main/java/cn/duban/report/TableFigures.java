@@ -198,7 +198,8 @@ public final class TableFigures {
         List<FigureRules.Breach> breaches = new ArrayList<>();
         // a rule naming cells ([row.column], [_total.column]) holds once over the table
         List<Rule> table = rules.stream().filter(FigureRules::namesCells).toList();
-        FigureRules.check(table, numbers).forEach(b -> breaches.add(new FigureRules.Breach(rules.indexOf(table.get(b.rule())), b.message(), b.hard())));
+        FigureRules.check(table, numbers).forEach(b -> breaches.add(new FigureRules.Breach(rules.indexOf(table.get(b.rule())), b.message(), b.hard(),
+                b.field())));
         List<Rule> perRow = rules.stream().filter(r -> !FigureRules.namesCells(r)).toList();
         for (int r = 0; r < lines.size(); r++) {
             Line line = lines.get(r);
@@ -210,8 +211,8 @@ public final class TableFigures {
                 }
             }
             String where = t.rowsAdded() ? "第 " + (r + 1) + " 行：" : line.label() + "：";
-            FigureRules.check(perRow, row).forEach(b -> breaches.add(
-                    new FigureRules.Breach(rules.indexOf(perRow.get(b.rule())), where + b.message(), b.hard())));
+            FigureRules.check(perRow, row).forEach(b -> breaches.add(new FigureRules.Breach(rules.indexOf(perRow.get(b.rule())),
+                    where + b.message(), b.hard(), b.field() == null ? null : cell(line.key(), b.field()))));
         }
         return List.copyOf(breaches);
     }

@@ -45,7 +45,14 @@ public record CountySummary(
      */
     public record UnitRow(
             String unitCode, String unitName, String status, String statusLabel, boolean overdue, LocalDateTime submittedAt,
-            int daysLate, int returnCount, Map<String, BigDecimal> values, boolean carried, boolean zeroReport) {}
+            int daysLate, int returnCount, Map<String, BigDecimal> values, boolean carried, boolean zeroReport) {
+
+        /** Whether the unit's people still owe the report (a returned one too): it can be urged (催办). */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public boolean owesReport() {
+            return cn.duban.report.UnitStatus.valueOf(status).owesReport();
+        }
+    }
 
     /** The units whose report is a 零报告 (counted as reported, listed apart). */
     public List<UnitRow> zeroReports() {

@@ -13,7 +13,7 @@ public final class Dates {
     /**
      * The day, or null when nothing was given.
      *
-     * @param what the field as the person knows it, e.g. "报送截止日期", for the refusal "报送截止日期格式应为 yyyy-MM-dd"
+     * @param what the field as the person knows it, e.g. "报送截止日期", for the refusal "报送截止日期应为形如 2026-03-20 的日期"
      */
     public static LocalDate day(Object value, String what) {
         String text = value == null ? "" : value.toString().strip();
@@ -23,7 +23,7 @@ public final class Dates {
         try {
             return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new Refusal(what + "格式应为 yyyy-MM-dd");
+            throw new Refusal(what + "应为形如 2026-03-20 的日期（年-月-日）");
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -57,7 +59,22 @@ class UnitAccounts {
             identitySetup.ensureMembership(reporterUser, group);
             identitySetup.ensureMembership(reporterUser, Roles.REPORTER);
         }
+        shareNames(u.code());
         return created;
+    }
+
+    /**
+     * A unit's people read each other's names (the reporter sees the head's 单位负责人审批 held by 彭国庆, not by
+     * rmyy-head) and nobody else's: a grant per member to the unit's group.
+     */
+    void shareNames(String unitCode) {
+        String group = Roles.unitGroup(unitCode);
+        // granted by duban itself: the operator who adds the unit manages accounts, not authorizations
+        cn.duban.engine.ClientCalls.asDuban(identityService, () -> {
+            identityService.createUserQuery().memberOfGroup(group).list()
+                    .forEach(member -> identitySetup.grant(group, Resources.USER, member.getId(), Permissions.READ));
+            return null;
+        });
     }
 
     /** The unit's people with the unit roles they hold, by account. */

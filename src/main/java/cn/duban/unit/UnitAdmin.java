@@ -252,6 +252,11 @@ public class UnitAdmin {
         }
     }
 
+    /** A unit's people read each other's names (UnitAccounts). */
+    void shareNames(String unitCode) {
+        accounts.shareNames(unitCode);
+    }
+
     private Unit existing(String code) {
         return units.find(code).orElseThrow(() -> new UnitException("单位 " + code + " 不在单位名册中", Map.of()));
     }
@@ -267,13 +272,34 @@ public class UnitAdmin {
         }
     }
 
-    private static String describe(Unit u) {
-        return "新增 " + u.name() + "（类型 " + u.type() + (u.parentCode() == null ? "" : "，上级 " + u.parentCode()) + "）";
+    /** A new unit as the change log says it: its type and its parent by their names, never their codes. */
+    private String describe(Unit u) {
+        return "新增 " + u.name() + "（" + typeName(u.type()) + (u.parentCode() == null ? "" : "，上级单位：" + unitName(u.parentCode())) + "）";
     }
 
-    private static String describe(List<UnitImport.FieldChange> fields) {
-        return fields.stream().map(c -> c.label() + "：" + (c.from().isEmpty() ? "（空）" : c.from()) + " → "
-                + (c.to().isEmpty() ? "（空）" : c.to())).collect(Collectors.joining("；"));
+    private String describe(List<UnitImport.FieldChange> fields) {
+        return fields.stream().map(c -> c.label() + "：" + shown(c.field(), c.from()) + " → " + shown(c.field(), c.to()))
+                .collect(Collectors.joining("；"));
+    }
+
+    /** A field's value as people read it: a type or a parent by its name. */
+    private String shown(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return "（空）";
+        }
+        return switch (field) {
+            case "type" -> typeName(value);
+            case "parent" -> unitName(value);
+            default -> value;
+        };
+    }
+
+    private String typeName(String code) {
+        return code == null ? "" : units.types().getOrDefault(code, code);
+    }
+
+    private String unitName(String code) {
+        return units.find(code).map(Unit::name).orElse(code);
     }
 
     private static String blank(String s) {

@@ -37,6 +37,8 @@ public class UnitRegistry implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (units.count() > 0) {
+            // an install from before issue 30: a unit's people read each other's names
+            units.findAll().forEach(u -> admin.shareNames(u.code()));
             return;
         }
         try {

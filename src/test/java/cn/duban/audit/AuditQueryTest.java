@@ -54,7 +54,7 @@ class AuditQueryTest {
                 .hasMessageStartingWith("参数 kind 只能是");
         assertThatThrownBy(() -> AuditQuery.of(null, null, null, "2026-03-12", "2026-03-01", null, null))
                 .hasMessage("截止日期不能早于起始日期");
-        assertThatThrownBy(() -> AuditQuery.of(null, null, null, "3月1日", null, null, null)).hasMessage("起始日期格式应为 yyyy-MM-dd");
+        assertThatThrownBy(() -> AuditQuery.of(null, null, null, "3月1日", null, null, null)).hasMessage("起始日期应为形如 2026-03-20 的日期（年-月-日）");
         assertThatThrownBy(() -> AuditQuery.of(null, null, null, null, null, -1, null)).hasMessage("页码不能小于 0");
         assertThatThrownBy(() -> AuditQuery.of(null, null, null, null, null, null, 0)).hasMessage("每页条数应在 1～200 之间");
     }

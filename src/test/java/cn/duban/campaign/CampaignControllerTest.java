@@ -44,6 +44,7 @@ class CampaignControllerTest {
         cn.duban.campaign.DefaultOfficeAccess.defaultOfficeCampaigns(campaigns);
     }
     @MockitoBean cn.duban.identity.People people;
+    @MockitoBean NoticeDrafts drafts;
 
     @Test
     void aUnitListsNoTemplatesAndNoCampaigns() throws Exception {
@@ -120,6 +121,42 @@ class CampaignControllerTest {
         mvc.perform(get("/api/templates").param("all", "true").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REVIEWER))
                 .andExpect(status().isOk());
         verify(catalog).list(true);
+    }
+
+    @Test
+    void theDrafterReadsAndSavesOnlyTheirOwnDraftAndNobodyElseDrafts() throws Exception {
+        for (CurrentUser other : List.of(REVIEWER, UNIT)) {
+            mvc.perform(get("/api/campaigns/C1/notice-draft").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, other))
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只有拟稿人可以起草和暂存通知"));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/campaigns/C1/notice-draft")
+                            .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, other).contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"x\"}"))
+                    .andExpect(status().isForbidden());
+        }
+        verifyNoInteractions(drafts);
+        when(drafts.find("C1", "liuni")).thenReturn(java.util.Optional.of(new NoticeDrafts.Draft(
+                new NoticeDraft("关于开展冬季健康宣传活动的通知", null, "各单位：", LocalDate.of(2026, 12, 20), null),
+                LocalDateTime.of(2026, 12, 8, 9, 30))));
+        mvc.perform(get("/api/campaigns/C1/notice-draft").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.notice.title").value("关于开展冬季健康宣传活动的通知"))
+                .andExpect(jsonPath("$.notice.deadline").value("2026-12-20"));
+        when(drafts.save(org.mockito.ArgumentMatchers.eq("C1"), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq("liuni")))
+                .thenReturn(new NoticeDrafts.Saved(LocalDateTime.of(2026, 12, 8, 9, 31), false, List.of("字段 title 必填"), Map.of("title", "必填")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/campaigns/C1/notice-draft")
+                        .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"\",\"deadline\":\"2026-12-20\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ready").value(false)).andExpect(jsonPath("$.fieldErrors.title").value("必填"));
+        verify(drafts).save("C1", new NoticeDraft("", null, null, LocalDate.of(2026, 12, 20), null), "liuni");
+    }
+
+    @Test
+    void a已办OfNoticesIsTheSectionsAndAUnitHasNone() throws Exception {
+        mvc.perform(get("/api/my/done/notices").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, UNIT))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.drafted").isEmpty()).andExpect(jsonPath("$.decided").isEmpty());
+        verifyNoInteractions(campaigns);
+        when(campaigns.workOf("liuni", 200)).thenReturn(new CampaignService.NoticeWork(List.of(new CampaignService.Drafted("C1",
+                "关于开展活动的通知", "沂卫字〔2026〕3号", "核稿中", LocalDateTime.of(2026, 12, 8, 9, 0))), List.of()));
+        mvc.perform(get("/api/my/done/notices").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, DRAFTER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.drafted[0].statusLabel").value("核稿中"));
     }
 
     private static Campaign campaign() throws Exception {

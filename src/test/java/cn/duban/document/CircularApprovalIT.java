@@ -176,6 +176,11 @@ class CircularApprovalIT {
                 .containsExactly("退回 null null", "通过 退回 null");
         assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/campaigns/" + campaignId + "/circulars", List.class).getBody()).isEmpty();
         assertThat(outbox.list(campaignId)).noneMatch(m -> m.kind().equals("CIRCULAR_ISSUED"));
+        // 已办: the leader finds the circular returned, with the 科长's and the leader's verdicts; a unit has none
+        List<Map<String, Object>> leaders = http.withBasicAuth("leader1", "test").getForEntity("/api/my/done/circulars", List.class).getBody();
+        assertThat(leaders).extracting(m -> m.get("id") + " " + m.get("reviewVerdict") + " " + m.get("signVerdict"))
+                .contains(second + " 通过 退回").doesNotContain(first + " 退回 null");
+        assertThat(http.withBasicAuth("rmyy-reporter", "test").getForEntity("/api/my/done/circulars", List.class).getBody()).isEmpty();
     }
 
     /** A circular still waiting for 签发 when its notice is archived is not issued: the leader is told to return it. */

@@ -56,22 +56,36 @@ class CircularIT {
         ClockUtil.setCurrentTime(Date.from(due.plusDays(12).atTime(10, 0).atZone(CHINA).toInstant()));
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(circulars.circularDocx(id)))) {
             String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
-            assertThat(text).contains("沂源县卫生健康局文件").contains("活动方案落实情况的通报").contains("各医疗卫生单位：")
+            // a head of its own, 简报-style: 督办通报, its issue, who issues it and the day over the red line (not "…文件")
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("督办通报");
+            assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("FF0000");
+            assertThat(doc.getParagraphs().get(2).getText()).startsWith("沂源县卫生健康局综合监督科")
+                    .endsWith(NoticeDocx.day(due.plusDays(12)));
+            assertThat(text).doesNotContain("沂源县卫生健康局文件").contains("活动方案落实情况的通报").contains("各医疗卫生单位：")
                     .contains("应报 3 家，已报 1 家，已审核通过 1 家，逾期未报 2 家，尚未签收通知 2 家。")
                     .containsPattern("尚未签收通知的单位：(沂源县中医医院、沂源县妇幼保健院|沂源县妇幼保健院、沂源县中医医院)。")
                     .contains("沂源县中医医院").contains("沂源县妇幼保健院").contains("1. 普法宣传活动：2场。")
                     .doesNotContain("zyy").doesNotContain("ENGINE-");
         }
+        // kept for a look (docs/screenshots shows its first page): the circular as its PDF prints it, as 第1期
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        try (var pdf = java.nio.file.Files.newOutputStream(java.nio.file.Path.of("target/documents/circular.pdf"))) {
+            NoticePdf.write(circulars.circular(id, "第1期"), pdf);
+        }
         var orders = circulars.orders(id);
         assertThat(orders).extracting(Circulars.Order::unitName).containsExactlyInAnyOrder("沂源县中医医院", "沂源县妇幼保健院");
         assertThat(orders).allSatisfy(o -> {
-            assertThat(o.colourName()).isEqualTo("红色");
-            assertThat(o.requirement()).startsWith("已逾期 ");
+            // the colour of its row on the 督办看板; in words it says what is the matter, never its colour
+            assertThat(o.colour()).isEqualTo(cn.duban.dashboard.DashboardRules.Urgency.VERY_LATE.colour());
+            assertThat(o.urgencyLabel()).isEqualTo("尚未签收，严重逾期");
+            assertThat(o.requirement()).startsWith("请立即签收通知并指定报送专人；已逾期 ");
         });
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(circulars.ordersDocx(id)))) {
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("C00000");
             assertThat(doc.getTables()).hasSize(2);
             assertThat(doc.getTables().get(0).getRow(1).getCell(1).getText()).isIn("沂源县中医医院", "沂源县妇幼保健院");
+            String all = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+            assertThat(all).contains("尚未签收，严重逾期").doesNotContain("红色").doesNotContain("黄色").doesNotContain("蓝色");
         }
     }
 }

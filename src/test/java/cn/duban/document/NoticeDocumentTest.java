@@ -27,8 +27,15 @@ class NoticeDocumentTest {
     static NoticeDocument seed000(LocalDate deadline) throws Exception {
         CampaignTemplate t = seed("yiyuan-health-2024-315");
         return NoticeDocument.of(t, t.title(), "沂卫字〔2024〕12号", deadline, LocalDate.of(2024, 3, 6),
-                s -> s.units().isEmpty() ? List.of("各单位") : s.units().stream().map(u -> u + "名").toList());
+                s -> java.util.stream.Stream.concat(s.types().stream().map(x -> "各" + TYPES.getOrDefault(x, x)),
+                        s.units().stream().map(u -> NAMES.getOrDefault(u, u))).toList());
     }
+
+    /** The registry's words for seed 000's units and types, as NoticeDocuments reads them. */
+    static final java.util.Map<String, String> NAMES = java.util.Map.of("jkzx", "沂源县疾病预防控制中心", "jdzfdd", "沂源县卫生健康监督执法大队");
+    static final java.util.Map<String, String> TYPES = java.util.Map.of("hospital", "县级医院", "mch", "妇幼保健院", "cdc", "疾病预防控制中心",
+            "enforcement", "卫生健康监督执法机构", "specialist", "专科医疗机构", "township", "镇（街道）卫生院");
+
 
     @Test
     void theItemsStandWhereTheBodyLeavesTheirPlaceAndTheBodySaysTheCampaignsDeadline() throws Exception {
@@ -43,6 +50,12 @@ class NoticeDocumentTest {
         assertThat(d.body()).anySatisfy(p -> {
             assertThat(p.heading()).isEqualTo("2. 开展“3·15”消费维权宣传咨询服务日活动。");
             assertThat(p.text()).contains("（时间：3月15日）");
+            // an item for some units only says which (issue 30 §2: the document listed it for everyone)
+            assertThat(p.text()).contains("（适用单位：");
+        });
+        assertThat(d.body()).anySatisfy(p -> {
+            assertThat(p.heading()).isEqualTo("3. 开展重点领域消费教育工作。");
+            assertThat(p.text()).doesNotContain("适用单位");
         });
         // the drafter moved the deadline from 3月22日 to 3月25日: the body says so
         List<String> whole = d.body().stream().map(NoticeDocument.Paragraph::whole).toList();
@@ -93,6 +106,16 @@ class NoticeDocumentTest {
             assertThat(date).isEqualTo(signature + 1);
             assertThat(attachment).isGreaterThan(date);
             assertThat(texts).contains(t.statisticsTitle(), "单位负责人：　　　　　　填表人：　　　　　　联系电话：");
+            // 版记 last, after the attachment, framed to the foot of the last page's type area (GB/T 9704-2012)
+            assertThat(texts.get(texts.size() - 1)).isEqualTo("沂源县卫生健康局　　　　2024年3月6日印发");
+            var frame = doc.getParagraphs().get(doc.getParagraphs().size() - 1).getCTP().getPPr().getFramePr();
+            assertThat(frame).isNotNull();
+            assertThat(frame.getYAlign()).isEqualTo(org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STYAlign.BOTTOM);
+            assertThat(frame.getVAnchor()).isEqualTo(org.openxmlformats.schemas.wordprocessingml.x2006.main.STVAnchor.MARGIN);
+            var last = doc.getBodyElements().get(doc.getBodyElements().size() - 1);
+            assertThat(last).isInstanceOf(XWPFParagraph.class);
+            assertThat(doc.getBodyElements().indexOf(doc.getTables().get(doc.getTables().size() - 1)))
+                    .isLessThan(doc.getBodyElements().indexOf(last));
             // the red 发文机关标志, the body in 3号仿宋 with its first line indented two characters
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getColor()).isEqualTo("FF0000");
             XWPFParagraph body = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("现将")).findFirst().orElseThrow();

@@ -59,6 +59,33 @@ class NoticePdfTest {
             CampaignTemplate t = NoticeDocumentTest.seed("yiyuan-health-2024-315");
             assertThat(attachment).contains("附件" + t.statisticsTitle().replaceAll("\\s+", "")).contains("填报单位（盖章）")
                     .contains("单位负责人").contains(t.indicators().get(0).name());
+            // 版记 after the attachment, at the foot of the last page (GB/T 9704-2012), on no other page
+            assertThat(attachment).endsWith("沂源县卫生健康局　　　　2024年3月6日印发");
+            for (int page = 1; page < doc.getNumberOfPages(); page++) {
+                PDFTextStripper earlier = new PDFTextStripper();
+                earlier.setStartPage(page);
+                earlier.setEndPage(page);
+                assertThat(earlier.getText(doc)).as("page %d", page).doesNotContain("2024年3月6日印发");
+            }
+            float[] imprintAt = {0};
+            float[] signedBelowAt = {0};
+            PDFTextStripper where = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws java.io.IOException {
+                    if (text.contains("印发")) {
+                        imprintAt[0] = positions.get(0).getYDirAdj();
+                    }
+                    if (text.contains("单位负责人")) {
+                        signedBelowAt[0] = positions.get(0).getYDirAdj();
+                    }
+                }
+            };
+            where.setStartPage(doc.getNumberOfPages());
+            where.setEndPage(doc.getNumberOfPages());
+            where.getText(doc);
+            // the type area ends 35 mm (99 pt) above the foot of the page: the 版记 is its last line
+            assertThat(imprintAt[0]).as("the 版记's line, from the top of the page").isGreaterThan(841.9f - 99 - 60).isLessThan(841.9f - 99 + 5)
+                    .isGreaterThan(signedBelowAt[0]);
             // page numbers: — 1 — on the first page
             PDFTextStripper first = new PDFTextStripper();
             first.setStartPage(1);

@@ -99,8 +99,17 @@ final class Browser implements AutoCloseable {
         } else {
             visible("input[type='password']").sendKeys(Keys.ENTER);
         }
-        until(Duration.ofSeconds(20),
-                d -> d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed));
+        // a refused login (the page says 登录失败) is tried again at once rather than after the whole wait
+        until(Duration.ofSeconds(20), d -> {
+            if (d.findElements(By.cssSelector("input[ng-model='username']")).stream().noneMatch(WebElement::isDisplayed)) {
+                return Boolean.TRUE;
+            }
+            if (d.findElements(By.cssSelector(".notifications .alert, [notifications-panel] .alert")).stream()
+                    .anyMatch(e -> e.isDisplayed() && e.getText().contains("登录失败"))) {
+                throw new IllegalStateException("the login page said 登录失败");
+            }
+            return null;
+        });
     }
 
     /** Fills the login form; it re-renders while the app boots, so until both fields hold what was typed. */
@@ -172,6 +181,33 @@ final class Browser implements AutoCloseable {
                 "var e = arguments[0]; e.value = arguments[1];"
                         + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
                 visible(css), value);
+    }
+
+    /**
+     * Types a date into a date field key by key, as a person does (the field holds years 2, 20, 204 on the way to
+     * 2041); the field's order of parts follows the browser's locale, so both usual orders are tried.
+     */
+    void typeDate(String css, java.time.LocalDate day) {
+        String expected = day.toString();
+        for (String keys : List.of(String.format("%02d%02d%04d", day.getMonthValue(), day.getDayOfMonth(), day.getYear()),
+                String.format("%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth()))) {
+            WebElement e = visible(css);
+            set(css, "");
+            e.click();
+            for (char c : keys.toCharArray()) {
+                e.sendKeys(String.valueOf(c));
+            }
+            if (expected.equals(e.getAttribute("value"))) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the date field " + css + " did not take " + expected);
+    }
+
+    /** The notifications Tasklist shows over the page (its errors among them). */
+    List<String> notifications() {
+        return driver.findElements(By.cssSelector(".notifications .alert, [notifications-panel] .alert")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
     }
 
     Object js(String script, Object... args) {

@@ -95,6 +95,18 @@ class ExportIT {
             Sheet missing = wb.getSheet("未报送及逾期");
             assertThat(missing.getRow(1).getCell(0).getStringCellValue()).isEqualTo("沂源县石桥镇卫生院");
             assertThat(missing.getRow(1).getCell(1).getStringCellValue()).isEqualTo("未报送");
+            // every sheet prints on A4, one page wide (the wide per-unit sheet across the page), its headings on every page
+            for (Sheet sheet : wb) {
+                assertThat(sheet.getPrintSetup().getPaperSize()).as(sheet.getSheetName()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as(sheet.getSheetName()).isZero();
+                assertThat(sheet.getRepeatingRows()).as(sheet.getSheetName()).isNotNull();
+            }
+            assertThat(s.getPrintSetup().getLandscape()).as("the 汇总表's four columns upright").isFalse();
+            assertThat(s.getRepeatingRows().formatAsString()).isEqualTo("1:4");
+            assertThat(units.getPrintSetup().getLandscape()).as("17 columns across the page").isTrue();
+            assertThat(units.getRepeatingRows().formatAsString()).isEqualTo("1:1");
         }
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(exports.unitWorkbook(id, "dlz")))) {
             Sheet s = wb.getSheetAt(0);

@@ -26,7 +26,10 @@ class MeControllerTest {
         mvc.perform(get("/api/me").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, new CurrentUser("zhangke", List.of(Roles.SECTION_HEAD))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("张珂"))
                 .andExpect(jsonPath("$.roles[0]").value("科长（核稿）"))
-                .andExpect(jsonPath("$.operator").value(false)).andExpect(jsonPath("$.supervision").value(true));
+                .andExpect(jsonPath("$.operator").value(false)).andExpect(jsonPath("$.supervision").value(true))
+                .andExpect(jsonPath("$.startsCampaigns").value(false));
+        mvc.perform(get("/api/me").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, new CurrentUser("yanglei", List.of(Roles.DRAFTER, Roles.REVIEWER))))
+                .andExpect(jsonPath("$.startsCampaigns").value(true));
         mvc.perform(get("/api/me").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, new CurrentUser("ops1", List.of(Roles.OPERATOR))))
                 .andExpect(jsonPath("$.operator").value(true)).andExpect(jsonPath("$.roles[0]").value("运维人员"));
     }

@@ -181,11 +181,11 @@ class ClientInputGuardIT {
         String vars = "{\"report\":{\"value\":" + report + ",\"type\":\"String\",\"valueInfo\":{\"transient\":true}}}";
         // no summary document and no photo: the rules refuse
         HttpResponse<String> viaTasklist = WebSession.login(port, "zyy-reporter", "test").submitForm(fill, vars);
-        assertRefused(viaTasklist.statusCode(), viaTasklist.body(), 400, "请上传活动总结文档");
+        assertRefused(viaTasklist.statusCode(), viaTasklist.body(), 400, "请上传“总结文档”");
         assertThat(JSON.readTree(viaTasklist.body()).get("fieldErrors").get("photos").asText()).isNotBlank();
         ResponseEntity<String> viaRest = basic("zyy-reporter", HttpMethod.POST, "/engine-rest/task/" + fill + "/complete",
                 "{\"variables\":" + vars + "}");
-        assertRefused(viaRest.getStatusCode().value(), viaRest.getBody(), 400, "请上传活动总结文档");
+        assertRefused(viaRest.getStatusCode().value(), viaRest.getBody(), 400, "请上传“总结文档”");
         // ending collection before the deadline
         String monitor = driver.task(campaignId, CampaignProcess.MONITOR_REPORTS).getId();
         ResponseEntity<String> close = basic("drafter1", HttpMethod.POST, "/engine-rest/task/" + monitor + "/complete", "{}");

@@ -163,6 +163,38 @@ class DutiesIT {
         assertThat(reports.unit(id, "rmyy").status()).isEqualTo(UnitStatus.APPROVED);
     }
 
+    /**
+     * What Tasklist asks when a task is opened (issue 30 §6): a unit's 签收 nobody holds is the reporter's to take —
+     * and taking it (认领, as opening it does) works; then the unit's head, also a candidate, is told who has it; a
+     * person of another unit learns nothing of it.
+     */
+    @Test
+    void openingATaskNobodyHoldsTakesItAndAColleagueIsToldWhoHasIt() throws Exception {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
+        Task sign = driver.unitTask(id, "rmyy", UnitReportProcess.SIGN_NOTICE);
+        assertThat(sign.getAssignee()).isNull();
+        WebSession reporter = WebSession.login(port, "rmyy-reporter", "test");
+        var free = JSON.readTree(reporter.get("/api/tasks/" + sign.getId() + "/duty").body());
+        assertThat(free.get("mayDo").asBoolean()).isTrue();
+        assertThat(free.get("board").asText()).as("a unit's people have no Cockpit: no link beside the task").isEmpty();
+        var review = JSON.readTree(WebSession.login(port, "head1", "test").get("/api/tasks/"
+                + driver.task(id, CampaignProcess.MONITOR_REPORTS).getId() + "/duty").body());
+        assertThat(review.get("board").asText()).isEqualTo("/camunda/app/cockpit/default/#/duban?campaign=" + id);
+        assertThat(free.get("held").asBoolean()).isFalse();
+        assertThat(reporter.post(WebSession.ENGINE_API + "/task/" + sign.getId() + "/claim", "{\"userId\":\"rmyy-reporter\"}").statusCode())
+                .isEqualTo(204);
+        var mine = JSON.readTree(reporter.get("/api/tasks/" + sign.getId() + "/duty").body());
+        assertThat(mine.get("mine").asBoolean()).isTrue();
+        assertThat(mine.get("message").asText()).isEmpty();
+
+        var head = JSON.readTree(WebSession.login(port, "rmyy-head", "test").get("/api/tasks/" + sign.getId() + "/duty").body());
+        assertThat(head.get("mayDo").asBoolean()).isFalse();
+        assertThat(head.get("message").asText()).startsWith("此任务由").endsWith("办理中：您可以查看，不能办结。").doesNotContain("rmyy-");
+        var other = JSON.readTree(WebSession.login(port, "zyy-reporter", "test").get("/api/tasks/" + sign.getId() + "/duty").body());
+        assertThat(other.get("found").asBoolean()).as("another unit's task is none of its business").isFalse();
+    }
+
     @Test
     void aReporterDoesNotApproveAsTheUnitsHead() throws Exception {
         CampaignTemplate t = driver.uploadVariant("campaigns/xx-market-2023-315.yaml", "  units: [sjzfdd]");

@@ -48,6 +48,8 @@ class ReminderIT {
     @Autowired cn.duban.campaign.CampaignService campaignService;
     @Autowired cn.duban.unit.Units unitRepository;
     @Autowired cn.duban.mail.TasklistLinks links;
+    @Autowired cn.duban.identity.People people;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired java.time.Clock clock;
@@ -195,6 +197,29 @@ class ReminderIT {
                 .contains(due.plusDays(1), due.plusDays(2));
     }
 
+    /**
+     * The urge as the unit reads it (issue 30 §9): it says who urged, by name, and links to the unit's own open task —
+     * though the reviewer who urges (the request's person) cannot see the unit's tasks.
+     */
+    @Test
+    void anUrgeSaysWhoUrgedAndLinksToTheUnitsOwnTask() {
+        LocalDate due = calendar.onOrAfter(today.plusDays(2));
+        String id = campaign("xlz", due);
+        at(due.plusDays(1), 10, 0);
+        String task = taskService.createTaskQuery().processInstanceBusinessKey(id + ":xlz").singleResult().getId();
+        identityService.setAuthentication("reviewer1", List.of("reviewer"));
+        try {
+            assertThat(urges.urge(id, List.of("xlz"), "请今日报送", "reviewer1").urged()).containsExactly("xlz");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        List<String> texts = jdbc.sql("SELECT text_body FROM duban_outbox WHERE campaign_id = ? AND kind = 'URGE'").param(id)
+                .query(String.class).list();
+        assertThat(texts).isNotEmpty().allSatisfy(text -> assertThat(text)
+                .contains("#/?task=" + task).contains(people.names(List.of("reviewer1")).get("reviewer1") + "（")
+                .contains("综合监督科）催办").contains("催办说明：请今日报送"));
+    }
+
     @Test
     void fifteenParallelUrgesOfOneUnitMakeOneUrgeAndOneMailPerRecipient() throws Exception {
         LocalDate due = calendar.onOrAfter(today.plusDays(2));
@@ -230,7 +255,7 @@ class ReminderIT {
     void aSecondUrgeOnTheSameDayAfterTheIntervalSendsItsOwnMail() {
         LocalDate due = calendar.onOrAfter(today.plusDays(2));
         String id = campaign("xlz", due);
-        var hourly = new UrgeService(campaignService, reports, unitRepository, reminderService, links, outbox, jdbc,
+        var hourly = new UrgeService(campaignService, reports, unitRepository, reminderService, links, people, outbox, jdbc,
                 clock, java.time.Duration.ofHours(1));
         at(due.plusDays(1), 9, 0);
         assertThat(tx.execute(s -> hourly.urge(id, List.of("xlz"), "第一次", "reviewer1")).urged()).containsExactly("xlz");

@@ -88,6 +88,23 @@ class ReportChecksTest {
                 .containsEntry("summaryFile", "必传，请上传总结文档").containsEntry("summary", "请填写活动总结（或上传总结文档）")
                 .containsEntry("photos", "至少 1 张，现有 0 张");
         assertThat(r.problems()).hasSize(5).allSatisfy(p -> assertThat(p).doesNotContain("ENGINE").doesNotStartWith("报送未通过校验"));
+        // the kinds named as their fields name them
+        assertThat(r.problems()).contains("请上传“总结文档”", "至少需要 1 张“活动图片”，现有 0 张");
+    }
+
+    @Test
+    void aHardRuleSays必须修改AtTheFigureItIsAboutAndIsNoWarningToExplain() {
+        CampaignTemplate hard = new CampaignTemplate(template.code(), template.title(), null, template.issuer(), template.section(),
+                template.contact(), template.noticeText(), template.items(), template.targets(), template.deadline(), template.indicators(),
+                template.attachments(), template.dutyRoster(), false, template.reminders(), template.tableTitle(),
+                List.of(new CampaignTemplate.Rule(null, "[6] <= [5]", "解决消费纠纷件数不应多于受理消费者投诉件数", true)), null, null, null);
+        Map<String, String> v = figures();
+        v.put("6", "5");
+        ReportChecks.Result r = ReportChecks.check(hard, new ReportPayload(v, "总结", null, List.of()), BOTH, List.of());
+        assertThat(r.passes()).isFalse();
+        assertThat(r.fieldErrors()).containsEntry("6", "必须修改：解决消费纠纷件数不应多于受理消费者投诉件数").doesNotContainKey("note");
+        assertThat(r.noteRequired()).isFalse();
+        assertThat(r.problems()).containsExactly("解决消费纠纷件数不应多于受理消费者投诉件数");
     }
 
     @Test

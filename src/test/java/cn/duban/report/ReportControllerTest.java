@@ -77,7 +77,7 @@ class ReportControllerTest {
         verifyNoInteractions(drafts);
 
         when(drafts.save("C1", "zyy", new ReportPayload(Map.of("1", "3"), "半截总结", null, List.of()), "zyy-reporter"))
-                .thenReturn(new ReportDrafts.Saved(LocalDateTime.of(2026, 3, 18, 9, 30), false, List.of("请上传活动总结文档"),
+                .thenReturn(new ReportDrafts.Saved(LocalDateTime.of(2026, 3, 18, 9, 30), false, List.of("请上传“总结文档”"),
                         Map.of("summaryFile", "必传，请上传总结文档"), List.of(), false));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/campaigns/C1/units/zyy/draft")
                         .requestAttr(CurrentUser.REQUEST_ATTRIBUTE, ZYY).contentType(MediaType.APPLICATION_JSON).content(body))

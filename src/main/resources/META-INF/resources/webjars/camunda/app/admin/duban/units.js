@@ -151,7 +151,7 @@ function editForm(root, changes) {
     if (k === 'type') {
       input = el('select', { class: 'form-control input-sm', id: 'unit-' + k },
         el('option', { value: '' }, '（请选择）'),
-        Object.entries(state.types).map(([code, name]) => el('option', { value: code }, name + '（' + code + '）')));
+        Object.entries(state.types).map(([code, name]) => el('option', { value: code }, name)));
     } else if (k === 'parentCode') {
       input = el('select', { class: 'form-control input-sm', id: 'unit-' + k },
         el('option', { value: '' }, '（无上级单位）'), parents.map(p => el('option', { value: p.code }, p.name)));

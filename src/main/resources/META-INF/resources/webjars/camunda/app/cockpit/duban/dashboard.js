@@ -15,7 +15,6 @@ const BUCKET_COLOURS = {
   OVERDUE: '#e53935',
   WITHDRAWN: '#cfd8dc'
 };
-const URGENCY_COLOURS = { NEAR: '#fff3cd', LATE: '#ffe0b2', VERY_LATE: '#f8d7da' };
 const PAGE_SIZE = 50;
 
 const STYLE = `
@@ -150,8 +149,8 @@ async function renderCampaign(root, id, bucket, page) {
   const q = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
   if (bucket) q.set('bucket', bucket);
   // the campaign's circulars are asked for alongside its board, not after it
-  const [board, circulars] = await Promise.all([get('/dashboard/campaigns/' + encodeURIComponent(id) + '?' + q),
-    get('/campaigns/' + encodeURIComponent(id) + '/circulars')]);
+  const [board, circulars, late] = await Promise.all([get('/dashboard/campaigns/' + encodeURIComponent(id) + '?' + q),
+    get('/campaigns/' + encodeURIComponent(id) + '/circulars'), get('/campaigns/' + encodeURIComponent(id) + '/late-additions')]);
   const c = board.campaign;
   root.appendChild(el('p', {}, el('a', { href: '#/duban' }, '‹ 全部活动'),
     c.series ? el('a', { href: '#/duban?series=' + encodeURIComponent(c.series.seriesId), style: 'margin-left: 16px' }, '‹ 定期报送各期情况') : null));
@@ -164,7 +163,7 @@ async function renderCampaign(root, id, bucket, page) {
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/exports/package.zip`, download: '' }, '下载上报材料包（zip）'),
     // 督办通报 and 督办单 in one click, in the notice's own format (Word)
     el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/circular.docx`, download: '', id: 'duban-circular' }, '预览督办通报（Word，未送签）'),
-    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/supervision-orders.docx`, download: '', id: 'duban-orders' }, '生成督办单（Word，临近截止蓝色、逾期黄色、严重逾期红色）')));
+    el('a', { href: `${API}/campaigns/${encodeURIComponent(id)}/supervision-orders.docx`, download: '', id: 'duban-orders' }, '生成督办单（Word，每个临近截止、逾期或未签收的单位一页，颜色同下表）')));
 
   root.appendChild(circularSection(id, circulars));
 
@@ -178,16 +177,15 @@ async function renderCampaign(root, id, bucket, page) {
 
   const units = board.units;
   root.appendChild(el('h3', {}, bucket ? `单位列表：${c.counts.find(x => x.bucket === bucket).label}` : '单位列表'));
-  root.appendChild(el('div', { class: 'legend' },
-    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.NEAR }), '临近截止'),
-    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.LATE }), '逾期'),
-    el('span', {}, el('span', { class: 'swatch', style: 'background:' + URGENCY_COLOURS.VERY_LATE }), '严重逾期')));
+  // the rows' shades, as the server defines them (the 督办单's colours, lighter)
+  root.appendChild(el('div', { class: 'legend' }, board.urgencies.map(x =>
+    el('span', {}, el('span', { class: 'swatch', style: 'background:' + x.tint }), x.label))));
   root.appendChild(el('table', { class: 'units' },
-    el('thead', {}, el('tr', {}, ['单位', '状态', '截止日期', '报送时间', '逾期天数', '退回次数', '已发提醒', '单位详情', '统计表']
+    el('thead', {}, el('tr', {}, ['单位', '状态', '截止日期', '报送时间', '逾期天数', '退回次数', '已发提醒', '单位详情', '统计表', '催办']
       .map(h => el('th', {}, h)))),
-    el('tbody', {}, units.rows.map(u => el('tr', {
+    el('tbody', {}, units.rows.map(u => [el('tr', {
       'data-unit': u.unitCode, 'data-bucket': u.bucket, 'data-urgency': u.urgency || '',
-      style: u.urgency ? 'background:' + URGENCY_COLOURS[u.urgency] : null,
+      style: u.urgencyTint ? 'background:' + u.urgencyTint : null,
       title: u.urgencyLabel || null
     },
       el('td', {}, u.unitName, u.reportsTo ? el('div', { class: 'muted', style: 'font-size:12px' }, '经 ' + u.reportsTo + ' 审核汇总') : null),
@@ -201,12 +199,17 @@ async function renderCampaign(root, id, bucket, page) {
         class: 'unit-link' }, '详情')),
       el('td', {}, u.submittedAt ? el('a', {
         href: `${API}/campaigns/${encodeURIComponent(id)}/units/${encodeURIComponent(u.unitCode)}/report.xlsx`, download: ''
-      }, '下载') : ''))))));
+      }, '下载') : ''),
+      el('td', {}, u.owesReport ? el('button', {
+        class: 'btn btn-default btn-xs urge', type: 'button', onclick: ev => urgeRow(id, u, ev.target.closest('tr'))
+      }, '催办') : ''))]).flat())));
   const pages = Math.max(1, Math.ceil(units.total / units.size));
   root.appendChild(el('div', { class: 'pager' },
     el('button', { class: 'btn btn-default btn-sm', disabled: units.page > 0 ? null : 'disabled', onclick: () => go(id, bucket, units.page - 1) }, '上一页'),
     el('button', { class: 'btn btn-default btn-sm', disabled: units.page + 1 < pages ? null : 'disabled', onclick: () => go(id, bucket, units.page + 1) }, '下一页'),
     el('span', { class: 'muted' }, `第 ${units.page + 1} / ${pages} 页，共 ${units.total} 个单位`)));
+
+  root.appendChild(lateSection(id, c, late));
 
   root.appendChild(el('h3', {}, '已通过报表合计'));
   root.appendChild(board.totals.length ? el('table', { class: 'totals' },
@@ -217,6 +220,85 @@ async function renderCampaign(root, id, bucket, page) {
 
 }
 
+
+/**
+ * 补发 (issue 30 §10): a unit added to the registry while the notice runs is sent it with its own due date (its 签收
+ * task and mail follow, the audit records who sent it and why); the units sent it so far, by whom.
+ */
+function lateSection(id, c, late) {
+  const box = el('div', { id: 'duban-late' }, el('h3', {}, '补发'),
+    el('p', { class: 'muted' }, '通知印发后单位名册中新增的单位，可在此补发本通知并给出其报送期限；补发后该单位即收到签收任务和邮件，补发记入操作记录。'));
+  if (c.status === 'ISSUED' && late.mayAdd && late.candidates.length) {
+    const unit = el('select', { class: 'form-control input-sm', id: 'duban-late-unit', style: 'max-width: 22em; display: inline-block' },
+      late.candidates.map(x => el('option', { value: x.code }, x.name + (x.picked ? '（属本通知报送对象的范围）' : ''))));
+    const due = el('input', { type: 'date', class: 'form-control input-sm', id: 'duban-late-due', style: 'width: 11em; display: inline-block' });
+    const reason = el('input', { class: 'form-control input-sm', id: 'duban-late-reason', maxlength: '2000', placeholder: '补发原因（可选）',
+      style: 'max-width: 18em; display: inline-block' });
+    const said = el('span', { id: 'duban-late-message', class: 'muted', style: 'margin-left: 8px' });
+    const send = el('button', {
+      class: 'btn btn-primary btn-sm', type: 'button', id: 'duban-late-send',
+      onclick: async () => {
+        send.setAttribute('disabled', 'disabled');
+        said.className = 'muted';
+        said.textContent = '正在补发……';
+        try {
+          const added = await api('POST', API + '/campaigns/' + encodeURIComponent(id) + '/units/' + encodeURIComponent(unit.value)
+            + '/late-addition', '补发失败', { dueDate: due.value, reason: reason.value });
+          said.textContent = `已补发：${added.unitName}，报送期限 ${added.dueDate}`;
+          render(mounted);
+        } catch (e) {
+          said.className = 'error';
+          said.textContent = e.message;
+          send.removeAttribute('disabled');
+        }
+      }
+    }, '补发');
+    box.appendChild(el('p', {}, el('label', { for: 'duban-late-unit' }, '补发给 '), unit, ' 报送期限 ', due, ' ', reason, ' ', send, said));
+  }
+  box.appendChild(late.added.length ? el('table', { class: 'late' },
+    el('thead', {}, el('tr', {}, ['单位', '报送期限', '补发', '原因'].map(h => el('th', {}, h)))),
+    el('tbody', {}, late.added.map(a => el('tr', { 'data-unit': a.unitCode },
+      el('td', {}, a.unitName), el('td', {}, a.dueDate), el('td', {}, when(a.addedAt) + ' ' + a.addedByName), el('td', {}, a.reason || '')))))
+    : el('p', { class: 'muted' }, '尚未补发。'));
+  return box;
+}
+
+/**
+ * 催办 from the board (issue 30 §9): the unit's row opens a row under it with the note the unit will read, sent with
+ * POST /api/campaigns/{id}/urge; the answer (urged, or why not and when next) is said there.
+ */
+function urgeRow(id, u, tr) {
+  const open = tr.nextElementSibling && tr.nextElementSibling.classList.contains('urge-row') ? tr.nextElementSibling : null;
+  if (open) {
+    open.remove();
+    return;
+  }
+  const note = el('textarea', { class: 'form-control', rows: '2', maxlength: '2000', id: 'duban-urge-note', placeholder: '如：请今日下班前报送' });
+  const said = el('p', { class: 'muted', id: 'duban-urge-result', style: 'white-space: pre-wrap; margin: 6px 0 0' });
+  const send = el('button', {
+    class: 'btn btn-warning btn-sm', type: 'button', id: 'duban-urge-send',
+    onclick: async () => {
+      send.setAttribute('disabled', 'disabled');
+      said.className = 'muted';
+      said.textContent = '正在催办……';
+      try {
+        const r = await api('POST', API + '/campaigns/' + encodeURIComponent(id) + '/urge', '催办失败', { units: [u.unitCode], note: note.value });
+        said.textContent = r.message;
+      } catch (e) {
+        said.className = 'error';
+        said.textContent = e.message;
+      } finally {
+        send.removeAttribute('disabled');
+      }
+    }
+  }, '发送催办');
+  tr.after(el('tr', { class: 'urge-row', 'data-urge': u.unitCode },
+    el('td', { colspan: '10' },
+      el('label', { for: 'duban-urge-note' }, `催办说明（可选，${u.unitName}的填报人和负责人会在邮件和待办中看到）`),
+      note, el('div', { style: 'margin-top: 6px' }, send,
+        el('button', { class: 'btn btn-link btn-sm', type: 'button', onclick: () => urgeRow(id, u, tr) }, '取消')), said)));
+  note.focus();
+}
 
 /**
  * 督办通报 of a campaign: send today's for 核稿 and 签发 (the document is fixed as sent), and follow each one —

@@ -3,10 +3,13 @@
 // (the verdict handing the decision in would get, each problem at its field), and hands the decision in only once
 // the step is known and the last answer is in. Loaded with Tasklist (scripts/config.js); a form's script calls
 //   window.dubanDecision(camForm, $http, vm, { firstStep, checkUrl(), body(), hand(put) }).start()
-// once it knows what it decides on. Only the rules' answers are used: nothing here decides anything.
+// once it knows what it decides on; its confirm() says, once Tasklist has accepted 办结, what was decided and what happens
+// next (duban/confirm.js). Only the rules' answers are used: nothing here decides anything.
 
 function decision(camForm, $http, vm, o) {
   let asked = 0;
+  // Angular's promises, so that an answer is shown as soon as it comes
+  const $q = () => camForm.formElement.injector().get('$q');
   const touched = {};
 
   function put(name, type, value, transient) {
@@ -21,7 +24,8 @@ function decision(camForm, $http, vm, o) {
   function check() {
     const n = ++asked;
     vm.checking = true;
-    return $http.post(o.checkUrl(), o.body()).then(
+    // asked quietly (duban/calls.js): an answer that is not a verdict never raises Tasklist's error over the form
+    return $q().when(window.dubanCall('POST', o.checkUrl(), o.body())).then(
       r => { if (n === asked) { vm.checking = false; vm.verdict = r.data; if (r.data.ready) { vm.error = null; } } },
       () => { if (n === asked) { vm.checking = false; vm.verdict = null; } });
   }
@@ -37,6 +41,13 @@ function decision(camForm, $http, vm, o) {
     if (vm.verdict && !vm.verdict.ready) return refuse(vm.verdict.problems.join('；'));
     vm.error = null;
     o.hand(put);
+  });
+
+  camForm.on('submit-success', () => {
+    if (o.confirm && window.dubanConfirm) {
+      const said = o.confirm();
+      window.dubanConfirm(said[0], said[1]);
+    }
   });
 
   return {

@@ -1,6 +1,7 @@
 // Two buttons in Tasklist's header (issue #16), each opening a panel over the page:
 // - 已办: what the person has handed in and what they have reviewed (a submission is confirmed and can be found
-//   again). Each row: the notice, the unit, the version, its status in Chinese, who handed it in and when, who
+//   again); for the section also the notices they drafted, the 核稿 and 签发 they decided and the 督办通报 they sent,
+//   checked or signed (issue 30 §9). Each row: the notice, the unit, the version, its status in Chinese, who handed it in and when, who
 //   reviewed it, when and with what comment. Reads /api/my/done.
 // - 邮件: the mails duban addressed to the person, as written (in the demo nobody can open the SMTP server's
 //   mailboxes). Reads /api/my/mail.
@@ -80,13 +81,45 @@ function read(path, failure) {
   return api('GET', path, failure);
 }
 
+/** A list as rows of cells, each cell labelled for the phone's cards. */
+function rows(cls, head, entries, cells) {
+  return el('table', { class: cls },
+    el('thead', {}, el('tr', {}, head.map(h => el('th', {}, h)))),
+    el('tbody', {}, entries.map(e => el('tr', {}, cells(e).map((c, i) => el('td', { 'data-label': head[i] }, c))))));
+}
+
+function verdict(approved) {
+  return el('span', { class: approved ? 'st-APPROVED' : 'st-RETURNED' }, approved ? '通过' : '退回');
+}
+
 function open() {
   return panel('已办', async () => {
-    const body = await read('/api/my/done', '已办列表暂时无法读取，请稍后再试');
-    const parts = [el('h4', {}, '本单位报送的（' + body.handedIn.length + '）'),
-      body.handedIn.length ? table(body.handedIn, false) : el('p', { class: 'muted' }, '还没有报送记录。')];
+    // what a unit handed in and what was reviewed; for the section also the notices drafted, the 核稿 and 签发
+    // decided and the 督办通报 sent, checked or signed (a unit's people have none of these)
+    const [body, notices, circulars] = await Promise.all([read('/api/my/done', '已办列表暂时无法读取，请稍后再试'),
+      read('/api/my/done/notices', '已办列表暂时无法读取，请稍后再试'), read('/api/my/done/circulars', '已办列表暂时无法读取，请稍后再试')]);
+    const section = notices.drafted.length || notices.decided.length || circulars.length;
+    const parts = [];
+    if (body.handedIn.length || !section) {
+      parts.push(el('h4', {}, '本单位报送的（' + body.handedIn.length + '）'),
+        body.handedIn.length ? table(body.handedIn, false) : el('p', { class: 'muted' }, '还没有报送记录。'));
+    }
+    if (notices.drafted.length) {
+      parts.push(el('h4', {}, '我起草的通知（' + notices.drafted.length + '）'), rows('duban-done-drafted', ['通知', '文号', '送核稿', '现在'],
+        notices.drafted, d => [d.title, d.documentNumber || '', when(d.draftedAt), d.statusLabel]));
+    }
+    if (notices.decided.length) {
+      parts.push(el('h4', {}, '我核稿、签发的通知（' + notices.decided.length + '）'), rows('duban-done-decided', ['通知', '环节', '决定', '时间', '意见'],
+        notices.decided, d => [d.title, d.stageStep, verdict(d.approved), when(d.decidedAt), d.comment || '']));
+    }
+    if (circulars.length) {
+      parts.push(el('h4', {}, '督办通报（' + circulars.length + '）'), rows('duban-done-circulars', ['通知', '期数', '现在', '送签', '核稿', '签发'],
+        circulars, c => [c.campaignTitle, c.issueLabel, c.statusLabel, c.createdBy ? when(c.createdAt) + ' ' + c.createdBy : '',
+          c.reviewedBy ? when(c.reviewedAt) + ' ' + c.reviewedBy + ' ' + c.reviewVerdict : '',
+          c.signedBy ? when(c.signedAt) + ' ' + c.signedBy + ' ' + c.signVerdict : '']));
+    }
     if (body.reviewed.length) {
-      parts.push(el('h4', {}, '我审核的（' + body.reviewed.length + '）'), table(body.reviewed, true));
+      parts.push(el('h4', {}, '我审核的报送（' + body.reviewed.length + '）'), table(body.reviewed, true));
     }
     return parts;
   });
@@ -127,7 +160,7 @@ export default [
     priority: 100,
     render: node => {
       style();
-      node.appendChild(button('duban-done-open', 'glyphicon-check', '已办', '我报送和审核过的报送', open));
+      node.appendChild(button('duban-done-open', 'glyphicon-check', '已办', '我办过的：报送、审核、起草、核稿、签发', open));
     }
   },
   {

@@ -44,11 +44,27 @@ async function refresh() {
       badge.classList.toggle('has-work', n > 0);
       badge.setAttribute('title', n + ' 项任务');
     });
+    landOnWork(counts);
   } catch (e) {
     // a count is a hint: when it cannot be read, the list itself still works
   } finally {
     running = false;
   }
+}
+
+// On arriving in Tasklist, a person whose own list (我的待办) is empty while work waits for them in another — a unit's
+// 签收 in 本单位待办, a report in 待审核报送 — is shown that list instead, once, not an empty page.
+let landed = false;
+
+function landOnWork(counts) {
+  if (landed) return;
+  const active = document.querySelector('.task-filter.active h4.name a');
+  if (!active) return;
+  landed = true;
+  if (/[?&]task=/.test(window.location.hash) || counts['我的待办'] !== 0 || !active.textContent.includes('我的待办')) return;
+  const next = ['本单位待办', '待审核报送'].find(name => counts[name] > 0);
+  const link = next && Array.from(document.querySelectorAll('.task-filter h4.name a')).find(a => a.textContent.includes(next));
+  if (link) link.click();
 }
 
 function schedule(delay) {

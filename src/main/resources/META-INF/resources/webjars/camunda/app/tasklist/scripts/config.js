@@ -1,5 +1,6 @@
 // duban's Tasklist configuration: Chinese by default (locales/zh.json, shipped by duban), English for
-// browsers that ask for it; every filter shows its count (duban/filter-counts.js), 已办 in the header (duban/done.js), notifications away from 办结
+// browsers that ask for it; the forms' background calls past Tasklist's error toasts (duban/calls.js); a task nobody
+// holds taken by opening it (duban/claim.js); every filter shows its count (duban/filter-counts.js), 已办 in the header (duban/done.js), notifications away from 办结
 // and a phone layout (duban/layout.js); what every decision form shares (duban/decision.js). Overrides the webjar's
 // scripts/config.js.
 export default {
@@ -7,7 +8,7 @@ export default {
     name: '待办',
     vendor: '督办'
   },
-  customScripts: ['duban/layout', 'duban/filter-counts', 'duban/done', 'duban/decision'],
+  customScripts: ['duban/calls', 'duban/confirm', 'duban/claim', 'duban/layout', 'duban/filter-counts', 'duban/done', 'duban/decision'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
