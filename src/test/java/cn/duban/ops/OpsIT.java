@@ -1,0 +1,204 @@
+package cn.duban.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+import cn.duban.Driver;
+import cn.duban.SharedJvmEngines;
+import cn.duban.TestSmtp;
+import cn.duban.campaign.CampaignTemplate;
+import cn.duban.distribution.DistributionService;
+import cn.duban.identity.Roles;
+import cn.duban.mail.OutboxSender;
+import cn.duban.process.CampaignProcess;
+import cn.duban.reminder.ReminderService;
+import cn.duban.report.AttachmentService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * What the county's IT watches and is told, over real HTTP on the whole application: the actuator for operators only,
+ * readiness with duban's parts, the metrics in Prometheus' format, what is deployed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@AutoConfigureObservability
+@Import(Driver.class)
+class OpsIT {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired TestRestTemplate http;
+    @Autowired Driver driver;
+    @Autowired OutboxSender sender;
+    @Autowired JavaMailSender mailSender;
+    @Autowired JdbcClient jdbc;
+    @Autowired IdentityService identityService;
+    @Autowired ManagementService managementService;
+    @Autowired AttachmentService attachments;
+    @Autowired ProcessEngine engine;
+
+    @BeforeEach
+    void people() {
+        SharedJvmEngines.restApiUses(engine);
+        driver.sectionPeople();
+        driver.user("ops1", Roles.OPERATOR);
+        var ops = identityService.createUserQuery().userId("ops1").singleResult();
+        ops.setEmail("ops1@yiyuan.gov.cn");
+        ops.setFirstName("王");
+        ops.setLastName("运维");
+        identityService.saveUser(ops);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theActuatorIsTheOperatorsAndAdministratorsOnly() {
+        for (String path : List.of("/actuator", "/actuator/health", "/actuator/prometheus", "/actuator/info", "/actuator/metrics")) {
+            assertThat(http.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            ResponseEntity<String> unit = http.withBasicAuth("rmyy-reporter", "test").getForEntity(path, String.class);
+            assertThat(unit.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(unit.getBody()).contains("仅运维人员和系统管理员可以查看运行状态");
+            assertThat(http.withBasicAuth("drafter1", "test").getForEntity(path, String.class).getStatusCode()).as(path)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(http.withBasicAuth("ops1", "test").getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(http.withBasicAuth("admin", "admin").getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    @Test
+    void readinessHasTheDatabaseTheJobExecutorTheOutboxTheJobsAndTheIncidents() throws Exception {
+        JsonNode r = JSON.readTree(http.withBasicAuth("ops1", "test").getForEntity("/actuator/health/readiness", String.class).getBody());
+        // (Camunda's jobExecutor joins them where the job executor runs: every node, not the tests' engine; TwoNodeClusterIT)
+        assertThat(r.get("components").fieldNames()).toIterable()
+                .contains("db", "processEngine", "outbox", "jobs", "incidents", "readinessState");
+        assertThat(r.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(r.at("/components/outbox/details/pending").isInt()).isTrue();
+        assertThat(r.at("/components/jobs/details/executable").isInt()).isTrue();
+        assertThat(r.at("/components/incidents/details/open").isInt()).isTrue();
+        assertThat(http.withBasicAuth("ops1", "test").getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("ops1", "test").getForEntity("/actuator/health/liveness", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theMetricsSayWhatTheCountyDoesInPrometheusFormat() {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy, fybjy]");
+        LocalDate due = LocalDate.now(CHINA).plusDays(10);
+        String id = driver.issue(driver.startCampaign(t.code(), due.toString()));
+        driver.sign(id, "rmyy");
+        driver.stage(id, "rmyy", true, true);
+        driver.handIn(id, "rmyy", Driver.seed000Figures("2"), List.of());
+        assertThat(http.withBasicAuth("rmyy-reporter", "wrong").getForEntity("/api/me", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        String metrics = prometheus();
+        assertThat(value(metrics, "duban_reports_handed_in_last_hour")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "duban_tasks_open{application=\"duban\",name=\"签收通知并指定专人\",process=\"unitReport\",step=\"signNotice\"}"))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(value(metrics, "duban_tasks_open{application=\"duban\",name=\"审核报送\",process=\"unitReport\",step=\"reviewReport\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "duban_attachments_stored_bytes")).isGreaterThan(0);
+        assertThat(value(metrics, "duban_login_failures_total")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("duban_outbox_pending", "duban_outbox_failed", "duban_outbox_oldest_pending_age_seconds",
+                "duban_jobs_executable", "duban_jobs_oldest_executable_wait_seconds", "duban_jobs_failing", "duban_jobs_out_of_retries",
+                "duban_incidents_open{application=\"duban\",type=\"failedJob\"}", "duban_login_locks_active",
+                "duban_login_lockouts_total", "duban_units_overdue",
+                // Camunda's own, beside duban's, and Spring Boot's
+                "camunda_job_successful_total", "camunda_activity_instance_start_total", "hikaricp_connections_active", "jvm_memory_used_bytes");
+        assertThat(value(metrics, "camunda_job_successful_total")).isGreaterThanOrEqualTo(1);
+
+        // the deadline passes: the two units that have not handed in are overdue, the one that did is not
+        ClockUtil.setCurrentTime(Date.from(due.plusDays(1).atTime(10, 0).atZone(CHINA).toInstant()));
+        assertThat(value(prometheus(), "duban_units_overdue")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theInfoSaysWhichSchemaAndWhichProcessVersionsRun() throws Exception {
+        JsonNode info = JSON.readTree(http.withBasicAuth("ops1", "test").getForEntity("/actuator/info", String.class).getBody());
+        assertThat(info.at("/schema/version").asText()).isEqualTo("24");
+        assertThat(info.at("/schema/applied").size()).isGreaterThanOrEqualTo(24);
+        assertThat(info.at("/schema/pending").asInt()).isZero();
+        JsonNode processes = info.get("processes");
+        assertThat(processes.findValuesAsText("key")).contains("campaign", "unitReport", "distribution", "noticeApproval");
+        assertThat(processes.get(0).at("/versions/0/deployedAt").isMissingNode()).isFalse();
+        assertThat(info.at("/build/version").asText()).isNotBlank();
+        assertThat(http.withBasicAuth("ops1", "test").getForEntity("/actuator/flyway", String.class).getBody()).contains("operations");
+    }
+
+    String runningCampaign(String id) {
+        return jdbc.sql("SELECT process_instance_id FROM duban_campaign WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    List<String> alertMails(String kind) {
+        return jdbc.sql("SELECT recipient FROM duban_outbox WHERE kind = ? AND ref = (SELECT MAX(ref) FROM duban_outbox WHERE kind = ?)")
+                .params(kind, kind).query(String.class).list();
+    }
+
+    String prometheus() {
+        ResponseEntity<String> r = http.withBasicAuth("ops1", "test").getForEntity("/actuator/prometheus", String.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return r.getBody();
+    }
+
+    String panelJson(String user) {
+        return http.withBasicAuth(user, "test").getForEntity("/api/ops/alerts", String.class).getBody();
+    }
+
+    /** A sample's value in Prometheus' text format, by its name with labels as written. */
+    static double value(String metrics, String sample) {
+        return metrics.lines().filter(l -> l.startsWith(sample + " ") || (l.startsWith(sample + "{") && !sample.contains("{")))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    static String to(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
