@@ -48,12 +48,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * What the county's IT watches and is told, over real HTTP on the whole application: the actuator for operators only,
- * readiness with duban's parts, the metrics in Prometheus' format, what is deployed.
+ * readiness with duban's parts, the metrics in Prometheus' format, what is deployed; and every alert caused for real —
+ * a mail server down while the engine clock moves on, a distribution batch and a daily reminder check that fail, files
+ * past the storage threshold — mailed once through the outbox (received by a real SMTP server), shown on the panel,
+ * and resolved when the cause is gone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @AutoConfigureObservability
 @Import(Driver.class)
+@TestPropertySource(properties = {"duban.ops.alerts.stored-bytes=40KB", "duban.ops.alerts.min-free-disk=0B",
+        "duban.ops.alerts.recipients=it-duty@yiyuan.gov.cn"})
 class OpsIT {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -61,6 +66,7 @@ class OpsIT {
 
     @Autowired TestRestTemplate http;
     @Autowired Driver driver;
+    @Autowired Alerts alerts;
     @Autowired OutboxSender sender;
     @Autowired JavaMailSender mailSender;
     @Autowired JdbcClient jdbc;
@@ -68,6 +74,8 @@ class OpsIT {
     @Autowired ManagementService managementService;
     @Autowired AttachmentService attachments;
     @Autowired ProcessEngine engine;
+    @MockitoSpyBean DistributionService distribution;
+    @MockitoSpyBean ReminderService reminders;
 
     @BeforeEach
     void people() {
@@ -79,6 +87,9 @@ class OpsIT {
         ops.setFirstName("王");
         ops.setLastName("运维");
         identityService.saveUser(ops);
+        // the previous test's alerts are over; each test starts with no mail waiting
+        jdbc.sql("UPDATE duban_outbox SET status = 'SENT' WHERE status = 'PENDING'").update();
+        alerts.check();
     }
 
     @AfterEach
@@ -159,6 +170,125 @@ class OpsIT {
         assertThat(processes.get(0).at("/versions/0/deployedAt").isMissingNode()).isFalse();
         assertThat(info.at("/build/version").asText()).isNotBlank();
         assertThat(http.withBasicAuth("ops1", "test").getForEntity("/actuator/flyway", String.class).getBody()).contains("operations");
+    }
+
+    @Test
+    void aMailServerDownIsOneAlertMailedOnceThroughTheOutboxAndResolvedWhenMailGoesOutAgain() throws Exception {
+        int port = TestSmtp.pointSenderAtFreePort(mailSender); // nothing listens there: the relay is down
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+        driver.issue(driver.startCampaign(t.code(), LocalDate.now(CHINA).plusDays(10).toString()));
+        assertThat(sender.sendDue()).isZero();
+        assertThat(alerts.check()).doesNotContain("mail");
+
+        LocalDateTime later = LocalDateTime.now(CHINA).plusMinutes(31);
+        ClockUtil.setCurrentTime(Date.from(later.atZone(CHINA).toInstant()));
+        sender.sendDue();
+        assertThat(alerts.check()).contains("mail");
+        assertThat(alerts.check()).contains("mail");
+        ClockUtil.setCurrentTime(Date.from(later.plusMinutes(5).atZone(CHINA).toInstant()));
+        assertThat(alerts.check()).contains("mail");
+        // once per condition: one mail to each operator and administrator and to the configured mailbox, however often it is checked
+        assertThat(alertMails("ALERT")).containsExactlyInAnyOrder("ops1@yiyuan.gov.cn", "admin@localhost", "it-duty@yiyuan.gov.cn");
+        Alerts.View open = alerts.panel().open().stream().filter(v -> v.kind().equals("MAIL_STALLED")).findFirst().orElseThrow();
+        assertThat(open.title()).isEqualTo("邮件已 30 分钟以上未能发出");
+        assertThat(open.detail()).contains("通知下发", "共有", "封邮件待发送");
+        assertThat(panelJson("ops1")).contains("邮件已 30 分钟以上未能发出");
+        assertThat(http.withBasicAuth("drafter1", "test").getForEntity("/api/ops/alerts", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // the relay is back: the waiting mails go out, the alert among them; the next check resolves it and says so
+        GreenMail smtp = TestSmtp.start(port);
+        try {
+            ClockUtil.setCurrentTime(Date.from(later.plusHours(2).atZone(CHINA).toInstant()));
+            sender.sendDue();
+            assertThat(alerts.check()).doesNotContain("mail");
+            assertThat(alerts.panel().open()).noneMatch(v -> v.kind().equals("MAIL_STALLED"));
+            assertThat(alerts.panel().resolved()).anyMatch(v -> v.title().equals("邮件已 30 分钟以上未能发出"));
+            assertThat(alertMails("ALERT_RESOLVED")).containsExactlyInAnyOrder("ops1@yiyuan.gov.cn", "admin@localhost", "it-duty@yiyuan.gov.cn");
+            sender.sendDue();
+            List<String> subjects = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("ops1@yiyuan.gov.cn"))
+                    .map(OpsIT::subject).toList();
+            assertThat(subjects).containsExactly("【督办系统告警】邮件已 30 分钟以上未能发出", "【督办系统告警解除】邮件已 30 分钟以上未能发出");
+            String body = Driver.mailText(Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("ops1@yiyuan.gov.cn"))
+                    .findFirst().orElseThrow());
+            assertThat(body).contains("运维人员", "通知下发", "请检查邮件中继", "/camunda/app/cockpit/");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aDistributionBatchWithAnIncidentIsAnAlertNamingTheNoticeUntilAnOperatorRetriesIt() {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+        var campaign = driver.startCampaign(t.code(), LocalDate.now(CHINA).plusDays(10).toString());
+        doThrow(new IllegalStateException("模拟：数据库连接中断")).when(distribution).distributeBatch(org.mockito.ArgumentMatchers.anyString(), anyInt());
+        String id;
+        try {
+            id = driver.issue(campaign);
+        } finally {
+            doCallRealMethod().when(distribution).distributeBatch(org.mockito.ArgumentMatchers.anyString(), anyInt());
+        }
+        assertThat(alerts.check()).contains("distribution:" + id);
+        Alerts.View v = alerts.panel().open().stream().filter(a -> a.kind().equals("DISTRIBUTION_FAILED")).findFirst().orElseThrow();
+        assertThat(v.title()).startsWith("《关于印发2024年“3·15”国际消费者权益日活动方案的通知》").endsWith("》通知分发出现故障").doesNotContain(id);
+        assertThat(v.detail()).contains("第 1 批单位下发失败", "模拟：数据库连接中断", "监控（Cockpit）");
+        assertThat(alertMails("ALERT")).contains("ops1@yiyuan.gov.cn");
+
+        // the operator retries the job from its incident, as Cockpit does; the units are reached; the alert is over
+        managementService.createJobQuery().noRetriesLeft().list().forEach(j -> managementService.setJobRetries(j.getId(), 1));
+        driver.runJobs();
+        assertThat(driver.unitTasks(id, "rmyy", "signNotice")).hasSize(1);
+        assertThat(alerts.check()).doesNotContain("distribution:" + id);
+        assertThat(alertMails("ALERT_RESOLVED")).contains("ops1@yiyuan.gov.cn");
+    }
+
+    @Test
+    void aFailedDailyReminderCheckIsAnAlertAtItsFirstFailureAndIsOverWhenItRuns() {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now(CHINA).plusDays(10).toString()));
+        doThrow(new IllegalStateException("模拟：催报查询超时")).when(reminders).dailyTick(eq(id));
+        LocalDate tomorrow = LocalDate.now(CHINA).plusDays(1);
+        ClockUtil.setCurrentTime(Date.from(tomorrow.atTime(9, 30).atZone(CHINA).toInstant()));
+        var timer = managementService.createJobQuery().processDefinitionKey(CampaignProcess.KEY)
+                .activityId(CampaignProcess.DAILY_REMINDER_TIMER).processInstanceId(runningCampaign(id)).singleResult();
+        String job = timer.getId();
+        String dueAt = java.time.LocalDateTime.ofInstant(timer.getDuedate().toInstant(), CHINA)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        try {
+            managementService.executeJob(job);
+        } catch (RuntimeException expected) {
+            // the check failed once; the engine will try again
+        }
+        assertThat(alerts.check()).contains("reminder-check:" + id);
+        Alerts.View v = alerts.panel().open().stream().filter(a -> a.kind().equals("REMINDER_CHECK_FAILED")).findFirst().orElseThrow();
+        assertThat(v.title()).endsWith("》的每日催报检查失败");
+        assertThat(v.detail()).contains(dueAt + " 失败", "09:00 失败", "还会自动重试 2 次", "模拟：催报查询超时");
+
+        doCallRealMethod().when(reminders).dailyTick(eq(id));
+        driver.runJobs();
+        assertThat(alerts.check()).doesNotContain("reminder-check:" + id);
+        assertThat(alerts.panel().resolved()).anyMatch(a -> a.kind().equals("REMINDER_CHECK_FAILED"));
+    }
+
+    @Test
+    void filesPastTheStorageThresholdAreAnAlertUntilTheyGo() {
+        CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now(CHINA).plusDays(10).toString()));
+        driver.sign(id, "rmyy");
+        List<Long> staged = new java.util.ArrayList<>();
+        while (attachments.storedBytes() < 40 * 1024) {
+            staged.add(attachments.stage(id, "rmyy", AttachmentService.SUMMARY, "活动总结.pdf", bigPdf(), "rmyy-reporter").id());
+        }
+        assertThat(alerts.check()).contains("storage");
+        assertThat(alerts.panel().open()).anyMatch(a -> a.title().equals("附件存储量超过告警线") && a.detail().contains("告警线 40.0 KB"));
+        staged.forEach(attachments::deleteStaged);
+        if (attachments.storedBytes() < 40 * 1024) {
+            assertThat(alerts.check()).doesNotContain("storage");
+        }
+    }
+
+    static byte[] bigPdf() {
+        return ("%PDF-1.4\n" + "% 活动总结\n".repeat(2000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     String runningCampaign(String id) {
