@@ -56,10 +56,24 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @AutoConfigureObservability
-@Import(Driver.class)
+@Import({Driver.class, OpsIT.Logging.class})
 @TestPropertySource(properties = {"duban.ops.alerts.stored-bytes=40KB", "duban.ops.alerts.min-free-disk=0B",
-        "duban.ops.alerts.recipients=it-duty@yiyuan.gov.cn"})
+        "duban.ops.alerts.recipients=it-duty@yiyuan.gov.cn", "logging.file.name=" + OpsIT.LOG})
 class OpsIT {
+
+    static final String LOG = "target/ops-it/duban.log";
+
+    /** A request that writes a log line, as any of duban's requests may. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Logging {
+        @org.springframework.context.annotation.Bean
+        org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> logsALine() {
+            return org.springframework.web.servlet.function.RouterFunctions.route().GET("/api/ops-it/log", r -> {
+                org.slf4j.LoggerFactory.getLogger(OpsIT.class).warn("一行日志 from a request");
+                return org.springframework.web.servlet.function.ServerResponse.ok().body("ok");
+            }).build();
+        }
+    }
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -109,6 +123,51 @@ class OpsIT {
             assertThat(http.withBasicAuth("ops1", "test").getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(http.withBasicAuth("admin", "admin").getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         }
+    }
+
+    @Test
+    void everyLineARequestLogsCarriesItsRequestIdInTheLogFile() throws Exception {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.set("X-Request-Id", "4f1c2a9e8b7d6c5a4f1c2a9e8b7d6c5a");
+        ResponseEntity<String> r = http.withBasicAuth("ops1", "test").exchange("/api/ops-it/log", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(r.getHeaders().getFirst("X-Request-Id")).isEqualTo("4f1c2a9e8b7d6c5a4f1c2a9e8b7d6c5a");
+        // nginx's id is taken as it is; without one duban makes its own, and a header that is no plain token is replaced
+        String own = http.withBasicAuth("ops1", "test").getForEntity("/api/ops-it/log", String.class).getHeaders().getFirst("X-Request-Id");
+        assertThat(own).matches("[0-9a-f]{16}");
+        headers.set("X-Request-Id", "not a token] FORGED [x");
+        assertThat(http.withBasicAuth("ops1", "test").exchange("/api/ops-it/log", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class).getHeaders().getFirst("X-Request-Id")).matches("[0-9a-f]{16}");
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(LOG));
+        assertThat(lines).anyMatch(l -> l.contains("[4f1c2a9e8b7d6c5a4f1c2a9e8b7d6c5a]") && l.contains("一行日志 from a request"));
+        assertThat(lines).anyMatch(l -> l.contains("[" + own + "]") && l.contains("一行日志 from a request"));
+        assertThat(lines).noneMatch(l -> l.contains("FORGED"));
+    }
+
+    /**
+     * Behind nginx every request comes from nginx's address: the login throttle counts the client's (X-Forwarded-For,
+     * trusted from this machine only), so twenty wrong passwords from one office lock that office's address, not the county.
+     */
+    @Test
+    void behindTheProxyTheLoginThrottleCountsTheClientsAddressNotTheProxys() {
+        java.util.function.Function<String, HttpStatus> wrongPassword = from -> {
+            var h = new org.springframework.http.HttpHeaders();
+            h.set("X-Forwarded-For", from);
+            h.setBasicAuth("nobody-" + from, "wrong");
+            return HttpStatus.valueOf(http.exchange("/api/me", org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(h),
+                    String.class).getStatusCode().value());
+        };
+        for (int i = 0; i < 20; i++) {
+            wrongPassword.apply("10.9.8.7");
+        }
+        assertThat(wrongPassword.apply("10.9.8.7")).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(wrongPassword.apply("10.9.8.6")).as("another office behind the same proxy").isEqualTo(HttpStatus.UNAUTHORIZED);
+        var ok = new org.springframework.http.HttpHeaders();
+        ok.set("X-Forwarded-For", "10.9.8.6");
+        ok.setBasicAuth("ops1", "test");
+        assertThat(http.exchange("/api/me", org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(ok), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
