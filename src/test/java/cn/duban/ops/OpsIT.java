@@ -88,6 +88,7 @@ class OpsIT {
     @Autowired ManagementService managementService;
     @Autowired AttachmentService attachments;
     @Autowired ProcessEngine engine;
+    @Autowired org.springframework.context.ApplicationContext context;
     @MockitoSpyBean DistributionService distribution;
     @MockitoSpyBean ReminderService reminders;
 
@@ -184,6 +185,16 @@ class OpsIT {
                 .isEqualTo(HttpStatus.OK);
         assertThat(http.withBasicAuth("ops1", "test").getForEntity("/actuator/health/liveness", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        // a node not ready (starting: its models not yet deployed, its instances not yet moved) answers 503 to the balancer
+        org.springframework.boot.availability.AvailabilityChangeEvent.publish(context,
+                org.springframework.boot.availability.ReadinessState.REFUSING_TRAFFIC);
+        try {
+            assertThat(http.withBasicAuth("ops1", "test").getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        } finally {
+            org.springframework.boot.availability.AvailabilityChangeEvent.publish(context,
+                    org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC);
+        }
     }
 
     @Test
