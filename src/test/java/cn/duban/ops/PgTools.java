@@ -15,11 +15,11 @@ import java.util.stream.Stream;
  * the server, so they come from the machine (Debian's postgresql-client, which .ci/run installs). Missing, the test
  * fails and says so; it never skips.
  */
-final class PgTools {
+public final class PgTools {
 
     private PgTools() {}
 
-    static Path find(String program) {
+    public static Path find(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             Path p = Path.of(dir, program);
             if (Files.isExecutable(p)) {
@@ -42,7 +42,7 @@ final class PgTools {
     }
 
     /** Runs a client program against the embedded server on that port; returns its output, failing on a non-zero exit. */
-    static String run(String program, int port, String... args) throws IOException, InterruptedException {
+    public static String run(String program, int port, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(find(program).toString(), "-h", "localhost", "-p", String.valueOf(port), "-U", "postgres"));
         cmd.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true);
