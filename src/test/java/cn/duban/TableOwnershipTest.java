@@ -58,7 +58,8 @@ class TableOwnershipTest {
             Map.entry("duban_calendar_day", "calendar"),
             Map.entry("duban_calendar_change", "calendar"),
             Map.entry("duban_login_throttle", "identity"),
-            Map.entry("duban_account_change", "identity"));
+            Map.entry("duban_account_change", "identity"),
+            Map.entry("duban_alert", "ops"));
 
     /** Reads outside the owner, each with its reason. */
     static final Map<String, Set<String>> READERS = Map.of(

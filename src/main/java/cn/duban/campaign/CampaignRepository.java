@@ -19,6 +19,24 @@ class CampaignRepository {
 
     private final JdbcClient jdbc;
 
+    /** The deadline of every campaign in this status, by id (one query, no template read). */
+    java.util.Map<String, java.time.LocalDate> deadlines(CampaignStatus status) {
+        java.util.Map<String, java.time.LocalDate> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, deadline FROM duban_campaign WHERE status = ?").param(status.name())
+                .query((rs, i) -> out.put(rs.getString(1), rs.getObject(2, java.time.LocalDate.class))).list();
+        return out;
+    }
+
+    /** The titles of these campaigns, by id (one query, no template read). */
+    java.util.Map<String, String> titles(java.util.Collection<String> ids) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, title FROM duban_campaign WHERE id IN (:ids)").param("ids", ids)
+                    .query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
+        }
+        return out;
+    }
+
     CampaignRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

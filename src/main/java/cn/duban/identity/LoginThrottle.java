@@ -94,9 +94,22 @@ public class LoginThrottle {
     private final Policy policy;
     private final AccountChanges changes;
     private final TransactionTemplate own;
+    private final io.micrometer.core.instrument.Counter failures;
+    private final io.micrometer.core.instrument.Counter blocked;
+    private final io.micrometer.core.instrument.Counter accountLockouts;
+    private final io.micrometer.core.instrument.Counter addressLockouts;
 
     public LoginThrottle(JdbcClient jdbc, Clock clock, DubanProperties settings, AccountChanges changes,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions, io.micrometer.core.instrument.MeterRegistry meters) {
+        // what the operators watch (docs/operations.md): per node, since it started
+        this.failures = io.micrometer.core.instrument.Counter.builder("duban.login.failures")
+                .description("Wrong passwords (webapps' login form and HTTP Basic)").register(meters);
+        this.blocked = io.micrometer.core.instrument.Counter.builder("duban.login.blocked")
+                .description("Logins refused because the account or the address was locked").register(meters);
+        this.accountLockouts = io.micrometer.core.instrument.Counter.builder("duban.login.lockouts").tag("scope", "account")
+                .description("Locks set by too many wrong passwords").register(meters);
+        this.addressLockouts = io.micrometer.core.instrument.Counter.builder("duban.login.lockouts").tag("scope", "address")
+                .description("Locks set by too many wrong passwords").register(meters);
         this.jdbc = jdbc;
         this.changes = changes;
         this.clock = clock;
@@ -144,6 +157,7 @@ public class LoginThrottle {
                             d.blockedUntil()))
                     : Optional.empty();
             if (blocked.isPresent()) {
+                this.blocked.increment();
                 tx.setRollbackOnly();
                 return new Attempt(userId, address, blocked, 0, false, false);
             }
@@ -155,10 +169,19 @@ public class LoginThrottle {
 
     /** The password was wrong: the try stays counted. Returns how many more the account may fail from this address before it locks. */
     public int failed(Attempt attempt) {
+        failures.increment();
         if (!attempt.reserved()) {
             // the first failure: counted now, exactly as a reserved try would have been
-            Attempt counted = reserve(attempt.user(), attempt.address());
-            return counted.blocked().isPresent() ? 0 : Math.max(0, policy.accountFailures() - counted.accountFailures());
+            attempt = reserve(attempt.user(), attempt.address());
+            if (attempt.blocked().isPresent()) {
+                return 0;
+            }
+        }
+        if (attempt.lockedAccount()) {
+            accountLockouts.increment();
+        }
+        if (attempt.lockedAddress()) {
+            addressLockouts.increment();
         }
         return Math.max(0, policy.accountFailures() - attempt.accountFailures());
     }
@@ -205,6 +228,12 @@ public class LoginThrottle {
             giveBack(accountKey(attempt.user(), attempt.address()), attempt.lockedAccount());
             giveBack(addressKey(attempt.address()), attempt.lockedAddress());
         });
+    }
+
+    /** How many locks are in force now (accounts from an address, and addresses): one count, for the operators' gauge. */
+    public int activeLocks() {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_login_throttle WHERE locked_until > ?").param(LocalDateTime.now(clock))
+                .query(Integer.class).single();
     }
 
     public List<Lockout> lockouts() {

@@ -45,26 +45,34 @@ class ProductionGuard implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> problems = problems();
+        List<ProductionNotReady.Problem> problems = problemsSaid();
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("duban will not start in production: " + String.join("; ", problems));
+            throw new ProductionNotReady(problems);
         }
     }
 
+    /** The problems in English (as tests read them). */
     List<String> problems() {
-        List<String> p = new ArrayList<>();
+        return problemsSaid().stream().map(ProductionNotReady.Problem::en).toList();
+    }
+
+    /** The problems, each in Chinese and English. */
+    List<ProductionNotReady.Problem> problemsSaid() {
+        List<ProductionNotReady.Problem> p = new ArrayList<>();
         if (demo) {
-            p.add("demo data is enabled (duban.demo.enabled=true)");
+            p.add(new ProductionNotReady.Problem("演示数据已开启：生产环境请去掉 duban.demo.enabled=true", "demo data is enabled (duban.demo.enabled=true)"));
         }
         if (adminPassword == null || adminPassword.isBlank()) {
-            p.add("no admin password: set DUBAN_ADMIN_PASSWORD");
+            p.add(new ProductionNotReady.Problem("未设置系统管理员密码：请设置环境变量 DUBAN_ADMIN_PASSWORD", "no admin password: set DUBAN_ADMIN_PASSWORD"));
         } else if (adminPassword.length() < 12 || !identityService.checkPasswordAgainstPolicy(adminPassword).isValid()) {
-            p.add("the admin password is too weak (at least 12 characters, with a letter and a digit, not a common password)");
+            p.add(new ProductionNotReady.Problem("系统管理员密码太弱：至少 12 位，含字母和数字，不能是常见密码（DUBAN_ADMIN_PASSWORD）",
+                    "the admin password is too weak (at least 12 characters, with a letter and a digit, not a common password)"));
         }
         for (String id : DEMO_ACCOUNTS) {
             for (String pw : List.of("demo", "admin")) {
                 if (hasPassword(id, pw)) {
-                    p.add("the demo account '" + id + "' still has its demo password");
+                    p.add(new ProductionNotReady.Problem("演示账号“" + id + "”仍在使用演示密码：请在 Admin 中为它设置新密码或删除它",
+                            "the demo account '" + id + "' still has its demo password"));
                 }
             }
         }

@@ -81,6 +81,23 @@ public final class MailTemplates {
         return new Mail(subject, html(text), text);
     }
 
+    /** An alert to the operators (ops.Alerts): what happened and what to do, and where Cockpit shows it. */
+    public static Mail alert(String title, String detail, java.time.LocalDateTime openedAt, String link) {
+        String subject = "【督办系统告警】" + title;
+        String text = "运维人员：\n\n" + title + "（" + openedAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+                + " 发现）。\n\n" + detail + "\n\n问题解除后系统会再发一封邮件告知；在此之前不会就同一问题重复发送。监控首页也列出了当前的告警：\n" + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
+    /** The alert's condition has gone. */
+    public static Mail alertResolved(String title, java.time.LocalDateTime openedAt, java.time.LocalDateTime resolvedAt, String link) {
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        String subject = "【督办系统告警解除】" + title;
+        String text = "运维人员：\n\n" + openedAt.format(when) + " 发出的告警“" + title + "”已于 " + resolvedAt.format(when)
+                + " 解除，无需再处理。\n\n监控首页：\n" + link + "\n";
+        return new Mail(subject, html(text), text);
+    }
+
     /** The plain text as HTML: escaped, paragraphs kept, the link made clickable. */
     static String html(String text) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"></head><body>");

@@ -102,6 +102,37 @@ public class Outbox {
         return queued;
     }
 
+    /**
+     * What waits in the outbox: mails pending (queued, not yet taken by the SMTP server) and given up, and when the
+     * longest-waiting pending mail was queued (null when none waits). One query over the unsent rows (the index on
+     * status), whatever the number sent.
+     */
+    public record Backlog(int pending, int failed, LocalDateTime oldestPendingSince) {}
+
+    @Transactional(readOnly = true)
+    public Backlog backlog() {
+        int[] counts = new int[2];
+        LocalDateTime[] oldest = new LocalDateTime[1];
+        jdbc.sql("SELECT status, COUNT(*), MIN(created_at) FROM duban_outbox WHERE status IN (?, ?) GROUP BY status")
+                .params(PENDING, FAILED).query((rs, i) -> {
+                    if (PENDING.equals(rs.getString(1))) {
+                        counts[0] = rs.getInt(2);
+                        oldest[0] = rs.getObject(3, LocalDateTime.class);
+                    } else {
+                        counts[1] = rs.getInt(2);
+                    }
+                    return null;
+                }).list();
+        return new Backlog(counts[0], counts[1], oldest[0]);
+    }
+
+    /** The pending mail queued longest ago, with its last error: what the operators' alert names. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OutboxMail> oldestPending() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM duban_outbox WHERE status = ? ORDER BY created_at, id FETCH FIRST 1 ROWS ONLY")
+                .param(PENDING).query(OutboxMail.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public List<OutboxMail> list(String campaignId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM duban_outbox WHERE campaign_id = ? ORDER BY id")

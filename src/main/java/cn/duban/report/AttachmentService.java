@@ -63,6 +63,12 @@ public class AttachmentService {
         }
     }
 
+    /** The bytes of every file units have uploaded, all campaigns together (their running totals: one SUM over campaigns). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public long storedBytes() {
+        return reports.storedBytes();
+    }
+
     public AttachmentInfo stage(String campaignId, String unitCode, String kind, String filename, byte[] content, String actor) {
         return stage(campaignId, unitCode, kind, null, filename, Upload.of(content), actor);
     }

@@ -119,6 +119,36 @@ public class ReportFigures {
         return out;
     }
 
+    /** Versions handed in since that moment, in every campaign (figures carried over by duban are not hand-ins). */
+    public int handInsSince(LocalDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM duban_report WHERE submitted_at >= ? AND carried_over = FALSE").param(since)
+                .query(Integer.class).single();
+    }
+
+    /**
+     * Units overdue ({@link Lateness#isOverdue}) on {@code today} in these campaigns, given each campaign's deadline
+     * (for units without a due date of their own): one GROUP BY over (campaign, status, due date), counted here with
+     * Lateness itself.
+     */
+    public int overdueUnits(Map<String, LocalDate> deadlines, LocalDate today) {
+        if (deadlines.isEmpty()) {
+            return 0;
+        }
+        int[] overdue = {0};
+        for (List<String> piece : cn.duban.support.InLists.of(new ArrayList<>(deadlines.keySet()))) {
+            jdbc.sql("SELECT campaign_id, status, due_date, COUNT(*) FROM duban_campaign_unit WHERE campaign_id IN (:ids)"
+                            + " GROUP BY campaign_id, status, due_date").param("ids", piece)
+                    .query((rs, i) -> {
+                        LocalDate due = rs.getObject(3, LocalDate.class);
+                        if (Lateness.isOverdue(UnitStatus.valueOf(rs.getString(2)), due != null ? due : deadlines.get(rs.getString(1)), today)) {
+                            overdue[0] += rs.getInt(4);
+                        }
+                        return null;
+                    }).list();
+        }
+        return overdue[0];
+    }
+
     /** Every unit of a campaign, by code. */
     public List<UnitLine> lines(String campaignId, LocalDate deadline) {
         return page(campaignId, deadline, null, null, null, Integer.MAX_VALUE, 0);

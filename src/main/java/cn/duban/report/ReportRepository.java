@@ -30,6 +30,10 @@ class ReportRepository {
             id, report_id, kind, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at""";
 
     private final JdbcClient jdbc;
+
+    long storedBytes() {
+        return jdbc.sql("SELECT COALESCE(SUM(attachment_bytes), 0) FROM duban_campaign_storage").query(Long.class).single();
+    }
     private final JdbcTemplate jdbcTemplate;
 
     ReportRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {

@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param downloads     how often a person may download attachments and exports
  * @param http          limits of a request before it is read
  * @param demo          the demo data of the one-command run
+ * @param ops           what the county's IT watches: metrics, alerts, the embedded database's backup
  */
 @ConfigurationProperties("duban")
 public record DubanProperties(
@@ -39,7 +40,8 @@ public record DubanProperties(
         @DefaultValue Login login,
         @DefaultValue Downloads downloads,
         @DefaultValue Http http,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Ops ops) {
 
     /**
      * @param csv the registry file read on the first start ({@code code,name,type,mailbox,head[,headUser,reporter,
@@ -161,4 +163,35 @@ public record DubanProperties(
      */
     public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("") String password,
                        @DefaultValue("true") boolean campaign) {}
+
+    /**
+     * What the county's IT watches and is told (docs/operations.md).
+     *
+     * @param metricsCache how long a reading of the database behind a gauge, a health check or an alert is kept: one
+     *                     query per reading per this long, however many scrapes and checks ask
+     * @param alerts       the alerts mailed to the operators and shown on Cockpit's start page
+     * @param backup       the embedded database's online backup (H2; PostgreSQL is backed up with pg_dump)
+     */
+    public record Ops(@DefaultValue("PT15S") Duration metricsCache, @DefaultValue Alerts alerts, @DefaultValue Backup backup) {
+
+        /**
+         * @param enabled          whether this node checks for alerts (every node does by default; two nodes checking at
+         *                         once open and mail each alert once)
+         * @param interval         how often the conditions are checked
+         * @param mailStalledAfter a mail still waiting this long after it was queued means mail is not going out
+         * @param storedBytes      uploaded files, all campaigns together, beyond which the operators are told
+         * @param minFreeDisk      free space on the disk of the file store ({@code duban.attachments.store.kind=files})
+         *                         below which the operators are told
+         * @param recipients       further addresses that receive every alert (a shared IT mailbox), beside the operators'
+         *                         and administrators' own addresses
+         */
+        public record Alerts(@DefaultValue("true") boolean enabled, @DefaultValue("PT1M") Duration interval,
+                             @DefaultValue("PT30M") Duration mailStalledAfter,
+                             @DefaultValue("200GB") org.springframework.util.unit.DataSize storedBytes,
+                             @DefaultValue("10GB") org.springframework.util.unit.DataSize minFreeDisk,
+                             @DefaultValue("") java.util.List<String> recipients) {}
+
+        /** @param directory where {@code POST /actuator/backup} writes the embedded database's backups (H2 only) */
+        public record Backup(@DefaultValue("./data/backups") String directory) {}
+    }
 }

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates every request to duban's API: the Camunda webapp session (the forms in Tasklist), or
  * HTTP Basic against Camunda's identity (scripts). Requests from a session that change something must
- * carry the webapp's CSRF token. Anonymous requests get 401.
+ * carry the webapp's CSRF token. Anonymous requests get 401. The same door, for operators and administrators
+ * only, guards Spring Boot's actuator ({@code /actuator}: health, info, metrics): anyone else gets 403.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -27,9 +28,16 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     private static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
     private final IdentityService identityService;
+    private final boolean operatorsOnly;
 
     ApiAuthenticationFilter(IdentityService identityService) {
+        this(identityService, false);
+    }
+
+    /** @param operatorsOnly whether only operators and administrators pass (the actuator) */
+    ApiAuthenticationFilter(IdentityService identityService, boolean operatorsOnly) {
         this.identityService = identityService;
+        this.operatorsOnly = operatorsOnly;
     }
 
     @Override
@@ -52,6 +60,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (user == null) {
+            return;
+        }
+        if (operatorsOnly && !user.isOperator()) {
+            ErrorBody.write(response, HttpServletResponse.SC_FORBIDDEN, "仅运维人员和系统管理员可以查看运行状态");
             return;
         }
         request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);

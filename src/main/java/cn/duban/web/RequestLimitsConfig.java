@@ -16,7 +16,17 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class RequestLimitsConfig {
 
-    /** First of all filters: before any of them (or a servlet) reads a body or its parameters. */
+    /** Before everything, so that every line a request logs carries its id (docs/operations.md, logs). */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestId() {
+        FilterRegistrationBean<RequestIdFilter> reg = new FilterRegistrationBean<>(new RequestIdFilter());
+        reg.addUrlPatterns("/*");
+        reg.setName("duban-request-id");
+        reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return reg;
+    }
+
+    /** First of all filters but the request id: before any of them (or a servlet) reads a body or its parameters. */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(DubanProperties settings) {
         FilterRegistrationBean<RequestBodyLimitFilter> reg = new FilterRegistrationBean<>(

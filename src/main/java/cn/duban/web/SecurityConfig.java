@@ -26,7 +26,7 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<CrossSiteBasicFilter> crossSiteBasicFilter() {
         FilterRegistrationBean<CrossSiteBasicFilter> reg = new FilterRegistrationBean<>(new CrossSiteBasicFilter());
-        reg.addUrlPatterns("/engine-rest/*", "/api/*");
+        reg.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator", "/actuator/*");
         reg.setName("duban-cross-site-basic");
         reg.setOrder(99);
         return reg;
@@ -36,7 +36,7 @@ class SecurityConfig {
     @Bean
     FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, Clock clock) {
         FilterRegistrationBean<LoginThrottleFilter> reg = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, clock));
-        reg.addUrlPatterns("/camunda/api/admin/auth/user/*", "/engine-rest/*", "/api/*");
+        reg.addUrlPatterns("/camunda/api/admin/auth/user/*", "/engine-rest/*", "/api/*", "/actuator", "/actuator/*");
         reg.setName("duban-login-throttle");
         reg.setOrder(100);
         return reg;
@@ -47,6 +47,20 @@ class SecurityConfig {
         FilterRegistrationBean<ApiAuthenticationFilter> reg = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
         reg.addUrlPatterns("/api/*");
         reg.setName("duban-api-authentication");
+        reg.setOrder(102);
+        return reg;
+    }
+
+    /**
+     * Spring Boot's actuator (health, info, metrics, Prometheus, Flyway; docs/operations.md) on its own path,
+     * {@code /actuator}, for operators and administrators only: a monitoring server scrapes it with an operator's
+     * account over HTTP Basic, an operator reads it logged in to Cockpit.
+     */
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {
+        FilterRegistrationBean<ApiAuthenticationFilter> reg = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, true));
+        reg.addUrlPatterns("/actuator", "/actuator/*");
+        reg.setName("duban-actuator-authentication");
         reg.setOrder(102);
         return reg;
     }

@@ -83,7 +83,9 @@ final class Cluster implements AutoCloseable {
                 "--server.servlet.session.cookie.secure=false",
                 "--duban.units.csv=file:" + units.toAbsolutePath(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                "--duban.mail.poll-interval=PT1S"));
+                "--duban.mail.poll-interval=PT1S",
+                // production refuses to start without the mails' sender and links (identity.ProductionSettings)
+                "--duban.mail.from=duban@cluster.test", "--duban.mail.tasklist-url=http://duban.cluster.test/camunda/app/tasklist/default/"));
         if (reporters) {
             a.add("--duban.demo.password=" + PW); // the initial password of the accounts the unit registry creates
         }

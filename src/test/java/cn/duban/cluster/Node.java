@@ -29,23 +29,30 @@ final class Node implements AutoCloseable {
     final int port;
     private final List<String> args;
     private final Duration clockAhead;
+    private final String classpath;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Node(String name, int port, List<String> args) {
-        this(name, port, args, null);
+        this(name, port, args, null, null);
     }
 
-    private Node(String name, int port, List<String> args, Duration clockAhead) {
+    private Node(String name, int port, List<String> args, Duration clockAhead, String classpath) {
         this.name = name;
         this.port = port;
         this.args = args;
         this.clockAhead = clockAhead;
+        this.classpath = classpath;
     }
 
     /** The same node, started with its clock that far ahead of the real one ({@link OffsetClockMain}). */
     Node withClockAhead(Duration ahead) {
-        return new Node(name, port, args, ahead);
+        return new Node(name, port, args, ahead, classpath);
+    }
+
+    /** The same node, started from another build of duban (another class path: {@link NextVersion}). */
+    Node withClasspath(String cp) {
+        return new Node(name, port, args, clockAhead, cp);
     }
 
     Node start() {
@@ -55,7 +62,7 @@ final class Node implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
                     "-Dduban.test.clock-offset-ms=" + (clockAhead == null ? 0 : clockAhead.toMillis()),
-                    "-cp", System.getProperty("java.class.path"),
+                    "-cp", classpath == null ? System.getProperty("java.class.path") : classpath,
                     clockAhead == null ? "cn.duban.DubanApplication" : OffsetClockMain.class.getName(),
                     "--server.port=" + port,
                     "--camunda.bpm.generic-properties.properties.hostname=" + name));
@@ -89,6 +96,22 @@ final class Node implements AutoCloseable {
         throw new IllegalStateException(name + " not up after " + timeout + "; see " + LOGS.resolve(name + ".log"));
     }
 
+    /**
+     * Waits until the node is ready for traffic, as a load balancer asks (readiness, with an administrator's account): after
+     * its start-up work — the deployment of the models and the migration of running instances — not only its HTTP port.
+     */
+    Node awaitReady(Duration timeout, String user, String password) throws Exception {
+        awaitUp(timeout);
+        long end = System.nanoTime() + timeout.toNanos();
+        while (call("GET", "/actuator/health/readiness", user, password, null).statusCode() != 200) {
+            if (System.nanoTime() > end || !process.isAlive()) {
+                throw new IllegalStateException(name + " not ready after " + timeout + "; see " + LOGS.resolve(name + ".log"));
+            }
+            Thread.sleep(250);
+        }
+        return this;
+    }
+
     /** kill -9: no shutdown hook, no transaction finished, no lock released. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -114,6 +137,22 @@ final class Node implements AutoCloseable {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Uploads a file to duban's API as that user (multipart, as the fill-in form sends it); returns status and body. */
+    HttpResponse<String> upload(String path, String user, String password, String kind, String filename, byte[] content) throws Exception {
+        String boundary = "duban" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest r = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Override

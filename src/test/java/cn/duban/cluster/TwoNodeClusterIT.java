@@ -47,6 +47,8 @@ class TwoNodeClusterIT {
     Node a;
     Node b;
     int expectedUnits;
+    /** How far the nodes' clocks run ahead (the reminder test moves them to the morning of the first reminders). */
+    Duration clockAhead = Duration.ZERO;
 
     @BeforeAll
     void cluster() throws Exception {
@@ -195,6 +197,7 @@ class TwoNodeClusterIT {
         LocalDate firstReminder = new WorkCalendar(JdbcClient.create(c.db.getDataSource())).workingDaysBefore(due, 3);
         Instant nineOClock = firstReminder.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
         Duration ahead = Duration.between(Instant.now(), nineOClock).plusSeconds(20);
+        clockAhead = ahead;
         int owed = c.db.queryForObject("SELECT COUNT(*) FROM duban_campaign_unit", Integer.class);
         c.smtp.purgeEmailFromAllMailboxes();
         a = a.withClockAhead(ahead).start();
@@ -250,6 +253,132 @@ class TwoNodeClusterIT {
         int received = receivedBy.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(received).isBetween(owed, owed + 1);
         queuedTo.forEach((to, n) -> assertThat(receivedBy.getOrDefault(to, 0)).as("reminders received by " + to).isBetween(n, n + 1));
+    }
+
+    /**
+     * A new version (a schema migration, a changed model: {@link NextVersion}) rolled onto one node of two while units
+     * hand in through the other, as docs/operations.md (step 11) says: node B stops and starts on the new version — its
+     * Flyway migrates the schema, its deployer deploys the changed model, its migrator moves every running report onto
+     * it — while node A, on the previous version, keeps serving the units' sign-offs, uploads and hand-ins. Node A
+     * restarting in that window deploys nothing over the newer models; then it is replaced too. Nothing is lost or done
+     * twice: every hand-in is one version with its files, every task still finds its form, no job failed or ran twice.
+     */
+    @Test
+    @Order(6)
+    void aNewVersionRolledOntoOneNodeOfTwoWhileUnitsHandInLosesNothingAndDoesNothingTwice() throws Exception {
+        String next = NextVersion.classpath();
+        String id = c.db.queryForObject("SELECT id FROM duban_campaign ORDER BY created_at DESC LIMIT 1", String.class);
+        // the demo county's units (the generated ones have no reporter accounts), a dozen of them
+        List<String> units = c.db.queryForList("SELECT code FROM duban_unit WHERE code NOT LIKE 'c0%' AND type IN ('"
+                + String.join("','", Cluster.SEED000_TYPES) + "') ORDER BY code LIMIT 12", String.class);
+        for (String u : units) {
+            ok(a.call("PUT", "/engine-rest/user/" + u + "-reporter/credentials", "admin", ADMIN_PASSWORD,
+                    "{\"password\":\"" + PW + "\",\"authenticatedUserPassword\":\"" + ADMIN_PASSWORD + "\"}"));
+        }
+        java.sql.Timestamp since = c.db.queryForObject("SELECT MAX(timestamp_) FROM act_hi_job_log", java.sql.Timestamp.class);
+        String before = c.db.queryForObject("SELECT id_ FROM act_re_procdef WHERE key_ = 'unitReport' ORDER BY version_ DESC LIMIT 1", String.class);
+
+        // the units hand in through node A, on the previous version, all through the rollout
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger retried = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean upgraded = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger beforeReady = new java.util.concurrent.atomic.AtomicInteger();
+        Thread handIns = new Thread(() -> {
+            try {
+                for (String u : units) {
+                    String reporter = u + "-reporter";
+                    String sign = task(id, u, "signNotice");
+                    retrying(retried, () -> a.call("POST", "/engine-rest/task/" + sign + "/submit-form", reporter, PW,
+                            "{\"variables\":{\"reporter\":{\"value\":\"" + reporter + "\",\"type\":\"String\"}}}"));
+                    String path = "/api/campaigns/" + id + "/units/" + u + "/attachments";
+                    retrying(retried, () -> a.upload(path, reporter, PW, "SUMMARY", "活动总结.pdf", cn.duban.Driver.PDF));
+                    retrying(retried, () -> a.upload(path, reporter, PW, "PHOTO", "现场.png", cn.duban.Driver.PNG));
+                    String report = new cn.duban.report.ReportPayload(cn.duban.Driver.seed000Figures("1"), u + " 开展活动总结", null, List.of()).toJson();
+                    String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("variables", Map.of("report",
+                            Map.of("value", report, "type", "String", "valueInfo", Map.of("transient", true)))));
+                    String fill = task(id, u, "fillReport");
+                    retrying(retried, () -> a.call("POST", "/engine-rest/task/" + fill + "/submit-form", reporter, PW, body));
+                    if (!upgraded.get()) {
+                        beforeReady.incrementAndGet();
+                    }
+                }
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "hand-ins");
+        handIns.start();
+
+        // node B is replaced by the next version
+        long t0 = System.nanoTime();
+        b.close();
+        b = new Node("node-b", b.port, c.args).withClockAhead(clockAhead).withClasspath(next).start()
+                .awaitReady(Duration.ofMinutes(5), "admin", ADMIN_PASSWORD);
+        upgraded.set(true);
+        long upgradedIn = (System.nanoTime() - t0) / 1_000_000;
+        handIns.join();
+        assertThat(failed.get()).as("every hand-in through the previous version's node").isNull();
+        assertThat(c.db.queryForObject("SELECT COUNT(*) FROM duban_schema_history WHERE version = '9000' AND success", Integer.class)).isOne();
+        String after = c.db.queryForObject("SELECT id_ FROM act_re_procdef WHERE key_ = 'unitReport' ORDER BY version_ DESC LIMIT 1", String.class);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(c.db.queryForObject("SELECT version_tag_ FROM act_re_procdef WHERE id_ = ?", String.class, after)).isEqualTo(NextVersion.VERSION);
+        int reports = c.db.queryForObject("SELECT COUNT(*) FROM act_ru_execution e JOIN act_re_procdef d ON d.id_ = e.proc_def_id_ "
+                + "WHERE e.id_ = e.proc_inst_id_ AND d.key_ = 'unitReport'", Integer.class);
+        assertThat(c.db.queryForObject("SELECT COUNT(*) FROM act_ru_execution WHERE id_ = proc_inst_id_ AND proc_def_id_ = ?", Integer.class, after))
+                .as("every running report moved onto the new model").isEqualTo(reports);
+        // the operator sees it: the schema's version and the processes' versions, with what runs on them
+        HttpResponse<String> info = b.call("GET", "/actuator/info", "admin", ADMIN_PASSWORD, null);
+        ok(info);
+        assertThat(info.body()).contains("\"version\":\"9000\"", "\"" + NextVersion.VERSION + "\"", "\"runningInstances\":" + reports);
+
+        // node A, still the previous version, restarts in the window: it deploys nothing over the newer models
+        int deployments = c.db.queryForObject("SELECT COUNT(*) FROM act_re_deployment", Integer.class);
+        a.kill();
+        a = new Node("node-a", a.port, c.args).withClockAhead(clockAhead).start().awaitReady(Duration.ofMinutes(3), "admin", ADMIN_PASSWORD);
+        assertThat(c.db.queryForObject("SELECT COUNT(*) FROM act_re_deployment", Integer.class)).isEqualTo(deployments);
+        assertThat(c.db.queryForObject("SELECT COUNT(*) FROM act_ru_execution WHERE id_ = proc_inst_id_ AND proc_def_id_ = ?", Integer.class, after))
+                .isEqualTo(reports);
+        // and is replaced too: the same models, nothing deployed again
+        a.close();
+        a = new Node("node-a", a.port, c.args).withClockAhead(clockAhead).withClasspath(next).start()
+                .awaitReady(Duration.ofMinutes(3), "admin", ADMIN_PASSWORD);
+        assertThat(c.db.queryForObject("SELECT COUNT(*) FROM act_re_deployment", Integer.class)).isEqualTo(deployments);
+        System.out.printf("rolling upgrade: node B on the next version after %d ms, %d running reports moved; %d hand-ins through node A "
+                + "(%d of them while node B was being replaced), %d step(s) retried%n", upgradedIn, reports, units.size(), beforeReady.get(),
+                retried.get());
+
+        // nothing lost or done twice
+        for (String u : units) {
+            assertThat(c.db.queryForObject("SELECT COUNT(*) FROM duban_report WHERE campaign_id = ? AND unit_code = ?", Integer.class, id, u))
+                    .as(u + "'s versions").isOne();
+            assertThat(c.db.queryForObject("SELECT status FROM duban_campaign_unit WHERE campaign_id = ? AND unit_code = ?", String.class, id, u))
+                    .isEqualTo("SUBMITTED");
+            assertThat(c.db.queryForObject("SELECT COUNT(*) FROM duban_attachment a JOIN duban_report r ON r.id = a.report_id "
+                    + "WHERE r.campaign_id = ? AND r.unit_code = ?", Integer.class, id, u)).as(u + "'s files").isEqualTo(2);
+            String review = task(id, u, "reviewReport");
+            ok(a.call("GET", "/engine-rest/task/" + review + "/deployed-form", "admin", ADMIN_PASSWORD, null));
+        }
+        assertThat(c.db.queryForObject("SELECT COUNT(*) FROM act_ru_incident", Integer.class)).as("incidents").isZero();
+        assertThat(c.db.queryForObject("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1 AND timestamp_ > ?", Integer.class, since))
+                .as("jobs that failed during the rollout").isZero();
+        assertThat(c.db.queryForList("SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2 AND timestamp_ > ? GROUP BY job_id_ "
+                + "HAVING COUNT(*) > 1", String.class, since)).as("jobs that succeeded twice").isEmpty();
+    }
+
+    /** The one open task of that step of a unit's report. */
+    String task(String campaignId, String unit, String step) {
+        return c.db.queryForObject("""
+                SELECT t.id_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_
+                WHERE e.business_key_ = ? AND t.task_def_key_ = ?""", String.class, campaignId + ":" + unit, step);
+    }
+
+    /** A person's step, tried again (up to five times) when the answer is not 2xx: a failed request committed nothing. */
+    static void retrying(java.util.concurrent.atomic.AtomicInteger retried, java.util.concurrent.Callable<HttpResponse<String>> step) throws Exception {
+        HttpResponse<String> r = step.call();
+        for (int i = 0; i < 5 && (r.statusCode() < 200 || r.statusCode() > 299); i++) {
+            retried.incrementAndGet();
+            r = step.call();
+        }
+        ok(r);
     }
 
     int reminders() {

@@ -172,7 +172,7 @@ class DashboardIT {
     @Test
     void cockpitLoadsTheDashboardPluginInChinese() {
         String config = http.getForObject("/camunda/app/cockpit/scripts/config.js", String.class);
-        assertThat(config).contains("customScripts: ['duban/dashboard']").contains("fallbackLocale: 'zh'");
+        assertThat(config).contains("customScripts: ['duban/dashboard', 'duban/alerts']").contains("fallbackLocale: 'zh'");
         ResponseEntity<String> plugin = http.getForEntity("/camunda/app/cockpit/duban/dashboard.js", String.class);
         assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(plugin.getBody()).contains("pluginPoint: 'cockpit.route'").contains("督办看板");

@@ -37,6 +37,7 @@ class ProcessUpgradeIT {
     @Autowired ProcessDeployer deployer;
     @Autowired ProcessMigrator migrator;
     @Autowired ReportService reports;
+    @Autowired org.camunda.bpm.engine.FormService formService;
 
     @Test
     void campaignsOfThePreviousModelsRunOnAfterTheUpgrade() throws IOException {
@@ -73,6 +74,16 @@ class ProcessUpgradeIT {
         for (String key : List.of(CampaignProcess.KEY, UnitReportProcess.KEY)) {
             assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).list())
                     .allMatch(pi -> pi.getProcessDefinitionId().equals(latest(key).getId()));
+        }
+
+        // every task of the new model finds its form in its own deployment (embedded:deployment:forms/…), as Tasklist asks
+        for (String unit : List.of("rmyy", "zyy", "fybjy")) {
+            var task = driver.unitTasks(id, unit, UnitReportProcess.SIGN_NOTICE).stream().findFirst()
+                    .or(() -> driver.unitTasks(id, unit, UnitReportProcess.FILL_REPORT).stream().findFirst())
+                    .or(() -> driver.unitTasks(id, unit, UnitReportProcess.REVIEW_REPORT).stream().findFirst()).orElseThrow();
+            try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+                assertThat(form).as("the form of " + unit + "'s " + task.getTaskDefinitionKey()).isNotNull();
+            }
         }
 
         // and every unit finishes its report on the new model

@@ -30,7 +30,9 @@ class ProductionGuardIT {
         assertThat(new ProductionGuard(identityService, config, false, "admin").problems())
                 .contains("the admin password is too weak (at least 12 characters, with a letter and a digit, not a common password)");
         assertThatThrownBy(() -> new ProductionGuard(identityService, config, false, "").run(null))
-                .hasMessageStartingWith("duban will not start in production");
+                .isInstanceOf(ProductionNotReady.class).hasMessageStartingWith("duban will not start in production")
+                .satisfies(e -> assertThat(((ProductionNotReady) e).problems()).extracting(ProductionNotReady.Problem::zh)
+                        .contains("未设置系统管理员密码：请设置环境变量 DUBAN_ADMIN_PASSWORD"));
     }
 
     @Test

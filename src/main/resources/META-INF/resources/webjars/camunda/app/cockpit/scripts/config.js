@@ -6,7 +6,7 @@ export default {
     name: '监控',
     vendor: '督办'
   },
-  customScripts: ['duban/dashboard'],
+  customScripts: ['duban/dashboard', 'duban/alerts'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
