@@ -242,6 +242,117 @@ class BrowserFlowIT {
     }
 
     /**
+     * A notice with two linked forms (the shipped county-medical-buildings-safety) as the hospital's reporter meets
+     * it: the 签收 form offers the blank forms to fill offline; the fill-in form shows 附件1 and 附件2, each with its
+     * own rows and total; a hazard's building is chosen from the buildings the unit listed in 附件1; the reviewer and
+     * the 督办看板 read both forms.
+     */
+    @Test
+    void aNoticeWithTwoFormsIsFilledFormByFormAndReadWhole() throws Exception {
+        try {
+            severalForms();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-forms");
+            Files.writeString(Path.of("target/e2e/FAILED-forms.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void severalForms() throws Exception {
+        driver.sectionPeople();
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20));
+        String id = driver.issue(driver.startCampaign("county-medical-buildings-safety", deadline.toString()));
+        Task sign = b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.SIGN_NOTICE).stream().findFirst().orElse(null));
+        b.login("tasklist", "rmyy-reporter", PW);
+        openTask("rmyy-reporter", sign);
+        assertThat(b.visible("#blankXlsx").getAttribute("href")).endsWith("/api/campaigns/" + id + "/units/rmyy/blank.xlsx");
+        b.screenshot("forms-sign-blank-xlsx");
+        driver.sign(id, "rmyy");
+        driver.stage(id, "rmyy", true, false);
+        openTask("rmyy-reporter", b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.FILL_REPORT).stream().findFirst().orElse(null)));
+        assertThat(b.visible("#sheet").getText()).contains("附件1").contains("医疗机构房屋建筑基本情况清单").contains("建成年份");
+        assertThat(b.visible("#sheet-hazards").getText()).contains("附件2").contains("房屋建筑安全隐患排查整治台账").contains("隐患描述");
+        b.type("input[name='c_buildings_1_name']", "门诊楼");
+        b.type("input[name='c_buildings_1_built']", "1998");
+        b.type("input[name='c_buildings_1_floors']", "地上5层，地下1层");
+        b.type("input[name='c_buildings_1_area']", "8200.5");
+        new org.openqa.selenium.support.ui.Select(b.visible("select[name='c_buildings_1_structure']")).selectByVisibleText("框架结构");
+        b.click("#addRow");
+        b.type("input[name='c_buildings_2_name']", "后勤楼");
+        b.type("input[name='c_buildings_2_built']", "1985");
+        b.type("input[name='c_buildings_2_floors']", "地上3层");
+        b.type("input[name='c_buildings_2_area']", "1200");
+        new org.openqa.selenium.support.ui.Select(b.visible("select[name='c_buildings_2_structure']")).selectByVisibleText("砖混结构");
+        // the hazard's building: one of those the unit listed in 附件1, chosen, not typed
+        b.until(d -> new org.openqa.selenium.support.ui.Select(b.visible("select[name='c_hazards_1_building']")).getOptions().stream()
+                .map(WebElement::getText).toList().containsAll(List.of("门诊楼", "后勤楼")) ? Boolean.TRUE : null);
+        new org.openqa.selenium.support.ui.Select(b.visible("select[name='c_hazards_1_building']")).selectByVisibleText("后勤楼");
+        b.type("input[name='c_hazards_1_hazard']", "二层外墙开裂");
+        new org.openqa.selenium.support.ui.Select(b.visible("select[name='c_hazards_1_level']")).selectByVisibleText("一般隐患");
+        b.type("input[name='c_hazards_1_funds']", "12.5");
+        new org.openqa.selenium.support.ui.Select(b.visible("select[name='c_hazards_1_status']")).selectByVisibleText("整改中");
+        b.type("textarea#summary", "已完成院内房屋建筑安全隐患排查。");
+        waitSaved();
+        // each form's own total, as typed
+        assertThat(b.visible("#sheet").findElement(By.cssSelector("tbody tr:last-child")).getText()).contains("合计").contains("9400.50");
+        assertThat(b.visible("#sheet-hazards").findElement(By.cssSelector("tbody tr:last-child")).getText()).contains("合计").contains("12.50");
+        assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("buildings:").doesNotContain("rmyy-reporter");
+        b.screenshot("forms-filled");
+        b.phone(true);
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#sheet-hazards"));
+        b.screenshot("phone-forms-second-form");
+        b.phone(false);
+        completeOnceChecked();
+        b.until(d -> reports.unit(id, "rmyy").status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
+        var version = reports.versions(id, "rmyy").get(0);
+        assertThat(version.texts()).containsEntry("hazards:1.building", "后勤楼").containsEntry("buildings:2.name", "后勤楼");
+        assertThat(version.values().get("buildings:_total.area")).isEqualByComparingTo("9400.50");
+
+        // the reviewer reads both forms
+        b.login("tasklist", "wangshu", PW);
+        openTask("wangshu", b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.REVIEW_REPORT).stream().findFirst().orElse(null)));
+        assertThat(b.visible("#grid").getText()).contains("附件1").contains("门诊楼").contains("9400.50");
+        assertThat(b.visible("#grid-2").getText()).contains("附件2").contains("二层外墙开裂").contains("后勤楼").contains("12.50");
+        b.screenshot("forms-review");
+        // and so does the 督办看板's unit page
+        b.login("cockpit", "zhangke", PW);
+        b.go("/camunda/app/cockpit/default/#/duban?campaign=" + id + "&unit=rmyy");
+        assertThat(b.visible("#duban-grid-2").getText()).contains("二层外墙开裂");
+        assertThat(b.pageText()).contains("附件1 医疗机构房屋建筑基本情况清单").contains("附件2 房屋建筑安全隐患排查整治台账");
+        b.screenshot("forms-dashboard-unit");
+    }
+
+    /**
+     * A 零报告 as a market supervision station's reporter hands it in (the shipped lift check allows one): ticked, the
+     * table goes away, the summary says why, and it is handed in as a 零报告.
+     */
+    @Test
+    void aZeroReportIsTickedAndExplainedInTheSummary() throws Exception {
+        try {
+            driver.sectionPeople();
+            LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20));
+            String id = driver.issue(driver.startCampaign("county-elevator-safety-check", deadline.toString()));
+            b.until(d -> driver.unitTasks(id, "sjxzs", UnitReportProcess.SIGN_NOTICE).isEmpty() ? null : Boolean.TRUE);
+            driver.sign(id, "sjxzs");
+            b.login("tasklist", "sjxzs-reporter", PW);
+            openTask("sjxzs-reporter", b.until(d -> driver.unitTasks(id, "sjxzs", UnitReportProcess.FILL_REPORT).stream().findFirst().orElse(null)));
+            b.visible("#sheet");
+            b.click("input[name='zeroReport']");
+            b.until(d -> d.findElements(By.id("sheet")).isEmpty() ? Boolean.TRUE : null);
+            b.type("textarea#summary", "经排查，本所辖区内无在用电梯，特此零报告。");
+            waitSaved();
+            b.screenshot("zero-report");
+            completeOnceChecked();
+            b.until(d -> reports.unit(id, "sjxzs").status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
+            assertThat(reports.versions(id, "sjxzs").get(0).zeroReport()).isTrue();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-zero");
+            Files.writeString(Path.of("target/e2e/FAILED-zero.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    /**
      * A periodic return on the 督办看板: the series' card leads to its matrix (a row per unit, a column per period, the
      * month that opened by itself with the unit's report in it, the month to come not yet open) and its download.
      */
@@ -406,6 +517,15 @@ class BrowserFlowIT {
         }
         b.js("arguments[0].scrollIntoView({block: 'start'})", frame);
         b.screenshot("drafting-form-preview");
+        // 试运行: the notice's days as if signed off today, nothing sent
+        b.click("#rehearsalButton");
+        String timeline = b.until(d -> {
+            var t = d.findElements(By.id("rehearsalTimeline"));
+            return t.isEmpty() || !t.get(0).isDisplayed() ? null : t.get(0).getText();
+        });
+        assertThat(timeline).contains("签发后印发通知，下发到").contains(deadline.toString()).contains("报送截止");
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#rehearsal"));
+        b.screenshot("drafting-form-rehearsal");
         assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("yanglei");
         completeOnceChecked();
         var campaign = campaignService.get(id);

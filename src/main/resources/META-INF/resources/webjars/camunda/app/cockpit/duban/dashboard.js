@@ -397,16 +397,21 @@ async function renderUnit(root, id, unitCode) {
         el('td', {}, i + 1), el('td', {}, ind.name), el('td', {}, ind.unit),
         el('td', { class: 'num' }, latest.values[ind.code] === undefined ? '' : String(latest.values[ind.code])))))));
   }
-  const grid = view.grids && view.grids[0];
-  if (latest && grid) {
+  // every form of the latest version: one, or 附件1, 附件2 … with several
+  const grids = (view.tables && view.tables[0]) || [];
+  if (latest && grids.length) {
     // a table with columns: the unit's rows, each column with its unit of measure, the computed 合计 row
     const show = (v, c) => v === undefined || v === null ? '' : c.numeric ? Number(v).toFixed(c.scale) : String(v);
-    root.appendChild(el('h3', {}, `统计表（第 ${latest.version} 版）`));
-    root.appendChild(el('div', { class: 'scroll' }, el('table', { class: 'totals', id: 'duban-grid' },
-      el('thead', {}, el('tr', {}, el('th', {}, grid.heading), grid.columns.map(c => el('th', {}, c.name + (c.unit ? '（' + c.unit + '）' : ''))))),
-      el('tbody', {}, grid.rows.map(r => el('tr', {}, el('td', {}, r.label),
-        grid.columns.map(c => el('td', c.numeric ? { class: 'num' } : {}, show(r.cells[c.code], c))))),
-        grid.total ? el('tr', {}, el('th', {}, grid.total.label || '合计'), grid.columns.map(c => el('td', { class: 'num', style: 'font-weight: bold' }, show(grid.total.cells[c.code], c)))) : []))));
+    grids.forEach((grid, i) => {
+      const sheet = (view.sheets || [])[i];
+      const title = grids.length > 1 && sheet ? `${sheet.attachment} ${sheet.title}` : '统计表';
+      root.appendChild(el('h3', {}, `${title}（第 ${latest.version} 版）`));
+      root.appendChild(el('div', { class: 'scroll' }, el('table', { class: 'totals', id: i === 0 ? 'duban-grid' : 'duban-grid-' + (i + 1) },
+        el('thead', {}, el('tr', {}, el('th', {}, grid.heading), grid.columns.map(c => el('th', {}, c.name + (c.unit ? '（' + c.unit + '）' : ''))))),
+        el('tbody', {}, grid.rows.map(r => el('tr', {}, el('td', {}, r.label),
+          grid.columns.map(c => el('td', c.numeric ? { class: 'num' } : {}, show(r.cells[c.code], c))))),
+          grid.total ? el('tr', {}, el('th', {}, grid.total.label || '合计'), grid.columns.map(c => el('td', { class: 'num', style: 'font-weight: bold' }, show(grid.total.cells[c.code], c)))) : []))));
+    });
   }
   if (latest) {
     root.appendChild(el('h3', {}, '附件'));
