@@ -34,7 +34,7 @@ public class DashboardService {
      * The mails that count as reminders on the dashboard (催办 included): one per reminder (not per recipient),
      * counted once issued (queued or sent, not given up on); the outbox's own page shows delivery.
      */
-    static final List<String> REMINDER_KINDS = List.of("REMINDER", "LAST_REMINDER", "OVERDUE", "URGE");
+    static final List<String> REMINDER_KINDS = cn.duban.mail.MailKind.PRESSING.stream().map(Enum::name).toList();
     public static final int MAX_PAGE_SIZE = 200;
 
     private final cn.duban.office.Offices offices;

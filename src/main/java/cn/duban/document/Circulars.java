@@ -30,8 +30,11 @@ public class Circulars {
     private final DashboardService dashboard;
     private final NoticeDocuments notices;
     private final Clock clock;
+    private final cn.duban.report.Rollups rollups;
 
-    public Circulars(CampaignService campaigns, SummaryService summaries, DashboardService dashboard, NoticeDocuments notices, Clock clock) {
+    public Circulars(CampaignService campaigns, SummaryService summaries, DashboardService dashboard, NoticeDocuments notices, Clock clock,
+                     cn.duban.report.Rollups rollups) {
+        this.rollups = rollups;
         this.campaigns = campaigns;
         this.summaries = summaries;
         this.dashboard = dashboard;
@@ -50,23 +53,34 @@ public class Circulars {
         CountySummary s = summaries.summarize(campaignId);
         LocalDate today = LocalDate.now(clock);
         NoticeDocument notice = notices.of(campaignId);
+        // the notice's addressees are counted: in a roll-up the members (who report to their intermediate, not to the
+        // bureau) are said apart, in a line of their own
+        java.util.Map<String, String> memberOf = rollups.intermediates(c, s.units().stream().map(CountySummary.UnitRow::unitCode).toList());
+        List<CountySummary.UnitRow> addressees = s.units().stream().filter(u -> !memberOf.containsKey(u.unitCode())).toList();
+        List<CountySummary.UnitRow> members = s.units().stream().filter(u -> memberOf.containsKey(u.unitCode())).toList();
         // 已报: handed in and with the section (under review or approved); a returned unit is not, and may be late
-        int submitted = (int) s.units().stream().filter(u -> u.status().equals(UnitStatus.SUBMITTED.name())
-                || u.status().equals(UnitStatus.APPROVED.name())).count();
-        List<String> late = s.units().stream().filter(CountySummary.UnitRow::overdue).map(CountySummary.UnitRow::unitName).toList();
+        int submitted = (int) addressees.stream().filter(Circulars::handedIn).count();
+        List<String> late = addressees.stream().filter(CountySummary.UnitRow::overdue).map(CountySummary.UnitRow::unitName).toList();
         String number = c.documentNumber() == null || c.documentNumber().isBlank() ? "" : "（" + c.documentNumber() + "）";
         List<Paragraph> body = new ArrayList<>();
         body.add(new Paragraph(0, "", "《" + c.title() + "》" + number + "印发以来，各单位认真组织落实。现将截至" + NoticeDocx.day(today)
                 + "的报送情况通报如下。"));
         body.add(new Paragraph(1, "一、报送情况", ""));
         // not even signed for the notice: named apart (a unit may be both late and unsigned)
-        List<String> unsigned = s.units().stream().filter(u -> u.status().equals(UnitStatus.NOT_SIGNED.name()))
+        List<String> unsigned = addressees.stream().filter(u -> u.status().equals(UnitStatus.NOT_SIGNED.name()))
                 .map(CountySummary.UnitRow::unitName).toList();
         // a 零报告 is a report, said apart (nothing of the kind is not the same as not reporting)
-        int zero = s.zeroReports().size();
-        body.add(new Paragraph(0, "", "应报 " + s.unitCount() + " 家，已报 " + submitted + " 家" + (zero == 0 ? "" : "（其中零报告 " + zero + " 家）")
-                + "，已审核通过 " + s.approvedCount() + " 家，逾期未报 " + late.size() + " 家"
+        int zero = (int) addressees.stream().filter(CountySummary.UnitRow::zeroReport).count();
+        int approved = (int) addressees.stream().filter(u -> u.status().equals(UnitStatus.APPROVED.name())).count();
+        body.add(new Paragraph(0, "", "应报 " + addressees.size() + " 家，已报 " + submitted + " 家" + (zero == 0 ? "" : "（其中零报告 " + zero + " 家）")
+                + "，已审核通过 " + approved + " 家，逾期未报 " + late.size() + " 家"
                 + (unsigned.isEmpty() ? "" : "，尚未签收通知 " + unsigned.size() + " 家") + "。"));
+        if (!members.isEmpty()) {
+            List<String> lateMembers = members.stream().filter(CountySummary.UnitRow::overdue).map(CountySummary.UnitRow::unitName).toList();
+            body.add(new Paragraph(0, "", "另有下级单位 " + members.size() + " 家经汇总单位审核后报送，已报 "
+                    + members.stream().filter(Circulars::handedIn).count() + " 家"
+                    + (lateMembers.isEmpty() ? "。" : "，逾期未报 " + lateMembers.size() + " 家（" + String.join("、", lateMembers) + "）。")));
+        }
         body.add(new Paragraph(1, "二、逾期未报单位", ""));
         body.add(new Paragraph(0, "", late.isEmpty() ? "无。" : String.join("、", late) + "。"));
         if (!unsigned.isEmpty()) {
@@ -87,6 +101,11 @@ public class Circulars {
         return new NoticeDocument("督办通报", issueLabel == null || issueLabel.isBlank() ? "（期数送签时编定）" : issueLabel,
                 title(c.shortTitle()), notice.addressee(), body, List.of(), List.of(), notice.signature(), today, null,
                 c.template().issuer() + (c.template().section() == null ? "" : c.template().section()));
+    }
+
+    /** 已报: handed in and with the section (under review or approved); a returned unit is not. */
+    private static boolean handedIn(CountySummary.UnitRow u) {
+        return u.status().equals(UnitStatus.SUBMITTED.name()) || u.status().equals(UnitStatus.APPROVED.name());
     }
 
     /**

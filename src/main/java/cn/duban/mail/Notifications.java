@@ -9,10 +9,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifications {
 
-    public static final String NOTICE_ISSUED = "NOTICE_ISSUED";
-    public static final String REPORT_RETURNED = "REPORT_RETURNED";
-    public static final String CIRCULAR_ISSUED = "CIRCULAR_ISSUED";
-
     private final Outbox outbox;
     private final TasklistLinks links;
     private final cn.duban.identity.People people;
@@ -50,7 +46,7 @@ public class Notifications {
     public void noticeIssued(Campaign c, Unit unit, LocalDate due, String taskId) {
         var mail = MailTemplates.noticeIssued(c.title(), c.template().issuer(), unit.name(), due, links.task(taskId));
         for (String to : to(unit, unit.headUser())) {
-            outbox.enqueue(mail, NOTICE_ISSUED, c.id(), unit.code(), due, to);
+            outbox.enqueue(mail, MailKind.NOTICE_ISSUED, c.id(), unit.code(), due, to);
         }
     }
 
@@ -67,7 +63,7 @@ public class Notifications {
             var mail = MailTemplates.circularIssued(circularTitle, c.template().issuer(), unit.name(), late.contains(unit.code()),
                     circularText, links.tasklist());
             for (String to : to(unit, unit.headUser(), emails)) {
-                mails.add(new Outbox.Queued(mail, CIRCULAR_ISSUED, c.id(), unit.code(), asOf, to, "circular:" + circularId));
+                mails.add(new Outbox.Queued(mail, MailKind.CIRCULAR_ISSUED, c.id(), unit.code(), asOf, to, "circular:" + circularId));
             }
         }
         return outbox.enqueueAll(mails);
@@ -77,7 +73,7 @@ public class Notifications {
     public void reportReturned(Campaign c, Unit unit, String reporter, String reason, LocalDate newDue) {
         var mail = MailTemplates.reportReturned(c.title(), unit.name(), reason, newDue, links.tasklist());
         for (String to : to(unit, reporter)) {
-            outbox.enqueue(mail, REPORT_RETURNED, c.id(), unit.code(), newDue, to);
+            outbox.enqueue(mail, MailKind.REPORT_RETURNED, c.id(), unit.code(), newDue, to);
         }
     }
 }

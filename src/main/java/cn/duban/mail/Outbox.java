@@ -53,23 +53,23 @@ public class Outbox {
      * One mail to queue: its content and its key (campaign, unit, kind, due date, recipient, and a reference that
      * tells apart mails of one kind caused by distinct events on one day, such as two urges; empty when there are none).
      */
-    public record Queued(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate,
+    public record Queued(MailTemplates.Mail mail, MailKind kind, String campaignId, String unitCode, LocalDate dueDate,
                          String recipient, String ref) {
 
-        public Queued(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate,
+        public Queued(MailTemplates.Mail mail, MailKind kind, String campaignId, String unitCode, LocalDate dueDate,
                       String recipient) {
             this(mail, kind, campaignId, unitCode, dueDate, recipient, "");
         }
 
         Object[] args(LocalDateTime now) {
-            return new Object[] {kind, campaignId, unitCode, dueDate, recipient, ref, mail.subject(), mail.html(), mail.text(),
-                    PENDING, now, now, campaignId, unitCode, kind, dueDate, recipient, ref};
+            return new Object[] {kind.name(), campaignId, unitCode, dueDate, recipient, ref, mail.subject(), mail.html(), mail.text(),
+                    PENDING, now, now, campaignId, unitCode, kind.name(), dueDate, recipient, ref};
         }
     }
 
     /** Queues a mail unless the same one is queued already; returns whether it was queued now. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueue(MailTemplates.Mail mail, String kind, String campaignId, String unitCode, LocalDate dueDate, String recipient) {
+    public boolean enqueue(MailTemplates.Mail mail, MailKind kind, String campaignId, String unitCode, LocalDate dueDate, String recipient) {
         return enqueue(new Queued(mail, kind, campaignId, unitCode, dueDate, recipient));
     }
 

@@ -144,7 +144,7 @@ public class Alerts {
                 : MailTemplates.alert(a.title(), a.detail(), a.openedAt(), cockpitLink);
         List<Outbox.Queued> mails = new ArrayList<>();
         for (String to : recipients()) {
-            mails.add(new Outbox.Queued(mail, resolved ? MailKinds.ALERT_RESOLVED : MailKinds.ALERT, "", "", today, to, "alert-" + a.id()));
+            mails.add(new Outbox.Queued(mail, resolved ? cn.duban.mail.MailKind.ALERT_RESOLVED : cn.duban.mail.MailKind.ALERT, "", "", today, to, "alert-" + a.id()));
         }
         if (mails.isEmpty()) {
             log.warn("Alert '{}': no operator or administrator has a mail address, and duban.ops.alerts.recipients is empty: "

@@ -17,6 +17,11 @@ public final class ReminderPolicy {
         public boolean alsoToHead() {
             return this != REMINDER;
         }
+
+        /** The mail this step sends. */
+        public cn.duban.mail.MailKind mailKind() {
+            return cn.duban.mail.MailKind.valueOf(name());
+        }
     }
 
     private ReminderPolicy() {}

@@ -127,7 +127,7 @@ public class ReminderService {
             MailTemplates.Mail mail = MailTemplates.memberDigest(c.title(), unit.name(), today, names, links.tasklist());
             UnitReport own = reports.unit(c.id(), code);
             for (String to : recipients(unit, own, true)) {
-                mails.add(new Outbox.Queued(mail, "MEMBER_DIGEST", c.id(), code, today, to));
+                mails.add(new Outbox.Queued(mail, cn.duban.mail.MailKind.MEMBER_DIGEST, c.id(), code, today, to));
             }
         });
         return outbox.enqueueAll(mails);
@@ -175,7 +175,7 @@ public class ReminderService {
                     ? MailTemplates.overdue(c.title(), unit.name(), u.dueDate(), link)
                     : MailTemplates.reminder(c.title(), unit.name(), u.dueDate(), link);
             for (String to : recipients(unit, u, kind.alsoToHead(), emails)) {
-                mails.add(new Outbox.Queued(mail, kind.name(), c.id(), u.unitCode(), step.day(), to));
+                mails.add(new Outbox.Queued(mail, kind.mailKind(), c.id(), u.unitCode(), step.day(), to));
             }
         });
         return outbox.enqueueAll(mails);
@@ -195,7 +195,7 @@ public class ReminderService {
         MailTemplates.Mail mail = MailTemplates.digest(c.title(), c.deadline(), today, missing, links.tasklist());
         List<Outbox.Queued> mails = new ArrayList<>();
         for (String to : officeRecipients(c)) {
-            mails.add(new Outbox.Queued(mail, "DIGEST", c.id(), DIGEST_UNIT, today, to));
+            mails.add(new Outbox.Queued(mail, cn.duban.mail.MailKind.DIGEST, c.id(), DIGEST_UNIT, today, to));
         }
         return outbox.enqueueAll(mails);
     }

@@ -141,7 +141,7 @@ public class UrgeService {
             MailTemplates.Mail mail = MailTemplates.urge(c.title(), unit.name(), u.dueDate(), text, links.openTask(u.processInstanceId()),
                     people.names(List.of(actor)).getOrDefault(actor, ""), c.template().issuer() + c.template().section());
             for (String to : recipients) {
-                outbox.enqueue(new Outbox.Queued(mail, "URGE", campaignId, u.unitCode(), today, to, ref));
+                outbox.enqueue(new Outbox.Queued(mail, cn.duban.mail.MailKind.URGE, campaignId, u.unitCode(), today, to, ref));
             }
             urged.add(u.unitCode());
         }

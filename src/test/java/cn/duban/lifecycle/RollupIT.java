@@ -56,6 +56,7 @@ class RollupIT {
     @Autowired cn.duban.reminder.ReminderService reminders;
     @Autowired cn.duban.mail.Outbox outbox;
     @Autowired cn.duban.export.ExportService exports;
+    @Autowired cn.duban.document.Circulars circulars;
 
     String m1;
     String m2;
@@ -139,6 +140,10 @@ class RollupIT {
                 UnitReportProcess.NEW_DUE_DATE.name(), Driver.transientString(memberDue.toString())));
         assertThat(reports.unit(id, m1).status()).isEqualTo(UnitStatus.APPROVED);
         assertThat(reports.unit(id, m2).status()).isEqualTo(UnitStatus.RETURNED);
+        // a 督办通报 counts the notice's addressees (the CDC and the hospital); the members, who report to the CDC, apart
+        assertThat(circulars.circular(id).plainText())
+                .contains("应报 2 家，已报 0 家，已审核通过 0 家，逾期未报 0 家，尚未签收通知 2 家。")
+                .contains("另有下级单位 2 家经汇总单位审核后报送，已报 1 家。");
 
         // the CDC sees its members' roll-up on its own form
         var view = http.withBasicAuth("jkzx-reporter", PW).getForEntity("/api/campaigns/" + id + "/units/jkzx", Map.class).getBody();

@@ -138,8 +138,8 @@ class Seed000LifecycleIT {
         assertThat(v1.status()).isEqualTo(ReportStatus.RETURNED);
         assertThat(v1.reviewComment()).contains("第7项");
         // the unit was mailed when the notice went out, and again with the reason when it came back
-        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals(Notifications.NOTICE_ISSUED)).hasSize(3);
-        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals(Notifications.REPORT_RETURNED)).singleElement()
+        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals(cn.duban.mail.MailKind.NOTICE_ISSUED.name())).hasSize(3);
+        assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals(cn.duban.mail.MailKind.REPORT_RETURNED.name())).singleElement()
                 .satisfies(m -> {
                     assertThat(m.recipient()).isEqualTo("jkzx@demo.duban.local");
                     assertThat(m.dueDate()).isEqualTo(newDue);

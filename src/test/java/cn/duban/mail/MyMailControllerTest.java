@@ -35,7 +35,7 @@ class MyMailControllerTest {
     void aPersonReadsTheirOwnMailWhateverTheRequestAsksFor() throws Exception {
         when(people.emails(List.of("lsjd-reporter"))).thenReturn(Map.of("lsjd-reporter", "lsjd-reporter@demo.duban.local"));
         when(outbox.sentTo("lsjd-reporter@demo.duban.local", MyMailController.LIMIT)).thenReturn(List.of(new Outbox.Received(
-                3, Notifications.REPORT_RETURNED, "【退回】报送需修改", "请补充台账", Outbox.SENT, LocalDateTime.now(), LocalDateTime.now())));
+                3, MailKind.REPORT_RETURNED.name(), "【退回】报送需修改", "请补充台账", Outbox.SENT, LocalDateTime.now(), LocalDateTime.now())));
         mvc.perform(get("/api/my/mail").param("address", "zhangke@demo.duban.local").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, REPORTER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.address").value("lsjd-reporter@demo.duban.local"))

@@ -63,12 +63,12 @@ class OutboxIT {
         LocalDate due = LocalDate.now().plusDays(10);
         MailTemplates.Mail mail = new MailTemplates.Mail("【督办】催报提醒", "<p>请按时报送</p>", "请按时报送");
         List<Outbox.Queued> two = List.of(
-                new Outbox.Queued(mail, "REMINDER", id, "rmyy", due, "a@demo.duban.local"),
-                new Outbox.Queued(mail, "REMINDER", id, "rmyy", due, "b@demo.duban.local"));
+                new Outbox.Queued(mail, MailKind.REMINDER, id, "rmyy", due, "a@demo.duban.local"),
+                new Outbox.Queued(mail, MailKind.REMINDER, id, "rmyy", due, "b@demo.duban.local"));
         assertThat((Integer) tx.execute(s -> outbox.enqueueAll(two))).isEqualTo(2);
         // the same two again and one new one: only the new one is queued
         List<Outbox.Queued> three = new java.util.ArrayList<>(two);
-        three.add(new Outbox.Queued(mail, "REMINDER", id, "rmyy", due.plusDays(1), "a@demo.duban.local"));
+        three.add(new Outbox.Queued(mail, MailKind.REMINDER, id, "rmyy", due.plusDays(1), "a@demo.duban.local"));
         assertThat((Integer) tx.execute(s -> outbox.enqueueAll(three))).isEqualTo(1);
         assertThat((Integer) tx.execute(s -> outbox.enqueueAll(List.of()))).isZero();
         assertThat(outbox.list(id)).filteredOn(m -> m.kind().equals("REMINDER"))
@@ -130,7 +130,7 @@ class OutboxIT {
         CampaignTemplate t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [lcz]");
         String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now().plusDays(10).toString()));
         var mail = MailTemplates.noticeIssued("标题", "某局", "某单位", LocalDate.now(ZoneId.of("Asia/Shanghai")), "http://x/");
-        Boolean again = tx.execute(s -> outbox.enqueue(mail, Notifications.NOTICE_ISSUED, id, "lcz",
+        Boolean again = tx.execute(s -> outbox.enqueue(mail, MailKind.NOTICE_ISSUED, id, "lcz",
                 outbox.list(id).get(0).dueDate(), "lcz@demo.duban.local"));
         assertThat(again).isFalse();
         assertThat(outbox.list(id)).hasSize(1);

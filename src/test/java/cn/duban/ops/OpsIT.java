@@ -232,8 +232,15 @@ class OpsIT {
     @Test
     void theInfoSaysWhichSchemaAndWhichProcessVersionsRun() throws Exception {
         JsonNode info = JSON.readTree(http.withBasicAuth("ops1", "test").getForEntity("/actuator/info", String.class).getBody());
-        assertThat(info.at("/schema/version").asText()).isEqualTo("24");
-        assertThat(info.at("/schema/applied").size()).isGreaterThanOrEqualTo(24);
+        // the newest migration shipped (counted apart, from the files)
+        int newest = 0;
+        int shipped = 0;
+        for (var r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql")) {
+            newest = Math.max(newest, Integer.parseInt(r.getFilename().substring(1, r.getFilename().indexOf("__"))));
+            shipped++;
+        }
+        assertThat(info.at("/schema/version").asText()).isEqualTo(String.valueOf(newest));
+        assertThat(info.at("/schema/applied").size()).isGreaterThanOrEqualTo(shipped);
         assertThat(info.at("/schema/pending").asInt()).isZero();
         JsonNode processes = info.get("processes");
         assertThat(processes.findValuesAsText("key")).contains("campaign", "unitReport", "distribution", "noticeApproval");
