@@ -18,9 +18,10 @@ public final class MailTemplates {
         return new Mail(subject, html(text), text);
     }
 
-    public static Mail reportReturned(String title, String unitName, String reason, LocalDate due, String link) {
+    /** @param returnedBy who returned it: the notice's section, or in a roll-up the unit the report goes through */
+    public static Mail reportReturned(String title, String unitName, String returnedBy, String reason, LocalDate due, String link) {
         String subject = "【督办】报送被退回：" + title;
-        String text = unitName + "：\n\n你单位报送的《" + title + "》材料被综合监督科退回修改。\n退回理由：" + reason
+        String text = unitName + "：\n\n你单位报送的《" + title + "》材料被" + returnedBy + "退回修改。\n退回理由：" + reason
                 + "\n新的报送期限：" + due + "\n\n办理入口：" + link + "\n";
         return new Mail(subject, html(text), text);
     }
@@ -39,9 +40,10 @@ public final class MailTemplates {
         return new Mail(subject, html(text), text);
     }
 
-    public static Mail digest(String title, LocalDate deadline, LocalDate today, java.util.List<String> missing, String link) {
+    /** @param section the notice's own section (its office), who receives the digest */
+    public static Mail digest(String section, String title, LocalDate deadline, LocalDate today, java.util.List<String> missing, String link) {
         String subject = "【督办】逾期未报汇总（" + today + "）：" + title;
-        String text = "综合监督科：\n\n《" + title + "》报送截止 " + deadline + "，截至 " + today + " 仍有 " + missing.size()
+        String text = section + "：\n\n《" + title + "》报送截止 " + deadline + "，截至 " + today + " 仍有 " + missing.size()
                 + " 个单位未报送：\n" + String.join("、", missing) + "\n\n跟踪入口：" + link + "\n";
         return new Mail(subject, html(text), text);
     }

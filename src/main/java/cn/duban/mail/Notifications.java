@@ -70,8 +70,8 @@ public class Notifications {
     }
 
     /** The unit's reporter (and the unit's mailbox) are told why its report came back and by when to hand it in again. */
-    public void reportReturned(Campaign c, Unit unit, String reporter, String reason, LocalDate newDue) {
-        var mail = MailTemplates.reportReturned(c.title(), unit.name(), reason, newDue, links.tasklist());
+    public void reportReturned(Campaign c, Unit unit, String returnedBy, String reporter, String reason, LocalDate newDue) {
+        var mail = MailTemplates.reportReturned(c.title(), unit.name(), returnedBy, reason, newDue, links.tasklist());
         for (String to : to(unit, reporter)) {
             outbox.enqueue(mail, MailKind.REPORT_RETURNED, c.id(), unit.code(), newDue, to);
         }

@@ -57,6 +57,7 @@ class RollupIT {
     @Autowired cn.duban.mail.Outbox outbox;
     @Autowired cn.duban.export.ExportService exports;
     @Autowired cn.duban.document.Circulars circulars;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     String m1;
     String m2;
@@ -69,7 +70,7 @@ class RollupIT {
         m1 = "rua" + n;
         m2 = "rub" + n;
         for (String code : List.of(m1, m2)) {
-            unitAdmin.create(new UnitAdmin.UnitForm(code, "乡镇卫生院" + code, "township", null, null, null, "填报员", code + "-reporter", "jkzx"), "ops1");
+            unitAdmin.create(new UnitAdmin.UnitForm(code, "乡镇卫生院" + code, "township", code + "@township.local", null, null, "填报员", code + "-reporter", "jkzx"), "ops1");
             password(code + "-reporter");
         }
         password("jkzx-reporter");
@@ -140,6 +141,10 @@ class RollupIT {
                 UnitReportProcess.NEW_DUE_DATE.name(), Driver.transientString(memberDue.toString())));
         assertThat(reports.unit(id, m1).status()).isEqualTo(UnitStatus.APPROVED);
         assertThat(reports.unit(id, m2).status()).isEqualTo(UnitStatus.RETURNED);
+        // the returned member is told who returned it: the CDC, not the bureau's section
+        assertThat(jdbc.sql("SELECT text_body FROM duban_outbox WHERE campaign_id = ? AND unit_code = ? AND kind = 'REPORT_RETURNED'")
+                .params(id, m2).query(String.class).list()).isNotEmpty()
+                .allSatisfy(body -> assertThat(body).contains("材料被沂源县疾病预防控制中心退回修改").contains("请附活动台账"));
         // a 督办通报 counts the notice's addressees (the CDC and the hospital); the members, who report to the CDC, apart
         assertThat(circulars.circular(id).plainText())
                 .contains("应报 2 家，已报 0 家，已审核通过 0 家，逾期未报 0 家，尚未签收通知 2 家。")

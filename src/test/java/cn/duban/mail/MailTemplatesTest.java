@@ -26,4 +26,14 @@ class MailTemplatesTest {
                 .contains("全文较长，请登录督办系统阅读");
         assertThat(mail.html()).contains("全文较长");
     }
+
+    @Test
+    void theDigestGreetsTheNoticesOwnOfficeAndAReturnSaysWhoReturnedIt() {
+        var digest = MailTemplates.digest("特种设备安全监察股", "电梯安全排查", java.time.LocalDate.of(2026, 12, 23),
+                java.time.LocalDate.of(2026, 12, 24), java.util.List.of("县市场监管局新城所"), "http://duban/tasklist");
+        assertThat(digest.text()).startsWith("特种设备安全监察股：").doesNotContain("综合监督科");
+        var returned = MailTemplates.reportReturned("爱国卫生月", "某乡镇卫生院", "沂源县疾病预防控制中心", "请附活动台账",
+                java.time.LocalDate.of(2026, 12, 30), "http://duban/tasklist");
+        assertThat(returned.text()).contains("材料被沂源县疾病预防控制中心退回修改").contains("请附活动台账").doesNotContain("综合监督科");
+    }
 }

@@ -138,7 +138,7 @@ class OutboxIT {
 
     @Test
     void typedTextIsEscapedInTheHtmlPart() {
-        var mail = MailTemplates.reportReturned("通知", "某单位", "<script>alert(1)</script>", LocalDate.of(2024, 3, 25), "http://x/");
+        var mail = MailTemplates.reportReturned("通知", "某单位", "综合监督科", "<script>alert(1)</script>", LocalDate.of(2024, 3, 25), "http://x/");
         assertThat(mail.html()).contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(mail.text()).contains("<script>alert(1)</script>");
     }
