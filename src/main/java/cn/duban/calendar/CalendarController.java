@@ -5,6 +5,7 @@ import cn.duban.support.Forbidden;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,6 +74,24 @@ class CalendarController {
                                      @RequestParam(defaultValue = "false") boolean confirm) {
         requireOperator(user);
         return calendar.loadYear(year, schedule(file), source, user.id(), confirm);
+    }
+
+    /** A year's holidays and worked weekend days, as the page lists them. */
+    @GetMapping("/api/calendar/years/{year}/days")
+    java.util.List<WorkCalendar.ScheduledDay> days(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable int year) {
+        requireOperator(user);
+        return calendar.daysOf(year);
+    }
+
+    /** The same as the file a year is loaded from (日期,类型,名称): to read, or to edit and load as a template. */
+    @GetMapping("/api/calendar/years/{year}/schedule.csv")
+    org.springframework.http.ResponseEntity<String> csv(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable int year) {
+        requireOperator(user);
+        String body = calendar.csvOf(year);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename("工作日历-" + year + ".csv", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(body);
     }
 
     private static String schedule(MultipartFile file) {

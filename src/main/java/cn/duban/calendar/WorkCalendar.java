@@ -178,6 +178,23 @@ public class WorkCalendar {
                 doubts, replaces, official);
     }
 
+    /** A day of a year's schedule as the page lists it: the date, its weekday, working or not, and its name. */
+    public record ScheduledDay(LocalDate date, String weekday, boolean working, String name) {}
+
+    /** The year's holidays and worked weekend days as they stand (the library's, with duban's table over them). */
+    @Transactional(readOnly = true)
+    public List<ScheduledDay> daysOf(int year) {
+        requireYear(year);
+        return currentDays(year).stream().map(d -> new ScheduledDay(d.date(), YearSchedule.weekday(d.date()), d.working(), d.name())).toList();
+    }
+
+    /** The same as a file to download: the format a year is loaded in, so it serves as the template too. */
+    @Transactional(readOnly = true)
+    public String csvOf(int year) {
+        requireYear(year);
+        return YearSchedule.csv(year, currentDays(year));
+    }
+
     /** Who loaded the schedules duban ships (V3, V11). */
     static final String SHIPPED = "system";
 

@@ -28,6 +28,29 @@ final class YearSchedule {
 
     private YearSchedule() {}
 
+    /**
+     * The year's days as a file of the kind {@link #parse} reads (日期,类型,名称; 休 or 班): what the page offers to
+     * download, to read or to edit and load again. With a few comment lines on how to write it; with no days yet (a
+     * year the library does not know), the lines of an example, commented out.
+     */
+    static String csv(int year, List<Day> days) {
+        StringBuilder b = new StringBuilder("\uFEFF# ").append(year).append(" 年的法定节假日和调休安排：每行一天，日期,类型,名称；类型为 休（放假）或 班（调休上班）\n")
+                .append("# 以 # 开头的行不读；按国务院办公厅公布的安排修改后，在 Admin 的“工作日历”中载入\n")
+                .append("日期,类型,名称\n");
+        if (days.isEmpty()) {
+            b.append("# ").append(year).append("-01-01,休,元旦\n# ").append(year).append("-10-01,休,国庆节\n# ")
+                    .append(year).append("-10-11,班,国庆节调休上班\n");
+        }
+        for (Day d : days) {
+            b.append(d.date()).append(',').append(d.working() ? "班" : "休").append(',').append(quoted(d.name())).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String quoted(String name) {
+        return name.contains(",") || name.contains("\"") ? "\"" + name.replace("\"", "\"\"") + "\"" : name;
+    }
+
     static List<Day> parse(int year, String content) {
         List<String> problems = new ArrayList<>();
         List<Day> days = new ArrayList<>();
@@ -36,8 +59,9 @@ final class YearSchedule {
                 CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').get())) {
             for (CSVRecord r : parser) {
                 long line = parser.getCurrentLineNumber();
-                if (r.size() == 0 || (line == 1 && !r.get(0).matches("\\d{4}-.*"))) {
-                    continue; // a header line
+                if (r.size() == 0 || "日期".equals(r.get(0)) || "date".equalsIgnoreCase(r.get(0))
+                        || (line == 1 && !r.get(0).matches("\\d{4}-.*"))) {
+                    continue; // a header line (after comment lines too, as in the file duban offers to download)
                 }
                 if (r.size() < 3) {
                     problems.add("第 " + line + " 行应为 日期,类型,名称（如 " + year + "-10-01,休,国庆节）");
@@ -47,7 +71,7 @@ final class YearSchedule {
                 try {
                     date = LocalDate.parse(r.get(0));
                 } catch (DateTimeParseException e) {
-                    problems.add("第 " + line + " 行：日期“" + r.get(0) + "”应为 yyyy-MM-dd");
+                    problems.add("第 " + line + " 行：日期“" + r.get(0) + "”不是有效的日期，应写成 " + year + "-10-01 这样（年-月-日）");
                     continue;
                 }
                 Boolean working = KINDS.get(r.get(1).toLowerCase(java.util.Locale.ROOT));
@@ -93,6 +117,10 @@ final class YearSchedule {
     }
 
     private static final String[] WEEKDAYS = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+
+    static String weekday(LocalDate date) {
+        return WEEKDAYS[date.getDayOfWeek().getValue() - 1];
+    }
 
     /**
      * The days whose working status changes when {@code next} replaces {@code current} (the year's days as they stand:

@@ -98,4 +98,18 @@ class CalendarControllerTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].by").value("王运维"))
                 .andExpect(jsonPath("$[0].summary").value("载入 2027 年安排")).andExpect(jsonPath("$[1].by").value("gone"));
     }
+
+    @Test
+    void aYearsDaysAndItsFileAreForOperators() throws Exception {
+        when(calendar.csvOf(2027)).thenReturn("日期,类型,名称\n2027-10-01,休,国庆节\n");
+        mvc.perform(get("/api/calendar/years/2027/schedule.csv").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, OPERATOR))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Disposition",
+                        org.hamcrest.Matchers.containsString("filename*=UTF-8''%E5%B7%A5%E4%BD%9C%E6%97%A5%E5%8E%86-2027.csv")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString("2027-10-01,休,国庆节")));
+        for (String url : List.of("/api/calendar/years/2027/schedule.csv", "/api/calendar/years/2027/days")) {
+            mvc.perform(get(url).requestAttr(CurrentUser.REQUEST_ATTRIBUTE, CLERK)).andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.message").value("只有管理员可以维护工作日历"));
+        }
+    }
 }

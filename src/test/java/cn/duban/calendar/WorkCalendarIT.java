@@ -163,4 +163,16 @@ class WorkCalendarIT {
                 new CampaignTemplate.Deadline(date, null, move), List.of(), null, List.of(), false, null, null, null, null, null, null);
         return Deadlines.compute(t, null, LocalDate.of(2024, 1, 1), calendar::onOrAfter);
     }
+
+    @Test
+    void aYearsDaysAreListedAsTheyStand() {
+        var days = calendar.daysOf(2026);
+        assertThat(days).anySatisfy(d -> {
+            assertThat(d.date()).isEqualTo(LocalDate.of(2026, 10, 1));
+            assertThat(d.weekday()).isEqualTo("周四");
+            assertThat(d.working()).isFalse();
+        });
+        assertThat(days).allSatisfy(d -> assertThat(d.date().getYear()).isEqualTo(2026));
+        assertThat(calendar.csvOf(2026)).contains("2026-10-01,休,");
+    }
 }

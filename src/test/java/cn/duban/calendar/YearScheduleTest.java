@@ -37,7 +37,7 @@ class YearScheduleTest {
                 """))
                 .hasMessageStartingWith("节假日安排有误，未载入：")
                 .hasMessageContaining("第 2 行：2031-01-01 不在 2030 年")
-                .hasMessageContaining("第 3 行：日期“2030-02-30”应为 yyyy-MM-dd")
+                .hasMessageContaining("第 3 行：日期“2030-02-30”不是有效的日期，应写成 2030-10-01 这样（年-月-日）")
                 .hasMessageContaining("第 4 行：2030-01-01 重复")
                 .hasMessageContaining("第 5 行：类型“放”应为 休 或 班")
                 .hasMessageContaining("第 6 行应为 日期,类型,名称");
@@ -140,5 +140,22 @@ class YearScheduleTest {
         var days = YearSchedule.parse(2030, b.toString());
         assertThat(YearSchedule.doubts(2030, List.of(), days, List.of(), null))
                 .containsExactly("文件有 183 天放假，远多于往年（通常 30 天左右），请检查是否选错了文件或类型写反了");
+    }
+
+    @Test
+    void aYearsDaysAsAFileReadBackAsTheyWereAndAnUnknownYearGetsAnExample() {
+        var days = java.util.List.of(new YearSchedule.Day(LocalDate.of(2030, 1, 1), false, "元旦"),
+                new YearSchedule.Day(LocalDate.of(2030, 2, 9), true, "春节调休"),
+                new YearSchedule.Day(LocalDate.of(2030, 10, 1), false, "国庆节, 中秋节"));
+        String file = YearSchedule.csv(2030, days);
+        assertThat(file).contains("日期,类型,名称").contains("2030-02-09,班,春节调休").contains("\"国庆节, 中秋节\"");
+        assertThat(YearSchedule.parse(2030, file)).isEqualTo(days);
+        assertThat(YearSchedule.csv(2044, java.util.List.of())).contains("# 2044-01-01,休,元旦").contains("# 2044-10-11,班,国庆节调休上班");
+    }
+
+    @Test
+    void aBadDateIsToldWithAnExampleNotAPattern() {
+        assertThatThrownBy(() -> YearSchedule.parse(2030, "2030-01-01,休,元旦\n2030/10/01,休,国庆节\n"))
+                .hasMessageContaining("第 2 行：日期“2030/10/01”不是有效的日期，应写成 2030-10-01 这样（年-月-日）").hasMessageNotContaining("yyyy");
     }
 }

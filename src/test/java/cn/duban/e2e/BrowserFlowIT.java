@@ -264,7 +264,16 @@ class BrowserFlowIT {
     void severalForms() throws Exception {
         driver.sectionPeople();
         LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20));
-        String id = driver.issue(driver.startCampaign("county-medical-buildings-safety", deadline.toString()));
+        var started = driver.startCampaign("county-medical-buildings-safety", deadline.toString());
+        // the drafting form says the notice has two forms and what they hold, nothing hidden (read there, not edited)
+        b.login("tasklist", "drafter1", "test");
+        openTask("drafter1", driver.task((String) runtimeService.getVariable(started.getId(), CampaignProcess.CAMPAIGN_ID.name()),
+                NoticeApprovalProcess.DRAFT_NOTICE));
+        assertThat(b.visible("#severalTables").getText()).contains("附件1 医疗机构房屋建筑基本情况清单").contains("附件2 房屋建筑安全隐患排查整治台账")
+                .contains("从附件1已填的内容中选择").contains("由单位逐行添加");
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#severalTables"));
+        b.screenshot("drafting-several-tables");
+        String id = driver.issue(started);
         Task sign = b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.SIGN_NOTICE).stream().findFirst().orElse(null));
         b.login("tasklist", "rmyy-reporter", PW);
         openTask("rmyy-reporter", sign);
@@ -1282,6 +1291,14 @@ class BrowserFlowIT {
         // and who did it, listed on the page
         assertThat(b.withText("#duban-calendar-changes tr", "载入 2041 年安排").getText()).contains("已确认：文件只有 1 天放假");
         b.screenshot("admin-calendar-loaded");
+        // the loaded year read on the page, and offered as the file it is loaded from
+        b.type("#calendar-show-year", "2041");
+        b.click("#calendar-show");
+        assertThat(b.visible("#calendar-days").getText()).contains("2041-01-01").contains("周二").contains("放假").contains("元旦")
+                .contains("2041-02-03").contains("调休上班");
+        assertThat(b.visible("#calendar-download").getAttribute("href")).endsWith("/api/calendar/years/2041/schedule.csv");
+        b.js("arguments[0].scrollIntoView({block: 'center'})", b.visible("#calendar-days"));
+        b.screenshot("admin-calendar-year-days");
         b.click(b.withText("#duban-lockouts tr", "rmyy-reporter").findElement(By.tagName("button")));
         b.waitForText("没有被锁定的账号或网络地址");
         assertThat(b.withText("#duban-account-changes tr", "解除登录锁定").getText()).contains("operator").contains("rmyy-reporter");

@@ -97,12 +97,42 @@ async function render(node, said) {
   box.appendChild(el('div', {}, '载入 ', year, ' 年安排：', file, ' ', source, ' ',
     el('button', { class: 'btn btn-default btn-sm', id: 'calendar-preview', onclick: preview }, '预览')));
   box.appendChild(el('p', { class: 'text-muted', style: 'font-size:12px;margin-top:4px' },
-    '文件每行一天：日期,类型,名称 —— 如 2027-01-01,休,元旦 与 2027-02-07,班,春节调休（类型为 休 或 班）。载入会替换该年已有的日期；载入前先预览会改变哪些日期。'));
+    '文件每行一天：日期,类型,名称 —— 如 2027-01-01,休,元旦 与 2027-02-07,班,春节调休（类型为 休 或 班）；可先在下面“下载该年安排”得到这样的文件再修改。载入会替换该年已有的日期；载入前先预览会改变哪些日期。'));
   box.appendChild(previewBox);
   box.appendChild(message);
   if (said) {
     message.appendChild(el('p', { class: 'text-success' }, said));
   }
+
+  // ---- a year's days, listed on the page and as the file to download (the template to load a year from)
+  const shownYear = el('input', { type: 'number', class: 'form-control input-sm', id: 'calendar-show-year', min: '2000', max: '2100',
+    value: String(new Date().getFullYear()), style: 'width:100px;display:inline-block' });
+  const daysBox = el('div', { id: 'calendar-days' });
+  const download = el('a', { id: 'calendar-download', target: '_blank' }, '下载该年安排（CSV，可修改后作为文件载入）');
+  const aim = () => { download.setAttribute('href', '/api/calendar/years/' + encodeURIComponent(shownYear.value) + '/schedule.csv'); };
+  aim();
+  shownYear.addEventListener('input', aim);
+  shownYear.addEventListener('change', aim);
+  const showDays = async () => {
+    aim();
+    daysBox.innerHTML = '';
+    let days;
+    try {
+      days = await api('GET', '/api/calendar/years/' + encodeURIComponent(shownYear.value) + '/days', '读取失败');
+    } catch (e) {
+      daysBox.appendChild(el('p', { class: 'text-danger' }, e.message));
+      return;
+    }
+    daysBox.appendChild(days.length
+      ? el('table', { class: 'table table-condensed', style: 'max-width:520px' },
+        el('thead', {}, el('tr', {}, el('th', {}, '日期'), el('th', {}, '星期'), el('th', {}, '安排'), el('th', {}, '名称'))),
+        el('tbody', {}, days.map(d => el('tr', {}, el('td', {}, d.date), el('td', {}, d.weekday),
+          el('td', {}, d.working ? '调休上班' : '放假'), el('td', {}, d.name)))))
+      : el('p', { class: 'text-muted' }, `${shownYear.value} 年没有载入的放假和调休安排：截止日和提醒日期按周一至周五计算。`));
+  };
+  box.appendChild(el('div', { style: 'margin-top:8px' }, '查看 ', shownYear, ' 年的放假和调休安排 ',
+    el('button', { class: 'btn btn-default btn-sm', id: 'calendar-show', onclick: showDays }, '查看'), ' · ', download));
+  box.appendChild(daysBox);
 
   // ---- one day
   const day = el('input', { type: 'date', class: 'form-control input-sm', id: 'calendar-day', style: 'width:160px;display:inline-block' });
