@@ -271,9 +271,29 @@ class BrowserFlowIT {
                 NoticeApprovalProcess.DRAFT_NOTICE));
         assertThat(b.visible("#severalTables").getText()).contains("附件1 医疗机构房屋建筑基本情况清单").contains("附件2 房屋建筑安全隐患排查整治台账")
                 .contains("从附件1已填的内容中选择").contains("由单位逐行添加");
+        // each form is edited in its turn: 附件2's title and a column renamed, handed on, and so issued
+        b.click("#sheet2");
+        b.until(d -> "房屋建筑安全隐患排查整治台账".equals(b.visible("#sheetTitle").getAttribute("value")) ? Boolean.TRUE : null);
+        assertThat(b.visible("#tableColumns").getText()).contains("从附件1已填的内容中选择");
+        b.type("#sheetTitle", "房屋建筑安全隐患排查整治台账（2026年）");
+        WebElement measure = b.driver.findElements(By.cssSelector("#tableColumns tbody tr input.form-control")).stream()
+                .filter(i -> "整改措施".equals(i.getAttribute("value"))).findFirst().orElseThrow();
+        measure.clear();
+        measure.sendKeys("整改措施及责任人");
+        waitDraftSaved();
         b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#severalTables"));
         b.screenshot("drafting-several-tables");
-        String id = driver.issue(started);
+        assertThat(b.pageText()).doesNotContain("ENGINE-");
+        completeOnceChecked();
+        String id = (String) runtimeService.getVariable(started.getId(), CampaignProcess.CAMPAIGN_ID.name());
+        var edited = campaignService.get(id).template();
+        assertThat(edited.tables()).extracting(t -> t.title()).containsExactly("医疗机构房屋建筑基本情况清单", "房屋建筑安全隐患排查整治台账（2026年）");
+        assertThat(edited.tables().get(1).columns()).extracting(c -> c.name()).contains("整改措施及责任人").doesNotContain("整改措施");
+        assertThat(edited.tables().get(1).columns()).filteredOn(c -> "building".equals(c.code())).singleElement()
+                .satisfies(c -> assertThat(c.from()).isEqualTo("buildings.name"));
+        driver.submit("head1", driver.task(id, NoticeApprovalProcess.REVIEW_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true));
+        driver.submit("leader1", driver.task(id, NoticeApprovalProcess.SIGN_OFF_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_SIGNED.name(), true));
+        driver.runJobs();
         Task sign = b.until(d -> driver.unitTasks(id, "rmyy", UnitReportProcess.SIGN_NOTICE).stream().findFirst().orElse(null));
         b.login("tasklist", "rmyy-reporter", PW);
         openTask("rmyy-reporter", sign);
