@@ -274,7 +274,14 @@ class BrowserFlowIT {
         // each form is edited in its turn: 附件2's title and a column renamed, handed on, and so issued
         b.click("#sheet2");
         b.until(d -> "房屋建筑安全隐患排查整治台账".equals(b.visible("#sheetTitle").getAttribute("value")) ? Boolean.TRUE : null);
-        assertThat(b.visible("#tableColumns").getText()).contains("从附件1已填的内容中选择");
+        // the hazard's building: a choice from what the unit lists in 附件1, shown and settable as such
+        WebElement buildingRow = b.driver.findElements(By.cssSelector("#tableColumns tbody tr")).stream()
+                .filter(r -> r.findElements(By.cssSelector("input.form-control")).stream().anyMatch(i -> "建筑名称".equals(i.getAttribute("value"))))
+                .findFirst().orElseThrow();
+        var fromSelects = buildingRow.findElements(By.tagName("select"));
+        assertThat(new org.openqa.selenium.support.ui.Select(fromSelects.get(0)).getFirstSelectedOption().getText()).isEqualTo("从另一张表已填的内容中选择");
+        assertThat(new org.openqa.selenium.support.ui.Select(fromSelects.get(1)).getFirstSelectedOption().getText())
+                .isEqualTo("附件1“医疗机构房屋建筑基本情况清单”的“建筑名称”");
         b.type("#sheetTitle", "房屋建筑安全隐患排查整治台账（2026年）");
         WebElement measure = b.driver.findElements(By.cssSelector("#tableColumns tbody tr input.form-control")).stream()
                 .filter(i -> "整改措施".equals(i.getAttribute("value"))).findFirst().orElseThrow();
