@@ -243,6 +243,12 @@ public record CampaignTemplate(
         }
     }
 
+    /** The office that runs the notice, as mail names it (the digest's greeting, who returned a report): 综合监督科 when none is given. */
+    @JsonIgnore
+    public String sectionName() {
+        return section == null || section.isBlank() ? "综合监督科" : section;
+    }
+
     /** The statistics table's own title (附件标题), as the exports print it. */
     public String statisticsTitle() {
         return tableTitle != null && !tableTitle.isBlank() ? tableTitle : title.replaceFirst("^关于印发", "").replaceFirst("的通知$", "") + "统计表";

@@ -48,13 +48,7 @@ class ExportController {
     @GetMapping("/api/campaigns/{id}/units/{unit}/report.xlsx")
     ResponseEntity<byte[]> unit(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                 @PathVariable String unit) {
-        if (!access.seesUnit(user, id, unit)) {
-            throw new Forbidden("只能下载本单位的统计表");
-        }
-        downloads.admit(user.id());
-        byte[] content = exports.unitWorkbook(id, unit);
-        downloads.record(id, unit, "单位统计表", user.id());
-        return file(XLSX, exports.fileName(id, "统计表", unit, "xlsx"), content);
+        return unitFile(user, id, unit, "只能下载本单位的统计表", "单位统计表", "统计表", () -> exports.unitWorkbook(id, unit));
     }
 
     /**
@@ -64,13 +58,19 @@ class ExportController {
     @GetMapping("/api/campaigns/{id}/units/{unit}/blank.xlsx")
     ResponseEntity<byte[]> blank(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                  @PathVariable String unit) {
+        return unitFile(user, id, unit, "只能下载本单位的空白表", "空白统计表", "空白统计表", () -> exports.blankWorkbook(id, unit));
+    }
+
+    /** A unit's own workbook: its people and the notice's office only, throttled, audited as {@code recorded}. */
+    private ResponseEntity<byte[]> unitFile(CurrentUser user, String id, String unit, String refusal, String recorded, String named,
+                                            java.util.function.Supplier<byte[]> build) {
         if (!access.seesUnit(user, id, unit)) {
-            throw new Forbidden("只能下载本单位的空白表");
+            throw new Forbidden(refusal);
         }
         downloads.admit(user.id());
-        byte[] content = exports.blankWorkbook(id, unit);
-        downloads.record(id, unit, "空白统计表", user.id());
-        return file(XLSX, exports.fileName(id, "空白统计表", unit, "xlsx"), content);
+        byte[] content = build.get();
+        downloads.record(id, unit, recorded, user.id());
+        return file(XLSX, exports.fileName(id, named, unit, "xlsx"), content);
     }
 
     @GetMapping("/api/series/{id}/matrix.xlsx")

@@ -192,7 +192,7 @@ public class ReminderService {
         }
         Map<String, Unit> unitRows = units.findAll(codes);
         List<String> missing = codes.stream().map(code -> Optional.ofNullable(unitRows.get(code)).map(Unit::name).orElse(code)).toList();
-        MailTemplates.Mail mail = MailTemplates.digest(c.template().section() == null || c.template().section().isBlank() ? "综合监督科" : c.template().section(), c.title(), c.deadline(), today, missing, links.tasklist());
+        MailTemplates.Mail mail = MailTemplates.digest(c.template().sectionName(), c.title(), c.deadline(), today, missing, links.tasklist());
         List<Outbox.Queued> mails = new ArrayList<>();
         for (String to : officeRecipients(c)) {
             mails.add(new Outbox.Queued(mail, cn.duban.mail.MailKind.DIGEST, c.id(), DIGEST_UNIT, today, to));

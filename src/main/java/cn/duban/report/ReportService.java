@@ -205,8 +205,8 @@ public class ReportService {
         reports.markReturned(campaignId, unitCode, newDueDate);
         // who returned it, by name: in a roll-up the unit the report goes through, else the notice's section
         String through = c.template().rollsUp() ? reports.reportsTo(campaignId, unitCode) : null;
-        String section = c.template().section() == null || c.template().section().isBlank() ? "综合监督科" : c.template().section();
-        String returnedBy = through == null ? section : units.find(through).map(cn.duban.unit.Unit::name).orElse(section);
+        String returnedBy = through == null ? c.template().sectionName()
+                : units.find(through).map(cn.duban.unit.Unit::name).orElse(c.template().sectionName());
         units.find(unitCode).ifPresent(unit -> notifications.reportReturned(c, unit, returnedBy, u.reporterUser(), reason, newDueDate));
         return false;
     }
