@@ -84,6 +84,44 @@ public record CampaignTemplate(
         return !tables.isEmpty();
     }
 
+    /** The two tiers of a roll-up a table or an attachment kind may be filled by. */
+    public static final class Tier {
+        /** 下级单位: the units that report through an intermediate unit. */
+        public static final String MEMBERS = "members";
+        /** 直报单位: the intermediate units, and the units reporting to the bureau directly. */
+        public static final String DIRECT = "direct";
+        public static final List<String> ALL = List.of(MEMBERS, DIRECT);
+
+        private Tier() {}
+
+        /** How the forms name a tier. */
+        public static String label(String tier) {
+            return MEMBERS.equals(tier) ? "下级单位填报" : DIRECT.equals(tier) ? "汇总单位及直报单位填报" : "各单位填报";
+        }
+    }
+
+    /**
+     * What one unit fills of the notice: the tables and the kinds of attachment of its tier (in a two-level roll-up, a
+     * member fills its own forms, its intermediate the summary ones); every one of them without a roll-up.
+     */
+    public record Part(List<StatTable> tables, List<AttachmentKind> kinds) {}
+
+    /** What a member ({@code member}) or a unit reporting to the bureau fills of this notice. */
+    public Part partFor(boolean member) {
+        return new Part(allTables().stream().filter(x -> x.filledBy(member)).toList(),
+                attachments.effectiveKinds().stream().filter(k -> k.filledBy(member)).toList());
+    }
+
+    /** The whole notice: every table and every kind (the county's views). */
+    public Part whole() {
+        return new Part(allTables(), attachments.effectiveKinds());
+    }
+
+    /** A table's number among the notice's attachments (附件2), whatever part of them a unit fills. */
+    public int attachmentNo(StatTable t) {
+        return allTables().indexOf(t) + 1;
+    }
+
     /** The rules a table's figures are held to: its own (with several tables), or the notice's. */
     public List<Rule> rulesOf(StatTable t) {
         return severalTables() ? t.rules() : rules;
@@ -379,7 +417,7 @@ public record CampaignTemplate(
      * (活动视频), {@code accept} (any of {@link #CATEGORIES}), {@code min} and {@code max} files, {@code maxSizeMb}
      * per file (never above duban's own upload limit).
      */
-    public record AttachmentKind(String code, String label, List<String> accept, Integer min, Integer max, Integer maxSizeMb) {
+    public record AttachmentKind(String code, String label, List<String> accept, Integer min, Integer max, Integer maxSizeMb, String tier) {
         public static final String SUMMARY = "SUMMARY";
         public static final String PHOTO = "PHOTO";
         /** The file types a kind may accept. */
@@ -387,6 +425,15 @@ public record CampaignTemplate(
 
         public AttachmentKind {
             accept = accept == null ? List.of() : List.copyOf(accept);
+        }
+
+        public AttachmentKind(String code, String label, List<String> accept, Integer min, Integer max, Integer maxSizeMb) {
+            this(code, label, accept, min, max, maxSizeMb, null);
+        }
+
+        /** Whether a unit attaches files of this kind (a two-level roll-up's kind may be one tier's, as a table). */
+        public boolean filledBy(boolean member) {
+            return tier == null || (member ? Tier.MEMBERS : Tier.DIRECT).equals(tier);
         }
 
         public int minCount() {
@@ -402,10 +449,43 @@ public record CampaignTemplate(
      * and hold on every row.
      */
     public record StatTable(String code, String title, String rowHeading, List<Column> columns, Rows rows, Boolean totalRow,
-                            String totalLabel, List<Rule> rules) {
+                            String totalLabel, List<Rule> rules, String tier, String carry) {
         public StatTable {
             columns = columns == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(columns));
             rules = rules == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rules));
+        }
+
+        public StatTable(String code, String title, String rowHeading, List<Column> columns, Rows rows, Boolean totalRow,
+                         String totalLabel, List<Rule> rules) {
+            this(code, title, rowHeading, columns, rows, totalRow, totalLabel, rules, null, null);
+        }
+
+        /**
+         * Whether a unit fills this table: in a two-level roll-up a table may be the members' ({@code tier: members},
+         * 下级单位填报) or the units' that report to the bureau ({@code tier: direct}, 汇总单位及直报单位); without a tier
+         * every unit fills it.
+         */
+        public boolean filledBy(boolean member) {
+            return tier == null || (member ? Tier.MEMBERS : Tier.DIRECT).equals(tier);
+        }
+
+        /**
+         * Whether its rows are the reporting unit's members in this notice, each carrying that member's approved totals
+         * of the members' table {@code carry} in the columns of the same code (the intermediate's table built from its
+         * members' reports, not typed again).
+         */
+        @JsonIgnore
+        public boolean carriesMembers() {
+            return carry != null;
+        }
+
+        /** The columns that carry the members' totals of {@code source}: number columns of the same code, not computed. */
+        public List<Column> carriedColumns(StatTable source) {
+            if (source == null) {
+                return List.of();
+            }
+            return numericColumns().stream().filter(c -> !c.isComputed())
+                    .filter(c -> source.numericColumns().stream().anyMatch(x -> x.code().equals(c.code()))).toList();
         }
 
         public StatTable(String rowHeading, List<Column> columns, Rows rows, Boolean totalRow, String totalLabel) {

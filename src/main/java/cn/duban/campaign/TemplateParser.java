@@ -296,6 +296,9 @@ public final class TemplateParser {
             if (k.maxSizeMb() != null && (k.maxSizeMb() < 1 || k.maxSizeMb() > 2048)) {
                 p.add("字段 " + at + ".maxSizeMb 须在 1～2048 之间");
             }
+            if (k.tier() != null && (!CampaignTemplate.Tier.ALL.contains(k.tier()) || !t.rollsUp())) {
+                p.add("字段 " + at + ".tier 只用于两级汇总（rollup）的通知，须为 members（下级单位上传）或 direct（汇总单位及直报单位上传）");
+            }
         }
         checkTables(p, t);
         if (t.severalTables()) {
@@ -434,8 +437,9 @@ public final class TemplateParser {
             if (t.severalTables()) {
                 p.add("字段 table 与 tables 只能给出其一（一张表写 table，多张表写 tables）");
             }
-            if (t.table().code() != null || t.table().title() != null || !t.table().rules().isEmpty()) {
-                p.add("字段 table：code、title、rules 只用于 tables 中的各表（一张表的标题写 tableTitle，规则写 rules）");
+            if (t.table().code() != null || t.table().title() != null || !t.table().rules().isEmpty() || t.table().tier() != null
+                    || t.table().carry() != null) {
+                p.add("字段 table：code、title、rules、tier、carry 只用于 tables 中的各表（一张表的标题写 tableTitle，规则写 rules）");
             }
             checkTable(p, t, "table", t.table());
         }
@@ -462,6 +466,27 @@ public final class TemplateParser {
             requireText(p, at + ".title", table.title(), MAX_TITLE);
             checkTable(p, t, at, table);
         }
+        // in a two-level roll-up a table may be one tier's: the members' forms, and the intermediate's built from them
+        for (int i = 0; i < t.tables().size(); i++) {
+            var table = t.tables().get(i);
+            if (table == null) {
+                continue;
+            }
+            String at = "tables[" + i + "]";
+            if (table.tier() != null && !CampaignTemplate.Tier.ALL.contains(table.tier())) {
+                p.add("字段 " + at + ".tier 须为 members（下级单位填报）或 direct（汇总单位及直报单位填报）");
+            } else if (table.tier() != null && !t.rollsUp()) {
+                p.add("字段 " + at + ".tier 只用于两级汇总（rollup）的通知：不分层级时每个单位填报每张表");
+            }
+            if (table.carry() != null) {
+                var source = t.tableByCode(table.carry());
+                if (!t.rollsUp() || !CampaignTemplate.Tier.DIRECT.equals(table.tier()) || !table.rowsPerSubUnit()
+                        || source == null || !CampaignTemplate.Tier.MEMBERS.equals(source.tier()) || table.carriedColumns(source).isEmpty()) {
+                    p.add("字段 " + at + ".carry 是下级单位所填的一张表（tier: members）的编码：本表须为 tier: direct、rows: {subUnits: true}，"
+                            + "且至少有一个数字列与那张表的数字列同编码——每个下级单位一行，自动填入它审核通过的合计");
+                }
+            }
+        }
         // a column that takes its values from another table's column: 隐患台账's 建筑名称 from 建筑清单's
         for (int i = 0; i < t.tables().size(); i++) {
             var table = t.tables().get(i);
@@ -477,6 +502,10 @@ public final class TemplateParser {
                 var column = source == null || c.fromColumn() == null ? null : source.column(c.fromColumn());
                 if (source == null || source == table || column == null || column.type() != CampaignTemplate.ColumnType.TEXT) {
                     p.add("字段 tables[" + i + "].columns[" + j + "].from 应形如 buildings.name：另一张表的编码和它的一个文字列（" + c.from() + "）");
+                }
+                if (source != null && source.tier() != null && !source.tier().equals(table.tier())) {
+                    p.add("字段 tables[" + i + "].columns[" + j + "].from：" + c.fromTable() + " 只由" + CampaignTemplate.Tier.label(source.tier())
+                            .replace("填报", "") + "填报，本表的填报单位须与它相同");
                 }
             }
         }

@@ -136,7 +136,13 @@ public record NoticeDocument(String issuerMark, String number, String title, Str
             tables.add(blankTable(t, null));
         }
         // 附件说明: the attachments' names in order (numbered as they are printed)
-        List<String> attachments = tables.stream().map(BlankTable::title).toList();
+        // (in a two-level roll-up, a table one tier fills says which: （下级单位填报）)
+        List<String> attachments = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            var x = t.allTables().isEmpty() ? null : t.allTables().get(i);
+            attachments.add(tables.get(i).title() + (x == null || x.tier() == null ? ""
+                    : "（" + CampaignTemplate.Tier.label(x.tier()) + "）"));
+        }
         return new NoticeDocument(t.issuer() + "文件", number == null ? "" : number.strip(), title, addressee, body, roster,
                 attachments, t.issuer(), date, List.copyOf(tables));
     }

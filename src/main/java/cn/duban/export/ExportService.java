@@ -238,18 +238,19 @@ public class ExportService {
         Unit unit = units.find(unitCode).orElseThrow();
         ReportVersion v = blank ? null : chosenVersion(campaignId, unitCode);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var tables = c.template().allTables();
+            // the forms this unit fills (in a two-level roll-up, its tier's), numbered as the notice numbers them
+            var tables = reports.tablesOf(c, unitCode);
             var layout = new AttachmentLayout(wb);
             List<Sheet> sheets = new ArrayList<>();
-            if (!tables.isEmpty()) {
-                List<TableGrid> grids = reports.tableGrids(c.template(), unitCode, v == null ? Map.of() : v.values(), v == null ? Map.of() : v.texts());
+            if (!c.template().allTables().isEmpty()) {
+                List<TableGrid> grids = reports.tableGrids(c, unitCode, v == null ? Map.of() : v.values(), v == null ? Map.of() : v.texts());
                 if (blank) {
                     grids = grids.stream().map(ExportService::blank).toList();
                 }
                 for (int i = 0; i < tables.size(); i++) {
                     // one table: 统计表; several: a sheet each, 附件1 校园房屋建筑清单, 附件2 …
                     var sheet = wb.createSheet(c.template().severalTables()
-                            ? sheetName("附件" + (i + 1) + " " + c.template().titleOf(tables.get(i))) : "统计表");
+                            ? sheetName("附件" + c.template().attachmentNo(tables.get(i)) + " " + c.template().titleOf(tables.get(i))) : "统计表");
                     layout.writeGrid(sheet, c.template().titleOf(tables.get(i)), carried(v), unit.name(),
                             v == null ? null : v.submittedAt().toLocalDate(), grids.get(i));
                     sheets.add(sheet);

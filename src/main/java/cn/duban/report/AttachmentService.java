@@ -43,9 +43,11 @@ public class AttachmentService {
     private final long unitQuota;
     private final long campaignQuota;
     private final AttachmentStorage storage;
+    private final Rollups rollups;
 
     AttachmentService(ReportRepository reports, CampaignService campaigns, Clock clock, DubanProperties settings,
-                      ContributionService contributions, AttachmentStorage storage) {
+                      ContributionService contributions, AttachmentStorage storage, Rollups rollups) {
+        this.rollups = rollups;
         this.contributions = contributions;
         this.reports = reports;
         this.campaigns = campaigns;
@@ -148,7 +150,7 @@ public class AttachmentService {
             throw new ReportException("当前状态为“" + u.status().label() + "”，不能上传附件");
         }
         boolean contribution = CONTRIBUTION.equals(kind);
-        CampaignTemplate.AttachmentKind rule = contribution ? CONTRIBUTION_KIND : c.template().attachments().effectiveKinds().stream()
+        CampaignTemplate.AttachmentKind rule = contribution ? CONTRIBUTION_KIND : rollups.part(c, unitCode).kinds().stream()
                 .filter(k -> k.code().equals(kind)).findFirst()
                 .orElseThrow(() -> new ReportException("本通知的附件要求中没有“" + kind + "”这一类"));
         if (contribution && (itemCode == null || !contributions.pendingContributions(campaignId, unitCode).contains(itemCode))) {
@@ -204,9 +206,9 @@ public class AttachmentService {
     public record KindView(String code, String label, String field, String accept, String formats, int min, Integer max,
                            long maxBytes, boolean images) {}
 
-    /** The kinds a notice asks for, as the fill-in, review and dashboard pages show them. */
-    public List<KindView> kinds(CampaignTemplate t) {
-        return t.attachments().effectiveKinds().stream().map(k -> {
+    /** The kinds a unit attaches ({@link Rollups#part}), as the fill-in and review pages show them. */
+    public List<KindView> kinds(List<CampaignTemplate.AttachmentKind> kinds) {
+        return kinds.stream().map(k -> {
             List<FileTypes.Category> cats = categories(k);
             return new KindView(k.code(), k.label(), ReportChecks.field(k.code()),
                     cats.stream().map(FileTypes.Category::extensions).collect(java.util.stream.Collectors.joining(",")),

@@ -61,8 +61,19 @@ public final class ReportChecks {
     /** The same with each table's rows from the registry ({@link TableSet#check}). */
     public static Result check(CampaignTemplate t, ReportPayload payload, List<AttachmentInfo> attachments,
                                java.util.function.Function<CampaignTemplate.StatTable, List<TableFigures.Line>> subUnits) {
+        return check(t, t.whole(), payload, attachments, subUnits, List.of());
+    }
+
+    /**
+     * The same for what one unit fills of the notice ({@code part}: in a two-level roll-up its tier's tables and kinds
+     * of attachment). {@code missingMembers} names the members whose approved figures an intermediate's table is built
+     * from but who are not approved yet: a warning the note must explain.
+     */
+    public static Result check(CampaignTemplate t, CampaignTemplate.Part part, ReportPayload payload, List<AttachmentInfo> attachments,
+                               java.util.function.Function<CampaignTemplate.StatTable, List<TableFigures.Line>> subUnits,
+                               List<String> missingMembers) {
         if (payload.isZero()) {
-            return zero(t, payload);
+            return zero(t, part, payload);
         }
         List<String> problems = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -70,10 +81,14 @@ public final class ReportChecks {
         Map<String, String> texts = Map.of();
         List<FigureRules.Breach> breaches = List.of();
         if (!t.allTables().isEmpty()) {
-            TableFigures.Checked table = TableSet.check(t, subUnits, payload.values());
+            TableFigures.Checked table = TableSet.check(t, part.tables(), subUnits, payload.values());
             figures = table.numbers();
             texts = table.texts();
-            breaches = table.breaches();
+            breaches = new ArrayList<>(table.breaches());
+            if (!missingMembers.isEmpty()) {
+                breaches.add(new FigureRules.Breach(0, "下级单位" + String.join("、", missingMembers)
+                        + "的报送尚未审核通过，汇总表中其行为空", false));
+            }
             problems.addAll(table.problems());
             errors.putAll(table.fieldErrors());
         } else {
@@ -109,7 +124,7 @@ public final class ReportChecks {
             problems.add("请在“说明”中解释：" + String.join("；", warnings));
             errors.put("note", "统计表有提示，请在这里说明情况");
         }
-        var kinds = t.attachments().effectiveKinds();
+        var kinds = part.kinds();
         // a written summary may stand in for a summary document; without any document kind it is required
         long documents = attachments.stream().filter(a -> kinds.stream().anyMatch(k -> k.code().equals(a.kind())
                 && k.accept().contains("document"))).count();
@@ -141,7 +156,7 @@ public final class ReportChecks {
      * A 零报告: the unit states in its summary that it has nothing of the kind; its figures are zeros (so it counts in
      * every total, as nothing), no table row is asked and no file is required. Only where the notice allows it.
      */
-    static Result zero(CampaignTemplate t, ReportPayload payload) {
+    static Result zero(CampaignTemplate t, CampaignTemplate.Part part, ReportPayload payload) {
         List<String> problems = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         if (!t.allowsZeroReport()) {
@@ -163,7 +178,7 @@ public final class ReportChecks {
         }
         Map<String, BigDecimal> figures = new LinkedHashMap<>();
         if (!t.allTables().isEmpty()) {
-            figures.putAll(TableSet.totals(t, Map.of()));
+            figures.putAll(TableSet.totals(part.tables(), Map.of()));
         } else {
             t.indicators().forEach(i -> figures.put(i.code(), BigDecimal.ZERO.setScale(i.effectiveScale())));
         }

@@ -89,16 +89,16 @@ class ReportController {
         // who handed in and who reviewed, by name: a person reads names, never login ids
         view.put("names", people.names(versions.stream().flatMap(v -> java.util.stream.Stream.of(v.submittedBy(), v.reviewedBy())).toList()));
         view.put("maxUploadBytes", attachments.maxBytes());
-        view.put("attachmentKinds", attachments.kinds(c.template()));
+        view.put("attachmentKinds", attachments.kinds(rollups.part(c, unit).kinds()));
         // the unit's room for files in this campaign, said beside the upload fields
         view.put("attachmentSpace", attachments.space(id, unit));
-        view.put("sheet", reports.sheet(c.template(), unit));
+        view.put("sheet", reports.sheet(c, unit));
         // every form of the notice (one, or 附件1, 附件2 … with several) as the fill-in form draws it
-        view.put("sheets", reports.sheets(c.template(), unit));
+        view.put("sheets", reports.sheets(c, unit));
         // each version's every form as the views print it, in the order of versions
-        view.put("tables", versions.stream().map(v -> reports.tableGrids(c.template(), unit, v.values(), v.texts())).toList());
+        view.put("tables", versions.stream().map(v -> reports.tableGrids(c, unit, v.values(), v.texts())).toList());
         // each version's table as the views print it (with columns), in the order of versions
-        view.put("grids", reports.grids(c.template(), unit,
+        view.put("grids", reports.grids(c, unit,
                 versions.stream().map(v -> new ReportService.Cells(v.values(), v.texts())).toList()));
         view.put("breaches", versions.isEmpty() ? List.of() : reports.breaches(c, versions.get(0)));
         view.put("staged", attachments.staged(id, unit));

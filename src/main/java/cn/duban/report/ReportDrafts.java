@@ -59,8 +59,11 @@ public class ReportDrafts {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         reports.saveDraft(campaignId, unitCode, content, actor, now);
-        ReportChecks.Result r = ReportChecks.check(c.template(), report, reportService.carried(campaignId, u, report),
-                reportService.subUnits(unitCode));
+        var part = reportService.part(c, unitCode);
+        var carry = reportService.carry(c, unitCode, part);
+        ReportPayload checkedAs = ReportService.withCarried(report, carry);
+        ReportChecks.Result r = ReportChecks.check(c.template(), part, checkedAs, reportService.carried(campaignId, u, checkedAs),
+                reportService.subUnits(c, unitCode), carry.missing());
         return new Saved(now, r.passes(), r.problems(), r.fieldErrors(), r.breaches(), r.noteRequired());
     }
 

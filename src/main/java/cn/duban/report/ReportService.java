@@ -45,9 +45,11 @@ public class ReportService {
     private final Units units;
     private final Notifications notifications;
     private final Clock clock;
+    private final Rollups rollups;
 
     public ReportService(ReportRepository reports, CampaignService campaigns, IdentityService identityService,
-                         Units units, Notifications notifications, Clock clock) {
+                         Units units, Notifications notifications, Clock clock, Rollups rollups) {
+        this.rollups = rollups;
         this.reports = reports;
         this.campaigns = campaigns;
         this.identityService = identityService;
@@ -100,8 +102,11 @@ public class ReportService {
         if (!(u.status() == UnitStatus.IN_PROGRESS || u.status() == UnitStatus.RETURNED)) {
             throw new ReportException("当前状态为“" + u.status().label() + "”，不能再次报送");
         }
-        ReportChecks.Result checked = ReportChecks.check(c.template(), payload, carried(campaignId, u, payload),
-                subUnits(unitCode));
+        CampaignTemplate.Part part = part(c, unitCode);
+        TableSet.Carried carry = carry(c, unitCode, part);
+        payload = withCarried(payload, carry);
+        ReportChecks.Result checked = ReportChecks.check(c.template(), part, payload, carried(campaignId, u, payload),
+                subUnits(c, unitCode), carry.missing());
         if (!checked.passes()) {
             throw ReportException.of(checked.problems(), checked.fieldErrors());
         }
@@ -264,17 +269,64 @@ public class ReportService {
     }
 
     /**
-     * The rows of a unit's table that come from the registry: with a row per sub-unit, the unit's active sub-units;
-     * otherwise none (fixed rows are the template's, added rows the unit's own). For the notice's first table.
+     * What this unit fills of the notice: in a two-level roll-up, a member its tier's tables and kinds of attachment,
+     * an intermediate (or a unit reporting to the bureau directly) the others'; without one, everything.
      */
     @Transactional(readOnly = true)
-    public List<TableFigures.Line> subUnitLines(CampaignTemplate t, String unitCode) {
-        return t.allTables().isEmpty() ? List.of() : subUnitLines(t.allTables().get(0), unitCode);
+    public CampaignTemplate.Part part(Campaign c, String unitCode) {
+        return rollups.part(c, unitCode);
     }
 
-    /** The same for one table of the notice. */
+    /**
+     * The cells of an intermediate's tables built from its members' reports ({@code carry}): each member's approved
+     * totals, read now; nothing for a unit without such a table.
+     */
     @Transactional(readOnly = true)
-    public List<TableFigures.Line> subUnitLines(StatTable table, String unitCode) {
+    public TableSet.Carried carry(Campaign c, String unitCode, CampaignTemplate.Part part) {
+        List<StatTable> carrying = part.tables().stream().filter(StatTable::carriesMembers).toList();
+        if (carrying.isEmpty()) {
+            return TableSet.Carried.NONE;
+        }
+        List<String> members = rollups.membersOf(c, unitCode);
+        Map<String, Map<String, java.math.BigDecimal>> approved = new java.util.HashMap<>();
+        for (String m : members) {
+            UnitReport u = unit(c.id(), m);
+            if (u.status() == UnitStatus.APPROVED) {
+                reports.findVersion(c.id(), m, u.currentVersion()).ifPresent(v -> approved.put(m, v.values()));
+            }
+        }
+        Map<String, String> cells = new java.util.LinkedHashMap<>();
+        Set<String> missing = new java.util.LinkedHashSet<>();
+        for (StatTable table : carrying) {
+            var carried = TableSet.carry(table, c.template().tableByCode(table.carry()), memberLines(members), approved);
+            cells.putAll(carried.cells());
+            missing.addAll(carried.missing());
+        }
+        return new TableSet.Carried(cells, List.copyOf(missing));
+    }
+
+    /** The payload with the carried cells as the members' approved figures say, whatever the form sent in them. */
+    static ReportPayload withCarried(ReportPayload payload, TableSet.Carried carry) {
+        if (carry.cells().isEmpty()) {
+            return payload;
+        }
+        Map<String, String> values = new java.util.LinkedHashMap<>(payload.values());
+        values.putAll(carry.cells());
+        return new ReportPayload(values, payload.summary(), payload.note(), payload.keepAttachments(), payload.zeroReport());
+    }
+
+    private List<TableFigures.Line> memberLines(List<String> members) {
+        Map<String, Unit> found = units.findAll(members);
+        return members.stream().map(m -> new TableFigures.Line(m, found.containsKey(m) ? found.get(m).name() : m)).toList();
+    }
+
+    /**
+     * The rows of a unit's table that come from the registry: with a row per sub-unit, the unit's active sub-units
+     * (for a table built from the members' reports, its members in this notice); otherwise none (fixed rows are the
+     * template's, added rows the unit's own). For one table of the notice.
+     */
+    @Transactional(readOnly = true)
+    public List<TableFigures.Line> subUnitLines(Campaign c, StatTable table, String unitCode) {
         if (table == null || !table.rowsPerSubUnit()) {
             return List.of();
         }
@@ -282,14 +334,30 @@ public class ReportService {
         if (table.hasOwnRow()) {
             units.find(unitCode).ifPresent(self -> lines.add(ownLine(self)));
         }
-        units.children(unitCode).stream().map(u -> new TableFigures.Line(u.code(), u.name())).forEach(lines::add);
+        rowUnits(c, table, unitCode).stream().filter(Unit::active)
+                // a table built from the members' reports has a row for each member approved (the others are said apart)
+                .filter(u -> !table.carriesMembers() || unit(c.id(), u.code()).status() == UnitStatus.APPROVED)
+                .map(u -> new TableFigures.Line(u.code(), u.name())).forEach(lines::add);
         return lines;
     }
 
     /** Each table's registry rows for a unit, read once per table asked ({@link TableSet#check}). */
-    public java.util.function.Function<StatTable, List<TableFigures.Line>> subUnits(String unitCode) {
+    public java.util.function.Function<StatTable, List<TableFigures.Line>> subUnits(Campaign c, String unitCode) {
         Map<StatTable, List<TableFigures.Line>> read = new java.util.IdentityHashMap<>();
-        return table -> read.computeIfAbsent(table, x -> subUnitLines(x, unitCode));
+        return table -> read.computeIfAbsent(table, x -> subUnitLines(c, x, unitCode));
+    }
+
+    /** The units a table's rows per sub-unit name for a unit: its members in this notice where the table carries them, else its sub-units in the registry. */
+    private List<Unit> rowUnits(Campaign c, StatTable table, String unitCode) {
+        if (!table.rowsPerSubUnit()) {
+            return List.of();
+        }
+        if (table.carriesMembers()) {
+            List<String> members = rollups.membersOf(c, unitCode);
+            Map<String, Unit> found = units.findAll(members);
+            return members.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        }
+        return units.allChildren(unitCode);
     }
 
     /** The unit's own row of a table with a row per sub-unit (本级): keyed by its own code, named after it. */
@@ -300,50 +368,58 @@ public class ReportService {
     /**
      * A unit's blank table as its forms draw it: the row heading, the columns, the unit's rows (fixed, or its
      * sub-units), how many rows it may add, whether a total row closes it; null without a table with columns. The
-     * notice's first table; {@link #sheets} gives each.
+     * first table the unit fills; {@link #sheets} gives each.
      */
     @Transactional(readOnly = true)
-    public Map<String, Object> sheet(CampaignTemplate t, String unitCode) {
-        List<Map<String, Object>> all = sheets(t, unitCode);
+    public Map<String, Object> sheet(Campaign c, String unitCode) {
+        List<Map<String, Object>> all = sheets(c, unitCode);
         return all.isEmpty() ? null : all.get(0);
     }
 
     /**
-     * Each of the notice's tables as the unit's form draws it, in the order of its attachments: as {@link #sheet}, with
-     * its code, its title (附件2 隐患排查整治台账), what its cells are named with among the unit's values, and for a
-     * column that takes its values from another table, that table's code and column.
+     * Each table the unit fills of the notice as its form draws it, in the order of the notice's attachments: as
+     * {@link #sheet}, with its code, its title (附件2 隐患排查整治台账), what its cells are named with among the unit's
+     * values, for a column that takes its values from another table that table's code and column, and for a table
+     * built from the members' reports the cells carried (read only) and the members not approved yet.
      */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> sheets(CampaignTemplate t, String unitCode) {
+    public List<Map<String, Object>> sheets(Campaign c, String unitCode) {
+        CampaignTemplate t = c.template();
+        CampaignTemplate.Part part = part(c, unitCode);
+        TableSet.Carried carry = carry(c, unitCode, part);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (StatTable table : t.allTables()) {
+        for (StatTable table : part.tables()) {
             Map<String, Object> sheet = new java.util.LinkedHashMap<>();
             sheet.put("code", table.code());
             sheet.put("title", t.titleOf(table));
-            sheet.put("attachment", t.severalTables() ? "附件" + (out.size() + 1) : null);
+            sheet.put("attachment", t.severalTables() ? "附件" + t.attachmentNo(table) : null);
             sheet.put("prefix", table.cellPrefix());
             sheet.put("heading", table.heading());
             sheet.put("columns", TableGrid.GridColumn.of(table));
-            sheet.put("from", table.columns().stream().filter(c -> c.from() != null)
-                    .collect(java.util.stream.Collectors.toMap(Column::code, c -> Map.of("table", c.fromTable(), "column", c.fromColumn()))));
-            sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, subUnitLines(table, unitCode), Set.of()));
+            sheet.put("from", table.columns().stream().filter(x -> x.from() != null)
+                    .collect(java.util.stream.Collectors.toMap(Column::code, x -> Map.of("table", x.fromTable(), "column", x.fromColumn()))));
+            sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, subUnitLines(c, table, unitCode), Set.of()));
             sheet.put("added", table.rowsAdded() ? Map.of("min", table.rows().added().minRows(), "max", table.rows().added().maxRows()) : null);
             sheet.put("total", table.showsTotal());
+            if (table.carriesMembers()) {
+                String prefix = table.cellPrefix();
+                Map<String, String> cells = new java.util.LinkedHashMap<>();
+                carry.cells().forEach((k, v) -> {
+                    if (k.startsWith(prefix)) {
+                        cells.put(k, v);
+                    }
+                });
+                sheet.put("carried", cells);
+                sheet.put("carriedColumns", table.carriedColumns(t.tableByCode(table.carry())).stream().map(Column::code).toList());
+                sheet.put("carriedFrom", "附件" + t.attachmentNo(t.tableByCode(table.carry())) + "“" + t.titleOf(t.tableByCode(table.carry())) + "”");
+                sheet.put("missingMembers", carry.missing());
+                sheet.put("carriedRows", subUnitLines(c, table, unitCode).stream().map(TableFigures.Line::key)
+                        .filter(k -> !k.equals(unitCode)).toList());
+                sheet.put("ownRow", table.hasOwnRow());
+            }
             out.add(sheet);
         }
         return out;
-    }
-
-    /**
-     * The rows of a unit's handed-in table: with a row per sub-unit, its sub-units in the registry's order (a
-     * deactivated one only where it was filled in); otherwise the fixed rows or the rows it added. For the notice's
-     * first table; {@code cells} as among the unit's values.
-     */
-    @Transactional(readOnly = true)
-    public List<TableFigures.Line> linesOf(CampaignTemplate t, String unitCode, Set<String> cells) {
-        StatTable table = t.allTables().get(0);
-        return linesOf(table, self(table, unitCode), table.rowsPerSubUnit() ? units.allChildren(unitCode) : List.of(),
-                TableSet.namesOf(table, cells));
     }
 
     /** The unit itself where its table has its own row, else null. */
@@ -352,22 +428,27 @@ public class ReportService {
     }
 
     /**
-     * The same for several units at once (the county summary's approved units): their sub-units read in one query,
-     * by unit code. {@code cells} gives each unit's filled cells (of this table, its code taken off).
+     * The rows of a table as several units handed it in (the county summary's approved units): their sub-units (or,
+     * for a table built from the members' reports, their members in this notice) read at once, by unit code.
+     * {@code cells} gives each unit's filled cells (of this table, its code taken off).
      */
     @Transactional(readOnly = true)
-    public Map<String, List<TableFigures.Line>> linesOf(StatTable table, Map<String, Set<String>> cells) {
-        Map<String, List<Unit>> children = table.rowsPerSubUnit() ? units.allChildren(List.copyOf(cells.keySet())) : Map.of();
+    public Map<String, List<TableFigures.Line>> linesOf(Campaign c, StatTable table, Map<String, Set<String>> cells) {
+        Map<String, List<Unit>> children;
+        if (!table.rowsPerSubUnit()) {
+            children = Map.of();
+        } else if (table.carriesMembers()) {
+            children = new java.util.HashMap<>();
+            for (String unit : cells.keySet()) {
+                children.put(unit, rowUnits(c, table, unit));
+            }
+        } else {
+            children = units.allChildren(List.copyOf(cells.keySet()));
+        }
         Map<String, Unit> selves = table.hasOwnRow() ? units.findAll(List.copyOf(cells.keySet())) : Map.of();
         Map<String, List<TableFigures.Line>> out = new java.util.HashMap<>();
         cells.forEach((unit, filled) -> out.put(unit, linesOf(table, selves.get(unit), children.getOrDefault(unit, List.of()), filled)));
         return out;
-    }
-
-    /** The same for the notice's first table. */
-    @Transactional(readOnly = true)
-    public Map<String, List<TableFigures.Line>> linesOf(CampaignTemplate t, Map<String, Set<String>> cells) {
-        return linesOf(t.allTables().get(0), cells);
     }
 
     /** A unit's rows from itself (where the table has its own row) and its sub-units (read by the caller), and the cells it filled. */
@@ -379,20 +460,12 @@ public class ReportService {
             if (self != null) {
                 lines.add(ownLine(self));
             }
-            children.stream().filter(u -> u.active() || filled.contains(u.code()))
+            // (a table built from the members' reports: the members it was handed in with)
+            children.stream().filter(u -> table.carriesMembers() ? filled.contains(u.code()) : u.active() || filled.contains(u.code()))
                     .map(u -> new TableFigures.Line(u.code(), u.name())).forEach(lines::add);
             return lines;
         }
         return TableFigures.lines(table, List.of(), cells);
-    }
-
-    /** One handed-in version's table as the views print it; null without a table with columns. The first table. */
-    @Transactional(readOnly = true)
-    public TableGrid grid(CampaignTemplate t, String unitCode, Map<String, java.math.BigDecimal> numbers, Map<String, String> texts) {
-        if (t.allTables().isEmpty()) {
-            return null;
-        }
-        return grids(t, unitCode, List.of(new Cells(numbers, texts))).get(0);
     }
 
     /** A version's cells: its numbers and its texts. */
@@ -404,25 +477,32 @@ public class ReportService {
         }
     }
 
-    /** Each version's first table, the unit's sub-units read once; nulls without a table with columns. */
+    /** Each version's first table the unit fills, its rows read once; nulls without a table with columns. */
     @Transactional(readOnly = true)
-    public List<TableGrid> grids(CampaignTemplate t, String unitCode, List<Cells> versions) {
-        if (t.allTables().isEmpty()) {
+    public List<TableGrid> grids(Campaign c, String unitCode, List<Cells> versions) {
+        List<StatTable> tables = part(c, unitCode).tables();
+        if (tables.isEmpty()) {
             return java.util.Collections.nCopies(versions.size(), null);
         }
-        StatTable table = t.allTables().get(0);
-        return versions.stream().map(v -> tableGrid(table, unitCode, v)).toList();
+        StatTable table = tables.get(0);
+        List<Unit> children = rowUnits(c, table, unitCode);
+        return versions.stream().map(v -> tableGrid(table, unitCode, children, v)).toList();
     }
 
-    /** One version's every table as the views print it, in the order of the notice's attachments. */
+    /** One version's every table the unit fills, as the views print it, in the order of the notice's attachments. */
     @Transactional(readOnly = true)
-    public List<TableGrid> tableGrids(CampaignTemplate t, String unitCode, Map<String, java.math.BigDecimal> numbers, Map<String, String> texts) {
+    public List<TableGrid> tableGrids(Campaign c, String unitCode, Map<String, java.math.BigDecimal> numbers, Map<String, String> texts) {
         Cells v = new Cells(numbers, texts);
-        return t.allTables().stream().map(table -> tableGrid(table, unitCode, v)).toList();
+        return part(c, unitCode).tables().stream().map(table -> tableGrid(table, unitCode, rowUnits(c, table, unitCode), v)).toList();
     }
 
-    private TableGrid tableGrid(StatTable table, String unitCode, Cells v) {
-        List<Unit> children = table.rowsPerSubUnit() ? units.allChildren(unitCode) : List.of();
+    /** The tables a unit fills with their titles, in the order of {@link #tableGrids}. */
+    @Transactional(readOnly = true)
+    public List<StatTable> tablesOf(Campaign c, String unitCode) {
+        return part(c, unitCode).tables();
+    }
+
+    private TableGrid tableGrid(StatTable table, String unitCode, List<Unit> children, Cells v) {
         var numbers = TableSet.cellsOf(table, v.numbers());
         var texts = TableSet.cellsOf(table, v.texts());
         return TableGrid.ofUnit(table, linesOf(table, self(table, unitCode), children, TableSet.namesOf(table, v.names())), numbers, texts);
@@ -431,15 +511,22 @@ public class ReportService {
     /** What the rules say about figures as typed (for the form, before it is submitted): the bad values and the breaches. */
     @Transactional(readOnly = true)
     public Map<String, Object> checkFigures(String campaignId, String unitCode, Map<String, String> values) {
-        CampaignTemplate t = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动不存在")).template();
+        Campaign c = campaigns.find(campaignId).orElseThrow(() -> new ReportException("活动不存在"));
+        CampaignTemplate t = c.template();
         if (!t.allTables().isEmpty()) {
-            var checked = TableSet.check(t, unitCode == null ? x -> List.of() : subUnits(unitCode), values);
+            if (unitCode == null) {
+                var checked = TableSet.check(t, x -> List.of(), values);
+                return Map.of("fieldErrors", checked.fieldErrors(), "breaches", checked.breaches());
+            }
+            CampaignTemplate.Part part = part(c, unitCode);
+            Map<String, String> typed = withCarried(new ReportPayload(values, null, null, null), carry(c, unitCode, part)).values();
+            var checked = TableSet.check(t, part.tables(), subUnits(c, unitCode), typed);
             return Map.of("fieldErrors", checked.fieldErrors(), "breaches", checked.breaches());
         }
-        FigureValidator.Checked c = FigureValidator.check(t.indicators(), values);
+        FigureValidator.Checked fc = FigureValidator.check(t.indicators(), values);
         // with some figures wrong, the rules on the right ones are judged all the same (a hard one is told at once)
-        return Map.of("fieldErrors", c.fieldErrors(), "breaches", c.figures() != null ? FigureRules.check(t.rules(), c.figures().values())
-                : FigureRules.checkKnown(t.rules(), c.known(), c.unknown(t.indicators())));
+        return Map.of("fieldErrors", fc.fieldErrors(), "breaches", fc.figures() != null ? FigureRules.check(t.rules(), fc.figures().values())
+                : FigureRules.checkKnown(t.rules(), fc.known(), fc.unknown(t.indicators())));
     }
 
     /** The rule breaches of a handed-in version, shown to the reviewer beside the figures. */
@@ -448,8 +535,8 @@ public class ReportService {
         if (!t.allTables().isEmpty()) {
             Set<String> cells = new java.util.HashSet<>(v.values().keySet());
             cells.addAll(v.texts().keySet());
-            return TableSet.breaches(t, table -> linesOf(table, self(table, v.unitCode()),
-                    table.rowsPerSubUnit() ? units.allChildren(v.unitCode()) : List.of(), TableSet.namesOf(table, cells)), v.values());
+            return TableSet.breaches(t, part(c, v.unitCode()).tables(), table -> linesOf(table, self(table, v.unitCode()),
+                    rowUnits(c, table, v.unitCode()), TableSet.namesOf(table, cells)), v.values());
         }
         return FigureRules.check(t.rules(), v.values());
     }

@@ -64,6 +64,15 @@ public class Rollups {
         return reports.reportsTo(c.id(), unitCode);
     }
 
+    /**
+     * What this unit fills of the notice: in a two-level roll-up, a member its tier's tables and kinds of attachment,
+     * an intermediate (or a unit reporting to the bureau directly) the others'; without one, everything.
+     */
+    public cn.duban.campaign.CampaignTemplate.Part part(Campaign c, String unitCode) {
+        var t = c.template();
+        return t.partFor(t.rollsUp() && intermediateOf(c, unitCode) != null);
+    }
+
     /** The members reporting to this unit in the campaign, by code (empty unless it is an intermediate). */
     public List<String> membersOf(Campaign c, String unitCode) {
         if (!c.template().rollsUp()) {

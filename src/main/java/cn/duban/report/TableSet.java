@@ -56,7 +56,7 @@ public final class TableSet {
 
     /** How a problem of one of several tables is headed: 附件2“隐患排查整治台账”. */
     public static String where(CampaignTemplate t, StatTable table) {
-        return t.severalTables() ? "附件" + (t.allTables().indexOf(table) + 1) + "“" + t.titleOf(table) + "”" : "";
+        return t.severalTables() ? "附件" + t.attachmentNo(table) + "“" + t.titleOf(table) + "”" : "";
     }
 
     /**
@@ -67,6 +67,15 @@ public final class TableSet {
      */
     public static TableFigures.Checked check(CampaignTemplate t, Function<StatTable, List<TableFigures.Line>> subUnits,
                                              Map<String, String> raw) {
+        return check(t, t.allTables(), subUnits, raw);
+    }
+
+    /**
+     * The same for the tables a unit fills of the notice ({@code tables}, its part: in a two-level roll-up a member's
+     * forms or its intermediate's); a cell of another table is not the unit's to fill.
+     */
+    public static TableFigures.Checked check(CampaignTemplate t, List<StatTable> tables,
+                                             Function<StatTable, List<TableFigures.Line>> subUnits, Map<String, String> raw) {
         if (!t.severalTables()) {
             StatTable only = t.table();
             return TableFigures.check(only, t.rules(), subUnits.apply(only), raw);
@@ -78,7 +87,7 @@ public final class TableSet {
         List<FigureRules.Breach> breaches = new ArrayList<>();
         Map<String, Map<String, String>> checkedTexts = new LinkedHashMap<>();
         Set<String> claimed = new LinkedHashSet<>();
-        for (StatTable table : t.allTables()) {
+        for (StatTable table : tables) {
             Map<String, String> own = cellsOf(table, raw);
             own.keySet().forEach(k -> claimed.add(table.cellPrefix() + k));
             TableFigures.Checked c = TableFigures.check(table, table.rules(), subUnits.apply(table), own);
@@ -96,7 +105,7 @@ public final class TableSet {
                 errors.put(k, "统计表中没有这一格");
             }
         });
-        for (StatTable table : t.allTables()) {
+        for (StatTable table : tables) {
             for (Column col : table.columns()) {
                 if (col.from() == null) {
                     continue;
@@ -127,23 +136,54 @@ public final class TableSet {
     }
 
     /** Every table's totals named as among a unit's values (a zero report's: all zeros). */
-    public static Map<String, BigDecimal> totals(CampaignTemplate t, Map<String, BigDecimal> numbers) {
+    public static Map<String, BigDecimal> totals(List<StatTable> tables, Map<String, BigDecimal> numbers) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        for (StatTable table : t.allTables()) {
+        for (StatTable table : tables) {
             out.putAll(named(table, TableFigures.totals(table, cellsOf(table, numbers))));
         }
         return out;
     }
 
     /** The rules each table's rows break, as handed in (the reviewer sees them beside the figures). */
-    public static List<FigureRules.Breach> breaches(CampaignTemplate t, Function<StatTable, List<TableFigures.Line>> lines,
-                                                    Map<String, BigDecimal> numbers) {
+    public static List<FigureRules.Breach> breaches(CampaignTemplate t, List<StatTable> tables,
+                                                    Function<StatTable, List<TableFigures.Line>> lines, Map<String, BigDecimal> numbers) {
         List<FigureRules.Breach> out = new ArrayList<>();
-        for (StatTable table : t.allTables()) {
+        for (StatTable table : tables) {
             String head = t.severalTables() ? where(t, table) + "：" : "";
             TableFigures.breaches(table, t.rulesOf(table), lines.apply(table), cellsOf(table, numbers))
                     .forEach(b -> out.add(new FigureRules.Breach(b.rule(), head + b.message(), b.hard())));
         }
         return out;
+    }
+
+    /**
+     * An intermediate's table built from its members' reports ({@code carry}): in each member's row, the number
+     * columns it shares by code with the members' table hold that member's approved total of it, whatever the form
+     * sent. {@code members} are the rows of the members (the intermediate's own row is typed), {@code approved} each
+     * approved member's figures as stored (its totals among them). A member not approved yet is {@code missing}:
+     * its row stays empty, and the intermediate must say why in its note.
+     */
+    public record Carried(Map<String, String> cells, List<String> missing) {
+        public static final Carried NONE = new Carried(Map.of(), List.of());
+    }
+
+    public static Carried carry(StatTable table, StatTable source, List<TableFigures.Line> members,
+                                Map<String, Map<String, BigDecimal>> approved) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        List<Column> columns = table.carriedColumns(source);
+        for (TableFigures.Line member : members) {
+            Map<String, BigDecimal> figures = approved.get(member.key());
+            if (figures == null) {
+                missing.add(member.label());
+                continue;
+            }
+            for (Column c : columns) {
+                BigDecimal v = figures.get(source.cellPrefix() + TableFigures.cell(TableFigures.TOTAL, c.code()));
+                cells.put(table.cellPrefix() + TableFigures.cell(member.key(), c.code()),
+                        (v == null ? BigDecimal.ZERO : v).stripTrailingZeros().toPlainString());
+            }
+        }
+        return new Carried(cells, List.copyOf(missing));
     }
 }

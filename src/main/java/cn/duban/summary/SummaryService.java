@@ -31,8 +31,11 @@ public class SummaryService {
     private final Clock clock;
 
     private final ReportService reports;
+    private final cn.duban.report.Rollups rollups;
 
-    public SummaryService(CampaignService campaigns, ReportFigures figures, ReportService reports, Clock clock) {
+    public SummaryService(CampaignService campaigns, ReportFigures figures, ReportService reports, Clock clock,
+                          cn.duban.report.Rollups rollups) {
+        this.rollups = rollups;
         this.campaigns = campaigns;
         this.figures = figures;
         this.reports = reports;
@@ -87,8 +90,12 @@ public class SummaryService {
         List<CountySummary.Sheet> sheets = new ArrayList<>();
         if (!c.template().allTables().isEmpty()) {
             Map<String, Map<String, String>> texts = figures.approvedTexts(campaignId);
-            List<CountySummary.UnitRow> reported = rows.stream().filter(u -> u.carried() || u.status().equals(UnitStatus.APPROVED.name())).toList();
+            List<CountySummary.UnitRow> all = rows.stream().filter(u -> u.carried() || u.status().equals(UnitStatus.APPROVED.name())).toList();
+            // in a two-level roll-up a table may be one tier's: its sheet lists the units that fill it
+            Set<String> members = c.template().rollsUp()
+                    ? rollups.intermediates(c, all.stream().map(CountySummary.UnitRow::unitCode).toList()).keySet() : Set.of();
             for (var t : c.template().allTables()) {
+                List<CountySummary.UnitRow> reported = all.stream().filter(u -> t.filledBy(members.contains(u.unitCode()))).toList();
                 Map<String, Set<String>> cells = new java.util.LinkedHashMap<>();
                 for (CountySummary.UnitRow u : reported) {
                     Set<String> filled = new HashSet<>(u.values().keySet());
@@ -96,7 +103,7 @@ public class SummaryService {
                     cells.put(u.unitCode(), cn.duban.report.TableSet.namesOf(t, filled));
                 }
                 // every reported unit's rows, their sub-units read in one query
-                Map<String, List<cn.duban.report.TableFigures.Line>> lines = reports.linesOf(t, cells);
+                Map<String, List<cn.duban.report.TableFigures.Line>> lines = reports.linesOf(c, t, cells);
                 List<TableGrid.UnitRows> unitRows = reported.stream().map(u -> new TableGrid.UnitRows(u.unitName(), lines.get(u.unitCode()),
                         cn.duban.report.TableSet.cellsOf(t, u.values()),
                         cn.duban.report.TableSet.cellsOf(t, texts.getOrDefault(u.unitCode(), Map.of())))).toList();

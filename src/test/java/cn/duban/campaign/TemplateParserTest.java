@@ -294,4 +294,35 @@ class TemplateParserTest {
                 .hasMessageContaining("单位 dlz 只能经一个汇总单位报送")
                 .hasMessageContaining("只支持两级");
     }
+
+    /** Issue #28 §4: each tier fills forms of its own; the intermediate's is built from its members' — and every slip said. */
+    @Test
+    void aTableOrAKindIsOneTiersAndAnIntermediatesTableCarriesItsMembers() throws IOException {
+        String two = seed("county-vaccination-clinics-two-tier");
+        CampaignTemplate t = TemplateParser.parse(two);
+        assertThat(t.partFor(true).tables()).extracting(CampaignTemplate.StatTable::code).containsExactly("clinic");
+        assertThat(t.partFor(false).tables()).extracting(CampaignTemplate.StatTable::code).containsExactly("county");
+        assertThat(t.partFor(true).kinds()).extracting(CampaignTemplate.AttachmentKind::code).containsExactly("PHOTO");
+        assertThat(t.partFor(false).kinds()).extracting(CampaignTemplate.AttachmentKind::code).containsExactly("SUMMARY");
+        assertThat(t.attachmentNo(t.tableByCode("county"))).isEqualTo(2);
+        assertThat(t.tableByCode("county").carriedColumns(t.tableByCode("clinic")))
+                .extracting(CampaignTemplate.Column::code).containsExactly("checked", "found", "fixed");
+
+        // without a roll-up there are no tiers
+        assertThatThrownBy(() -> TemplateParser.parse(two.replaceFirst("(?ms)^rollup:\\n  membersDueWorkingDaysBefore: 5\\n", "")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("tables[0].tier 只用于两级汇总（rollup）的通知")
+                .hasMessageContaining("attachments.kinds[0].tier 只用于两级汇总（rollup）的通知")
+                .hasMessageContaining("tables[1].carry 是下级单位所填的一张表（tier: members）的编码");
+        // a tier of another name; a carry from a table the members do not fill; a choice from the other tier's form
+        assertThatThrownBy(() -> TemplateParser.parse(two.replace("tier: members\n    rows:", "tier: lower\n    rows:")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("tables[0].tier 须为 members（下级单位填报）或 direct（汇总单位及直报单位填报）");
+        assertThatThrownBy(() -> TemplateParser.parse(two.replace("carry: clinic", "carry: county")))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("tables[1].carry");
+        assertThatThrownBy(() -> TemplateParser.parse(two.replace("{code: visits, name: 现场督导, unit: 次, type: integer}",
+                        "{code: visits, name: 现场督导, unit: 次, type: integer}\n      - {code: note, name: 自查备注, type: choice, from: clinic.remark}")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("tables[1].columns[4].from：clinic 只由下级单位填报，本表的填报单位须与它相同");
+    }
 }

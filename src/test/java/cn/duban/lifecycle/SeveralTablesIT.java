@@ -80,7 +80,7 @@ class SeveralTablesIT {
         LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20));
         String id = driver.issue(driver.startCampaign("county-medical-buildings-safety", deadline.toString()));
         var template = campaigns.get(id).template();
-        List<Map<String, Object>> sheets = reports.sheets(template, "rmyy");
+        List<Map<String, Object>> sheets = reports.sheets(campaigns.get(id), "rmyy");
         assertThat(sheets).extracting(s -> s.get("title")).containsExactly("医疗机构房屋建筑基本情况清单", "房屋建筑安全隐患排查整治台账");
         assertThat(sheets).extracting(s -> s.get("attachment")).containsExactly("附件1", "附件2");
         assertThat(sheets.get(1).get("from")).isEqualTo(Map.of("building", Map.of("table", "buildings", "column", "name")));

@@ -59,7 +59,7 @@ public class StatisticsTableIT {
         assertThat(reports.units(id)).extracting(u -> u.unitCode()).containsExactly("jkzx");
         List<String> towns = units.children("jkzx").stream().map(u -> u.code()).toList();
         assertThat(towns).hasSizeGreaterThanOrEqualTo(10);
-        assertThat((List<?>) reports.sheet(campaigns.get(id).template(), "jkzx").get("lines")).hasSize(towns.size());
+        assertThat((List<?>) reports.sheet(campaigns.get(id), "jkzx").get("lines")).hasSize(towns.size());
 
         driver.sign(id, "jkzx");
         driver.stage(id, "jkzx", true, true);
@@ -151,10 +151,10 @@ public class StatisticsTableIT {
         LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30));
         String id = driver.issue(driver.startCampaign(own.code(), deadline.toString()));
         List<String> towns = units.children("jkzx").stream().map(u -> u.code()).toList();
-        List<?> cdcLines = (List<?>) reports.sheet(campaigns.get(id).template(), "jkzx").get("lines");
+        List<?> cdcLines = (List<?>) reports.sheet(campaigns.get(id), "jkzx").get("lines");
         assertThat(cdcLines).hasSize(towns.size() + 1);
         assertThat(cdcLines.get(0).toString()).contains("沂源县疾病预防控制中心（本级）");
-        assertThat((List<?>) reports.sheet(campaigns.get(id).template(), "rmyy").get("lines")).singleElement()
+        assertThat((List<?>) reports.sheet(campaigns.get(id), "rmyy").get("lines")).singleElement()
                 .satisfies(l -> assertThat(l.toString()).contains("沂源县人民医院（本级）"));
 
         int water = 0;

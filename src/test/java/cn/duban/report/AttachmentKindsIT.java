@@ -81,7 +81,7 @@ class AttachmentKindsIT {
         driver.handIn(id, "rmyy", Map.of(), List.of());
         driver.review(id, "rmyy", true, null, null);
         assertThat(reports.versions(id, "rmyy").get(0).attachments()).extracting(AttachmentInfo::kind).containsExactlyInAnyOrder("VIDEO", "SIGNIN");
-        assertThat(attachments.kinds(catalog.get(code))).extracting(AttachmentService.KindView::field).containsExactly("kind_VIDEO", "kind_SIGNIN");
+        assertThat(attachments.kinds(catalog.get(code).attachments().effectiveKinds())).extracting(AttachmentService.KindView::field).containsExactly("kind_VIDEO", "kind_SIGNIN");
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         exports.upwardPackage(id, zip);

@@ -59,7 +59,7 @@ class TableSetTest {
                 .containsEntry("hazards:_total.funds", new BigDecimal("12.50"))
                 .doesNotContainKey("_total.area");
         assertThat(checked.texts()).containsEntry("hazards:1.building", "后勤楼").containsEntry("buildings:2.floors", "地上3层");
-        assertThat(TableSet.totals(t, checked.numbers())).containsEntry("hazards:_total.funds", new BigDecimal("12.50"));
+        assertThat(TableSet.totals(t.allTables(), checked.numbers())).containsEntry("hazards:_total.funds", new BigDecimal("12.50"));
         assertThat(TableSet.cellsOf(t.allTables().get(1), checked.numbers())).containsOnlyKeys("1.funds", "_total.funds");
     }
 
