@@ -401,6 +401,7 @@ public class ReportService {
             sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, subUnitLines(c, table, unitCode), Set.of()));
             sheet.put("added", table.rowsAdded() ? Map.of("min", table.rows().added().minRows(), "max", table.rows().added().maxRows()) : null);
             sheet.put("total", table.showsTotal());
+            sheet.put("totalName", table.totalName());
             if (table.carriesMembers()) {
                 String prefix = table.cellPrefix();
                 Map<String, String> cells = new java.util.LinkedHashMap<>();

@@ -362,6 +362,111 @@ class BrowserFlowIT {
     }
 
     /**
+     * Two tiers with forms of their own (the shipped county-vaccination-clinics-two-tier): the drafting form says who
+     * fills each form and that the CDC's rows of its centres come from their approved forms; the CDC's reporter finds
+     * its centre's row filled and read-only, the centre not yet approved said apart, types its own row and its visits,
+     * explains the missing centre, and hands in — on a desktop and a phone.
+     */
+    @Test
+    void twoTiersFillFormsOfTheirOwnAndTheCdcsIsBuiltFromItsCentres() throws Exception {
+        try {
+            twoTiers();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-tiers");
+            Files.writeString(Path.of("target/e2e/FAILED-tiers.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void twoTiers() throws Exception {
+        driver.sectionPeople();
+        var t = driver.uploadVariant("campaigns/county-vaccination-clinics-two-tier.yaml", "  units: [jkzx, lcz, dlz]");
+        LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20));
+        var started = driver.startCampaign(t.code(), deadline.toString());
+        String id = (String) runtimeService.getVariable(started.getId(), CampaignProcess.CAMPAIGN_ID.name());
+        b.login("tasklist", "drafter1", "test");
+        openTask("drafter1", driver.task(id, NoticeApprovalProcess.DRAFT_NOTICE));
+        assertThat(b.visible("#severalTables").getText()).contains("附件1 预防接种门诊自查情况表（下级单位填报）")
+                .contains("附件2 全县预防接种门诊督导汇总表（上级单位及直接报局的单位填报）");
+        b.click("#sheet2");
+        b.until(d -> "全县预防接种门诊督导汇总表".equals(b.visible("#sheetTitle").getAttribute("value")) ? Boolean.TRUE : null);
+        assertThat(new org.openqa.selenium.support.ui.Select(b.visible("#tier")).getFirstSelectedOption().getText()).isEqualTo("上级单位及直接报局的单位");
+        assertThat(new org.openqa.selenium.support.ui.Select(b.visible("#carry")).getFirstSelectedOption().getText())
+                .isEqualTo("自动取自其审核通过的附件1 预防接种门诊自查情况表（同名的数字栏目）");
+        // the members' day: a day of their own instead of working days before the deadline
+        new org.openqa.selenium.support.ui.Select(b.visible("#membersDueKind")).selectByVisibleText("在这一天前");
+        LocalDate membersDay = deadline.minusDays(4);
+        b.js("var e = arguments[0]; e.value = arguments[1]; e.dispatchEvent(new Event('input')); e.dispatchEvent(new Event('change'));",
+                b.visible("#membersDue"), membersDay.toString());
+        waitDraftSaved();
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#rollup"));
+        b.screenshot("drafting-two-tiers");
+        assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("members").doesNotContain("direct");
+        completeOnceChecked();
+        var edited = campaignService.get(id).template();
+        assertThat(edited.rollup().membersDue()).isEqualTo(membersDay);
+        assertThat(edited.tables()).extracting(x -> x.tier() + "/" + x.carry()).containsExactly("members/null", "direct/clinic");
+        assertThat(edited.attachments().kinds()).extracting(k -> k.tier()).containsExactly("members", "direct");
+        driver.submit("head1", driver.task(id, NoticeApprovalProcess.REVIEW_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true));
+        driver.submit("leader1", driver.task(id, NoticeApprovalProcess.SIGN_OFF_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_SIGNED.name(), true));
+        driver.runJobs();
+        b.until(d -> driver.unitTasks(id, "lcz", UnitReportProcess.SIGN_NOTICE).stream().findFirst().orElse(null));
+        assertThat(reports.unit(id, "lcz").dueDate()).isEqualTo(membersDay);
+
+        // the centres hand in their own form; the CDC approves one
+        java.util.Map<String, String> clinic = new java.util.LinkedHashMap<>();
+        int[][] figures = {{12, 3, 2}, {8, 1, 1}, {6, 0, 0}, {10, 2, 2}};
+        String[] rows = {"setup", "cold", "stock", "record"};
+        for (int i = 0; i < rows.length; i++) {
+            clinic.put("clinic:" + rows[i] + ".checked", String.valueOf(figures[i][0]));
+            clinic.put("clinic:" + rows[i] + ".found", String.valueOf(figures[i][1]));
+            clinic.put("clinic:" + rows[i] + ".fixed", String.valueOf(figures[i][2]));
+        }
+        for (String unit : List.of("lcz", "dlz")) {
+            driver.sign(id, unit);
+            driver.stage(id, unit, false, true);
+            driver.handIn(id, unit, clinic, List.of());
+        }
+        driver.submit("jkzx-reporter", driver.unitTask(id, "lcz", UnitReportProcess.REVIEW_REPORT), java.util.Map.of(
+                UnitReportProcess.REPORT_APPROVED.name(), true, UnitReportProcess.COMMENT.name(), cn.duban.Driver.transientString(""),
+                UnitReportProcess.NEW_DUE_DATE.name(), cn.duban.Driver.transientString("")));
+
+        // the CDC's own form: the centre's row carried, read only; the other centre said apart
+        driver.sign(id, "jkzx");
+        driver.stage(id, "jkzx", true, false);
+        b.login("tasklist", "jkzx-reporter", PW);
+        openTask("jkzx-reporter", b.until(d -> driver.unitTasks(id, "jkzx", UnitReportProcess.FILL_REPORT).stream().findFirst().orElse(null)));
+        assertThat(b.visible("#sheet").getText()).contains("附件2").contains("全县预防接种门诊督导汇总表").contains("沂源县鲁村镇中心卫生院")
+                .contains("36").doesNotContain("自查情况表 ");
+        assertThat(b.driver.findElements(By.cssSelector("input[name='c_county_lcz_found']"))).as("a carried cell is not typed").isEmpty();
+        assertThat(b.visible("#carried-county").getText()).contains("“自查项目”、“发现问题”、“已整改”").contains("附件1“预防接种门诊自查情况表”");
+        assertThat(b.visible("#missing-county").getText()).contains("沂源县东里镇中心卫生院");
+        b.type("input[name='c_county_jkzx_checked']", "4");
+        b.type("input[name='c_county_jkzx_found']", "1");
+        b.type("input[name='c_county_jkzx_fixed']", "1");
+        b.type("input[name='c_county_jkzx_visits']", "2");
+        new org.openqa.selenium.support.ui.Select(b.visible("select[name='c_county_jkzx_verdict']")).selectByVisibleText("合格");
+        b.type("input[name='c_county_lcz_visits']", "1");
+        new org.openqa.selenium.support.ui.Select(b.visible("select[name='c_county_lcz_verdict']")).selectByVisibleText("基本合格");
+        b.type("textarea#summary", "已完成全县预防接种门诊督导。");
+        b.type("textarea#note", "东里镇中心卫生院的自查退回补充中，随后补报。");
+        waitSaved();
+        assertThat(b.visible("#sheet").findElement(By.cssSelector("tbody tr:last-child")).getText()).contains("合计").contains("40").contains("7");
+        assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("county:").doesNotContain("jkzx-reporter");
+        b.screenshot("tiers-cdc-form");
+        b.phone(true);
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#sheet"));
+        b.screenshot("phone-tiers-cdc-form");
+        b.phone(false);
+        completeOnceChecked();
+        b.until(d -> reports.unit(id, "jkzx").status() == UnitStatus.SUBMITTED ? Boolean.TRUE : null);
+        var version = reports.versions(id, "jkzx").get(0);
+        assertThat(version.values().get("county:lcz.found")).isEqualByComparingTo("6");
+        assertThat(version.values().get("county:_total.checked")).isEqualByComparingTo("40");
+        assertThat(version.texts()).containsEntry("county:lcz.verdict", "基本合格");
+    }
+
+    /**
      * A 零报告 as a market supervision station's reporter hands it in (the shipped lift check allows one): ticked, the
      * table goes away, the summary says why, and it is handed in as a 零报告.
      */

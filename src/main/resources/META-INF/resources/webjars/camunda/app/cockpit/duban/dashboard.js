@@ -404,7 +404,7 @@ async function renderUnit(root, id, unitCode) {
     const show = (v, c) => v === undefined || v === null ? '' : c.numeric ? Number(v).toFixed(c.scale) : String(v);
     grids.forEach((grid, i) => {
       const sheet = (view.sheets || [])[i];
-      const title = grids.length > 1 && sheet ? `${sheet.attachment} ${sheet.title}` : '统计表';
+      const title = sheet && sheet.attachment ? `${sheet.attachment} ${sheet.title}` : '统计表';
       root.appendChild(el('h3', {}, `${title}（第 ${latest.version} 版）`));
       root.appendChild(el('div', { class: 'scroll' }, el('table', { class: 'totals', id: i === 0 ? 'duban-grid' : 'duban-grid-' + (i + 1) },
         el('thead', {}, el('tr', {}, el('th', {}, grid.heading), grid.columns.map(c => el('th', {}, c.name + (c.unit ? '（' + c.unit + '）' : ''))))),
