@@ -122,7 +122,7 @@ class CampaignController {
     /** The drafter's own unfinished notice, as 起草通知 reopens it; empty when there is none. */
     @GetMapping("/campaigns/{id}/notice-draft")
     Map<String, Object> noticeDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id) {
-        requireDrafterOfNotices(user);
+        requireDrafterOf(user, id);
         return drafts.find(id, user.id()).<Map<String, Object>>map(d -> Map.of("notice", d.notice(), "savedAt", d.savedAt()))
                 .orElse(Map.of());
     }
@@ -131,12 +131,13 @@ class CampaignController {
     @org.springframework.web.bind.annotation.PutMapping("/campaigns/{id}/notice-draft")
     NoticeDrafts.Saved saveNoticeDraft(@RequestAttribute(CurrentUser.REQUEST_ATTRIBUTE) CurrentUser user, @PathVariable String id,
                                        @org.springframework.web.bind.annotation.RequestBody NoticeDraft draft) {
-        requireDrafterOfNotices(user);
+        requireDrafterOf(user, id);
         return drafts.save(id, draft, user.id());
     }
 
-    private static void requireDrafterOfNotices(CurrentUser user) {
-        if (!user.isIn(Roles.DRAFTER)) {
+    /** A drafter of the notice's own office (防保股's drafter drafts 防保股's notice; 综合监督科's does not). */
+    private void requireDrafterOf(CurrentUser user, String campaignId) {
+        if (!user.hasOfficeRole(access.officeOf(campaignId), Roles.OfficeRole.DRAFTER)) {
             throw new Forbidden("只有拟稿人可以起草和暂存通知");
         }
     }

@@ -88,11 +88,23 @@ public class CampaignService {
         String id = newId(now);
         // the notice is its drafter's office's
         String office = offices.officeOfDrafter(createdBy, template.section());
+        template = ownedBy(template, office);
         Campaign c = new Campaign(id, template.code(), template.title(), template.documentNumber(), template,
                 CampaignStatus.DRAFTING, null, deadlineOverride, createdBy, now, null, null, null, null, office);
         campaigns.insert(c);
         campaigns.updateTemplateVersion(id, version);
         return c;
+    }
+
+    /**
+     * The notice as its office runs it: an office of its own (防保股, 计财股) is named as its 承办科室 in the document and
+     * the mails; the default office keeps what the template says (another bureau's template names its own section).
+     */
+    private CampaignTemplate ownedBy(CampaignTemplate t, String office) {
+        if (office == null || cn.duban.identity.Roles.DEFAULT_OFFICE.equals(office)) {
+            return t;
+        }
+        return offices.find(office).map(o -> t.withSection(o.name())).orElse(t);
     }
 
     /** A campaign's id: C, the day it was created, and six random hex digits. */
@@ -165,7 +177,8 @@ public class CampaignService {
             // 代字〔年份〕序号号, and no other notice's: written the standard way
             number = numbers.take(id, c.template().issuer(), number, c.createdBy()).toString();
         }
-        CampaignTemplate edited = t.withCode(c.template().code()).withNotice(title, number, text);
+        // the office that runs it is its drafter's, whatever the form says (防保股's notice says 防保股)
+        CampaignTemplate edited = ownedBy(t.withCode(c.template().code()).withNotice(title, number, text), c.officeCode());
         // the whole as it will be issued, with the title and body handed in beside the built notice
         TemplateParser.tooMuchText(edited).ifPresent(p -> {
             throw new CampaignException(p);

@@ -240,6 +240,12 @@ public record CampaignTemplate(
         return withNotice(title, number, noticeText);
     }
 
+    /** The same template run by another office (承办科室): the office whose drafter started the notice. */
+    public CampaignTemplate withSection(String office) {
+        return new CampaignTemplate(code, title, documentNumber, issuer, office, contact, noticeText, items, targets, deadline, indicators,
+                attachments, dutyRoster, unitHeadApproval, reminders, tableTitle, rules, rollup, table, periodic, zeroReport, tables);
+    }
+
     /** The same template with the drafter's title, 文号 and body. */
     public CampaignTemplate withNotice(String newTitle, String number, String text) {
         return new CampaignTemplate(code, newTitle, number, issuer, section, contact, text, items, targets, deadline, indicators,

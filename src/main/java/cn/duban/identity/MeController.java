@@ -27,6 +27,6 @@ class MeController {
         Map<String, String> names = people.names(List.of(user.id()));
         boolean operator = user.isIn(Roles.OPERATOR) || user.isIn(Roles.ADMIN);
         return new Me(names.getOrDefault(user.id(), ""), user.groups().stream().filter(Roles.NAMES::containsKey)
-                .map(Roles.NAMES::get).toList(), operator, user.isSupervision(), user.isIn(Roles.DRAFTER));
+                .map(Roles.NAMES::get).toList(), operator, user.isSupervision(), user.hasOfficeRole(Roles.OfficeRole.DRAFTER));
     }
 }

@@ -125,7 +125,9 @@ class CampaignControllerTest {
 
     @Test
     void theDrafterReadsAndSavesOnlyTheirOwnDraftAndNobodyElseDrafts() throws Exception {
-        for (CurrentUser other : List.of(REVIEWER, UNIT)) {
+        // another office's drafter drafts its own office's notices, not 综合监督科's
+        CurrentUser otherOffice = new CurrentUser("fbg-d", List.of(Roles.officeGroup("fbg", Roles.OfficeRole.DRAFTER)));
+        for (CurrentUser other : List.of(REVIEWER, UNIT, otherOffice)) {
             mvc.perform(get("/api/campaigns/C1/notice-draft").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, other))
                     .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("只有拟稿人可以起草和暂存通知"));
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/campaigns/C1/notice-draft")

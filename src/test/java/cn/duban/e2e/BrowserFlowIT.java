@@ -55,6 +55,8 @@ class BrowserFlowIT {
     @Autowired cn.duban.Driver driver;
     @Autowired cn.duban.unit.UnitAdmin unitAdmin;
     @Autowired cn.duban.campaign.TemplateCatalog catalog;
+    @Autowired cn.duban.office.Offices offices;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
     @Autowired cn.duban.series.SeriesService series;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -362,7 +364,8 @@ class BrowserFlowIT {
     }
 
     /**
-     * Two tiers with forms of their own (the shipped county-vaccination-clinics-two-tier): the drafting form says who
+     * Two tiers with forms of their own (the shipped county-vaccination-clinics-two-tier), drafted by an office of its own
+     * (防保股, added as data: its drafter's notice names it as 承办科室, its head checks it): the drafting form says who
      * fills each form and that the CDC's rows of its centres come from their approved forms; the CDC's reporter finds
      * its centre's row filled and read-only, the centre not yet approved said apart, types its own row and its visits,
      * explains the missing centre, and hands in — on a desktop and a phone.
@@ -380,12 +383,32 @@ class BrowserFlowIT {
 
     void twoTiers() throws Exception {
         driver.sectionPeople();
+        // the notice is 防保股's, an office of its own: an operator added it, its drafter starts the notice, its head checks it
+        var fbg = offices.all().stream().filter(o -> o.name().equals("防保股")).findFirst()
+                .orElseGet(() -> offices.add("fbg", "防保股", "ops1"));
+        String drafter = fbg.code() + "-d";
+        driver.user(drafter, cn.duban.identity.Roles.officeGroup(fbg.code(), cn.duban.identity.Roles.OfficeRole.DRAFTER));
+        driver.user(fbg.code() + "-h", cn.duban.identity.Roles.officeGroup(fbg.code(), cn.duban.identity.Roles.OfficeRole.HEAD));
         var t = driver.uploadVariant("campaigns/county-vaccination-clinics-two-tier.yaml", "  units: [jkzx, lcz, dlz]");
         LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20));
-        var started = driver.startCampaign(t.code(), deadline.toString());
-        String id = (String) runtimeService.getVariable(started.getId(), CampaignProcess.CAMPAIGN_ID.name());
-        b.login("tasklist", "drafter1", "test");
-        openTask("drafter1", driver.task(id, NoticeApprovalProcess.DRAFT_NOTICE));
+        // 防保股's drafter starts it in Tasklist's 发起流程, as 综合监督科's does
+        b.login("tasklist", drafter, "test");
+        b.waitForText("发起流程");
+        b.click(".start-process-action a");
+        b.click(b.withText("a[ng-click='selectProcessDefinition(processDefinition)']", "督办活动"));
+        WebElement select = b.visible("select#templateCode");
+        b.until(d -> select.findElements(By.tagName("option")).size() > 1 ? Boolean.TRUE : null);
+        b.js("var s = arguments[0]; for (var i = 0; i < s.options.length; i++) { if (s.options[i].value === arguments[1] || s.options[i].value === 'string:' + arguments[1]) { s.selectedIndex = i; } }"
+                + " s.dispatchEvent(new Event('change'));", select, t.code());
+        b.set("input#deadline", deadline.toString());
+        java.util.Set<Object> running = runtimeService.createVariableInstanceQuery().variableName(CampaignProcess.CAMPAIGN_ID.name())
+                .list().stream().map(v -> v.getValue()).collect(java.util.stream.Collectors.toSet());
+        b.click("button[ng-click='startProcessInstance()']");
+        String id = b.until(d -> runtimeService.createVariableInstanceQuery().variableName(CampaignProcess.CAMPAIGN_ID.name())
+                .list().stream().map(v -> (String) v.getValue()).filter(v -> !running.contains(v)).findFirst().orElse(null));
+        openTask(drafter, b.until(d -> taskService.createTaskQuery().taskDefinitionKey(NoticeApprovalProcess.DRAFT_NOTICE)
+                .processVariableValueEquals("campaignId", id).singleResult()));
+        assertThat(b.visible("#section").getAttribute("value")).as("its own office runs it").isEqualTo("防保股");
         assertThat(b.visible("#severalTables").getText()).contains("附件1 预防接种门诊自查情况表（下级单位填报）")
                 .contains("附件2 全县预防接种门诊督导汇总表（上级单位及直接报局的单位填报）");
         b.click("#sheet2");
@@ -407,7 +430,9 @@ class BrowserFlowIT {
         assertThat(edited.rollup().membersDue()).isEqualTo(membersDay);
         assertThat(edited.tables()).extracting(x -> x.tier() + "/" + x.carry()).containsExactly("members/null", "direct/clinic");
         assertThat(edited.attachments().kinds()).extracting(k -> k.tier()).containsExactly("members", "direct");
-        driver.submit("head1", driver.task(id, NoticeApprovalProcess.REVIEW_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true));
+        assertThat(campaignService.get(id).officeCode()).isEqualTo(fbg.code());
+        assertThat(edited.section()).isEqualTo("防保股");
+        driver.submit(fbg.code() + "-h", driver.task(id, NoticeApprovalProcess.REVIEW_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_REVIEWED.name(), true));
         driver.submit("leader1", driver.task(id, NoticeApprovalProcess.SIGN_OFF_NOTICE), java.util.Map.of(NoticeApprovalProcess.NOTICE_SIGNED.name(), true));
         driver.runJobs();
         b.until(d -> driver.unitTasks(id, "lcz", UnitReportProcess.SIGN_NOTICE).stream().findFirst().orElse(null));

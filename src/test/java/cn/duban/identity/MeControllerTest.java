@@ -30,6 +30,10 @@ class MeControllerTest {
                 .andExpect(jsonPath("$.startsCampaigns").value(false));
         mvc.perform(get("/api/me").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, new CurrentUser("yanglei", List.of(Roles.DRAFTER, Roles.REVIEWER))))
                 .andExpect(jsonPath("$.startsCampaigns").value(true));
+        // an office of its own's drafter starts its notices too (发起流程 in its Tasklist)
+        mvc.perform(get("/api/me").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, new CurrentUser("fbg-d",
+                        List.of(Roles.officeGroup("fbg", Roles.OfficeRole.DRAFTER)))))
+                .andExpect(jsonPath("$.startsCampaigns").value(true));
         mvc.perform(get("/api/me").requestAttr(CurrentUser.REQUEST_ATTRIBUTE, new CurrentUser("ops1", List.of(Roles.OPERATOR))))
                 .andExpect(jsonPath("$.operator").value(true)).andExpect(jsonPath("$.roles[0]").value("运维人员"));
     }

@@ -88,7 +88,7 @@ class OfficesIT {
         assertThat(grant.getStatusCode().value()).isEqualTo(403);
 
         // 防保股's drafter starts a notice: it is 防保股's, its 核稿 goes to 防保股's head
-        var t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy]");
+        var t = driver.uploadVariant("campaigns/yiyuan-health-2024-315.yaml", "  units: [rmyy, zyy, jkzx, jdzfdd]");
         var started = driver.as(office + "-d", () -> engine.getFormService().submitStartForm(
                 engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY).latestVersion()
                         .singleResult().getId(),
@@ -96,7 +96,14 @@ class OfficesIT {
                         Driver.transientString(LocalDate.now().plusDays(10).toString()))));
         String id = (String) runtimeService.getVariable(started.getId(), CampaignProcess.CAMPAIGN_ID.name());
         assertThat(campaigns.get(id).officeCode()).isEqualTo(office);
-        driver.submit(office + "-d", driver.task(id, NoticeApprovalProcess.DRAFT_NOTICE), Map.of());
+        // its document and mails name 防保股 as its 承办科室, not the template's 综合监督科 — and the form cannot say otherwise
+        assertThat(campaigns.get(id).template().section()).isEqualTo("防保股" + office);
+        var edited = campaigns.get(id).template().withSection("综合监督科");
+        String draftJson = new ObjectMapper().findAndRegisterModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(new cn.duban.campaign.NoticeDraft(campaigns.get(id).title(), null, null,
+                LocalDate.now().plusDays(10), edited));
+        driver.submit(office + "-d", driver.task(id, NoticeApprovalProcess.DRAFT_NOTICE),
+                Map.of(NoticeApprovalProcess.DRAFT.name(), Driver.transientString(draftJson)));
+        assertThat(campaigns.get(id).template().section()).isEqualTo("防保股" + office);
         var review = driver.task(id, NoticeApprovalProcess.REVIEW_NOTICE);
         assertThat(review.getAssignee()).as("the office's head alone, so theirs at once").isEqualTo(office + "-h");
         // 综合监督科's head may not check 防保股's notice
