@@ -104,6 +104,15 @@ public class Driver {
         }
     }
 
+    /** As {@link #uploadVariant(String, String)}, with more of the template appended (a roll-up, say). */
+    public CampaignTemplate uploadVariantWith(String resource, String targetsYaml, String appended) {
+        try {
+            return variant(new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8) + appended, targetsYaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private CampaignTemplate variant(String yaml, String targetsYaml) {
         String code = "t" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
         yaml = yaml.replaceFirst("(?m)^code: .*$", "code: " + code);

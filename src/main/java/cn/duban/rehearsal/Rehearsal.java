@@ -97,6 +97,10 @@ public final class Rehearsal {
             LocalDate membersDue = t.rollup().membersDueFor(due, days::workingDaysBefore);
             out.addAll(reminders(r, from, membersDue, hour, "尚未报送的下级单位", days));
             out.add(new Event(membersDue, "", "下级单位（" + members + " 个）报送截止" + weekday(membersDue) + "：由汇总单位审核", members + " 个下级单位"));
+            if (r.sendsOverdueMail()) {
+                out.add(new Event(membersDue.plusDays(1), hour, "逾期通知（下级单位）：尚未报送的下级单位收到逾期邮件，同时发给其负责人",
+                        "尚未报送的下级单位及其负责人"));
+            }
             if (r.sendsDailyDigest()) {
                 out.add(new Event(membersDue.plusDays(1), hour, "汇总单位每天收到本单位下级单位逾期未报汇总（直至报齐）", "汇总单位"));
             }
