@@ -90,6 +90,9 @@ class ReportController {
         view.put("names", people.names(versions.stream().flatMap(v -> java.util.stream.Stream.of(v.submittedBy(), v.reviewedBy())).toList()));
         view.put("maxUploadBytes", attachments.maxBytes());
         view.put("attachmentKinds", attachments.kinds(rollups.part(c, unit).kinds()));
+        // every kind of the notice by name (a roll-up's members' files are of their tier's kinds)
+        view.put("kindLabels", c.template().attachments().effectiveKinds().stream().collect(java.util.stream.Collectors.toMap(
+                cn.duban.campaign.CampaignTemplate.AttachmentKind::code, cn.duban.campaign.CampaignTemplate.AttachmentKind::label, (a, b) -> a)));
         // the unit's room for files in this campaign, said beside the upload fields
         view.put("attachmentSpace", attachments.space(id, unit));
         view.put("sheet", reports.sheet(c, unit));

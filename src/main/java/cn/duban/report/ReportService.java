@@ -237,9 +237,13 @@ public class ReportService {
         return reports.owing(campaignId);
     }
 
-    /** A member of a roll-up as its intermediate unit sees it: status, due date, its latest hand-in's figures. */
+    /**
+     * A member of a roll-up as its intermediate unit and the section see it: status, due date, its latest hand-in's
+     * figures, and once approved the files it handed in (carried up with the intermediate's report, never downloaded
+     * and uploaded again).
+     */
     public record MemberLine(String unitCode, String unitName, String status, String statusLabel, String dueDate, boolean overdue,
-                             Map<String, java.math.BigDecimal> values) {}
+                             Map<String, java.math.BigDecimal> values, List<AttachmentInfo> files) {}
 
     /** The members of an intermediate unit, and the sums of their approved figures (what it rolls up). */
     public record MemberLines(List<MemberLine> lines, Map<String, java.math.BigDecimal> approvedTotals, int approved) {}
@@ -259,7 +263,8 @@ public class ReportService {
                 values.forEach((k, v) -> totals.merge(k, v, java.math.BigDecimal::add));
             }
             lines.add(new MemberLine(code, rows.containsKey(code) ? rows.get(code).name() : code, u.status().name(), u.status().label(),
-                    u.dueDate() == null ? "" : u.dueDate().toString(), isOverdue(u), values));
+                    u.dueDate() == null ? "" : u.dueDate().toString(), isOverdue(u), values,
+                    u.status() == UnitStatus.APPROVED && !vs.isEmpty() ? vs.get(0).attachments() : List.of()));
         }
         return new MemberLines(lines, totals, approved);
     }

@@ -489,6 +489,17 @@ class BrowserFlowIT {
         assertThat(version.values().get("county:lcz.found")).isEqualByComparingTo("6");
         assertThat(version.values().get("county:_total.checked")).isEqualByComparingTo("40");
         assertThat(version.texts()).containsEntry("county:lcz.verdict", "基本合格");
+
+        // 防保股's reviewer reads the CDC's report with its centres' reports and their files, carried up with it
+        String reviewer = fbg.code() + "-r";
+        driver.user(reviewer, cn.duban.identity.Roles.officeGroup(fbg.code(), cn.duban.identity.Roles.OfficeRole.REVIEWER));
+        b.login("tasklist", reviewer, "test");
+        openTask(reviewer, b.until(d -> driver.unitTasks(id, "jkzx", UnitReportProcess.REVIEW_REPORT).stream().findFirst().orElse(null)));
+        assertThat(b.visible("#grid").getText()).contains("附件2").contains("沂源县鲁村镇中心卫生院").contains("基本合格").contains("全县合计");
+        assertThat(b.visible("#memberReports").getText()).contains("已审核通过 1 / 2").contains("沂源县鲁村镇中心卫生院")
+                .contains("自查照片：现场.png").contains("沂源县东里镇中心卫生院").contains("审核通过后随本单位报送");
+        b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#memberReports"));
+        b.screenshot("tiers-section-review");
     }
 
     /**

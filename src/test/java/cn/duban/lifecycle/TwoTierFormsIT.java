@@ -146,6 +146,10 @@ class TwoTierFormsIT {
         driver.stage(id, "rmyy", true, false);
         driver.handIn(id, "rmyy", Map.of("county:rmyy.checked", "5", "county:rmyy.found", "2", "county:rmyy.fixed", "2",
                 "county:rmyy.visits", "0", "county:rmyy.verdict", "合格"), List.of());
+        // the section reviewing the CDC sees its centres' reports and the files they handed in, carried up with it
+        var cdcView = reports.memberLines(c, List.of(m1, m2));
+        assertThat(cdcView.lines()).extracting(l -> l.unitName() + ":" + l.files().size()).containsExactly("镇卫生院" + m1 + ":1", "镇卫生院" + m2 + ":0");
+        assertThat(cdcView.lines().get(0).files()).extracting(f -> f.kind()).containsExactly("PHOTO");
         driver.review(id, "jkzx", true, null, null);
         driver.review(id, "rmyy", true, null, null);
 
@@ -172,6 +176,18 @@ class TwoTierFormsIT {
         assertThat(county.getSheet("附件2 汇总表").toString()).isNotNull();
         String text2 = cells(county.getSheet("附件2 汇总表"));
         assertThat(text2).contains("镇卫生院" + m1).contains("全县合计").doesNotContain("999");
+
+        // the upward package: the centre's files inside the CDC's folder, as the CDC reports them
+        var zip = new java.io.ByteArrayOutputStream();
+        exports.upwardPackage(id, zip);
+        List<String> names = new ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).anyMatch(n -> n.startsWith("沂源县疾病预防控制中心/镇卫生院" + m1 + "/") && n.endsWith(".png"))
+                .noneMatch(n -> n.contains(m2));
     }
 
     private static Map<String, String> clinic(int[][] rows) {
