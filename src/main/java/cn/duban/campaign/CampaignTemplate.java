@@ -1,36 +1,68 @@
 package cn.duban.campaign;
 
+import static cn.duban.campaign.TemplateParser.MAX_COLUMNS;
+import static cn.duban.campaign.TemplateParser.MAX_CONTACT;
+import static cn.duban.campaign.TemplateParser.MAX_DATES;
+import static cn.duban.campaign.TemplateParser.MAX_DOCUMENT_NUMBER;
+import static cn.duban.campaign.TemplateParser.MAX_ITEM_TEXT;
+import static cn.duban.campaign.TemplateParser.MAX_MAILBOX;
+import static cn.duban.campaign.TemplateParser.MAX_NAME;
+import static cn.duban.campaign.TemplateParser.MAX_NOTICE_TEXT;
+import static cn.duban.campaign.TemplateParser.MAX_ROWS;
+import static cn.duban.campaign.TemplateParser.MAX_TABLES;
+import static cn.duban.campaign.TemplateParser.MAX_TITLE;
+import static cn.duban.campaign.TemplateParser.MAX_UNIT_OF_MEASURE;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.hibernate.validator.constraints.Range;
 
 /**
  * A campaign template: everything that differs from one notice to the next. Written as YAML or JSON
- * (see docs/templates.md); a new notice is a new template, never new code.
+ * (see docs/templates.md); a new notice is a new template, never new code. What each field may hold on its own is
+ * declared here (Bean Validation: required, how long, how many, in which range), what fields say together is
+ * checked in {@link TemplateParser#validate}; both answer 字段 &lt;path&gt; &lt;problem&gt;.
  */
 public record CampaignTemplate(
+        @NotBlank(message = Says.REQUIRED) @Pattern(regexp = "\\s*|[A-Za-z0-9_-]{1,64}", message = "只能含字母、数字、下划线和连字符（1～64 个字符）")
         String code,
-        String title,
-        String documentNumber,
-        String issuer,
-        String section,
-        Contact contact,
-        String noticeText,
-        List<ActivityItem> items,
+        @NotBlank(message = Says.REQUIRED) @Size(max = MAX_TITLE, message = Says.TOO_LONG) String title,
+        @Size(max = MAX_DOCUMENT_NUMBER, message = Says.TOO_LONG) String documentNumber,
+        @NotBlank(message = Says.REQUIRED) @Size(max = MAX_NAME, message = Says.TOO_LONG) String issuer,
+        @NotBlank(message = Says.REQUIRED) @Size(max = MAX_NAME, message = Says.TOO_LONG) String section,
+        @Valid Contact contact,
+        @NotBlank(message = Says.REQUIRED) @Size(max = MAX_NOTICE_TEXT, message = Says.TOO_LONG) String noticeText,
+        @Size(max = MAX_ROWS, message = Says.TOO_MANY) List<@Valid ActivityItem> items,
         UnitSelector targets,
-        Deadline deadline,
-        List<Indicator> indicators,
-        AttachmentRules attachments,
-        List<DutyEntry> dutyRoster,
+        @Valid Deadline deadline,
+        @Size(max = MAX_ROWS, message = Says.TOO_MANY) List<@Valid Indicator> indicators,
+        @Valid AttachmentRules attachments,
+        @Size(max = MAX_ROWS, message = Says.TOO_MANY) List<@Valid DutyEntry> dutyRoster,
         boolean unitHeadApproval,
         Reminders reminders,
-        String tableTitle,
-        List<Rule> rules,
-        Rollup rollup,
-        StatTable table,
+        @Size(max = MAX_TITLE, message = Says.TOO_LONG) String tableTitle,
+        @Size(max = MAX_ROWS, message = Says.TOO_MANY) List<Rule> rules,
+        @Valid Rollup rollup,
+        @Valid StatTable table,
         Periodic periodic,
         Boolean zeroReport,
-        List<StatTable> tables) {
+        @Size(max = MAX_TABLES, message = Says.TOO_MANY) List<@Valid StatTable> tables) {
+
+    /** How a field's own problem is said, after 字段 and its path. */
+    static final class Says {
+        static final String REQUIRED = "必填";
+        static final String TOO_LONG = "过长（最多 {max} 个字符）";
+        static final String TOO_MANY = "过多（最多 {max} 项）";
+        static final String RANGE = "须在 {min}～{max} 之间";
+
+        private Says() {}
+    }
 
     public CampaignTemplate(String code, String title, String documentNumber, String issuer, String section, Contact contact,
                             String noticeText, List<ActivityItem> items, UnitSelector targets, Deadline deadline,
@@ -152,7 +184,8 @@ public record CampaignTemplate(
      * member is the registry's parents, or the notice's own {@code members} ({@code {jkzx: [dlz, yzz]}}: this notice
      * routes those units through that one, and the registry stays as it is for every other notice).
      */
-    public record Rollup(Integer membersDueWorkingDaysBefore, LocalDate membersDue, java.util.Map<String, List<String>> members) {
+    public record Rollup(@Range(min = 1, max = 30, message = "须在 1～30 之间（下级单位比截止日期提前的工作日数）") Integer membersDueWorkingDaysBefore,
+                         LocalDate membersDue, java.util.Map<String, List<String>> members) {
         public Rollup {
             members = members == null ? java.util.Map.of() : java.util.Map.copyOf(members);
         }
@@ -298,15 +331,18 @@ public record CampaignTemplate(
         return tableTitle != null && !tableTitle.isBlank() ? tableTitle : title.replaceFirst("^关于印发", "").replaceFirst("的通知$", "") + "统计表";
     }
 
-    public record Contact(String person, String phone, String mailbox) {}
+    public record Contact(@Size(max = MAX_CONTACT, message = Says.TOO_LONG) String person,
+                          @Size(max = MAX_CONTACT, message = Says.TOO_LONG) String phone,
+                          @Size(max = MAX_MAILBOX, message = Says.TOO_LONG)
+                          @Pattern(regexp = "\\s*|[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+", message = "不是有效的邮箱地址") String mailbox) {}
 
     /** One activity item of the plan; {@code appliesTo} null means every target unit. */
     public record ActivityItem(
             String code,
-            String group,
-            String title,
-            String text,
-            String dates,
+            @Size(max = MAX_NAME, message = Says.TOO_LONG) String group,
+            @NotBlank(message = Says.REQUIRED) @Size(max = MAX_TITLE, message = Says.TOO_LONG) String title,
+            @Size(max = MAX_ITEM_TEXT, message = Says.TOO_LONG) String text,
+            @Size(max = MAX_DATES, message = Says.TOO_LONG) String dates,
             UnitSelector appliesTo,
             UnitSelector lead,
             UnitSelector cooperating) {
@@ -363,7 +399,7 @@ public record CampaignTemplate(
     }
 
     /** A fixed date, or a number of days after the notice is issued. */
-    public record Deadline(LocalDate date, Integer daysAfterIssue, boolean moveToWorkingDay) {}
+    public record Deadline(LocalDate date, @Range(min = 1, max = 366, message = Says.RANGE) Integer daysAfterIssue, boolean moveToWorkingDay) {}
 
     public enum IndicatorType { INTEGER, DECIMAL }
 
@@ -372,7 +408,11 @@ public record CampaignTemplate(
      * which the unit does not type.
      */
     public record Indicator(
-            String code, String name, String unit, IndicatorType type, Integer scale, Boolean required,
+            String code,
+            @NotBlank(message = Says.REQUIRED) @Size(max = MAX_NAME, message = Says.TOO_LONG) String name,
+            @NotBlank(message = Says.REQUIRED) @Size(max = MAX_UNIT_OF_MEASURE, message = Says.TOO_LONG) String unit,
+            @NotNull(message = "必填（integer 或 decimal）") IndicatorType type,
+            @Range(min = 0, max = 4, message = Says.RANGE) Integer scale, Boolean required,
             List<String> sumOf) {
 
         public Indicator {
@@ -399,7 +439,8 @@ public record CampaignTemplate(
      * file types, count and size), or — the older form, and the default — a summary document
      * ({@code summaryRequired}) and at least {@code minPhotos} photos.
      */
-    public record AttachmentRules(boolean summaryRequired, int minPhotos, Integer maxPhotos, List<AttachmentKind> kinds) {
+    public record AttachmentRules(boolean summaryRequired, @Range(min = 0, max = 50, message = Says.RANGE) int minPhotos, Integer maxPhotos,
+                                  List<@Valid AttachmentKind> kinds) {
         public AttachmentRules {
             kinds = kinds == null ? List.of() : List.copyOf(kinds);
         }
@@ -423,7 +464,10 @@ public record CampaignTemplate(
      * (活动视频), {@code accept} (any of {@link #CATEGORIES}), {@code min} and {@code max} files, {@code maxSizeMb}
      * per file (never above duban's own upload limit).
      */
-    public record AttachmentKind(String code, String label, List<String> accept, Integer min, Integer max, Integer maxSizeMb, String tier) {
+    public record AttachmentKind(String code,
+                                 @NotBlank(message = Says.REQUIRED) @Size(max = MAX_UNIT_OF_MEASURE * 2, message = Says.TOO_LONG) String label,
+                                 List<String> accept, @Range(min = 0, max = 100, message = Says.RANGE) Integer min, Integer max,
+                                 @Range(min = 1, max = 2048, message = Says.RANGE) Integer maxSizeMb, String tier) {
         public static final String SUMMARY = "SUMMARY";
         public static final String PHOTO = "PHOTO";
         /** The file types a kind may accept. */
@@ -454,8 +498,9 @@ public record CampaignTemplate(
      * row column (乡镇, 活动). With a table the template has no {@code indicators}; its {@code rules} name columns
      * and hold on every row.
      */
-    public record StatTable(String code, String title, String rowHeading, List<Column> columns, Rows rows, Boolean totalRow,
-                            String totalLabel, List<Rule> rules, String tier, String carry) {
+    public record StatTable(String code, String title, @Size(max = MAX_UNIT_OF_MEASURE, message = Says.TOO_LONG) String rowHeading,
+                            @Size(max = MAX_COLUMNS, message = Says.TOO_MANY) List<@Valid Column> columns, @Valid Rows rows, Boolean totalRow,
+                            String totalLabel, @Size(max = MAX_ROWS, message = Says.TOO_MANY) List<Rule> rules, String tier, String carry) {
         public StatTable {
             columns = columns == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(columns));
             rules = rules == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rules));
@@ -570,7 +615,8 @@ public record CampaignTemplate(
      * ({@code options}); {@code unit} of measure; {@code required} (default: numbers yes, others no); {@code sumOf}
      * makes it a computed subtotal of other numeric columns of the same row.
      */
-    public record Column(String code, String name, String unit, ColumnType type, Integer scale, Boolean required,
+    public record Column(String code, @NotBlank(message = Says.REQUIRED) @Size(max = MAX_NAME, message = Says.TOO_LONG) String name,
+                         @Size(max = MAX_UNIT_OF_MEASURE, message = Says.TOO_LONG) String unit, ColumnType type, Integer scale, Boolean required,
                          List<String> options, List<String> sumOf, Integer maxLength, String pattern, String example, String from) {
         public Column {
             options = options == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(options));
@@ -629,7 +675,7 @@ public record CampaignTemplate(
      * 本级 — a hospital, a directly affiliated unit or a city without counties reports its own figures), or
      * {@code added} (rows the unit adds, between {@code min} and {@code max}).
      */
-    public record Rows(List<Row> fixed, Boolean subUnits, Added added, Boolean ownRow) {
+    public record Rows(@Size(max = MAX_ROWS, message = Says.TOO_MANY) List<@Valid Row> fixed, Boolean subUnits, Added added, Boolean ownRow) {
         public Rows {
             fixed = fixed == null ? List.of() : List.copyOf(fixed);
         }
@@ -639,7 +685,7 @@ public record CampaignTemplate(
         }
     }
 
-    public record Row(String code, String name) {}
+    public record Row(String code, @NotBlank(message = Says.REQUIRED) @Size(max = MAX_NAME, message = Says.TOO_LONG) String name) {}
 
     public record Added(Integer min, Integer max) {
         public int minRows() {
@@ -652,5 +698,7 @@ public record CampaignTemplate(
     }
 
     /** A line of the duty roster (值班值守), as in seed 001. */
-    public record DutyEntry(String period, String duty, UnitSelector lead, UnitSelector cooperating) {}
+    public record DutyEntry(@Size(max = MAX_DATES, message = Says.TOO_LONG) String period,
+                            @NotBlank(message = Says.REQUIRED) @Size(max = TemplateParser.MAX_DUTY, message = Says.TOO_LONG) String duty,
+                            UnitSelector lead, UnitSelector cooperating) {}
 }

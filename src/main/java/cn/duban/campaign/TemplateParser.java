@@ -46,7 +46,6 @@ public final class TemplateParser {
     public static final int MAX_ROWS = 200;
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern MAILBOX = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
             .addModule(new JavaTimeModule())
@@ -135,30 +134,8 @@ public final class TemplateParser {
     }
 
     static List<String> validate(CampaignTemplate t) {
-        List<String> p = new ArrayList<>();
-        if (blank(t.code())) {
-            p.add("字段 code 必填");
-        } else if (!CODE.matcher(t.code()).matches()) {
-            p.add("字段 code 只能含字母、数字、下划线和连字符（1～64 个字符）");
-        }
-        requireText(p, "title", t.title(), MAX_TITLE);
-        requireText(p, "issuer", t.issuer(), MAX_NAME);
-        requireText(p, "section", t.section(), MAX_NAME);
-        requireText(p, "noticeText", t.noticeText(), MAX_NOTICE_TEXT);
-        optionalText(p, "documentNumber", t.documentNumber(), MAX_DOCUMENT_NUMBER);
-        optionalText(p, "tableTitle", t.tableTitle(), MAX_TITLE);
-        if (t.contact() != null) {
-            optionalText(p, "contact.person", t.contact().person(), MAX_CONTACT);
-            optionalText(p, "contact.phone", t.contact().phone(), MAX_CONTACT);
-            optionalText(p, "contact.mailbox", t.contact().mailbox(), MAX_MAILBOX);
-            if (!blank(t.contact().mailbox()) && !MAILBOX.matcher(t.contact().mailbox()).matches()) {
-                p.add("字段 contact.mailbox 不是有效的邮箱地址");
-            }
-        }
-        atMost(p, "items", t.items().size(), MAX_ROWS);
-        atMost(p, "indicators", t.indicators().size(), MAX_ROWS);
-        atMost(p, "rules", t.rules().size(), MAX_ROWS);
-        atMost(p, "dutyRoster", t.dutyRoster().size(), MAX_ROWS);
+        // what each field may hold on its own, as the records declare it; then what the fields say together
+        List<String> p = new ArrayList<>(fieldProblems(t));
         checkSelector(p, "targets", t.targets(), true);
         if (t.periodic() != null) {
             checkPeriodic(p, t);
@@ -166,9 +143,6 @@ public final class TemplateParser {
             p.add("字段 deadline 必填（date 或 daysAfterIssue）");
         } else if ((t.deadline().date() == null) == (t.deadline().daysAfterIssue() == null)) {
             p.add("字段 deadline 须且只须给出 date 或 daysAfterIssue 之一");
-        } else if (t.deadline().daysAfterIssue() != null
-                && (t.deadline().daysAfterIssue() < 1 || t.deadline().daysAfterIssue() > 366)) {
-            p.add("字段 deadline.daysAfterIssue 须在 1～366 之间");
         }
         Set<String> itemCodes = new HashSet<>();
         for (int i = 0; i < t.items().size(); i++) {
@@ -179,10 +153,6 @@ public final class TemplateParser {
                 continue;
             }
             checkCode(p, at + ".code", item.code(), itemCodes);
-            requireText(p, at + ".title", item.title(), MAX_TITLE);
-            optionalText(p, at + ".text", item.text(), MAX_ITEM_TEXT);
-            optionalText(p, at + ".group", item.group(), MAX_NAME);
-            optionalText(p, at + ".dates", item.dates(), MAX_DATES);
             checkSelector(p, at + ".appliesTo", item.appliesTo(), false);
             checkSelector(p, at + ".lead", item.lead(), false);
             checkSelector(p, at + ".cooperating", item.cooperating(), false);
@@ -200,14 +170,6 @@ public final class TemplateParser {
                 continue;
             }
             checkCode(p, at + ".code", ind.code(), indicatorCodes);
-            requireText(p, at + ".name", ind.name(), MAX_NAME);
-            requireText(p, at + ".unit", ind.unit(), MAX_UNIT_OF_MEASURE);
-            if (ind.type() == null) {
-                p.add("字段 " + at + ".type 必填（integer 或 decimal）");
-            }
-            if (ind.scale() != null && (ind.scale() < 0 || ind.scale() > 4)) {
-                p.add("字段 " + at + ".scale 须在 0～4 之间");
-            }
             if (ind.scale() != null && ind.type() == CampaignTemplate.IndicatorType.INTEGER && ind.scale() != 0) {
                 p.add("字段 " + at + ".scale 与 type integer 矛盾");
             }
@@ -228,17 +190,11 @@ public final class TemplateParser {
             }
         }
         var a = t.attachments();
-        if (a.minPhotos() < 0 || a.minPhotos() > 50) {
-            p.add("字段 attachments.minPhotos 须在 0～50 之间");
-        }
         if (a.maxPhotos() != null && (a.maxPhotos() < a.minPhotos() || a.maxPhotos() > 100)) {
             p.add("字段 attachments.maxPhotos 须不小于 minPhotos 且不超过 100");
         }
         if (!a.kinds().isEmpty() && (a.summaryRequired() || a.minPhotos() > 0 || a.maxPhotos() != null)) {
             p.add("字段 attachments：给出 kinds 时，summaryRequired、minPhotos、maxPhotos 写在各类附件中（min、max），不再单独给出");
-        }
-        if (t.rollup() != null && (t.rollup().daysBefore() < 1 || t.rollup().daysBefore() > 30)) {
-            p.add("字段 rollup.membersDueWorkingDaysBefore 须在 1～30 之间（下级单位比截止日期提前的工作日数）");
         }
         if (t.rollup() != null) {
             var r = t.rollup();
@@ -278,7 +234,6 @@ public final class TemplateParser {
             } else if (!kindCodes.add(k.code().toUpperCase(java.util.Locale.ROOT))) {
                 p.add("字段 " + at + ".code 重复：" + k.code());
             }
-            requireText(p, at + ".label", k.label(), MAX_UNIT_OF_MEASURE * 2);
             if (k.accept().isEmpty()) {
                 p.add("字段 " + at + ".accept 必填（" + String.join("、", CampaignTemplate.AttachmentKind.CATEGORIES) + " 中的一种或几种）");
             }
@@ -287,14 +242,8 @@ public final class TemplateParser {
                     p.add("字段 " + at + ".accept 的值“" + c + "”无法识别（可用：" + String.join("、", CampaignTemplate.AttachmentKind.CATEGORIES) + "）");
                 }
             }
-            if (k.min() != null && (k.min() < 0 || k.min() > 100)) {
-                p.add("字段 " + at + ".min 须在 0～100 之间");
-            }
             if (k.max() != null && (k.max() < 1 || k.max() > 200 || k.max() < k.minCount())) {
                 p.add("字段 " + at + ".max 须在 1～200 之间且不小于 min");
-            }
-            if (k.maxSizeMb() != null && (k.maxSizeMb() < 1 || k.maxSizeMb() > 2048)) {
-                p.add("字段 " + at + ".maxSizeMb 须在 1～2048 之间");
             }
             if (k.tier() != null && (!CampaignTemplate.Tier.ALL.contains(k.tier()) || !t.rollsUp())) {
                 p.add("字段 " + at + ".tier 只用于两级汇总（rollup）的通知，须为 members（下级单位上传）或 direct（汇总单位及直报单位上传）");
@@ -308,7 +257,6 @@ public final class TemplateParser {
             for (int i = 0; i < t.tables().size(); i++) {
                 var table = t.tables().get(i);
                 if (table != null) {
-                    atMost(p, "tables[" + i + "].rules", table.rules().size(), MAX_ROWS);
                     String at = "字段 tables[" + i + "].rules";
                     FigureRules.problems(table.rules(), ruleOperands(table)).forEach(x -> p.add(x.replace("字段 rules", at)));
                 }
@@ -322,12 +270,8 @@ public final class TemplateParser {
             p.add("字段 reminders.workingDaysBefore 须为 1～30 之间互不相同的工作日数");
         }
         for (int i = 0; i < t.dutyRoster().size(); i++) {
-            var d = t.dutyRoster().get(i);
-            if (d == null || blank(d.duty())) {
+            if (t.dutyRoster().get(i) == null) {
                 p.add("字段 dutyRoster[" + i + "].duty 必填");
-            } else {
-                optionalText(p, "dutyRoster[" + i + "].duty", d.duty(), MAX_DUTY);
-                optionalText(p, "dutyRoster[" + i + "].period", d.period(), MAX_DATES);
             }
         }
         tooMuchText(t).ifPresent(p::add);
@@ -449,7 +393,6 @@ public final class TemplateParser {
         if (!t.indicators().isEmpty()) {
             p.add("字段 tables 与 indicators 只能给出其一");
         }
-        atMost(p, "tables", t.tables().size(), MAX_TABLES);
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < t.tables().size(); i++) {
             var table = t.tables().get(i);
@@ -515,11 +458,9 @@ public final class TemplateParser {
         if (!t.indicators().isEmpty() && path.equals("table")) {
             p.add("字段 table 与 indicators 只能给出其一（indicators 是只有“数量”一列的简单统计表）");
         }
-        optionalText(p, path + ".rowHeading", table.rowHeading(), MAX_UNIT_OF_MEASURE);
         if (table.columns().isEmpty()) {
             p.add("字段 " + path + ".columns 必填（至少一列）");
         }
-        atMost(p, path + ".columns", table.columns().size(), MAX_COLUMNS);
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < table.columns().size(); i++) {
             var c = table.columns().get(i);
@@ -533,8 +474,6 @@ public final class TemplateParser {
             } else if (!codes.add(c.code())) {
                 p.add("字段 " + at + ".code 重复：" + c.code());
             }
-            requireText(p, at + ".name", c.name(), MAX_NAME);
-            optionalText(p, at + ".unit", c.unit(), MAX_UNIT_OF_MEASURE);
             if (c.type() == null && !c.isComputed()) {
                 p.add("字段 " + at + ".type 必填（integer、decimal、text、date 或 choice）");
             }
@@ -600,7 +539,6 @@ public final class TemplateParser {
         if (rows == null) {
             return;
         }
-        atMost(p, path + ".rows.fixed", rows.fixed().size(), MAX_ROWS);
         Set<String> rowCodes = new HashSet<>();
         for (int i = 0; i < rows.fixed().size(); i++) {
             var r = rows.fixed().get(i);
@@ -614,7 +552,6 @@ public final class TemplateParser {
             } else if (!rowCodes.add(r.code())) {
                 p.add("字段 " + at + ".code 重复：" + r.code());
             }
-            requireText(p, at + ".name", r.name(), MAX_NAME);
         }
         if (rows.added() != null) {
             var a = rows.added();
@@ -640,6 +577,39 @@ public final class TemplateParser {
             }
         }
         return out;
+    }
+
+    /** Bean Validation, built once: the template's own declarations, no Spring needed (TemplateParserTest runs without it). */
+    private static final jakarta.validation.Validator FIELDS;
+
+    static {
+        try (var factory = jakarta.validation.Validation.byDefaultProvider().configure()
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .buildValidatorFactory()) {
+            FIELDS = factory.getValidator();
+        }
+    }
+
+    /**
+     * Each field's own problems, as the records declare them (必填, 过长, 过多, 须在 1～2048 之间), said as every problem
+     * is — 字段 attachments.kinds[0].maxSizeMb 须在 1～2048 之间 — in the order of their paths.
+     */
+    static List<String> fieldProblems(CampaignTemplate t) {
+        return FIELDS.validate(t).stream()
+                .map(v -> new String[] {v.getPropertyPath().toString(), v.getMessage()})
+                .sorted(java.util.Comparator.comparing((String[] x) -> sortable(x[0])).thenComparing(x -> x[1]))
+                .map(x -> "字段 " + x[0] + " " + x[1]).distinct().toList();
+    }
+
+    /** A path whose list indexes sort as numbers (items[2] before items[10]). */
+    private static String sortable(String path) {
+        java.util.regex.Matcher m = Pattern.compile("\\[(\\d+)]").matcher(path);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, "[" + String.format("%06d", Integer.parseInt(m.group(1))) + "]");
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static void checkCode(List<String> p, String at, String code, Set<String> seen) {
@@ -678,12 +648,6 @@ public final class TemplateParser {
         if (blank(value)) {
             p.add("字段 " + field + " 必填");
         } else if (value.length() > max) {
-            p.add("字段 " + field + " 过长（最多 " + max + " 个字符）");
-        }
-    }
-
-    private static void optionalText(List<String> p, String field, String value, int max) {
-        if (value != null && value.length() > max) {
             p.add("字段 " + field + " 过长（最多 " + max + " 个字符）");
         }
     }

@@ -264,6 +264,42 @@ class TemplateParserTest {
                 .isInstanceOf(TemplateException.class).hasMessageContaining("字段 tableTitle 过长");
     }
 
+    /**
+     * Issue 29 §4: what a field may hold on its own is declared on the template's records (Bean Validation) and said
+     * as every problem is, at its path, all at once, in the order of the paths (items[2] before items[10]); what fields
+     * say together stays in code and is said beside them.
+     */
+    @Test
+    void eachFieldsOwnLimitIsDeclaredOnItsRecordAndSaidAtItsPath() throws IOException {
+        String two = seed("county-vaccination-clinics-two-tier");
+        String bad = two.replace("label: 督导工作总结, accept: [document], min: 1, max: 1,", "label: \"\", accept: [document], min: 1, max: 1, maxSizeMb: 4096,")
+                .replace("daysAfterIssue: 20", "daysAfterIssue: 400")
+                .replace("{code: found, name: 发现问题, unit: 个, type: integer}\n      - {code: fixed", "{code: found, name: \" \", unit: 个个个个个个个个个个个个个个个个个个个个个, type: integer}\n      - {code: fixed")
+                .replace("mailbox:", "mailbox: ")
+                .replace("  phone: \"3232576\"", "  phone: \"3232576\"\n  mailbox: not-a-mailbox");
+        assertThatThrownBy(() -> TemplateParser.parse(bad)).isInstanceOf(TemplateException.class)
+                .satisfies(e -> assertThat(((TemplateException) e).problems()).containsSubsequence(
+                        "字段 attachments.kinds[1].label 必填",
+                        "字段 attachments.kinds[1].maxSizeMb 须在 1～2048 之间",
+                        "字段 contact.mailbox 不是有效的邮箱地址",
+                        "字段 deadline.daysAfterIssue 须在 1～366 之间",
+                        "字段 tables[0].columns[1].name 必填",
+                        "字段 tables[0].columns[1].unit 过长（最多 20 个字符）"));
+        // two items: the tenth's problem after the second's
+        CampaignTemplate t = TemplateParser.parse(seed("yiyuan-health-2024-315"));
+        var items = new java.util.ArrayList<>(t.items());
+        while (items.size() < 11) {
+            items.add(items.get(0));
+        }
+        var blank = new CampaignTemplate.ActivityItem("x", null, " ", null, null, null, null, null);
+        items.set(2, blank);
+        items.set(10, new CampaignTemplate.ActivityItem("y", null, " ", null, null, null, null, null));
+        var withItems = new CampaignTemplate(t.code(), t.title(), t.documentNumber(), t.issuer(), t.section(), t.contact(), t.noticeText(),
+                items, t.targets(), t.deadline(), t.indicators(), t.attachments(), t.dutyRoster(), t.unitHeadApproval(), t.reminders(),
+                t.tableTitle(), t.rules(), t.rollup(), t.table(), t.periodic(), t.zeroReport(), t.tables());
+        assertThat(TemplateParser.fieldProblems(withItems)).containsExactly("字段 items[2].title 必填", "字段 items[10].title 必填");
+    }
+
     /** Issue 27 item 15: every field within its own limit, 30 items of 20,000 characters are still too much as a whole. */
     @Test
     void aNoticeIsLimitedAsAWholeNotOnlyFieldByField() {
