@@ -8,7 +8,7 @@ export default {
     name: '待办',
     vendor: '督办'
   },
-  customScripts: ['duban/calls', 'duban/confirm', 'duban/claim', 'duban/layout', 'duban/filter-counts', 'duban/done', 'duban/decision'],
+  customScripts: ['duban/calls', 'duban/confirm', 'duban/claim', 'duban/layout', 'duban/filter-counts', 'duban/done', 'duban/decision', 'duban/sheet'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
