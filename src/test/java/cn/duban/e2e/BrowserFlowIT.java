@@ -56,6 +56,7 @@ class BrowserFlowIT {
     @Autowired cn.duban.unit.UnitAdmin unitAdmin;
     @Autowired cn.duban.campaign.TemplateCatalog catalog;
     @Autowired cn.duban.office.Offices offices;
+    @Autowired cn.duban.report.ContributionService contributions;
     @Autowired org.camunda.bpm.engine.ProcessEngine engine;
     @Autowired cn.duban.series.SeriesService series;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -500,6 +501,50 @@ class BrowserFlowIT {
                 .contains("自查照片：现场.png").contains("沂源县东里镇中心卫生院").contains("审核通过后随本单位报送");
         b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#memberReports"));
         b.screenshot("tiers-section-review");
+    }
+
+    /**
+     * A cooperating unit sends the lead its part of an item (seed 001, the market bureau's notice): the 城关所's
+     * reporter writes it, attaches a photo and a file that is not one (refused at the field, in Chinese, no toast),
+     * and hands it in; the lead's form lists it with the file.
+     */
+    @Test
+    void aCooperatingUnitSendsItsPartWithAFileToTheLead() throws Exception {
+        try {
+            contribution();
+        } catch (Exception | AssertionError e) {
+            b.screenshot("FAILED-contribution");
+            Files.writeString(Path.of("target/e2e/FAILED-contribution.html"), b.driver.getPageSource());
+            throw e;
+        }
+    }
+
+    void contribution() throws Exception {
+        driver.sectionPeople();
+        var t = driver.uploadVariant("campaigns/xx-market-2023-315.yaml", "  units: [sj12315, sjxbw, sjspg, sjcgs]");
+        String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(14).toString()));
+        for (String unit : List.of("sj12315", "sjxbw", "sjspg", "sjcgs")) {
+            driver.sign(id, unit);
+        }
+        Task task = driver.unitTasks(id, "sjcgs", UnitReportProcess.SEND_CONTRIBUTION).stream()
+                .filter(x -> x.getName().contains("第 5 项")).findFirst().orElseThrow();
+        b.login("tasklist", "sjcgs-reporter", PW);
+        openTask("sjcgs-reporter", task);
+        Path fake = Files.writeString(files.resolve("bu-shi-tupian.png"), "这不是图片");
+        b.driver.findElement(By.cssSelector("input#contributionFiles")).sendKeys(fake.toAbsolutePath().toString());
+        b.waitForText("不是可接受的文档或图片");
+        assertThat(b.pageText()).doesNotContain("通信错误").doesNotContain("ENGINE-");
+        Path png = files.resolve("peihe-xianchang.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 6, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        b.driver.findElement(By.cssSelector("input#contributionFiles")).sendKeys(png.toAbsolutePath().toString());
+        b.waitForText("peihe-xianchang.png");
+        assertThat(b.pageText()).contains("peihe-xianchang.png （1 KB）");
+        b.type("textarea#contribution", "城关所配合开展进社区宣传 2 场。");
+        b.screenshot("contribution-form");
+        completeOnceChecked();
+        var received = contributions.receivedBy(id, "sj12315");
+        assertThat(received).filteredOn(c -> c.itemCode().equals("5") && c.fromUnit().equals("sjcgs")).singleElement()
+                .satisfies(c -> assertThat(c.attachments()).extracting(a -> a.filename()).containsExactly("peihe-xianchang.png"));
     }
 
     /**

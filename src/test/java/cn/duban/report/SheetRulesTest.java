@@ -127,6 +127,13 @@ class SheetRulesTest {
         }
     }
 
+    /** A simple table's subtotal row adds the rows it names, a thousands separator read as the server reads it. */
+    @Test
+    void aSimpleTablesSubtotalAddsItsRows() throws Exception {
+        assertThat(js("dubanSheet.subtotal({sumOf: ['3', '4']}, " + json(Map.of("3", "1,200", "4", "34", "5", "9")) + ")")).isEqualTo("1234");
+        assertThat(js("dubanSheet.subtotal({sumOf: ['3']}, {})")).isEqualTo("0");
+    }
+
     /** A handed-in version's computed cells and 合计 row are not what a person typed: the form refills the rest. */
     @Test
     void whatAPersonTypedIsRefilledAndWhatWasComputedIsNot() throws Exception {

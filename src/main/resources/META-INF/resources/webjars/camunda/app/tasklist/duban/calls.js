@@ -5,7 +5,8 @@
 //   $q.when(window.dubanCall('PUT', url, body))        → resolves {status, data}; rejects {status, data} (data.message)
 // and shows a refusal where it belongs (at its field), and
 //   window.dubanDay(date)                              → '2026-03-20' for a complete date, '' while it is being typed
-// so that only complete dates are checked (a date field being typed holds years 2, 20, 202 on the way to 2026).
+// so that only complete dates are checked (a date field being typed holds years 2, 20, 202 on the way to 2026), and
+//   $q.when(window.dubanUpload(url, {kind: 'PHOTO'}, file)) → rejects with the Chinese reason to show at the field.
 // Loaded with Tasklist (scripts/config.js).
 
 import { csrfToken } from '../../duban/dom.js';
@@ -45,7 +46,25 @@ function size(bytes) {
   return (n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0) + ' MB';
 }
 
+/**
+ * One file sent to duban as a form's upload field sends it (its kind, an item …, and the file), with the session's
+ * CSRF token: resolves with the answer; rejects with what to tell the person, in Chinese, at the field (the server's
+ * reason, 文件过大, or a network cut) — never Tasklist's error over the page.
+ */
+function upload(url, fields, file) {
+  const data = new FormData();
+  Object.entries(fields || {}).forEach(([k, v]) => { if (v !== undefined && v !== null) data.append(k, v); });
+  data.append('file', file);
+  return fetch(url, { method: 'POST', body: data, credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken() } })
+    .then(r => {
+      if (r.ok) return r;
+      return r.json().then(b => { throw (b && b.message) || ('文件“' + file.name + '”未能上传'); },
+        () => { throw '文件“' + file.name + '”未能上传（' + (r.status === 413 ? '文件过大' : '服务器拒绝') + '）'; });
+    }, () => { throw '文件“' + file.name + '”未能上传：网络中断，请检查网络后重新选择文件'; });
+}
+
 window.dubanCall = call;
+window.dubanUpload = upload;
 window.dubanDay = day;
 window.dubanSize = size;
 

@@ -31,6 +31,11 @@
     }, 0).toFixed(c.scale);
   }
 
+  /** A simple table's subtotal row (an indicator that adds others), as typed. */
+  function subtotal(ind, values) {
+    return ind.sumOf.reduce(function (t, code) { return t + num(values[code]); }, 0);
+  }
+
   /** The form a value belongs to: by its prefix, or the one form without one. */
   function sheetOf(sheets, k) {
     return (sheets || []).filter(function (s) { return s.prefix ? k.indexOf(s.prefix) === 0 : k.indexOf(':') < 0; })[0];
@@ -95,6 +100,6 @@
     return out;
   }
 
-  root.dubanSheet = { key: key, name: name, num: num, rowSum: rowSum, columnTotal: columnTotal, sheetOf: sheetOf,
+  root.dubanSheet = { key: key, name: name, num: num, rowSum: rowSum, columnTotal: columnTotal, subtotal: subtotal, sheetOf: sheetOf,
     typedValues: typedValues, addedRows: addedRows, carried: carried, carry: carry, fromValues: fromValues };
 })(typeof window !== 'undefined' ? window : this);
