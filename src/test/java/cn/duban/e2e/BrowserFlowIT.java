@@ -523,12 +523,18 @@ class BrowserFlowIT {
         driver.sectionPeople();
         var t = driver.uploadVariant("campaigns/xx-market-2023-315.yaml", "  units: [sj12315, sjxbw, sjspg, sjcgs]");
         String id = driver.issue(driver.startCampaign(t.code(), LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(14).toString()));
-        for (String unit : List.of("sj12315", "sjxbw", "sjspg", "sjcgs")) {
+        for (String unit : List.of("sj12315", "sjxbw", "sjspg")) {
             driver.sign(id, unit);
         }
+        // its 签收 shows the items that concern it and its role in each, by name, and the duty roster (duban/unit-items.html)
+        b.login("tasklist", "sjcgs-reporter", PW);
+        openTask("sjcgs-reporter", driver.unitTask(id, "sjcgs", UnitReportProcess.SIGN_NOTICE));
+        b.until(d -> b.visible("#unitItems").getText().contains("与本单位（XX县城关市场监管所）有关的活动事项") ? Boolean.TRUE : null);
+        assertThat(b.visible("#unitItems").getText()).contains("本单位配合").contains("本单位牵头").contains("牵头：XX县市场监管局12315指挥中心")
+                .contains("值班安排").doesNotContain("sj12315");
+        driver.sign(id, "sjcgs");
         Task task = driver.unitTasks(id, "sjcgs", UnitReportProcess.SEND_CONTRIBUTION).stream()
                 .filter(x -> x.getName().contains("第 5 项")).findFirst().orElseThrow();
-        b.login("tasklist", "sjcgs-reporter", PW);
         openTask("sjcgs-reporter", task);
         Path fake = Files.writeString(files.resolve("bu-shi-tupian.png"), "这不是图片");
         b.driver.findElement(By.cssSelector("input#contributionFiles")).sendKeys(fake.toAbsolutePath().toString());
