@@ -184,6 +184,8 @@ class CampaignController {
                 Map.entry("deadline", c.deadline() == null ? "" : c.deadline().toString()),
                 Map.entry("deadlineOverride", c.deadlineOverride() == null ? "" : c.deadlineOverride().toString()),
                 Map.entry("template", c.template()),
+                // run by an office of its own (防保股): its 承办科室 is that office, not for the form to change
+                Map.entry("ownOffice", c.officeCode() != null && !Roles.DEFAULT_OFFICE.equals(c.officeCode())),
                 Map.entry("decisions", decisions),
                 // who decided, by name: a person reads names, never login ids
                 Map.entry("names", people.names(decisions.stream().map(NoticeDecision::decidedBy).toList())));

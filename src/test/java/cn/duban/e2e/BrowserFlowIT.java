@@ -410,6 +410,8 @@ class BrowserFlowIT {
         openTask(drafter, b.until(d -> taskService.createTaskQuery().taskDefinitionKey(NoticeApprovalProcess.DRAFT_NOTICE)
                 .processVariableValueEquals("campaignId", id).singleResult()));
         assertThat(b.visible("#section").getAttribute("value")).as("its own office runs it").isEqualTo("防保股");
+        assertThat(b.visible("#section").getAttribute("readonly")).as("not for the form to change").isNotNull();
+        assertThat(b.visible("#sectionOwn").getText()).contains("由防保股承办");
         assertThat(b.visible("#severalTables").getText()).contains("附件1 预防接种门诊自查情况表（下级单位填报）")
                 .contains("附件2 全县预防接种门诊督导汇总表（上级单位及直接报局的单位填报）");
         b.click("#sheet2");
