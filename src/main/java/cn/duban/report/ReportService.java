@@ -403,7 +403,9 @@ public class ReportService {
             sheet.put("columns", TableGrid.GridColumn.of(table));
             sheet.put("from", table.columns().stream().filter(x -> x.from() != null)
                     .collect(java.util.stream.Collectors.toMap(Column::code, x -> Map.of("table", x.fromTable(), "column", x.fromColumn()))));
-            sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, subUnitLines(c, table, unitCode), Set.of()));
+            // its registry rows (or, built from the members' reports, its approved members), read once
+            List<TableFigures.Line> rows = subUnitLines(c, table, unitCode);
+            sheet.put("lines", table.rowsAdded() ? List.of() : TableFigures.lines(table, rows, Set.of()));
             sheet.put("added", table.rowsAdded() ? Map.of("min", table.rows().added().minRows(), "max", table.rows().added().maxRows()) : null);
             sheet.put("total", table.showsTotal());
             sheet.put("totalName", table.totalName());
@@ -419,7 +421,7 @@ public class ReportService {
                 sheet.put("carriedColumns", table.carriedColumns(t.tableByCode(table.carry())).stream().map(Column::code).toList());
                 sheet.put("carriedFrom", "附件" + t.attachmentNo(t.tableByCode(table.carry())) + "“" + t.titleOf(t.tableByCode(table.carry())) + "”");
                 sheet.put("missingMembers", carry.missing());
-                sheet.put("carriedRows", subUnitLines(c, table, unitCode).stream().map(TableFigures.Line::key)
+                sheet.put("carriedRows", rows.stream().map(TableFigures.Line::key)
                         .filter(k -> !k.equals(unitCode)).toList());
                 sheet.put("ownRow", table.hasOwnRow());
             }

@@ -390,6 +390,9 @@ class BrowserFlowIT {
         String drafter = fbg.code() + "-d";
         driver.user(drafter, cn.duban.identity.Roles.officeGroup(fbg.code(), cn.duban.identity.Roles.OfficeRole.DRAFTER));
         driver.user(fbg.code() + "-h", cn.duban.identity.Roles.officeGroup(fbg.code(), cn.duban.identity.Roles.OfficeRole.HEAD));
+        // people are named, as the administrator enters them: the pages show 周敏, never a login id
+        named(drafter, "周敏");
+        named(fbg.code() + "-h", "吴刚");
         var t = driver.uploadVariant("campaigns/county-vaccination-clinics-two-tier.yaml", "  units: [jkzx, lcz, dlz]");
         LocalDate deadline = calendar.onOrAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20));
         // 防保股's drafter starts it in Tasklist's 发起流程, as 综合监督科's does
@@ -427,7 +430,8 @@ class BrowserFlowIT {
         waitDraftSaved();
         b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#rollup"));
         b.screenshot("drafting-two-tiers");
-        assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("members").doesNotContain("direct");
+        assertThat(b.pageText()).doesNotContain("ENGINE-").doesNotContain("members").doesNotContain("direct").doesNotContain(drafter)
+                .contains("周敏");
         completeOnceChecked();
         var edited = campaignService.get(id).template();
         assertThat(edited.rollup().membersDue()).isEqualTo(membersDay);
@@ -496,12 +500,14 @@ class BrowserFlowIT {
         // 防保股's reviewer reads the CDC's report with its centres' reports and their files, carried up with it
         String reviewer = fbg.code() + "-r";
         driver.user(reviewer, cn.duban.identity.Roles.officeGroup(fbg.code(), cn.duban.identity.Roles.OfficeRole.REVIEWER));
+        named(reviewer, "郑洁");
         b.login("tasklist", reviewer, "test");
         openTask(reviewer, b.until(d -> driver.unitTasks(id, "jkzx", UnitReportProcess.REVIEW_REPORT).stream().findFirst().orElse(null)));
         assertThat(b.visible("#grid").getText()).contains("附件2").contains("沂源县鲁村镇中心卫生院").contains("基本合格").contains("全县合计");
         assertThat(b.visible("#memberReports").getText()).contains("已审核通过 1 / 2").contains("沂源县鲁村镇中心卫生院")
                 .contains("自查照片：现场.png").contains("沂源县东里镇中心卫生院").contains("审核通过后随本单位报送");
         b.js("arguments[0].scrollIntoView({block: 'start'})", b.visible("#memberReports"));
+        assertThat(b.pageText()).contains("郑洁").doesNotContain(reviewer).doesNotContain("ENGINE-");
         b.screenshot("tiers-section-review");
     }
 
@@ -1540,6 +1546,17 @@ class BrowserFlowIT {
     }
 
     /** Opens the task as a mail's link does and waits until its form can be filled (a task nobody holds is taken by opening it). */
+    /** Gives a test's person the Chinese name an administrator would (Driver.user names them by their login id). */
+    void named(String userId, String name) {
+        var ids = engine.getIdentityService();
+        var u = ids.createUserQuery().userId(userId).singleResult();
+        if (!name.equals(u.getFirstName())) {
+            u.setFirstName(name);
+            u.setLastName("");
+            ids.saveUser(u);
+        }
+    }
+
     void openTask(String user, Task task) {
         current = task.getId();
         b.go(TASKLIST + "#/?task=" + task.getId());

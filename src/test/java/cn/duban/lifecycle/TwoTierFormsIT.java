@@ -173,7 +173,6 @@ class TwoTierFormsIT {
         assertThat(sheetNames(exports.unitWorkbook(id, "jkzx"))).containsExactly("附件2 全县预防接种门诊督导汇总表");
         var county = WorkbookFactory.create(new ByteArrayInputStream(exports.summaryWorkbook(id)));
         assertThat(sheetNames(county)).contains("附件1 汇总表", "附件2 汇总表");
-        assertThat(county.getSheet("附件2 汇总表").toString()).isNotNull();
         String text2 = cells(county.getSheet("附件2 汇总表"));
         assertThat(text2).contains("镇卫生院" + m1).contains("全县合计").doesNotContain("999");
 
