@@ -95,9 +95,11 @@ class ReportController {
                 cn.duban.campaign.CampaignTemplate.AttachmentKind::code, cn.duban.campaign.CampaignTemplate.AttachmentKind::label, (a, b) -> a)));
         // the unit's room for files in this campaign, said beside the upload fields
         view.put("attachmentSpace", attachments.space(id, unit));
-        view.put("sheet", reports.sheet(c, unit));
+        // the forms the unit fills, worked out once (its rows, carried cells): the first, and each
+        List<Map<String, Object>> sheets = reports.sheets(c, unit);
+        view.put("sheet", sheets.isEmpty() ? null : sheets.get(0));
         // every form of the notice (one, or 附件1, 附件2 … with several) as the fill-in form draws it
-        view.put("sheets", reports.sheets(c, unit));
+        view.put("sheets", sheets);
         // each version's every form as the views print it, in the order of versions
         view.put("tables", versions.stream().map(v -> reports.tableGrids(c, unit, v.values(), v.texts())).toList());
         // each version's table as the views print it (with columns), in the order of versions
